@@ -1,0 +1,197 @@
+#include "cli/answers_input.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ruleset/answer_parser.h"
+#include "ruleset/spelling.h"
+
+namespace backtriage::cli {
+
+using engine::Value;
+using nlohmann::json;
+using ruleset::AnswerError;
+using ruleset::Question;
+
+namespace {
+
+// An answers object is flat; anything deeper than this is not answers, and
+// refusing it early keeps a hostile line from eating memory.
+constexpr int kMaxJsonDepth = 16;
+
+struct JsonProblem {
+  std::string message;
+  std::size_t byte = 0;  // 0: no position
+};
+
+struct Position {
+  int line = 1, column = 1;
+};
+
+Position position_of(std::string_view text, std::size_t byte) {
+  Position p;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+std::string kind_of(const json& value) {
+  switch (value.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return "text";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+struct DepthExceeded {};
+struct DuplicateKey {
+  std::string key;
+};
+
+// Parses JSON text; duplicate top-level keys and deep nesting are errors.
+std::variant<json, JsonProblem> parse_json(std::string_view text) {
+  std::set<std::string> keys;
+  auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth > kMaxJsonDepth) throw DepthExceeded{};
+    if (event == json::parse_event_t::key && depth == 1 &&
+        !keys.insert(parsed.get<std::string>()).second)
+      throw DuplicateKey{parsed.get<std::string>()};
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), callback);
+  } catch (const json::parse_error& e) {
+    // e.what() is "[json.exception.parse_error.101] parse error at line 1,
+    // column 2: syntax error while parsing ..."; keep the part after the
+    // position, which we print ourselves.
+    std::string what = e.what();
+    auto colon = what.find(": ", what.find("column"));
+    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+    std::size_t byte = e.byte == 0 ? 1 : e.byte;
+    return JsonProblem{"invalid JSON: " + reason, byte};
+  } catch (const DepthExceeded&) {
+    return JsonProblem{fmt::format("JSON nests more than {} levels deep", kMaxJsonDepth), 0};
+  } catch (const DuplicateKey& d) {
+    return JsonProblem{fmt::format("duplicate answer key {}", ruleset::quote_input(d.key)), 0};
+  }
+}
+
+std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
+  return fmt::format("unknown answer key {}{}", ruleset::quote_input(key),
+                     ruleset::did_you_mean(key, rules.question_ids()));
+}
+
+// One answer from a JSON value: native JSON (true, 2) or a string spelt as a
+// flag value ("yes", "2"). null means "not answered".
+std::string answer_from_json(const Question& q, const json& value, std::optional<Value>& out) {
+  if (value.is_null()) {
+    out.reset();
+    return "";
+  }
+  ruleset::ParsedAnswer parsed = AnswerError{};
+  if (value.is_string()) {
+    parsed = ruleset::parse_answer(q, value.get_ref<const std::string&>());
+  } else if (q.type == engine::FactType::Bool && value.is_boolean()) {
+    parsed = Value::boolean(value.get<bool>());
+  } else if (q.type == engine::FactType::Bool && value.is_number() &&
+             (value == 0 || value == 1)) {
+    parsed = Value::boolean(value == 1);
+  } else if (q.type == engine::FactType::Number && value.is_number()) {
+    parsed = ruleset::check_number(q, value.get<double>());
+  } else {
+    parsed = AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q),
+                                     kind_of(value))};
+  }
+  if (auto* error = std::get_if<AnswerError>(&parsed))
+    return fmt::format("answer '{}': {}", q.id, error->message);
+  out = std::get<Value>(parsed);
+  return "";
+}
+
+std::string answers_from_object(const ruleset::RuleSet& rules, const json& object,
+                                engine::Answers& answers) {
+  if (!object.is_object())
+    return fmt::format("expected a JSON object of answers, got {}", kind_of(object));
+  for (const auto& [key, value] : object.items()) {
+    const Question* q = rules.find_question(key);
+    if (!q) return unknown_key(rules, key);
+    auto fact = *rules.find_fact(key);
+    if (auto error = answer_from_json(*q, value, answers[fact]); !error.empty()) return error;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
+                              engine::Answers& answers) {
+  auto parsed = parse_json(text);
+  if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
+    if (problem->byte == 0) return problem->message;
+    Position p = position_of(text, problem->byte - 1);
+    return fmt::format("column {}: {}", p.column, problem->message);
+  }
+  return answers_from_object(rules, std::get<json>(parsed), answers);
+}
+
+std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,
+                                  const std::string& name, engine::Answers& answers) {
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") first = text.find_first_not_of(" \t\r\n", 3);
+  if (first == std::string_view::npos) return name + ": the answers file is empty";
+  if (text[first] == '{') {
+    auto parsed = parse_json(text);
+    if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
+      if (problem->byte == 0) return fmt::format("{}: {}", name, problem->message);
+      Position p = position_of(text, problem->byte - 1);
+      return fmt::format("{}:{}:{}: {}", name, p.line, p.column, problem->message);
+    }
+    auto error = answers_from_object(rules, std::get<json>(parsed), answers);
+    return error.empty() ? "" : fmt::format("{}: {}", name, error);
+  }
+  // YAML: the same keys and spellings, for people who write answers by hand.
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    auto where = [&](const YAML::Node& n) {
+      return fmt::format("{}:{}:{}", name, n.Mark().line + 1, n.Mark().column + 1);
+    };
+    if (!root.IsMap()) return where(root) + ": expected a mapping of answers (question: answer)";
+    std::set<std::string> seen;
+    for (const auto& entry : root) {
+      if (!entry.first.IsScalar()) return where(entry.first) + ": keys must be question ids";
+      const std::string& key = entry.first.Scalar();
+      if (!seen.insert(key).second)
+        return fmt::format("{}: duplicate answer key {}", where(entry.first),
+                           ruleset::quote_input(key));
+      const Question* q = rules.find_question(key);
+      if (!q) return where(entry.first) + ": " + unknown_key(rules, key);
+      auto fact = *rules.find_fact(key);
+      if (entry.second.IsNull()) continue;
+      if (!entry.second.IsScalar())
+        return fmt::format("{}: answer '{}': expected {}, got a nested value",
+                           where(entry.second), key, ruleset::accepted_answers(*q));
+      auto parsed = ruleset::parse_answer(*q, entry.second.Scalar());
+      if (auto* error = std::get_if<AnswerError>(&parsed))
+        return fmt::format("{}: answer '{}': {}", where(entry.second), key, error->message);
+      answers[fact] = std::get<Value>(parsed);
+    }
+  } catch (const YAML::Exception& e) {
+    return fmt::format("{}:{}:{}: invalid YAML: {}", name, e.mark.line + 1, e.mark.column + 1,
+                       e.msg);
+  }
+  return "";
+}
+
+}  // namespace backtriage::cli

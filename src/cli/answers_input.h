@@ -1,0 +1,23 @@
+#pragma once
+// Answers objects — from `--answers FILE|-` (JSON or YAML) and from batch
+// lines (JSON) — checked against the rule set's questions. An unknown key is
+// an error naming the nearest known one: a typo must never drop an answer.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "engine/evaluator.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+// Parses one JSON answers object into `answers` (sized to the rule set's
+// facts). Returns an error message (without position), or "" when fine.
+std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
+                              engine::Answers& answers);
+
+// A JSON or YAML answers file; errors are prefixed `name:line:col: `.
+std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,
+                                  const std::string& name, engine::Answers& answers);
+
+}  // namespace backtriage::cli

@@ -1,0 +1,11 @@
+#pragma once
+#include "cli/io.h"
+#include "cli/options.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+// `backtriage batch`: JSON Lines in, one report (or error object) per line out.
+int run_batch(const Options& options, const ruleset::RuleSet& rules, const Io& io);
+
+}  // namespace backtriage::cli

@@ -1,0 +1,12 @@
+#pragma once
+#include "cli/io.h"
+#include "cli/options.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+// The default command: gather answers (flags, --answers, prompts), evaluate,
+// and print one report.
+int run_triage(const Options& options, const ruleset::RuleSet& rules, const Io& io);
+
+}  // namespace backtriage::cli

@@ -1,0 +1,135 @@
+#include "engine/condition.h"
+
+#include <algorithm>
+
+#include "engine/fact_table.h"
+
+namespace backtriage::engine {
+
+Condition Condition::all(std::vector<Condition> children) {
+  Condition c;
+  c.kind = Kind::All;
+  c.children = std::move(children);
+  return c;
+}
+
+Condition Condition::any(std::vector<Condition> children) {
+  Condition c;
+  c.kind = Kind::Any;
+  c.children = std::move(children);
+  return c;
+}
+
+Condition Condition::negate(Condition child) {
+  Condition c;
+  c.kind = Kind::Not;
+  c.children.push_back(std::move(child));
+  return c;
+}
+
+Condition Condition::compare(FactId fact, Op op, std::vector<Value> operands) {
+  Condition c;
+  c.kind = Kind::Compare;
+  c.fact = fact;
+  c.op = op;
+  c.operands = std::move(operands);
+  return c;
+}
+
+Condition Condition::present(FactId fact) {
+  Condition c;
+  c.kind = Kind::Present;
+  c.fact = fact;
+  return c;
+}
+
+Condition Condition::absent(FactId fact) {
+  Condition c;
+  c.kind = Kind::Absent;
+  c.fact = fact;
+  return c;
+}
+
+namespace {
+
+bool holds(Condition::Op op, Value actual, const std::vector<Value>& operands) {
+  const Value expected = operands.front();
+  switch (op) {
+    case Condition::Op::Eq: return actual == expected;
+    case Condition::Op::Ne: return actual != expected;
+    case Condition::Op::Lt: return actual < expected;
+    case Condition::Op::Le: return actual <= expected;
+    case Condition::Op::Gt: return actual > expected;
+    case Condition::Op::Ge: return actual >= expected;
+    case Condition::Op::In:
+      return std::find(operands.begin(), operands.end(), actual) != operands.end();
+  }
+  return false;
+}
+
+// A comparison over one fact. An open input may take any value, so the
+// answer is unknown. Otherwise a value that is certain decides; failing
+// that, a value that is only possible makes the result unknown, and a fact
+// that nothing can assert compares false (even with `ne`: write
+// `not: {fact: value}` to mean "differs or is absent").
+Tri compare_fact(const FactTable& facts, const Condition& c) {
+  if (facts.open(c.fact)) return Tri::Unknown;
+  auto matches = [&](Value v) { return holds(c.op, v, c.operands); };
+  auto certain = facts.certain(c.fact);
+  auto possible = facts.possible(c.fact);
+  if (facts.decl(c.fact).type == FactType::Set) {
+    // A set "equals" a value when it contains it (and `in`: any of them).
+    if (std::any_of(certain.begin(), certain.end(), matches)) return Tri::True;
+    return std::any_of(possible.begin(), possible.end(), matches) ? Tri::Unknown : Tri::False;
+  }
+  if (!certain.empty()) return matches(certain.front()) ? Tri::True : Tri::False;
+  return std::any_of(possible.begin(), possible.end(), matches) ? Tri::Unknown : Tri::False;
+}
+
+Tri fact_present(const FactTable& facts, FactId fact) {
+  if (!facts.certain(fact).empty()) return Tri::True;
+  return facts.surely_absent(fact) ? Tri::False : Tri::Unknown;
+}
+
+}  // namespace
+
+Tri Condition::evaluate(const FactTable& facts) const {
+  switch (kind) {
+    case Kind::All: {
+      Tri result = Tri::True;
+      for (const auto& child : children) {
+        result = tri_and(result, child.evaluate(facts));
+        if (result == Tri::False) break;
+      }
+      return result;
+    }
+    case Kind::Any: {
+      Tri result = Tri::False;
+      for (const auto& child : children) {
+        result = tri_or(result, child.evaluate(facts));
+        if (result == Tri::True) break;
+      }
+      return result;
+    }
+    case Kind::Not: return tri_not(children.front().evaluate(facts));
+    case Kind::Compare: return compare_fact(facts, *this);
+    case Kind::Present: return fact_present(facts, fact);
+    case Kind::Absent: return tri_not(fact_present(facts, fact));
+  }
+  return Tri::Unknown;
+}
+
+const char* to_string(Condition::Op op) {
+  switch (op) {
+    case Condition::Op::Eq: return "eq";
+    case Condition::Op::Ne: return "ne";
+    case Condition::Op::Lt: return "lt";
+    case Condition::Op::Le: return "le";
+    case Condition::Op::Gt: return "gt";
+    case Condition::Op::Ge: return "ge";
+    case Condition::Op::In: return "in";
+  }
+  return "?";
+}
+
+}  // namespace backtriage::engine

@@ -1,0 +1,63 @@
+#pragma once
+// A rule's `when`: a tree of all/any/not over comparisons and presence tests.
+#include <vector>
+
+#include "engine/fact.h"
+#include "engine/tri.h"
+#include "engine/value.h"
+
+namespace backtriage::engine {
+
+class FactTable;
+
+struct Condition {
+  enum class Kind { All, Any, Not, Compare, Present, Absent };
+  enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In };
+
+  Kind kind = Kind::All;
+  Op op = Op::Eq;
+  FactId fact = -1;               // Compare, Present, Absent
+  std::vector<Value> operands;    // Compare: one value, or the list for In
+  std::vector<Condition> children;  // All, Any, Not (one child)
+
+  static Condition all(std::vector<Condition> children);
+  static Condition any(std::vector<Condition> children);
+  static Condition negate(Condition child);
+  static Condition compare(FactId fact, Op op, std::vector<Value> operands);
+  static Condition present(FactId fact);
+  static Condition absent(FactId fact);
+
+  Tri evaluate(const FactTable& facts) const;
+
+  // Calls `visit(fact, negated)` for every fact the condition reads; negated
+  // is true under `not`, for `absent` and for `ne` — reads whose truth can
+  // fall as facts are added, which stratification must order.
+  template <typename Visit>
+  void for_each_read(Visit&& visit, bool negated = false) const;
+};
+
+const char* to_string(Condition::Op op);
+
+template <typename Visit>
+void Condition::for_each_read(Visit&& visit, bool negated) const {
+  switch (kind) {
+    case Kind::All:
+    case Kind::Any:
+      for (const auto& child : children) child.for_each_read(visit, negated);
+      break;
+    case Kind::Not:
+      children.front().for_each_read(visit, !negated);
+      break;
+    case Kind::Compare:
+      visit(fact, negated != (op == Op::Ne));
+      break;
+    case Kind::Present:
+      visit(fact, negated);
+      break;
+    case Kind::Absent:
+      visit(fact, !negated);
+      break;
+  }
+}
+
+}  // namespace backtriage::engine

@@ -1,0 +1,158 @@
+#include "engine/evaluator.h"
+
+#include <algorithm>
+#include <deque>
+#include <string>
+
+namespace backtriage::engine {
+
+Evaluation::Evaluation(const KnowledgeBase& kb)
+    : kb_(&kb), facts_(kb.facts()), status_(kb.rules().size(), Tri::False) {}
+
+void Evaluation::collect_open_rule(int rule, std::vector<bool>& seen_fact,
+                                   std::vector<bool>& seen_rule, std::vector<FactId>& out) const {
+  if (seen_rule[rule]) return;
+  seen_rule[rule] = true;
+  // Only the unknown parts of an unknown condition can still change it: in an
+  // unknown `all` no part is false, in an unknown `any` no part is true.
+  auto walk = [&](auto& self, const Condition& c) -> void {
+    if (c.evaluate(facts_) != Tri::Unknown) return;
+    if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any ||
+        c.kind == Condition::Kind::Not) {
+      for (const auto& child : c.children) self(self, child);
+    } else {
+      collect_open(c.fact, seen_fact, seen_rule, out);
+    }
+  };
+  walk(walk, kb_->rules()[rule].when);
+}
+
+void Evaluation::collect_open(FactId fact, std::vector<bool>& seen_fact,
+                              std::vector<bool>& seen_rule, std::vector<FactId>& out) const {
+  if (seen_fact[fact]) return;
+  seen_fact[fact] = true;
+  if (facts_.open(fact)) {
+    out.push_back(fact);
+    return;
+  }
+  for (int writer : kb_->writers(fact))
+    if (status_[writer] == Tri::Unknown) collect_open_rule(writer, seen_fact, seen_rule, out);
+}
+
+std::vector<FactId> Evaluation::open_questions() const {
+  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
+  std::vector<FactId> out;
+  for (std::size_t r = 0; r < status_.size(); ++r)
+    if (status_[r] == Tri::Unknown) collect_open_rule(static_cast<int>(r), seen_fact, seen_rule, out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<FactId> Evaluation::open_questions_for(FactId fact) const {
+  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
+  std::vector<FactId> out;
+  collect_open(fact, seen_fact, seen_rule, out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+std::string describe(const FactDecl& decl, Value value) {
+  switch (decl.type) {
+    case FactType::Bool: return value.as_bool() ? "true" : "false";
+    case FactType::Number: return std::to_string(value.as_number());
+    case FactType::Choice:
+    case FactType::Set: return decl.symbols.at(value.as_symbol());
+  }
+  return "?";
+}
+
+}  // namespace
+
+void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const {
+  FactTable& facts = evaluation.facts_;
+  for (const Assertion& a : kb_.rules()[rule].then) {
+    if (status == Tri::Unknown) {
+      changed |= facts.add_possible(a.fact, a.value);
+      continue;
+    }
+    const FactDecl& decl = facts.decl(a.fact);
+    auto certain = facts.certain(a.fact);
+    if (decl.single_valued() && !certain.empty() && certain.front() != a.value) {
+      std::string other = "another rule";
+      for (int writer : kb_.writers(a.fact)) {
+        if (writer == rule || evaluation.status_[writer] != Tri::True) continue;
+        for (const Assertion& w : kb_.rules()[writer].then)
+          if (w.fact == a.fact && w.value == certain.front())
+            other = "rule '" + kb_.rules()[writer].id + "'";
+      }
+      throw ConflictError("rules disagree on '" + decl.id + "': " + other + " asserts '" +
+                          describe(decl, certain.front()) + "', rule '" + kb_.rules()[rule].id +
+                          "' asserts '" + describe(decl, a.value) + "'");
+    }
+    changed |= facts.add_certain(a.fact, a.value);
+  }
+}
+
+void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace) const {
+  FactTable& facts = evaluation.facts_;
+  facts.reset();
+  std::fill(evaluation.status_.begin(), evaluation.status_.end(), Tri::False);
+  if (trace) trace->clear();
+  for (FactId f = 0; f < static_cast<FactId>(facts.size()); ++f) {
+    if (!kb_.facts()[f].is_input) continue;
+    if (f < static_cast<FactId>(answers.size()) && answers[f])
+      facts.answer(f, *answers[f]);
+    else
+      facts.set_open(f);
+  }
+
+  auto step = [&](int rule, bool& changed) {
+    Tri before = evaluation.status_[rule];
+    Tri now = std::max(before, kb_.rules()[rule].when.evaluate(facts));
+    if (now == before) return;
+    evaluation.status_[rule] = now;
+    apply(rule, now, evaluation, changed);
+    if (now == Tri::True && trace) trace->record(rule, kb_.reads(rule));
+  };
+
+  const auto& strata = kb_.strata();
+  std::deque<int> work;
+  std::vector<bool> queued(kb_.rules().size(), false);
+  for (std::size_t s = 0; s < strata.size(); ++s) {
+    if (!kb_.stratum_is_cyclic(s)) {
+      bool changed = false;
+      for (int rule : strata[s]) step(rule, changed);
+      continue;
+    }
+    // Rules that feed each other: wake only the readers of what changed. A
+    // status only rises (false, unknown, true), so this ends.
+    for (int rule : strata[s]) {
+      work.push_back(rule);
+      queued[rule] = true;
+    }
+    while (!work.empty()) {
+      int rule = work.front();
+      work.pop_front();
+      queued[rule] = false;
+      bool changed = false;
+      step(rule, changed);
+      if (!changed) continue;
+      for (const Assertion& a : kb_.rules()[rule].then)
+        for (int reader : kb_.readers(a.fact))
+          if (kb_.stratum_of(reader) == s && !queued[reader]) {
+            work.push_back(reader);
+            queued[reader] = true;
+          }
+    }
+  }
+}
+
+Evaluation Evaluator::run(const Answers& answers, Trace* trace) const {
+  Evaluation evaluation(kb_);
+  run(answers, evaluation, trace);
+  return evaluation;
+}
+
+}  // namespace backtriage::engine

@@ -1,0 +1,62 @@
+#pragma once
+// Facts and rules, checked and put in the order the evaluator runs them.
+//
+// Rules are stratified: every rule that can assert a fact runs before any
+// rule that reads it, so file order never changes a result and a fact is
+// final by the time it is read. Rules that feed each other through positive
+// reads form one stratum, run to a fixpoint; a cycle through a negated read
+// (`not`, `absent`, `ne`) has no stable meaning and is rejected.
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/fact.h"
+#include "engine/rule.h"
+
+namespace backtriage::engine {
+
+struct KnowledgeBaseProblem {
+  int rule = -1;  // index of the rule it concerns
+  std::string message;
+};
+
+class KnowledgeBase {
+ public:
+  struct Built;
+  // Checks the rules and orders them; problems name the rule they concern.
+  static Built build(std::vector<FactDecl> facts, std::vector<Rule> rules);
+
+  const std::vector<FactDecl>& facts() const { return facts_; }
+  const std::vector<Rule>& rules() const { return rules_; }
+  std::optional<FactId> find_fact(const std::string& id) const;
+
+  // Strata in evaluation order; each is a list of rule indices.
+  const std::vector<std::vector<int>>& strata() const { return strata_; }
+  // Whether a stratum's rules feed each other and must run to a fixpoint.
+  bool stratum_is_cyclic(std::size_t stratum) const { return cyclic_[stratum]; }
+  std::size_t stratum_of(int rule) const { return stratum_of_[rule]; }
+  // Rules that read / assert a fact.
+  const std::vector<int>& readers(FactId fact) const { return readers_[fact]; }
+  const std::vector<int>& writers(FactId fact) const { return writers_[fact]; }
+  // Facts a rule reads, without repeats, in the order the condition names them.
+  const std::vector<FactId>& reads(int rule) const { return reads_[rule]; }
+
+ private:
+  KnowledgeBase() = default;
+  std::vector<FactDecl> facts_;
+  std::vector<Rule> rules_;
+  std::unordered_map<std::string, FactId> fact_index_;
+  std::vector<std::vector<int>> readers_, writers_;
+  std::vector<std::vector<FactId>> reads_;
+  std::vector<std::vector<int>> strata_;
+  std::vector<bool> cyclic_;
+  std::vector<std::size_t> stratum_of_;
+};
+
+struct KnowledgeBase::Built {
+  std::optional<KnowledgeBase> knowledge_base;  // empty when there are problems
+  std::vector<KnowledgeBaseProblem> problems;
+};
+
+}  // namespace backtriage::engine

@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/condition.h"
+
+namespace backtriage::engine {
+
+struct Assertion {
+  FactId fact = -1;
+  Value value;
+};
+
+struct Rule {
+  std::string id;
+  Condition when;
+  std::vector<Assertion> then;
+  std::string source;  // where the knowledge comes from; shown in traces
+};
+
+}  // namespace backtriage::engine

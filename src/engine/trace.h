@@ -1,0 +1,25 @@
+#pragma once
+// Records which rules fired and what they read, like ninja's `-d explain`:
+// a small object the evaluator writes to only when someone asks for it.
+#include <vector>
+
+#include "engine/fact.h"
+
+namespace backtriage::engine {
+
+struct Firing {
+  int rule = -1;
+  std::vector<FactId> read;  // the facts its condition read
+};
+
+class Trace {
+ public:
+  void clear() { firings_.clear(); }
+  void record(int rule, const std::vector<FactId>& read) { firings_.push_back({rule, read}); }
+  const std::vector<Firing>& firings() const { return firings_; }
+
+ private:
+  std::vector<Firing> firings_;
+};
+
+}  // namespace backtriage::engine

@@ -1,0 +1,13 @@
+#pragma once
+#include "engine/evaluator.h"
+#include "report/report.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::report {
+
+// Reads the facts the contract names (level, red_flag, duration, pain_type,
+// region, routine, avoid, tip) out of an evaluation. `trace` may be null.
+Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
+                    const engine::Evaluation& evaluation, const engine::Trace* trace);
+
+}  // namespace backtriage::report

@@ -1,0 +1,45 @@
+#include "ruleset/diagnostic.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace backtriage::ruleset {
+
+std::string format_line(const Diagnostic& d) {
+  std::string where = d.where.file;
+  if (d.where.line > 0) where += fmt::format(":{}", d.where.line);
+  if (d.where.column > 0) where += fmt::format(":{}", d.where.column);
+  return fmt::format("{}: {}", where, d.message);
+}
+
+std::string format_with_context(const Diagnostic& d, std::string_view text) {
+  std::string where = d.where.file;
+  if (d.where.line > 0) where += fmt::format(":{}", d.where.line);
+  if (d.where.column > 0) where += fmt::format(":{}", d.where.column);
+  std::string out = fmt::format(
+      "{}: {}: {}", where, d.severity == Diagnostic::Severity::Error ? "error" : "warning",
+      d.message);
+  if (d.where.line <= 0) return out;
+  std::size_t start = 0;
+  for (int line = 1; line < d.where.line && start != std::string_view::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start >= text.size()) return out;
+  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.size() > 200) return out;  // a caret under a huge line helps no one
+  out += fmt::format("\n  {}", line);
+  if (d.where.column > 0 && static_cast<std::size_t>(d.where.column) <= line.size() + 1)
+    out += fmt::format("\n  {}^", std::string(d.where.column - 1, ' '));
+  return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Diagnostic::Severity::Error;
+  });
+}
+
+}  // namespace backtriage::ruleset

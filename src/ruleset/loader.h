@@ -1,0 +1,28 @@
+#pragma once
+// YAML text -> RuleSet. Reports every problem it finds, each at
+// file:line:col, rather than stopping at the first.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ruleset/diagnostic.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::ruleset {
+
+struct LoadResult {
+  std::unique_ptr<const RuleSet> rule_set;  // null when there are errors
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Rule files larger than this are refused before parsing.
+inline constexpr std::size_t kMaxRuleFileBytes = 16 * 1024 * 1024;
+
+LoadResult load_rule_set(std::string_view text, const std::string& file_name);
+
+// The rule set compiled into the binary (rules/back-pain.yaml).
+std::string_view embedded_rules_text();
+const RuleSet& embedded_rule_set();
+
+}  // namespace backtriage::ruleset

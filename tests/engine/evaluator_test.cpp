@@ -1,0 +1,199 @@
+#include "engine/evaluator.h"
+
+#include <catch2/catch.hpp>
+
+using namespace backtriage::engine;
+
+namespace {
+
+// A tiny knowledge base built in code: inputs `a` (bool) and `n` (number),
+// derived choice `kind` (x|y) and set `tags` (p|q).
+struct Fixture {
+  std::vector<FactDecl> facts{
+      {"a", FactType::Bool, {}, true},
+      {"n", FactType::Number, {}, true},
+      {"kind", FactType::Choice, {"x", "y"}, false},
+      {"tags", FactType::Set, {"p", "q"}, false},
+  };
+  static constexpr FactId A = 0, N = 1, KIND = 2, TAGS = 3;
+
+  static Rule rule(std::string id, Condition when, std::vector<Assertion> then) {
+    return Rule{std::move(id), std::move(when), std::move(then), "test"};
+  }
+  static Condition is(FactId f, Value v) { return Condition::compare(f, Condition::Op::Eq, {v}); }
+
+  KnowledgeBase build(std::vector<Rule> rules) {
+    auto built = KnowledgeBase::build(facts, std::move(rules));
+    REQUIRE(built.problems.empty());
+    return std::move(*built.knowledge_base);
+  }
+  static Answers answers(std::optional<bool> a, std::optional<double> n) {
+    Answers out(4);
+    if (a) out[A] = Value::boolean(*a);
+    if (n) out[N] = Value::number(*n);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("three-valued conditions over answered and open inputs", "[engine]") {
+  Fixture fx;
+  auto kb = fx.build({Fixture::rule("r", Fixture::is(Fixture::A, Value::boolean(true)),
+                                    {{Fixture::KIND, Value::symbol(0)}})});
+  Evaluator ev(kb);
+  CHECK(ev.run(Fixture::answers(true, {})).rule_status(0) == Tri::True);
+  CHECK(ev.run(Fixture::answers(false, {})).rule_status(0) == Tri::False);
+  auto open = ev.run(Fixture::answers({}, {}));
+  CHECK(open.rule_status(0) == Tri::Unknown);
+  CHECK(open.facts().certain(Fixture::KIND).empty());
+  CHECK(open.facts().possible(Fixture::KIND).size() == 1);
+  CHECK(open.open_questions() == std::vector<FactId>{Fixture::A});
+}
+
+TEST_CASE("all is false as soon as one part is false, any true as soon as one is true",
+          "[engine]") {
+  Fixture fx;
+  auto a_true = Fixture::is(Fixture::A, Value::boolean(true));
+  auto n_big = Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(12)});
+  auto kb = fx.build({
+      Fixture::rule("all", Condition::all({a_true, n_big}), {{Fixture::TAGS, Value::symbol(0)}}),
+      Fixture::rule("any", Condition::any({a_true, n_big}), {{Fixture::TAGS, Value::symbol(1)}}),
+  });
+  Evaluator ev(kb);
+  auto e = ev.run(Fixture::answers({}, 3));  // a unknown, n < 12
+  CHECK(e.rule_status(0) == Tri::False);
+  CHECK(e.rule_status(1) == Tri::Unknown);
+  e = ev.run(Fixture::answers({}, 12));  // boundary: ge 12 holds at 12
+  CHECK(e.rule_status(0) == Tri::Unknown);
+  CHECK(e.rule_status(1) == Tri::True);
+  CHECK(e.open_questions() == std::vector<FactId>{Fixture::A});
+  CHECK(ev.run(Fixture::answers(false, 11.999)).rule_status(1) == Tri::False);
+}
+
+TEST_CASE("set facts accumulate values from several rules", "[engine]") {
+  Fixture fx;
+  auto kb = fx.build({
+      Fixture::rule("p", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::TAGS, Value::symbol(0)}}),
+      Fixture::rule("q", Condition::compare(Fixture::N, Condition::Op::Gt, {Value::number(1)}),
+                    {{Fixture::TAGS, Value::symbol(1)}}),
+  });
+  auto e = Evaluator(kb).run(Fixture::answers(true, 5));
+  auto tags = e.facts().certain(Fixture::TAGS);
+  REQUIRE(tags.size() == 2);
+  CHECK(e.facts().is_certain(Fixture::TAGS, Value::symbol(0)));
+  CHECK(e.facts().is_certain(Fixture::TAGS, Value::symbol(1)));
+}
+
+TEST_CASE("negation is stratified: absent waits for every writer, whatever the file order",
+          "[engine]") {
+  Fixture fx;
+  // The reader comes first in the list; it must still run after the writer.
+  auto reader = Fixture::rule("reader", Condition::absent(Fixture::TAGS),
+                              {{Fixture::KIND, Value::symbol(0)}});
+  auto writer = Fixture::rule("writer", Fixture::is(Fixture::A, Value::boolean(true)),
+                              {{Fixture::TAGS, Value::symbol(0)}});
+  auto kb = fx.build({reader, writer});
+  Evaluator ev(kb);
+  auto yes = ev.run(Fixture::answers(true, {}));
+  CHECK(yes.rule_status(0) == Tri::False);
+  auto no = ev.run(Fixture::answers(false, {}));
+  CHECK(no.rule_status(0) == Tri::True);
+  CHECK(no.facts().is_certain(Fixture::KIND, Value::symbol(0)));
+  // With `a` unanswered the writer may fire, so `absent` is unknown, and the
+  // open question behind the undecided kind is `a`.
+  auto open = ev.run(Fixture::answers({}, {}));
+  CHECK(open.rule_status(0) == Tri::Unknown);
+  CHECK(open.open_questions_for(Fixture::KIND) == std::vector<FactId>{Fixture::A});
+}
+
+TEST_CASE("chains run to a fixpoint through derived facts", "[engine]") {
+  Fixture fx;
+  auto kb = fx.build({
+      Fixture::rule("third", Fixture::is(Fixture::KIND, Value::symbol(1)),
+                    {{Fixture::TAGS, Value::symbol(1)}}),
+      Fixture::rule("second", Fixture::is(Fixture::TAGS, Value::symbol(0)),
+                    {{Fixture::KIND, Value::symbol(1)}}),
+      Fixture::rule("first", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::TAGS, Value::symbol(0)}}),
+  });
+  Trace trace;
+  auto e = Evaluator(kb).run(Fixture::answers(true, {}), &trace);
+  CHECK(e.facts().is_certain(Fixture::TAGS, Value::symbol(1)));
+  REQUIRE(trace.firings().size() == 3);
+  CHECK(kb.rules()[trace.firings()[0].rule].id == "first");
+  CHECK(kb.rules()[trace.firings()[2].rule].id == "third");
+  CHECK(trace.firings()[0].read == std::vector<FactId>{Fixture::A});
+}
+
+TEST_CASE("positive cycles reach a fixpoint; cycles through negation are rejected", "[engine]") {
+  Fixture fx;
+  // tags:p -> kind:y -> tags:p is a positive loop, seeded by `a`.
+  auto kb = fx.build({
+      Fixture::rule("seed", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::KIND, Value::symbol(1)}}),
+      Fixture::rule("loop1", Fixture::is(Fixture::KIND, Value::symbol(1)),
+                    {{Fixture::TAGS, Value::symbol(0)}}),
+      Fixture::rule("loop2", Fixture::is(Fixture::TAGS, Value::symbol(0)),
+                    {{Fixture::KIND, Value::symbol(1)}}),
+  });
+  CHECK(kb.stratum_is_cyclic(kb.stratum_of(1)));
+  auto e = Evaluator(kb).run(Fixture::answers(true, {}));
+  CHECK(e.facts().is_certain(Fixture::TAGS, Value::symbol(0)));
+  CHECK(Evaluator(kb).run(Fixture::answers(false, {})).facts().certain(Fixture::TAGS).empty());
+
+  auto built = KnowledgeBase::build(
+      fx.facts, {Fixture::rule("neg", Condition::absent(Fixture::TAGS),
+                               {{Fixture::KIND, Value::symbol(0)}}),
+                 Fixture::rule("back", Fixture::is(Fixture::KIND, Value::symbol(0)),
+                               {{Fixture::TAGS, Value::symbol(0)}})});
+  REQUIRE(built.problems.size() == 1);
+  CHECK(built.problems[0].rule == 0);
+  CHECK(built.problems[0].message ==
+        "rule 'neg' reads 'tags' through negation inside a cycle of rules ('neg', 'back'); "
+        "the result would depend on rule order");
+}
+
+TEST_CASE("two rules asserting different values for a single-valued fact is an error",
+          "[engine]") {
+  Fixture fx;
+  auto kb = fx.build({
+      Fixture::rule("to-x", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::KIND, Value::symbol(0)}}),
+      Fixture::rule("to-y", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::KIND, Value::symbol(1)}}),
+  });
+  Evaluator ev(kb);
+  CHECK_THROWS_WITH(ev.run(Fixture::answers(true, {})),
+                    "rules disagree on 'kind': rule 'to-x' asserts 'x', rule 'to-y' asserts 'y'");
+  // Merely possible disagreement is not an error: nothing fired.
+  CHECK_NOTHROW(ev.run(Fixture::answers({}, {})));
+}
+
+TEST_CASE("rules may not assert questions", "[engine]") {
+  Fixture fx;
+  auto built = KnowledgeBase::build(
+      fx.facts, {Fixture::rule("bad", Fixture::is(Fixture::N, Value::number(1)),
+                               {{Fixture::A, Value::boolean(true)}})});
+  REQUIRE(built.problems.size() == 1);
+  CHECK(built.problems[0].message ==
+        "rule 'bad' asserts 'a', which is a question; rules may assert only derived facts");
+}
+
+TEST_CASE("a 100,000-rule chain neither recurses deeply nor loops", "[engine]") {
+  const int n = 100000;
+  std::vector<FactDecl> facts{{"start", FactType::Bool, {}, true}};
+  for (int i = 0; i < n; ++i) facts.push_back({"f" + std::to_string(i), FactType::Bool, {}, false});
+  std::vector<Rule> rules;
+  for (int i = n - 1; i >= 0; --i)  // reverse file order on purpose
+    rules.push_back({"r" + std::to_string(i),
+                     Condition::compare(i, Condition::Op::Eq, {Value::boolean(true)}),
+                     {{i + 1, Value::boolean(true)}}, "test"});
+  auto built = KnowledgeBase::build(std::move(facts), std::move(rules));
+  REQUIRE(built.problems.empty());
+  Answers answers(n + 1);
+  answers[0] = Value::boolean(true);
+  auto e = Evaluator(*built.knowledge_base).run(answers);
+  CHECK(e.facts().is_certain(n, Value::boolean(true)));
+}

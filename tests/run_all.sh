@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds backtriage twice — normally, and with AddressSanitizer and
+# UndefinedBehaviorSanitizer — warnings as errors, and runs every test
+# (unit and end-to-end) in both builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+for variant in release asan; do
+  dir=build-ci-$variant
+  flags=(-DBACKTRIAGE_WERROR=ON)
+  if [ "$variant" = asan ]; then flags+=(-DBACKTRIAGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug); fi
+  echo "== $variant build"
+  cmake -S . -B "$dir" -G Ninja "${flags[@]}"
+  cmake --build "$dir" -j "$jobs"
+  echo "== $variant tests"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+done
