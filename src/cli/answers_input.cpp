@@ -81,6 +81,14 @@ std::variant<json, JsonProblem> parse_json(std::string_view text) {
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     std::size_t byte = e.byte == 0 ? 1 : e.byte;
     return JsonProblem{"invalid JSON: " + reason, byte};
+  } catch (const json::exception& e) {
+    // Not a syntax error but still bad input, e.g. out_of_range.406 for a
+    // number like 1e400 that no double holds.
+    std::string what = e.what();
+    auto bracket = what.find("] ");
+    return JsonProblem{"invalid JSON: " + (bracket == std::string::npos ? what
+                                                                         : what.substr(bracket + 2)),
+                       0};
   } catch (const DepthExceeded&) {
     return JsonProblem{fmt::format("JSON nests more than {} levels deep", kMaxJsonDepth), 0};
   } catch (const DuplicateKey& d) {

@@ -112,9 +112,8 @@ std::string render_text(const Report& r, const TextStyle& style) {
                      shown(r.pain_type), shown(r.region));
 
   if (r.has_routine()) {
-    std::string title = "Home routine";
-    if (r.frequency) title += " (" + r.frequency->text + ")";
-    out += "\n" + wrap(p.heading(title), "", 0, w + (style.color ? 8 : 0));
+    out += "\n" + p.heading("Home routine") + "\n";
+    if (r.frequency) out += wrap(r.frequency->text, "  ", 2, w);
     int n = 0;
     for (const auto& item : r.routine) {
       ++n;

@@ -1,0 +1,72 @@
+#include "cli/answers_input.h"
+
+#include <catch2/catch.hpp>
+
+#include "ruleset/loader.h"
+
+using namespace backtriage;
+
+namespace {
+const ruleset::RuleSet& rules() { return ruleset::embedded_rule_set(); }
+engine::Answers empty() { return engine::Answers(rules().knowledge_base().facts().size()); }
+engine::FactId fact(const char* id) { return *rules().find_fact(id); }
+}  // namespace
+
+TEST_CASE("native JSON values and flag spellings are both accepted", "[answers]") {
+  auto answers = empty();
+  CHECK(cli::read_answers_json(rules(),
+                               R"({"fever": true, "spine_injury": "no", "duration_weeks": 2,
+                                   "region": "lower", "sensation": null})",
+                               answers) == "");
+  CHECK(answers[fact("fever")]->as_bool());
+  CHECK_FALSE(answers[fact("spine_injury")]->as_bool());
+  CHECK(answers[fact("duration_weeks")]->as_number() == 2);
+  CHECK_FALSE(answers[fact("sensation")].has_value());  // null: not answered
+  auto more = empty();
+  CHECK(cli::read_answers_json(rules(), R"({"duration_weeks": "12.5", "fever": 0})", more) == "");
+  CHECK(more[fact("duration_weeks")]->as_number() == 12.5);
+}
+
+TEST_CASE("a typo or a wrong type never drops an answer silently", "[answers]") {
+  auto answers = empty();
+  CHECK(cli::read_answers_json(rules(), R"({"fevr": true})", answers) ==
+        "unknown answer key 'fevr' (did you mean 'fever'?)");
+  CHECK(cli::read_answers_json(rules(), R"({"fever": "perhaps"})", answers) ==
+        "answer 'fever': expected yes or no (or y/n, true/false, 1/0), got 'perhaps'");
+  CHECK(cli::read_answers_json(rules(), R"({"fever": [true]})", answers) ==
+        "answer 'fever': expected yes/no, got a list");
+  CHECK(cli::read_answers_json(rules(), R"({"duration_weeks": 1e400})", answers) ==
+        "invalid JSON: number overflow parsing '1e400'");
+  CHECK(cli::read_answers_json(rules(), R"({"fever": true, "fever": false})", answers) ==
+        "duplicate answer key 'fever'");
+  CHECK(cli::read_answers_json(rules(), R"([1, 2])", answers) ==
+        "expected a JSON object of answers, got a list");
+}
+
+TEST_CASE("JSON errors say where; depth is bounded", "[answers]") {
+  auto answers = empty();
+  CHECK(cli::read_answers_json(rules(), R"({"fever": tru})", answers) ==
+        "column 14: invalid JSON: syntax error while parsing value - invalid literal; last read: "
+        "'\"fever\": tru}'");
+  std::string deep(100000, '[');
+  CHECK(cli::read_answers_json(rules(), deep, answers) == "JSON nests more than 16 levels deep");
+  CHECK_THAT(cli::read_answers_json(rules(), "{\"region\": \"\xff\"}", answers),
+             Catch::StartsWith("column 13: invalid JSON: syntax error while parsing value - "
+                               "invalid string: ill-formed UTF-8 byte"));
+}
+
+TEST_CASE("answers documents: JSON or YAML with file:line:col", "[answers]") {
+  auto answers = empty();
+  CHECK(cli::read_answers_document(rules(), "fever: no\nregion: upper\n", "a.yaml", answers) ==
+        "");
+  CHECK(answers[fact("region")].has_value());
+  CHECK(cli::read_answers_document(rules(), "fever: no\nregoin: upper\n", "a.yaml", answers) ==
+        "a.yaml:2:1: unknown answer key 'regoin' (did you mean 'region'?)");
+  CHECK(cli::read_answers_document(rules(), "{\n  \"fever\": maybe\n}", "a.json", answers) ==
+        "a.json:2:12: invalid JSON: syntax error while parsing value - invalid literal; last "
+        "read: '\"fever\": m'");
+  CHECK(cli::read_answers_document(rules(), "  \n", "a.json", answers) ==
+        "a.json: the answers file is empty");
+  CHECK(cli::read_answers_document(rules(), "\xEF\xBB\xBF{\"fever\": false}", "bom.json",
+                                   answers) == "");
+}
