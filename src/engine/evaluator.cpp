@@ -9,10 +9,12 @@ namespace backtriage::engine {
 Evaluation::Evaluation(const KnowledgeBase& kb)
     : kb_(&kb), facts_(kb.facts()), status_(kb.rules().size(), Tri::False) {}
 
-void Evaluation::collect_open_rule(int rule, std::vector<bool>& seen_fact,
-                                   std::vector<bool>& seen_rule, std::vector<FactId>& out) const {
-  if (seen_rule[rule]) return;
-  seen_rule[rule] = true;
+// Walks back from undecided rules to the open questions they wait on. An
+// explicit work list, not recursion: a chain of 100,000 undecided rules must
+// not overflow the stack.
+void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
+                              std::vector<FactId>& out) const {
+  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
   // Only the unknown parts of an unknown condition can still change it: in an
   // unknown `all` no part is false, in an unknown `any` no part is true.
   auto walk = [&](auto& self, const Condition& c) -> void {
@@ -21,38 +23,44 @@ void Evaluation::collect_open_rule(int rule, std::vector<bool>& seen_fact,
         c.kind == Condition::Kind::Not) {
       for (const auto& child : c.children) self(self, child);
     } else {
-      collect_open(c.fact, seen_fact, seen_rule, out);
+      facts.push_back(c.fact);
     }
   };
-  walk(walk, kb_->rules()[rule].when);
-}
-
-void Evaluation::collect_open(FactId fact, std::vector<bool>& seen_fact,
-                              std::vector<bool>& seen_rule, std::vector<FactId>& out) const {
-  if (seen_fact[fact]) return;
-  seen_fact[fact] = true;
-  if (facts_.open(fact)) {
-    out.push_back(fact);
-    return;
+  while (!rules.empty() || !facts.empty()) {
+    if (!rules.empty()) {
+      int rule = rules.back();
+      rules.pop_back();
+      if (seen_rule[rule]) continue;
+      seen_rule[rule] = true;
+      walk(walk, kb_->rules()[rule].when);
+      continue;
+    }
+    FactId fact = facts.back();
+    facts.pop_back();
+    if (seen_fact[fact]) continue;
+    seen_fact[fact] = true;
+    if (facts_.open(fact)) {
+      out.push_back(fact);
+      continue;
+    }
+    for (int writer : kb_->writers(fact))
+      if (status_[writer] == Tri::Unknown) rules.push_back(writer);
   }
-  for (int writer : kb_->writers(fact))
-    if (status_[writer] == Tri::Unknown) collect_open_rule(writer, seen_fact, seen_rule, out);
+  std::sort(out.begin(), out.end());
 }
 
 std::vector<FactId> Evaluation::open_questions() const {
-  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
-  std::vector<FactId> out;
+  std::vector<int> undecided;
   for (std::size_t r = 0; r < status_.size(); ++r)
-    if (status_[r] == Tri::Unknown) collect_open_rule(static_cast<int>(r), seen_fact, seen_rule, out);
-  std::sort(out.begin(), out.end());
+    if (status_[r] == Tri::Unknown) undecided.push_back(static_cast<int>(r));
+  std::vector<FactId> out;
+  collect_open(std::move(undecided), {}, out);
   return out;
 }
 
 std::vector<FactId> Evaluation::open_questions_for(FactId fact) const {
-  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
   std::vector<FactId> out;
-  collect_open(fact, seen_fact, seen_rule, out);
-  std::sort(out.begin(), out.end());
+  collect_open({}, {fact}, out);
   return out;
 }
 

@@ -40,10 +40,8 @@ class Evaluation {
 
  private:
   friend class Evaluator;
-  void collect_open(FactId fact, std::vector<bool>& seen_fact, std::vector<bool>& seen_rule,
+  void collect_open(std::vector<int> rules, std::vector<FactId> facts,
                     std::vector<FactId>& out) const;
-  void collect_open_rule(int rule, std::vector<bool>& seen_fact, std::vector<bool>& seen_rule,
-                         std::vector<FactId>& out) const;
   const KnowledgeBase* kb_;
   FactTable facts_;
   std::vector<Tri> status_;

@@ -196,4 +196,9 @@ TEST_CASE("a 100,000-rule chain neither recurses deeply nor loops", "[engine]") 
   answers[0] = Value::boolean(true);
   auto e = Evaluator(*built.knowledge_base).run(answers);
   CHECK(e.facts().is_certain(n, Value::boolean(true)));
+  // Unanswered, every rule waits on the one before it: tracing back to the
+  // open question walks the whole chain.
+  auto open = Evaluator(*built.knowledge_base).run(Answers(n + 1));
+  CHECK(open.open_questions() == std::vector<FactId>{0});
+  CHECK(open.open_questions_for(n) == std::vector<FactId>{0});
 }
