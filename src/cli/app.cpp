@@ -1,5 +1,6 @@
 #include "cli/app.h"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 
@@ -13,6 +14,7 @@
 #include "cli/questions_command.h"
 #include "cli/triage_command.h"
 #include "ruleset/loader.h"
+#include "ruleset/spelling.h"
 
 namespace backtriage::cli {
 
@@ -133,6 +135,28 @@ std::string find_rules_option(int argc, const char* const* argv) {
 
 namespace {
 
+// "unknown option '--fevr' (did you mean '--fever'?)" for the first unknown
+// long option in argv, or "". CLI11 lists stray arguments but not what was
+// meant.
+std::string unknown_flag_message(const CLI::App& app, int argc, const char* const* argv) {
+  std::vector<std::string> known;
+  auto collect = [&](const CLI::App& a) {
+    for (const CLI::Option* option : a.get_options())
+      for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+  };
+  collect(app);
+  for (const CLI::App* sub : app.get_subcommands({})) collect(*sub);
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg.rfind("--", 0) != 0) continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end()) continue;
+    return fmt::format("unknown option '{}'{}", arg, ruleset::did_you_mean(arg, known));
+  }
+  return "";
+}
+
 std::unique_ptr<const ruleset::RuleSet> load_rules_file(const std::string& path, const Io& io) {
   std::string text = read_input(path, io.in);
   auto result = ruleset::load_rule_set(text, path);
@@ -181,7 +205,9 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
     Output(io.out).write(std::string("backtriage ") + BACKTRIAGE_VERSION + "\n");
     return kOk;
   } catch (const CLI::ParseError& e) {
-    throw CliError(kUsage, std::string(e.what()) + "; run 'backtriage --help' for usage");
+    std::string message = unknown_flag_message(*app, argc, argv);
+    if (message.empty() || !dynamic_cast<const CLI::ExtrasError*>(&e)) message = e.what();
+    throw CliError(kUsage, message + "; run 'backtriage --help' for usage");
   }
   switch (options.command) {
     case Command::Triage: return run_triage(options, rules, io);

@@ -126,7 +126,9 @@ class ExitCodes(unittest.TestCase):
             (["--duration-weeks", "abc"], "--duration-weeks: expected a number from 0 to 520 weeks"),
             (["--fever", "maybe"], "--fever: expected yes or no"),
             (["--sensation", "electrik"], "(did you mean 'electric'?)"),
-            (["--no-such-flag"], "--no-such-flag"),
+            (["--no-such-flag"], "unknown option '--no-such-flag'"),
+            (["--fevr", "yes"], "unknown option '--fevr' (did you mean '--fever'?)"),
+            (["--fever"], "--fever: 1 required YES|NO missing"),
             (["--color", "sometimes"], "--color"),
         ]:
             code, out, err = run(["--no-input"] + args)
