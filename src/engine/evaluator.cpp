@@ -88,16 +88,18 @@ void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& change
     const FactDecl& decl = facts.decl(a.fact);
     auto certain = facts.certain(a.fact);
     if (decl.single_valued() && !certain.empty() && certain.front() != a.value) {
-      std::string other = "another rule";
+      int first = -1;
       for (int writer : kb_.writers(a.fact)) {
         if (writer == rule || evaluation.status_[writer] != Tri::True) continue;
         for (const Assertion& w : kb_.rules()[writer].then)
-          if (w.fact == a.fact && w.value == certain.front())
-            other = "rule '" + kb_.rules()[writer].id + "'";
+          if (w.fact == a.fact && w.value == certain.front()) first = writer;
       }
+      std::string other = first < 0 ? "another rule" : "rule '" + kb_.rules()[first].id + "'";
       throw ConflictError("rules disagree on '" + decl.id + "': " + other + " asserts '" +
-                          describe(decl, certain.front()) + "', rule '" + kb_.rules()[rule].id +
-                          "' asserts '" + describe(decl, a.value) + "'");
+                              describe(decl, certain.front()) + "', rule '" +
+                              kb_.rules()[rule].id + "' asserts '" + describe(decl, a.value) +
+                              "'",
+                          first, rule);
     }
     changed |= facts.add_certain(a.fact, a.value);
   }

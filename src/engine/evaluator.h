@@ -9,6 +9,7 @@
 // or waits on an answer — and which unanswered questions those are.
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "engine/fact_table.h"
@@ -23,7 +24,10 @@ using Answers = std::vector<std::optional<Value>>;
 // Two rules gave one single-valued fact different values.
 class ConflictError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  ConflictError(const std::string& message, int first_rule, int second_rule)
+      : std::runtime_error(message), first_rule(first_rule), second_rule(second_rule) {}
+  int first_rule;   // -1 when it cannot be told which rule came first
+  int second_rule;  // the rule whose assertion clashed
 };
 
 class Evaluation {
