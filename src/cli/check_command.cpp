@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
@@ -10,50 +12,64 @@
 
 namespace backtriage::cli {
 
-int run_check(const Options& o, const Io& io) {
-  struct Source {
-    std::string name;
-    std::string text;
-  };
-  std::vector<std::string> names = o.check_files;
-  int result = kOk;
-  Output out(io.out);
-  auto check_one = [&](const std::string& name, std::string_view text) {
-    auto loaded = ruleset::load_rule_set(text, name);
-    auto diagnostics = std::move(loaded.diagnostics);
-    if (loaded.rule_set) {
-      auto warnings = ruleset::lint(*loaded.rule_set);
-      diagnostics.insert(diagnostics.end(), warnings.begin(), warnings.end());
-    }
-    std::size_t errors = 0, warnings = 0;
-    for (const auto& d : diagnostics) {
-      (d.severity == ruleset::Diagnostic::Severity::Error ? errors : warnings)++;
-      fmt::print(io.err, "{}\n", ruleset::format_with_context(d, text));
-    }
-    if (loaded.rule_set) {
-      const auto& rs = *loaded.rule_set;
-      out.write(fmt::format("{}: ok: {} {}, {} questions, {} rules, {} warning{}\n", name, rs.id,
-                            rs.version, rs.questions.size(), rs.knowledge_base().rules().size(),
-                            warnings, warnings == 1 ? "" : "s"));
-    } else {
-      out.write(fmt::format("{}: invalid: {} error{}\n", name, errors, errors == 1 ? "" : "s"));
-      if (result == kOk) result = kDataError;
-    }
-  };
-  if (names.empty()) {
-    check_one("<embedded>", ruleset::embedded_rules_text());
+namespace {
+
+struct Outcome {
+  std::size_t errors = 0, warnings = 0;
+};
+
+// Loads one rule file and prints every problem in it, in file order, each as
+// `file:line:col: error|warning: message` with the line and a caret; then a
+// one-line verdict on stdout.
+Outcome check_one(const std::string& name, std::string_view text, const Io& io, Output& out) {
+  auto loaded = ruleset::load_rule_set(text, name);
+  auto diagnostics = std::move(loaded.diagnostics);
+  if (loaded.rule_set) {
+    auto warnings = ruleset::lint(*loaded.rule_set);
+    diagnostics.insert(diagnostics.end(), warnings.begin(), warnings.end());
   }
-  for (const auto& name : names) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  Outcome outcome;
+  for (const auto& d : diagnostics) {
+    ++(d.severity == ruleset::Diagnostic::Severity::Error ? outcome.errors : outcome.warnings);
+    fmt::print(io.err, "{}\n", ruleset::format_with_context(d, text));
+  }
+  auto plural = [](std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  if (loaded.rule_set) {
+    const auto& rs = *loaded.rule_set;
+    out.write(fmt::format("{}: ok: {} {}, {}, {}, {}\n", name, rs.id, rs.version,
+                          plural(rs.questions.size(), "question"),
+                          plural(rs.knowledge_base().rules().size(), "rule"),
+                          plural(outcome.warnings, "warning")));
+  } else {
+    out.write(fmt::format("{}: invalid: {}\n", name, plural(outcome.errors, "error")));
+  }
+  return outcome;
+}
+
+}  // namespace
+
+int run_check(const Options& o, const Io& io) {
+  Output out(io.out);
+  bool invalid = false, unreadable = false;
+  if (o.check_files.empty())
+    invalid |= check_one("<embedded>", ruleset::embedded_rules_text(), io, out).errors > 0;
+  for (const auto& path : o.check_files) {
     try {
-      std::string text = read_input(name, io.in);
-      check_one(name, text);
+      std::string text = read_input(path, io.in);
+      invalid |= check_one(path == "-" ? "<stdin>" : path, text, io, out).errors > 0;
     } catch (const CliError& e) {
+      // One unreadable file must not hide the problems in the others.
       fmt::print(io.err, "backtriage: {}\n", e.what());
-      result = e.code() == kNoInput ? kNoInput : (result == kNoInput ? kNoInput : e.code());
+      (e.code() == kNoInput ? unreadable : invalid) = true;
     }
   }
   out.flush();
-  return result;
+  return unreadable ? kNoInput : invalid ? kDataError : kOk;
 }
 
 }  // namespace backtriage::cli

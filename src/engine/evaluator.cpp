@@ -15,6 +15,20 @@ Evaluation::Evaluation(const KnowledgeBase& kb)
 void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
                               std::vector<FactId>& out) const {
   std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
+  // A rule changes nothing by firing when each of its assertions already
+  // holds, or targets a single-valued fact that is already decided (firing
+  // could only agree, or clash): the answers it waits on no longer matter.
+  // A second reason for a conclusion already drawn asks nothing.
+  auto settled = [&](const Assertion& a) {
+    return facts_.is_certain(a.fact, a.value) ||
+           (kb_->facts()[a.fact].single_valued() && !facts_.certain(a.fact).empty());
+  };
+  auto may_change = [&](int rule, FactId only) {
+    for (const Assertion& a : kb_->rules()[rule].then)
+      if ((only < 0 || a.fact == only) && !settled(a)) return true;
+    return false;
+  };
+  std::erase_if(rules, [&](int rule) { return !may_change(rule, -1); });
   // Only the unknown parts of an unknown condition can still change it: in an
   // unknown `all` no part is false, in an unknown `any` no part is true.
   auto walk = [&](auto& self, const Condition& c) -> void {
@@ -44,7 +58,7 @@ void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
       continue;
     }
     for (int writer : kb_->writers(fact))
-      if (status_[writer] == Tri::Unknown) rules.push_back(writer);
+      if (status_[writer] == Tri::Unknown && may_change(writer, fact)) rules.push_back(writer);
   }
   std::sort(out.begin(), out.end());
 }

@@ -2,9 +2,63 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/evaluator.h"
+#include "ruleset/answer_space.h"
+#include "ruleset/conflict_search.h"
 
 namespace backtriage::ruleset {
+
+namespace {
+
+using engine::FactId;
+using engine::Tri;
+
+// Beyond this many combinations a rule is tried with only the questions it
+// reads itself answered; beyond it again, only with every question open.
+constexpr std::size_t kMaxCombinationsPerRule = 4096;
+
+// Whether some answers make rule `r` fire. Three-valued evaluation is sound:
+// a condition false with some questions open stays false however they are
+// answered. So the rule can never fire if it is false for every combination
+// of the questions that influence it (exhaustive: then it is never even
+// unknown); when there are too many of those, false for every combination
+// of the questions it reads directly, the rest left open, is still proof.
+bool can_fire(const RuleSet& rules, const AnswerSpace& space, const engine::Evaluation& open,
+              int r) {
+  if (open.rule_status(r) == Tri::False) return false;
+  const auto& kb = rules.knowledge_base();
+  std::vector<FactId> questions;
+  for (FactId f : kb.reads(r)) {
+    auto more = space.influencing_questions(f);
+    questions.insert(questions.end(), more.begin(), more.end());
+  }
+  std::sort(questions.begin(), questions.end());
+  questions.erase(std::unique(questions.begin(), questions.end()), questions.end());
+  if (space.count(questions, kMaxCombinationsPerRule) > kMaxCombinationsPerRule) {
+    questions.clear();
+    for (FactId f : kb.reads(r))
+      if (rules.is_question(f)) questions.push_back(f);
+    if (space.count(questions, kMaxCombinationsPerRule) > kMaxCombinationsPerRule) return true;
+  }
+  const engine::Evaluator evaluator(kb);
+  engine::Evaluation evaluation(kb);
+  engine::Answers answers(kb.facts().size());
+  bool fires = false;
+  space.for_each(questions, answers, [&](const engine::Answers& tried) {
+    try {
+      evaluator.run(tried, evaluation);
+    } catch (const engine::ConflictError&) {
+      return true;  // a conflict is reported on its own
+    }
+    fires = evaluation.rule_status(r) != Tri::False;
+    return !fires;
+  });
+  return fires;
+}
+
+}  // namespace
 
 std::vector<Diagnostic> lint(const RuleSet& rules) {
   std::vector<Diagnostic> out;
@@ -12,16 +66,15 @@ std::vector<Diagnostic> lint(const RuleSet& rules) {
     out.push_back({Diagnostic::Severity::Warning, std::move(where), std::move(message)});
   };
   const auto& kb = rules.knowledge_base();
-  for (engine::FactId f = 0; f < static_cast<engine::FactId>(rules.questions.size()); ++f)
+  for (FactId f = 0; f < static_cast<FactId>(rules.questions.size()); ++f)
     if (kb.readers(f).empty())
       warn(rules.questions[f].where,
            fmt::format("question '{}' is read by no rule", rules.questions[f].id));
 
-  // With every question open, a rule whose condition is still false cannot
-  // be made true by any answers: it can never fire.
-  engine::Evaluation open = engine::Evaluator(kb).run(engine::Answers(kb.facts().size()));
+  const AnswerSpace space(rules);
+  const engine::Evaluation open = engine::Evaluator(kb).run(engine::Answers(kb.facts().size()));
   for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
-    if (open.rule_status(r) == engine::Tri::False)
+    if (!can_fire(rules, space, open, r))
       warn(rules.rule_locations[r],
            fmt::format("rule '{}' can never fire: no answers make its condition true",
                        kb.rules()[r].id));
@@ -32,17 +85,20 @@ std::vector<Diagnostic> lint(const RuleSet& rules) {
       warn(fact.where, fmt::format("fact '{}' is asserted by no rule", fact.id));
       continue;
     }
-    if (fact.type != engine::FactType::Set) continue;
+    if (fact.type != engine::FactType::Set && fact.type != engine::FactType::Choice) continue;
     for (std::size_t v = 0; v < fact.values.size(); ++v) {
       bool asserted = false;
       for (int r : kb.writers(id))
         for (const auto& a : kb.rules()[r].then)
           asserted |= a.fact == id && a.value == engine::Value::symbol(static_cast<int>(v));
       if (!asserted)
-        warn(fact.where, fmt::format("'{}' value '{}' is asserted by no rule", fact.id,
-                                     fact.values[v].id));
+        warn(fact.where,
+             fmt::format("'{}' value '{}' is asserted by no rule", fact.id, fact.values[v].id));
     }
   }
+
+  auto conflicts = find_conflicts(rules);
+  out.insert(out.end(), conflicts.begin(), conflicts.end());
   return out;
 }
 

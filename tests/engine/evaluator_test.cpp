@@ -108,6 +108,29 @@ TEST_CASE("negation is stratified: absent waits for every writer, whatever the f
   CHECK(open.open_questions_for(Fixture::KIND) == std::vector<FactId>{Fixture::A});
 }
 
+TEST_CASE("answers that can no longer change a decided fact are not open", "[engine]") {
+  Fixture fx;
+  auto n_big = Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(12)});
+  auto kb = fx.build({
+      Fixture::rule("x-by-n", n_big, {{Fixture::KIND, Value::symbol(0)}}),
+      // A second way to the same conclusion, waiting on `a`.
+      Fixture::rule("x-by-a", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::KIND, Value::symbol(0)}}),
+      // A way to another value, also waiting on `a`: once kind is decided it
+      // could only clash, never change the result.
+      Fixture::rule("y-by-a", Fixture::is(Fixture::A, Value::boolean(false)),
+                    {{Fixture::KIND, Value::symbol(1)}}),
+  });
+  Evaluator ev(kb);
+  auto decided = ev.run(Fixture::answers({}, 20));
+  CHECK(decided.facts().is_certain(Fixture::KIND, Value::symbol(0)));
+  CHECK(decided.open_questions().empty());
+  CHECK(decided.open_questions_for(Fixture::KIND).empty());
+  // Undecided, `a` matters again.
+  auto undecided = ev.run(Fixture::answers({}, 3));
+  CHECK(undecided.open_questions() == std::vector<FactId>{Fixture::A});
+}
+
 TEST_CASE("chains run to a fixpoint through derived facts", "[engine]") {
   Fixture fx;
   auto kb = fx.build({

@@ -1,0 +1,188 @@
+"""`backtriage check`: every problem of a rule file as `file:line:col: error: message`
+with the line and a caret; exit 0 valid, 65 invalid, 66 unreadable; warnings for rules
+that can never fire and questions no rule reads."""
+import os
+import shutil
+import tempfile
+import unittest
+
+from harness import SOURCE_DIR, main, run
+
+# A valid rule file up to `rules:` (11 lines); each case appends its rules from line 12.
+HEAD = """id: t
+version: "1"
+disclaimer: d
+questions:
+  - {id: fever, type: bool, prompt: p, source: s}
+  - {id: weeks, type: number, min: 0, max: 520, prompt: p, source: s}
+  - {id: feel, type: choice, choices: [dull, sharp], prompt: p, source: s}
+facts:
+  - {id: level, type: choice, choices: [high, low]}
+  - {id: sign, type: set, items: [a, b]}
+rules:
+"""
+# Reads every question and asserts every value; nothing can disagree.
+CLEAN = """\
+  - {id: hot, when: {fever: true}, then: {level: high, sign: a}, source: s}
+  - id: cool
+    when: {all: [{fever: false}, {weeks: {lt: 5}}, {feel: dull}]}
+    then: {level: low, sign: b}
+    source: s
+"""
+
+# (name, rules appended to HEAD, expected error lines in order)
+ERRORS = [
+    ("duplicate key",
+     "  - {id: r, when: {fever: true}, then: {level: high}, source: s, id: r2}\n",
+     ["12:66: error: duplicate key 'id' in a rule"]),
+    ("unknown key",
+     "  - {id: r, when: {fever: true}, then: {level: high}, sorce: s}\n",
+     ["12:5: error: a rule needs 'source'",
+      "12:55: error: unknown key 'sorce' in a rule (did you mean 'source'?)"]),
+    ("missing key",
+     "  - {id: r, when: {fever: true}, source: s}\n",
+     ["12:5: error: a rule needs 'then'"]),
+    ("undefined fact",
+     "  - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n",
+     ["12:20: error: unknown fact 'fevr' (did you mean 'fever'?)"]),
+    ("bool given a number",
+     "  - {id: r, when: {fever: 3}, then: {level: high}, source: s}\n",
+     ["12:27: error: 'fever' is a bool fact: expected yes or no (or y/n, true/false, 1/0), "
+      "got '3'"]),
+    ("number given a word",
+     "  - {id: r, when: {weeks: {ge: soon}}, then: {level: high}, source: s}\n",
+     ["12:32: error: 'weeks' is a number fact: expected a number, got 'soon'"]),
+    ("ordering on a choice",
+     "  - {id: r, when: {feel: {lt: dull}}, then: {level: high}, source: s}\n",
+     ["12:27: error: 'lt' compares numbers, but 'feel' is a choice fact"]),
+    ("unknown choice value",
+     "  - {id: r, when: {feel: dul}, then: {level: high}, source: s}\n",
+     ["12:26: error: 'feel' is a choice fact: expected one of dull, sharp, got 'dul' "
+      "(did you mean 'dull'?)"]),
+    ("duplicate rule id",
+     "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n"
+     "  - {id: r, when: {fever: false}, then: {level: low}, source: s}\n",
+     ["13:10: error: duplicate rule id 'r'"]),
+    ("rule asserts a question",
+     "  - {id: r, when: {weeks: {gt: 2}}, then: {fever: true}, source: s}\n",
+     ["12:44: error: 'fever' is a question; a rule may assert only declared facts"]),
+    ("cycle through negation",
+     "  - {id: one, when: {fever: true}, then: {level: high}, source: s}\n"
+     "  - {id: two, when: {not: {sign: b}}, then: {sign: a}, source: s}\n"
+     "  - {id: three, when: {sign: a}, then: {sign: b}, source: s}\n",
+     ["13:5: error: rule 'two' reads 'sign' through negation inside a cycle of rules "
+      "('two', 'three'); the result would depend on rule order"]),
+    ("several errors, in file order",
+     "  - {id: a, when: {fevr: true}, then: {level: high}, source: s}\n"
+     "  - {id: b, when: {feel: {lt: dull}}, then: {level: low}, source: s}\n"
+     "  - {id: a, when: {fever: true}, then: {level: high}, source: s}\n",
+     ["12:20: error: unknown fact 'fevr' (did you mean 'fever'?)",
+      "13:27: error: 'lt' compares numbers, but 'feel' is a choice fact",
+      "14:10: error: duplicate rule id 'a'"]),
+]
+
+
+def diagnostic_lines(err, path):
+    """The `file:line:col: ...` lines of stderr, without the file name."""
+    return [line[len(path) + 1:] for line in err.splitlines() if line.startswith(path + ":")]
+
+
+class Check(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_each_error_kind_is_reported_with_its_place(self):
+        for name, rules, expected in ERRORS:
+            with self.subTest(name):
+                path = self.write(name.replace(" ", "_") + ".yaml", HEAD + rules)
+                code, out, err = run(["check", path])
+                self.assertEqual(code, 65, err)
+                self.assertEqual(diagnostic_lines(err, path), expected, err)
+                self.assertEqual(out, f"{path}: invalid: {len(expected)} error"
+                                      f"{'' if len(expected) == 1 else 's'}\n")
+
+    def test_an_error_shows_its_line_and_a_caret(self):
+        rule = "  - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n"
+        path = self.write("bad.yaml", HEAD + rule)
+        code, _, err = run(["check", path])
+        self.assertEqual(code, 65)
+        self.assertEqual(err,
+                         f"{path}:12:20: error: unknown fact 'fevr' (did you mean 'fever'?)\n"
+                         "    - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n"
+                         "                     ^\n")
+
+    def test_a_yaml_syntax_error(self):
+        path = self.write("syntax.yaml", "id: t\nquestions: [\n  {id: a}\nrules: x\n")
+        code, out, err = run(["check", path])
+        self.assertEqual(code, 65)
+        self.assertEqual(diagnostic_lines(err, path),
+                         ["4:1: error: YAML syntax error: end of sequence flow not found"])
+
+    def test_a_duplicate_fact_id(self):
+        text = HEAD.replace("  - {id: sign", "  - {id: fever, type: bool}\n  - {id: sign")
+        path = self.write("dup_fact.yaml", text + CLEAN)
+        code, _, err = run(["check", path])
+        self.assertEqual(code, 65)
+        self.assertEqual(diagnostic_lines(err, path), ["10:10: error: duplicate fact id 'fever'"])
+
+    def test_a_clean_file_is_valid(self):
+        path = self.write("clean.yaml", HEAD + CLEAN)
+        code, out, err = run(["check", path])
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(out, f"{path}: ok: t 1, 3 questions, 2 rules, 0 warnings\n")
+
+    def test_warnings_for_a_rule_that_never_fires_and_a_question_nobody_reads(self):
+        text = HEAD.replace("facts:", "  - {id: unread, type: bool, prompt: p, source: s}\nfacts:")
+        text += CLEAN + ("  - {id: never, when: {all: [{weeks: {lt: 3}}, {weeks: {ge: 3}}]}, "
+                         "then: {sign: a}, source: s}\n")
+        path = self.write("warn.yaml", text)
+        code, out, err = run(["check", path])
+        self.assertEqual(code, 0, err)
+        self.assertEqual(diagnostic_lines(err, path), [
+            "8:5: warning: question 'unread' is read by no rule",
+            "18:5: warning: rule 'never' can never fire: no answers make its condition true"])
+        self.assertEqual(out, f"{path}: ok: t 1, 4 questions, 3 rules, 2 warnings\n")
+
+    def test_an_unreadable_file_is_66_and_the_others_are_still_checked(self):
+        missing = os.path.join(self.tmp, "missing.yaml")
+        bad = self.write("bad.yaml", HEAD + "  - {id: r, when: {fevr: true}, then: {level: high}, "
+                                            "source: s}\n")
+        code, out, err = run(["check", missing, bad])
+        self.assertEqual(code, 66)
+        self.assertIn(f"backtriage: cannot open {missing}: No such file or directory\n", err)
+        self.assertIn(f"{bad}:12:20: error: unknown fact 'fevr'", err)
+        code, _, err = run(["check", self.tmp])  # a directory
+        self.assertEqual(code, 66)
+        self.assertIn(f"cannot read {self.tmp}", err)
+
+    def test_invalid_beside_valid_is_65(self):
+        good = self.write("good.yaml", HEAD + CLEAN)
+        bad = self.write("bad.yaml", HEAD + "  - {id: r, when: {fevr: true}, then: {level: high}, "
+                                            "source: s}\n")
+        code, out, _ = run(["check", good, bad])
+        self.assertEqual(code, 65)
+        self.assertEqual(out.splitlines(), [f"{good}: ok: t 1, 3 questions, 2 rules, 0 warnings",
+                                            f"{bad}: invalid: 1 error"])
+
+    def test_the_embedded_rules_and_the_shipped_file_are_valid(self):
+        code, out, err = run(["check"])
+        self.assertEqual((code, err), (0, ""))
+        self.assertRegex(out, r"^<embedded>: ok: back-pain \S+, 11 questions, \d+ rules, "
+                              r"0 warnings\n$")
+        path = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
+        code, out, err = run(["check", path])
+        self.assertEqual((code, err), (0, ""))
+        self.assertTrue(out.startswith(f"{path}: ok: back-pain 1.0.0"), out)
+
+
+if __name__ == "__main__":
+    main()

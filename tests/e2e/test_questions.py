@@ -1,0 +1,122 @@
+"""`backtriage questions`: every question of the rule set, in asking order, with its flag,
+type, choices or range, prompt, priority and the rules that read it; as text and as JSON."""
+import json
+import os
+import tempfile
+import unittest
+
+from harness import main, run
+
+IDS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spine_injury", "fever",
+       "cancer_history", "duration_weeks", "sensation", "spread", "below_knee", "region"]
+RED_FLAGS = IDS[:6]
+
+
+class Json(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        code, out, err = run(["questions", "--json"])
+        assert code == 0, err
+        cls.questions = json.loads(out)
+        cls.by_id = {q["id"]: q for q in cls.questions}
+
+    def test_every_question_in_asking_order_red_flags_first(self):
+        self.assertEqual([q["id"] for q in self.questions], IDS)
+        self.assertEqual([q["priority"] for q in self.questions], list(range(1, len(IDS) + 1)))
+        self.assertEqual([q["id"] for q in self.questions if q["red_flag"]], RED_FLAGS)
+
+    def test_flags_are_the_ids_with_dashes(self):
+        for q in self.questions:
+            self.assertEqual(q["flag"], "--" + q["id"].replace("_", "-"))
+
+    def test_types_with_their_choices_or_range(self):
+        weeks = self.by_id["duration_weeks"]
+        self.assertEqual((weeks["type"], weeks["min"], weeks["max"], weeks["unit"]),
+                         ("number", 0, 520, "weeks"))
+        self.assertNotIn("choices", weeks)
+        self.assertEqual(self.by_id["sensation"]["type"], "choice")
+        self.assertEqual([c["id"] for c in self.by_id["sensation"]["choices"]],
+                         ["electric", "sharp", "dull", "achy"])
+        self.assertEqual([c["id"] for c in self.by_id["spread"]["choices"]],
+                         ["one_spot", "spreads"])
+        self.assertEqual([c["id"] for c in self.by_id["region"]["choices"]],
+                         ["lower", "upper", "both"])
+        for c in self.by_id["sensation"]["choices"]:
+            self.assertTrue(c["label"], c["id"])
+        for qid in RED_FLAGS + ["below_knee"]:
+            self.assertEqual(self.by_id[qid]["type"], "bool", qid)
+            self.assertNotIn("choices", self.by_id[qid])
+            self.assertNotIn("min", self.by_id[qid])
+
+    def test_prompts_and_sources(self):
+        for q in self.questions:
+            self.assertTrue(q["prompt"].endswith("?"), q["id"])
+            self.assertTrue(q["source"], q["id"])
+        self.assertEqual(self.by_id["below_knee"]["prompt"],
+                         "Does the pain travel down your leg to below the knee?")
+
+    def test_read_by_names_the_rules_that_read_each_question(self):
+        self.assertEqual(self.by_id["fever"]["read_by"], ["red-flag-fever"])
+        self.assertEqual(self.by_id["duration_weeks"]["read_by"],
+                         ["duration-acute", "duration-chronic"])
+        self.assertEqual(self.by_id["below_knee"]["read_by"],
+                         ["pain-radicular-below-knee", "pain-referred"])
+        self.assertEqual(self.by_id["region"]["read_by"],
+                         ["routine-lower", "routine-upper", "avoid-toe-touches", "avoid-upper"])
+        for q in self.questions:
+            self.assertTrue(q["read_by"], q["id"])
+
+
+class Text(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        code, cls.out, err = run(["questions"])
+        assert code == 0, err
+        assert err == "", err
+
+    def test_one_block_per_question_in_order(self):
+        headers = [line for line in self.out.splitlines() if line[:3].strip().rstrip(".").isdigit()]
+        self.assertEqual([h.split()[1] for h in headers], IDS)
+        self.assertEqual([h.split()[0] for h in headers], [f"{i}." for i in range(1, 12)])
+        self.assertEqual([h.split()[2] for h in headers],
+                         ["--" + i.replace("_", "-") for i in IDS])
+
+    def test_shows_answers_red_flags_prompts_and_readers(self):
+        self.assertRegex(self.out, r"(?m)^ 5\. fever +--fever +yes/no  \[red flag\]$")
+        self.assertRegex(self.out, r"(?m)^ 7\. duration_weeks +--duration-weeks +0 to 520 weeks$")
+        self.assertRegex(self.out,
+                         r"(?m)^ 8\. sensation +--sensation +electric, sharp, dull, achy$")
+        self.assertIn("    Does the pain travel down your leg to below the knee?\n", self.out)
+        self.assertIn("      one_spot: stays in one spot\n", self.out)
+        self.assertIn("    read by: pain-radicular-below-knee, pain-referred\n", self.out)
+
+
+class OtherRules(unittest.TestCase):
+    def test_questions_of_a_rule_file_given_with_rules(self):
+        text = """id: t
+version: "1"
+disclaimer: d
+questions:
+  - {id: hot, type: bool, prompt: "Hot?", source: s}
+  - {id: unread_one, type: number, min: 1, max: 9, prompt: "N?", source: s}
+facts:
+  - {id: level, type: choice, choices: [high]}
+rules:
+  - {id: r, when: {hot: true}, then: {level: high}, source: s}
+"""
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "t.yaml")
+            with open(path, "w") as f:
+                f.write(text)
+            code, out, err = run(["questions", "--json", "--rules", path])
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out), [
+            {"id": "hot", "flag": "--hot", "type": "bool", "prompt": "Hot?", "help": "",
+             "priority": 1, "red_flag": False, "read_by": ["r"], "source": "s"},
+            {"id": "unread_one", "flag": "--unread-one", "type": "number", "prompt": "N?",
+             "help": "", "priority": 2, "red_flag": False, "min": 1, "max": 9, "unit": "",
+             "read_by": [], "source": "s"}])
+
+
+if __name__ == "__main__":
+    main()

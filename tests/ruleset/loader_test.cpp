@@ -1,0 +1,151 @@
+// The rule loader's errors: one test per kind, each asserting the exact
+// message and its line:col, so a change in wording or position is seen.
+#include "ruleset/loader.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "ruleset/lint.h"
+
+using namespace backtriage::ruleset;
+
+namespace {
+
+// A valid rule file up to `rules:`; each test appends its rules from line 12.
+const std::string kHead = R"(id: t
+version: "1"
+disclaimer: d
+questions:
+  - {id: fever, type: bool, prompt: p, source: s}
+  - {id: weeks, type: number, min: 0, max: 520, prompt: p, source: s}
+  - {id: feel, type: choice, choices: [dull, sharp], prompt: p, source: s}
+facts:
+  - {id: level, type: choice, choices: [high, low]}
+  - {id: sign, type: set, items: [a, b]}
+rules:
+)";
+
+// Every diagnostic of `text`, as `file:line:col: message`, in the order given.
+std::vector<std::string> problems(const std::string& text) {
+  auto result = load_rule_set(text, "t.yaml");
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics) out.push_back(format_line(d));
+  // A rule set comes back exactly when there is no error.
+  CHECK(static_cast<bool>(result.rule_set) == !has_errors(result.diagnostics));
+  return out;
+}
+
+std::vector<std::string> rule_problems(const std::string& rules) {
+  return problems(kHead + rules);
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the head used by these tests is valid", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n") ==
+        Lines{});
+}
+
+TEST_CASE("a YAML syntax error is reported where the parser stopped", "[loader]") {
+  CHECK(problems("id: t\nquestions: [\n  {id: a}\nrules: x\n") ==
+        Lines{"t.yaml:4:1: YAML syntax error: end of sequence flow not found"});
+}
+
+TEST_CASE("a duplicate key is an error at the second key", "[loader]") {
+  CHECK(
+      rule_problems("  - {id: r, when: {fever: true}, then: {level: high}, source: s, id: r2}\n") ==
+      Lines{"t.yaml:12:66: duplicate key 'id' in a rule"});
+}
+
+TEST_CASE("an unknown key is an error that suggests the known one", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fever: true}, then: {level: high}, sorce: s}\n") ==
+        Lines{"t.yaml:12:55: unknown key 'sorce' in a rule (did you mean 'source'?)",
+              "t.yaml:12:5: a rule needs 'source'"});
+}
+
+TEST_CASE("a missing required key is an error at its mapping", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fever: true}, source: s}\n") ==
+        Lines{"t.yaml:12:5: a rule needs 'then'"});
+  CHECK(problems("id: t\nversion: \"1\"\nquestions: []\nfacts: []\nrules: []\n") ==
+        Lines{"t.yaml:1:1: the rule file needs 'disclaimer'"});
+}
+
+TEST_CASE("a condition on an undefined fact is an error that suggests a known one", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:20: unknown fact 'fevr' (did you mean 'fever'?)"});
+  CHECK(rule_problems("  - {id: r, when: {absent: nothing}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:28: unknown fact 'nothing'"});
+}
+
+TEST_CASE("a value of the wrong type is an error at the value", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fever: 3}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:27: 'fever' is a bool fact: expected yes or no (or y/n, true/false, "
+              "1/0), got '3'"});
+  CHECK(rule_problems("  - {id: r, when: {weeks: {ge: soon}}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:32: 'weeks' is a number fact: expected a number, got 'soon'"});
+}
+
+TEST_CASE("an ordering comparison on a choice is an error at the operator", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {feel: {lt: dull}}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:27: 'lt' compares numbers, but 'feel' is a choice fact"});
+}
+
+TEST_CASE("an unknown choice value is an error that suggests a known one", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {feel: dul}, then: {level: high}, source: s}\n") ==
+        Lines{"t.yaml:12:26: 'feel' is a choice fact: expected one of dull, sharp, got 'dul' "
+              "(did you mean 'dull'?)"});
+  CHECK(rule_problems("  - {id: r, when: {fever: true}, then: {level: hig}, source: s}\n") ==
+        Lines{"t.yaml:12:48: 'level' is a choice fact: expected one of high, low, got 'hig' "
+              "(did you mean 'high'?)"});
+}
+
+TEST_CASE("a duplicate rule id is an error at the second id", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n"
+                      "  - {id: r, when: {fever: false}, then: {level: low}, source: s}\n") ==
+        Lines{"t.yaml:13:10: duplicate rule id 'r'"});
+}
+
+TEST_CASE("a duplicate fact id is an error at the second id", "[loader]") {
+  std::string text = kHead;
+  text.replace(text.find("  - {id: sign"), 0, "  - {id: fever, type: bool}\n");
+  text += "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n";
+  CHECK(problems(text) == Lines{"t.yaml:10:10: duplicate fact id 'fever'"});
+}
+
+TEST_CASE("a rule asserting a question is an error at the fact", "[loader]") {
+  CHECK(rule_problems("  - {id: r, when: {weeks: {gt: 2}}, then: {fever: true}, source: s}\n") ==
+        Lines{"t.yaml:12:44: 'fever' is a question; a rule may assert only declared facts"});
+}
+
+TEST_CASE("a cycle through negation is an error at the rule that negates", "[loader]") {
+  CHECK(rule_problems("  - {id: one, when: {fever: true}, then: {level: high}, source: s}\n"
+                      "  - {id: two, when: {not: {sign: b}}, then: {sign: a}, source: s}\n"
+                      "  - {id: three, when: {sign: a}, then: {sign: b}, source: s}\n") ==
+        Lines{"t.yaml:13:5: rule 'two' reads 'sign' through negation inside a cycle of rules "
+              "('two', 'three'); the result would depend on rule order"});
+}
+
+TEST_CASE("every error is reported, not only the first", "[loader]") {
+  CHECK(rule_problems("  - {id: a, when: {fevr: true}, then: {level: high}, source: s}\n"
+                      "  - {id: b, when: {feel: {lt: dull}}, then: {level: low}, source: s}\n"
+                      "  - {id: a, when: {fever: true}, then: {level: high}, source: s}\n"
+                      "  - {id: c, when: {weeks: 3}, then: {weeks: 4}, source: s}\n") ==
+        Lines{"t.yaml:12:20: unknown fact 'fevr' (did you mean 'fever'?)",
+              "t.yaml:13:27: 'lt' compares numbers, but 'feel' is a choice fact",
+              "t.yaml:14:10: duplicate rule id 'a'",
+              "t.yaml:15:38: 'weeks' is a question; a rule may assert only declared facts"});
+}
+
+TEST_CASE("the embedded rule set loads with no errors and no warnings", "[loader]") {
+  auto result = load_rule_set(embedded_rules_text(), "<embedded>");
+  std::vector<std::string> diagnostics;
+  for (const auto& d : result.diagnostics) diagnostics.push_back(format_line(d));
+  CHECK(diagnostics == Lines{});
+  REQUIRE(result.rule_set);
+  std::vector<std::string> warnings;
+  for (const auto& d : lint(*result.rule_set)) warnings.push_back(format_line(d));
+  CHECK(warnings == Lines{});
+}
