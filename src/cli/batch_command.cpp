@@ -1,29 +1,48 @@
 #include "cli/batch_command.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
-#include <map>
+#include <exception>
 #include <memory>
+#include <thread>
+#include <vector>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include "cli/answers_from_options.h"
-#include "cli/answers_input.h"
+#include "cli/batch_worker.h"
 #include "cli/exit_code.h"
 #include "cli/line_reader.h"
 #include "cli/output.h"
-#include "report/build_report.h"
-#include "report/render_json.h"
 
 namespace backtriage::cli {
 
 namespace {
 
-std::string error_line(std::size_t line, const std::string& message) {
-  return nlohmann::json{{"line", line}, {"error", message}}.dump(
-             -1, ' ', false, nlohmann::json::error_handler_t::replace) +
-         "\n";
+// Lines are read a chunk at a time, evaluated (in parallel with --jobs), and
+// written in input order before the next chunk is read: memory stays bounded
+// by the chunk, whatever the length of the input.
+constexpr std::size_t kLinesPerJob = 1024;
+constexpr std::size_t kMaxChunkBytes = 16 * 1024 * 1024;
+
+// One job's share of a chunk: a contiguous run of lines, so that writing the
+// shares one after another keeps the input order.
+struct Share {
+  std::size_t begin = 0, end = 0;
+  std::string out;
+  BatchTally tally;
+  std::exception_ptr failure;
+};
+
+void run_share(BatchWorker& worker, const std::vector<BatchLine>& lines, std::size_t first_number,
+               Share& share) {
+  try {
+    share.out.clear();
+    share.tally = {};
+    for (std::size_t i = share.begin; i < share.end; ++i)
+      worker.run(lines[i], first_number + i, share.out, share.tally);
+  } catch (...) {
+    share.failure = std::current_exception();
+  }
 }
 
 }  // namespace
@@ -38,58 +57,76 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
                      fmt::format("cannot open {}: {}", o.input_file, std::strerror(errno)));
     in = owned.get();
   }
-  const auto& kb = rules.knowledge_base();
-  const engine::Evaluator evaluator(kb);
-  engine::Evaluation evaluation(kb);  // reused: no allocation per line once warm
-  engine::Trace trace;
-  engine::Answers answers(kb.facts().size());
+  const std::size_t jobs = static_cast<std::size_t>(std::max(o.jobs, 1));
+  std::vector<BatchWorker> workers;
+  workers.reserve(jobs);
+  for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(o, rules);
+  std::vector<Share> shares(jobs);
+  std::vector<BatchLine> lines(kLinesPerJob * jobs);
+
   Output out(io.out);
-  LineReader reader(in);
-  std::string line;
-  bool too_long = false;
-  std::size_t number = 0, errors = 0;
-  std::map<std::string, std::size_t> levels;
-  while (reader.next(line, too_long)) {
-    ++number;
-    if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
-    std::string message;
-    if (too_long)
-      message = fmt::format("line is longer than {} bytes", LineReader::kMaxLineBytes);
-    else if (line.find_first_not_of(" \t") == std::string::npos)
-      message = "blank line: expected a JSON object of answers";
-    else {
-      std::fill(answers.begin(), answers.end(), std::nullopt);
-      message = read_answers_json(rules, line, answers);
+  LineReader reader(fileno(in));
+  std::size_t number = 0;
+  BatchTally total;
+  for (bool more = true; more;) {
+    // Read a chunk.
+    std::size_t count = 0, bytes = 0;
+    while (count < lines.size() && bytes < kMaxChunkBytes) {
+      // Never wait to fill a chunk; and before waiting for the first line of
+      // one, hand over what is done, so a program that feeds one line at a
+      // time gets each answer as soon as it is ready.
+      if (!reader.ready()) {
+        if (count > 0) break;
+        out.flush();
+      }
+      BatchLine& line = lines[count];
+      if (!reader.next(line.text, line.too_long)) {
+        more = false;
+        break;
+      }
+      if (number + count == 0 && line.text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        line.text.erase(0, 3);
+      bytes += line.text.size();
+      ++count;
     }
-    if (!message.empty()) {
-      ++errors;
-      out.write(error_line(number, message));
-      continue;
+    if (count == 0) break;
+    // Evaluate it: one contiguous share per job; the calling thread takes the
+    // first, so --jobs 1 starts no thread at all.
+    const std::size_t used = std::min(jobs, count);
+    std::vector<std::thread> threads;
+    for (std::size_t j = 0; j < used; ++j) {
+      shares[j].begin = count * j / used;
+      shares[j].end = count * (j + 1) / used;
+      shares[j].failure = nullptr;
+      if (j > 0)
+        threads.emplace_back(run_share, std::ref(workers[j]), std::cref(lines), number + 1,
+                             std::ref(shares[j]));
     }
-    if (o.no_red_flags) default_red_flags_to_no(rules, answers);
-    try {
-      evaluator.run(answers, evaluation, o.brief ? nullptr : &trace);
-    } catch (const engine::ConflictError& e) {
-      ++errors;
-      out.write(error_line(number, e.what()));
-      continue;
+    run_share(workers[0], lines, number + 1, shares[0]);
+    for (auto& thread : threads) thread.join();
+    // Write it, in order.
+    for (std::size_t j = 0; j < used; ++j) {
+      if (shares[j].failure) std::rethrow_exception(shares[j].failure);
+      out.write(shares[j].out);
+      total.add(shares[j].tally);
     }
-    auto r = report::build_report(rules, answers, evaluation, o.brief ? nullptr : &trace);
-    ++levels[r.level];
-    out.write((o.brief ? report::to_brief_json(r).dump() : report::render_json(r, -1)) + "\n");
+    number += count;
+    // A rare long line must not leave its megabyte behind in every slot.
+    for (std::size_t i = 0; i < count; ++i)
+      if (lines[i].text.capacity() > 64 * 1024) lines[i].text = std::string();
   }
   if (reader.failed())
-    throw CliError(kNoInput, fmt::format("cannot read {}: {}",
-                                         o.input_file == "-" ? "<stdin>" : o.input_file,
-                                         std::strerror(errno)));
+    throw CliError(kNoInput,
+                   fmt::format("cannot read {}: {}", o.input_file == "-" ? "<stdin>" : o.input_file,
+                               std::strerror(reader.error())));
   out.flush();
   if (o.summary || io.err_tty) {
     std::string counts;
-    for (const auto& [level, count] : levels) counts += fmt::format(", {} {}", count, level);
+    for (const auto& [level, count] : total.levels) counts += fmt::format(", {} {}", count, level);
     fmt::print(io.err, "backtriage batch: {} line{}{}, {} error{}\n", number,
-               number == 1 ? "" : "s", counts, errors, errors == 1 ? "" : "s");
+               number == 1 ? "" : "s", counts, total.errors, total.errors == 1 ? "" : "s");
   }
-  return errors > 0 ? kDataError : kOk;
+  return total.errors > 0 ? kDataError : kOk;
 }
 
 }  // namespace backtriage::cli

@@ -1,33 +1,66 @@
 #include "cli/line_reader.h"
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 
 namespace backtriage::cli {
 
+bool LineReader::fill() {
+  if (eof_ || error_) return false;
+  begin_ = end_ = 0;
+  for (;;) {
+    ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+    if (n > 0) {
+      end_ = static_cast<std::size_t>(n);
+      return true;
+    }
+    if (n == 0) {
+      eof_ = true;
+      return false;
+    }
+    if (errno == EINTR) continue;
+    error_ = errno;
+    return false;
+  }
+}
+
+bool LineReader::ready() {
+  if (begin_ < end_ || eof_ || error_) return true;
+  pollfd p{fd_, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0;  // readable, hung up or in error: none blocks
+}
+
 bool LineReader::next(std::string& line, bool& too_long) {
   line.clear();
   too_long = false;
-  char buffer[8192];
   bool any = false;
-  while (std::fgets(buffer, sizeof buffer, file_)) {
+  for (;;) {
+    if (begin_ == end_ && !fill()) break;
     any = true;
-    std::size_t n = std::strlen(buffer);
-    // fgets stops at NUL bytes too; a NUL inside a line makes it shorter
-    // than it is, which the JSON parser then rejects. Either way, the line
-    // ends only at '\n'.
-    bool ended = n > 0 && buffer[n - 1] == '\n';
+    const char* start = buffer_.data() + begin_;
+    const std::size_t available = end_ - begin_;
+    const void* newline = std::memchr(start, '\n', available);
+    const std::size_t take =
+        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - start) : available;
     if (!too_long) {
-      if (line.size() + n > kMaxLineBytes) {
+      if (line.size() + take > kMaxLineBytes) {
         too_long = true;
         line.clear();
+        line.shrink_to_fit();
       } else {
-        line.append(buffer, n);
+        line.append(start, take);
       }
     }
-    if (ended) break;
+    begin_ += take;
+    if (newline) {
+      ++begin_;  // the '\n'
+      break;
+    }
   }
   if (!any) return false;
-  if (!line.empty() && line.back() == '\n') line.pop_back();
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
 }

@@ -1,9 +1,15 @@
 #pragma once
-// Reads a stream line by line in bounded memory. A line longer than the
-// limit is not kept: the reader skips to its end and says it was too long,
-// so one bad line cannot exhaust memory or shift the lines after it.
-#include <cstdio>
+// Reads lines from a file descriptor in bounded memory. A line longer than
+// the limit is not kept: the reader skips to its end and says it was too
+// long, so one bad line cannot exhaust memory or shift the lines after it.
+//
+// `ready()` tells whether the next line can be had without waiting, so batch
+// mode can hand over its output before it blocks: a program that writes one
+// line and waits for the answer gets it at once, while a file streams in
+// large chunks.
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace backtriage::cli {
 
@@ -11,15 +17,25 @@ class LineReader {
  public:
   static constexpr std::size_t kMaxLineBytes = 1024 * 1024;
 
-  explicit LineReader(std::FILE* file) : file_(file) {}
+  explicit LineReader(int fd) : fd_(fd), buffer_(64 * 1024) {}
 
-  // False at end of input. Otherwise `line` holds the line without its "\n"
-  // or "\r\n", and `too_long` says whether it was cut.
+  // False at end of input (or on a read error: see failed()). Otherwise
+  // `line` holds the line without its "\n" or "\r\n", and `too_long` says
+  // whether it was dropped for exceeding kMaxLineBytes.
   bool next(std::string& line, bool& too_long);
-  bool failed() const { return std::ferror(file_) != 0; }
+  // True when next() would not block.
+  bool ready();
+  bool failed() const { return error_ != 0; }
+  int error() const { return error_; }
 
  private:
-  std::FILE* file_;
+  bool fill();  // reads more into the buffer; false at end of input or error
+
+  int fd_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+  int error_ = 0;
 };
 
 }  // namespace backtriage::cli

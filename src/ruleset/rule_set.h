@@ -87,6 +87,7 @@ class RuleSet {
 
  private:
   friend class RuleSetBuilder;
+  friend class CompactReader;  // compact_rule_set.cpp
   std::unique_ptr<engine::KnowledgeBase> kb_;
 };
 

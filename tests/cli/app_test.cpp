@@ -59,7 +59,7 @@ TEST_CASE("usage errors are CLI11 parse errors", "[cli]") {
   CHECK_THROWS_AS(parse({"batch", "--fever", "yes"}), CLI::ParseError);
 }
 
-TEST_CASE("--rules is found before the full parse", "[cli]") {
+TEST_CASE("the rules option is found before the full parse", "[cli]") {
   std::vector<const char*> a{"backtriage", "--json", "--rules", "r.yaml", "--fever", "no"};
   CHECK(cli::find_rules_option(static_cast<int>(a.size()), a.data()) == "r.yaml");
   std::vector<const char*> b{"backtriage", "questions", "--rules=x.yaml"};

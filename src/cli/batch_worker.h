@@ -1,0 +1,43 @@
+#pragma once
+// Turns one batch input line into one output line: a report, or an error
+// line. Each worker owns its engine state (answers, evaluation, trace) and
+// shares only the read-only rule set, so workers run side by side.
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "cli/options.h"
+#include "engine/evaluator.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+struct BatchLine {
+  std::string text;  // without "\n"; empty when too long
+  bool too_long = false;
+};
+
+// What a run of lines came to, for the summary and the exit status.
+struct BatchTally {
+  std::size_t errors = 0;
+  std::map<std::string, std::size_t> levels;
+  void add(const BatchTally& other);
+};
+
+class BatchWorker {
+ public:
+  BatchWorker(const Options& options, const ruleset::RuleSet& rules);
+
+  // Appends the output line (with its "\n") for input line `number`.
+  void run(const BatchLine& line, std::size_t number, std::string& out, BatchTally& tally);
+
+ private:
+  const Options& options_;
+  const ruleset::RuleSet& rules_;
+  const engine::Evaluator evaluator_;
+  engine::Evaluation evaluation_;  // reused: no allocation per line once warm
+  engine::Trace trace_;
+  engine::Answers answers_;
+};
+
+}  // namespace backtriage::cli

@@ -1,0 +1,193 @@
+#include "ruleset/compact_rule_set.h"
+
+#include <cstring>
+#include <stdexcept>
+#include <type_traits>
+
+namespace backtriage::ruleset {
+
+using engine::Condition;
+
+namespace {
+
+// Bumped whenever a field list below changes.
+constexpr std::string_view kMagic = "backtriage-rules-compact-1\n";
+
+// Each struct's fields are listed once, in `describe`, and the same list
+// drives writing and reading, so the two directions cannot drift apart.
+// Adding a field to a struct in rule_set.h means adding it here too; the
+// test compact_rule_set_test compares every report of the compact embedded
+// set with the YAML-loaded one and fails when a field is forgotten.
+template <typename Codec>
+void describe(Codec& c, Location& x) {
+  c(x.file, x.line, x.column);
+}
+template <typename Codec>
+void describe(Codec& c, Range& x) {
+  c(x.min, x.max);
+}
+template <typename Codec>
+void describe(Codec& c, Dose& x) {
+  c(x.hold_seconds, x.hold_breaths, x.reps, x.sets, x.per_side, x.alternating, x.per_week);
+}
+template <typename Codec>
+void describe(Codec& c, Item& x) {
+  c(x.id, x.name, x.label, x.care, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
+    x.source, x.equipment, x.steps, x.dose, x.per_week);
+}
+template <typename Codec>
+void describe(Codec& c, Question& x) {
+  c(x.id, x.type, x.prompt, x.help, x.source, x.unit, x.min, x.max, x.choices, x.red_flag, x.where);
+}
+template <typename Codec>
+void describe(Codec& c, DerivedFact& x) {
+  c(x.id, x.type, x.values, x.undecided, x.undecided_label, x.undecided_advice, x.where);
+}
+template <typename Codec>
+void describe(Codec& c, Advice& x) {
+  c(x.frequency, x.expected_course, x.safe_activities);
+}
+template <typename Codec>
+void describe(Codec& c, Condition& x) {
+  c(x.kind, x.op, x.fact, x.operands, x.children);
+}
+template <typename Codec>
+void describe(Codec& c, engine::FactDecl& x) {
+  c(x.id, x.type, x.symbols, x.is_input);
+}
+template <typename Codec>
+void describe(Codec& c, engine::Assertion& x) {
+  c(x.fact, x.value);
+}
+template <typename Codec>
+void describe(Codec& c, engine::Rule& x) {
+  c(x.id, x.when, x.then, x.source);
+}
+
+class Writer {
+ public:
+  template <typename... T>
+  void operator()(T&... fields) {
+    (put(fields), ...);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  template <typename T>
+  void raw(const T& value) {
+    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void put(std::string& s) {
+    raw(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  void put(engine::Value& v) { raw(v.as_number()); }
+  template <typename T>
+  void put(std::optional<T>& o) {
+    raw(static_cast<bool>(o));
+    if (o) put(*o);
+  }
+  template <typename T>
+  void put(std::vector<T>& list) {
+    raw(static_cast<std::uint32_t>(list.size()));
+    for (auto& element : list) put(element);
+  }
+  void put(std::vector<bool>::reference) = delete;
+  template <typename T>
+  void put(T& value) {
+    if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>)
+      raw(value);
+    else
+      describe(*this, value);
+  }
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : in_(bytes) {}
+  template <typename... T>
+  void operator()(T&... fields) {
+    (get(fields), ...);
+  }
+  bool at_end() const { return in_.empty(); }
+
+ private:
+  std::string_view take(std::size_t n) {
+    if (n > in_.size()) throw std::runtime_error("compact rule set is truncated");
+    auto bytes = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return bytes;
+  }
+  template <typename T>
+  T raw() {
+    T value;
+    std::memcpy(&value, take(sizeof value).data(), sizeof value);
+    return value;
+  }
+  void get(std::string& s) { s = take(raw<std::uint32_t>()); }
+  void get(engine::Value& v) { v = engine::Value::number(raw<double>()); }
+  template <typename T>
+  void get(std::optional<T>& o) {
+    if (!raw<bool>()) return o.reset();
+    get(o.emplace());
+  }
+  template <typename T>
+  void get(std::vector<T>& list) {
+    list.resize(raw<std::uint32_t>());
+    for (auto& element : list) get(element);
+  }
+  template <typename T>
+  void get(T& value) {
+    if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>)
+      value = raw<T>();
+    else
+      describe(*this, value);
+  }
+  std::string_view in_;
+};
+
+// The parts of a RuleSet, with the knowledge base's inputs in place of the
+// built knowledge base: building it again costs microseconds.
+template <typename Codec>
+void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
+                       std::vector<engine::Rule>& rules) {
+  c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
+    rs.rule_locations, rs.stop_when, rs.advice, facts, rules);
+}
+
+}  // namespace
+
+class CompactReader {
+ public:
+  static std::unique_ptr<const RuleSet> read(std::string_view bytes) {
+    if (bytes.substr(0, kMagic.size()) != kMagic)
+      throw std::runtime_error("not a compact rule set of this build");
+    Reader reader(bytes.substr(kMagic.size()));
+    auto rs = std::make_unique<RuleSet>();
+    std::vector<engine::FactDecl> facts;
+    std::vector<engine::Rule> rules;
+    describe_rule_set(reader, *rs, facts, rules);
+    if (!reader.at_end()) throw std::runtime_error("compact rule set has trailing bytes");
+    auto built = engine::KnowledgeBase::build(std::move(facts), std::move(rules));
+    if (!built.knowledge_base) throw std::runtime_error("compact rule set does not build");
+    rs->kb_ = std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base));
+    return rs;
+  }
+};
+
+std::string write_compact(const RuleSet& rules) {
+  Writer writer;
+  // The writer only reads, but one field list serves both directions.
+  auto& rs = const_cast<RuleSet&>(rules);
+  auto facts = rules.knowledge_base().facts();
+  auto rule_list = rules.knowledge_base().rules();
+  describe_rule_set(writer, rs, facts, rule_list);
+  return std::string(kMagic) + writer.take();
+}
+
+std::unique_ptr<const RuleSet> read_compact(std::string_view bytes) {
+  return CompactReader::read(bytes);
+}
+
+}  // namespace backtriage::ruleset
