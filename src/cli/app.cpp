@@ -8,6 +8,7 @@
 
 #include "cli/batch_command.h"
 #include "cli/check_command.h"
+#include "cli/completion_command.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
@@ -28,6 +29,8 @@ constexpr const char* kExamples = R"(Examples:
   backtriage batch --input cases.jsonl > reports.jsonl
   backtriage questions --json                  the questions, for scripts
   backtriage check my-rules.yaml               validate a rule file
+  backtriage --format cds-hooks --no-input --fever yes
+  backtriage completion bash                   shell completion (zsh, fish too)
 
 Exit status: 0 triage produced (any level), 2 usage error, 65 bad data,
 66 unreadable input, 70 internal error, 74 output failed, 130 interrupted.
@@ -105,19 +108,43 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules) {
   batch->add_flag("--brief", o.brief, "Brief reports (level, classification, ids)");
   batch->add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
   batch->add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
+  batch->add_option("--jobs,-j", o.jobs, "Evaluate on N threads; output keeps the input order")
+      ->check(CLI::Range(1, 256))
+      ->type_name("N");
+  batch->footer(R"(Example:
+  backtriage batch --input cases.jsonl --summary > reports.jsonl
+Line n of the output answers line n of the input; a bad line gets
+{"line": n, "error": "..."} and makes the exit status 65.)");
   batch->callback([&o] { o.command = Command::Batch; });
 
   auto* questions =
       app->add_subcommand("questions", "List the rule set's questions: id, flag, type, choices");
   add_rules_option(*questions, o);
   questions->add_flag("--json", o.json, "As JSON");
+  questions->footer("Example:\n  backtriage questions --json | jq -r '.[].flag'");
   questions->callback([&o] { o.command = Command::Questions; });
 
   auto* check = app->add_subcommand(
       "check", "Validate rule files (default: the embedded set); every problem as file:line:col");
   check->add_option("files", o.check_files, "Rule files to check")->type_name("FILE...");
   add_color_option(*check, o);
+  check->footer(R"(Example:
+  backtriage check my-rules.yaml
+Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
   check->callback([&o] { o.command = Command::Check; });
+
+  auto* completion = app->add_subcommand(
+      "completion", "Print a shell completion script (answer flags complete their values)");
+  add_rules_option(*completion, o);
+  completion->add_option("shell", o.completion_shell, "The shell to complete for")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+      ->type_name("bash|zsh|fish");
+  completion->footer(R"(Examples:
+  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
+  source <(backtriage completion zsh)                      in ~/.zshrc
+  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
+  completion->callback([&o] { o.command = Command::Completion; });
 
   return app;
 }
@@ -196,13 +223,19 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
   try {
     app->parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    Output(io.out).write(app->help());
+    Output out(io.out);
+    out.write(app->help());
+    out.flush();  // a full disk must fail here, not vanish at exit
     return kOk;
   } catch (const CLI::CallForAllHelp&) {
-    Output(io.out).write(app->help("", CLI::AppFormatMode::All));
+    Output out(io.out);
+    out.write(app->help("", CLI::AppFormatMode::All));
+    out.flush();
     return kOk;
   } catch (const CLI::CallForVersion&) {
-    Output(io.out).write(std::string("backtriage ") + BACKTRIAGE_VERSION + "\n");
+    Output out(io.out);
+    out.write(std::string("backtriage ") + BACKTRIAGE_VERSION + "\n");
+    out.flush();
     return kOk;
   } catch (const CLI::ParseError& e) {
     std::string message = unknown_flag_message(*app, argc, argv);
@@ -214,6 +247,7 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
     case Command::Batch: return run_batch(options, rules, io);
     case Command::Questions: return run_questions(options, rules, io);
     case Command::Check: return run_check(options, io);
+    case Command::Completion: return run_completion(options, rules, io);
   }
   return kInternal;
 }

@@ -6,7 +6,7 @@
 
 namespace backtriage::cli {
 
-enum class Command { Triage, Batch, Questions, Check };
+enum class Command { Triage, Batch, Questions, Check, Completion };
 
 struct Options {
   Command command = Command::Triage;
@@ -27,6 +27,8 @@ struct Options {
   int jobs = 1;
   // check
   std::vector<std::string> check_files;
+  // completion
+  std::string completion_shell;  // bash | zsh | fish
 
   std::string output_format() const { return json ? "json" : format; }
 };
