@@ -1,5 +1,6 @@
 #include "cli/answers_input.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <set>
@@ -60,8 +61,21 @@ struct DuplicateKey {
   std::string key;
 };
 
+// nlohmann's messages quote the offending token whole ("number overflow
+// parsing '999...'"); a 5 MB number must not become a 5 MB message.
+std::string shorten_quoted(std::string reason) {
+  const auto open = reason.find('\''), close = reason.rfind('\'');
+  if (open == std::string::npos || close <= open) return reason;
+  const std::string token = reason.substr(open + 1, close - open - 1);
+  return reason.substr(0, open) + ruleset::quote_input(token) + reason.substr(close + 1);
+}
+
 // Parses JSON text; duplicate top-level keys and deep nesting are errors.
 std::variant<json, JsonProblem> parse_json(std::string_view text) {
+  // nlohmann stops at a NUL byte as if the text ended there, which would
+  // silently drop whatever follows it.
+  if (auto nul = text.find('\0'); nul != std::string_view::npos)
+    return JsonProblem{"invalid JSON: unexpected NUL byte", nul + 1};
   std::set<std::string> keys;
   auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
     if (depth > kMaxJsonDepth) throw DepthExceeded{};
@@ -80,15 +94,16 @@ std::variant<json, JsonProblem> parse_json(std::string_view text) {
     auto colon = what.find(": ", what.find("column"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     std::size_t byte = e.byte == 0 ? 1 : e.byte;
-    return JsonProblem{"invalid JSON: " + reason, byte};
+    return JsonProblem{"invalid JSON: " + shorten_quoted(reason), byte};
   } catch (const json::exception& e) {
     // Not a syntax error but still bad input, e.g. out_of_range.406 for a
     // number like 1e400 that no double holds.
     std::string what = e.what();
     auto bracket = what.find("] ");
-    return JsonProblem{"invalid JSON: " + (bracket == std::string::npos ? what
-                                                                         : what.substr(bracket + 2)),
-                       0};
+    return JsonProblem{
+        "invalid JSON: " +
+            shorten_quoted(bracket == std::string::npos ? what : what.substr(bracket + 2)),
+        0};
   } catch (const DepthExceeded&) {
     return JsonProblem{fmt::format("JSON nests more than {} levels deep", kMaxJsonDepth), 0};
   } catch (const DuplicateKey& d) {
@@ -196,8 +211,10 @@ std::string read_answers_document(const ruleset::RuleSet& rules, std::string_vie
       answers[fact] = std::get<Value>(parsed);
     }
   } catch (const YAML::Exception& e) {
+    // yaml-cpp's nesting limit says only "bad file".
+    const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e);
     return fmt::format("{}:{}:{}: invalid YAML: {}", name, e.mark.line + 1, e.mark.column + 1,
-                       e.msg);
+                       deep ? fmt::format("nests too deeply ({} levels)", deep->depth()) : e.msg);
   }
   return "";
 }

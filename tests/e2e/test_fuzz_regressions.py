@@ -1,0 +1,70 @@
+"""Replays the fuzz seeds and every saved crasher (tests/fuzz/corpus and
+tests/fuzz/regressions) through the real binary: each input a fuzz target
+takes must end in a report or one clear message, never a crash."""
+import json
+import os
+import unittest
+
+import harness
+from harness import main, run
+
+FUZZ = os.path.join(harness.SOURCE_DIR, "tests", "fuzz")
+TRACES = ["terminate called", "AddressSanitizer", "runtime error:", "what():"]
+
+
+def inputs(target):
+    for kind in ("corpus", "regressions"):
+        folder = os.path.join(FUZZ, kind, target)
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if not name.endswith(".md"):
+                yield os.path.join(folder, name)
+
+
+class FuzzInputs(unittest.TestCase):
+    def assert_clean(self, code, err, codes, one_line=True):
+        self.assertTrue(0 <= code < 128, f"exit {code}: {err[:500]}")
+        self.assertIn(code, codes, err[:500])
+        for trace in TRACES:
+            self.assertNotIn(trace, err)
+        if one_line:
+            self.assertLessEqual(err.count("\n"), 1, err[:500])
+            self.assertLess(len(err), 1000, err[:500])
+
+    def test_rule_files(self):
+        for path in inputs("fuzz_rule_loader"):
+            with self.subTest(os.path.basename(path)):
+                code, out, err = run(["check", path])
+                self.assert_clean(code, err, (0, 65), one_line=False)
+                self.assertIn(": ok: " if code == 0 else ": invalid: ", out)
+                code, out, err = run(["--rules", path, "--no-input", "--json"])
+                self.assert_clean(code, err, (0, 2, 65))
+
+    def test_answers(self):
+        for path in inputs("fuzz_answers"):
+            with self.subTest(os.path.basename(path)):
+                code, out, err = run(["--answers", path, "--no-input", "--json"])
+                self.assert_clean(code, err, (0, 65))
+                if code == 0:
+                    self.assertIn(json.loads(out)["level"],
+                                  ["emergency", "incomplete", "doctor", "self_care"])
+                with open(path, "rb") as f:
+                    line = f.read().replace(b"\n", b" ").replace(b"\r", b" ")
+                code, out, err = run(["batch"], stdin=line + b"\n")
+                self.assert_clean(code, err, (0, 65))
+                self.assertEqual(len(out.splitlines()), 1)
+                self.assertLess(len(out), 100_000)
+
+    def test_flag_values(self):
+        ids = [q["id"] for q in json.loads(run(["questions", "--json"])[1])]
+        for path in inputs("fuzz_flag_value"):
+            with open(path, "rb") as f:
+                value = f.read().decode("utf-8", "surrogateescape")
+            for qid in ids:
+                with self.subTest(f"{os.path.basename(path)} --{qid}"):
+                    code, out, err = run(["--no-input", "--json", "--" + qid.replace("_", "-"),
+                                          value.encode("utf-8", "surrogateescape")])
+                    self.assert_clean(code, err, (0, 2))
+
+
+if __name__ == "__main__":
+    main()

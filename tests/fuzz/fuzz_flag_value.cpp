@@ -1,0 +1,43 @@
+// libFuzzer target: any bytes as the value of every question's flag. A value
+// is accepted or rejected with a message; an accepted one must be in range.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+#include <variant>
+
+#include "ruleset/answer_parser.h"
+#include "ruleset/loader.h"
+
+using namespace backtriage;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
+  for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+    const ruleset::Question& q = rules.questions[i];
+    auto parsed = ruleset::parse_answer(q, text);
+    if (auto* error = std::get_if<ruleset::AnswerError>(&parsed)) {
+      if (error->message.empty()) std::abort();  // every refusal says why
+      continue;
+    }
+    const engine::Value value = std::get<engine::Value>(parsed);
+    const auto fact = static_cast<engine::FactId>(i);
+    switch (q.type) {
+      case engine::FactType::Number:
+        if (!std::isfinite(value.as_number()) || value.as_number() < q.min ||
+            value.as_number() > q.max)
+          std::abort();
+        break;
+      case engine::FactType::Choice:
+        if (value.as_symbol() < 0 || value.as_symbol() >= static_cast<int>(q.choices.size()))
+          std::abort();
+        break;
+      default: break;
+    }
+    (void)rules.format_value(fact, value);
+  }
+  (void)ruleset::quote_input(text);
+  return 0;
+}

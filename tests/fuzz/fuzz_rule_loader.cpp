@@ -1,0 +1,35 @@
+// libFuzzer target: any bytes as a rule file. Loading must end in a rule set
+// or diagnostics, never a crash, hang or unbounded recursion; a set that
+// loads must also survive linting and an evaluation with nothing answered.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "engine/evaluator.h"
+#include "report/build_report.h"
+#include "report/render_json.h"
+#include "ruleset/diagnostic.h"
+#include "ruleset/lint.h"
+#include "ruleset/loader.h"
+
+using namespace backtriage;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto loaded = ruleset::load_rule_set(text, "fuzz.yaml");
+  // `check` prints every diagnostic with the offending line under it.
+  for (const auto& d : loaded.diagnostics) (void)ruleset::format_with_context(d, text);
+  if (!loaded.rule_set) return 0;
+  const ruleset::RuleSet& rules = *loaded.rule_set;
+  for (const auto& d : ruleset::lint(rules)) (void)ruleset::format_with_context(d, text);
+  const auto& kb = rules.knowledge_base();
+  engine::Answers answers(kb.facts().size());
+  try {
+    engine::Trace trace;
+    auto evaluation = engine::Evaluator(kb).run(answers, &trace);
+    (void)report::render_json(report::build_report(rules, answers, evaluation, &trace));
+  } catch (const engine::ConflictError&) {
+    // A documented outcome: two rules disagreed on a single-valued fact.
+  }
+  return 0;
+}
