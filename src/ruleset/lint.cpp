@@ -50,7 +50,10 @@ bool can_fire(const RuleSet& rules, const AnswerSpace& space, const engine::Eval
     try {
       evaluator.run(tried, evaluation);
     } catch (const engine::ConflictError&) {
-      return true;  // a conflict is reported on its own
+      // The conflict is reported on its own. The evaluation stopped part way,
+      // so it cannot show the rule never fires: claim nothing.
+      fires = true;
+      return false;
     }
     fires = evaluation.rule_status(r) != Tri::False;
     return !fires;

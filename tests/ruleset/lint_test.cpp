@@ -88,3 +88,11 @@ TEST_CASE("the embedded rule set has no warnings", "[lint]") {
   REQUIRE(loaded.rule_set);
   CHECK(lint(*loaded.rule_set).empty());
 }
+
+TEST_CASE("rules that clash are reported as a conflict, not as never firing", "[lint]") {
+  CHECK(warnings("  - {id: one, when: {hot: true}, then: {level: high, sign: a}, source: s}\n"
+                 "  - {id: two, when: {hot: true}, then: {level: low, sign: b}, source: s}\n"
+                 "  - {id: w, when: {weeks: {gt: 3}}, then: {sign: a}, source: s}\n") ==
+        Lines{"t.yaml:12:5: rules disagree on 'level': rule 'one' asserts 'high', rule 'two' "
+              "asserts 'low' (for example when hot=yes)"});
+}
