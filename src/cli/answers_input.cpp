@@ -1,12 +1,12 @@
 #include "cli/answers_input.h"
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <set>
 
-#include <fmt/format.h>
-
+#include "cli/flat_json_reader.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/spelling.h"
 
@@ -128,14 +128,13 @@ std::string answer_from_json(const Question& q, const json& value, std::optional
     parsed = ruleset::parse_answer(q, value.get_ref<const std::string&>());
   } else if (q.type == engine::FactType::Bool && value.is_boolean()) {
     parsed = Value::boolean(value.get<bool>());
-  } else if (q.type == engine::FactType::Bool && value.is_number() &&
-             (value == 0 || value == 1)) {
+  } else if (q.type == engine::FactType::Bool && value.is_number() && (value == 0 || value == 1)) {
     parsed = Value::boolean(value == 1);
   } else if (q.type == engine::FactType::Number && value.is_number()) {
     parsed = ruleset::check_number(q, value.get<double>());
   } else {
-    parsed = AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q),
-                                     kind_of(value))};
+    parsed = AnswerError{
+        fmt::format("expected {}, got {}", ruleset::accepted_answers(q), kind_of(value))};
   }
   if (auto* error = std::get_if<AnswerError>(&parsed))
     return fmt::format("answer '{}': {}", q.id, error->message);
@@ -156,10 +155,50 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
   return "";
 }
 
+// The common case without nlohmann: a plain flat object (see
+// flat_json_reader.h) whose every answer is good, read as answer_from_json
+// reads it. False, leaving `answers` untouched, for anything else — an
+// error included — so the nlohmann path decides and words every error.
+bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
+                        engine::Answers& answers) {
+  using Kind = FlatJsonValue::Kind;
+  std::vector<FlatJsonMember> members;
+  members.reserve(16);
+  if (!read_flat_json_object(text, members)) return false;
+  std::vector<std::pair<engine::FactId, std::optional<Value>>> read;
+  read.reserve(members.size());
+  for (const auto& [key, value] : members) {
+    const Question* q = rules.find_question(key);
+    if (!q) return false;
+    std::optional<Value> answer;
+    if (value.kind == Kind::String) {
+      auto parsed = ruleset::parse_answer(*q, value.text);
+      if (std::holds_alternative<AnswerError>(parsed)) return false;
+      answer = std::get<Value>(parsed);
+    } else if (value.kind == Kind::Null) {
+      // not answered
+    } else if (q->type == engine::FactType::Bool && value.kind != Kind::Number) {
+      answer = Value::boolean(value.kind == Kind::True);
+    } else if (q->type == engine::FactType::Bool && (value.number == 0 || value.number == 1)) {
+      answer = Value::boolean(value.number == 1);
+    } else if (q->type == engine::FactType::Number && value.kind == Kind::Number) {
+      auto parsed = ruleset::check_number(*q, value.number);
+      if (std::holds_alternative<AnswerError>(parsed)) return false;
+      answer = std::get<Value>(parsed);
+    } else {
+      return false;
+    }
+    read.emplace_back(*rules.find_fact(key), answer);
+  }
+  for (const auto& [fact, answer] : read) answers[fact] = answer;
+  return true;
+}
+
 }  // namespace
 
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
                               engine::Answers& answers) {
+  if (read_plain_answers(rules, text, answers)) return "";
   auto parsed = parse_json(text);
   if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
     if (problem->byte == 0) return problem->message;
@@ -203,8 +242,8 @@ std::string read_answers_document(const ruleset::RuleSet& rules, std::string_vie
       auto fact = *rules.find_fact(key);
       if (entry.second.IsNull()) continue;
       if (!entry.second.IsScalar())
-        return fmt::format("{}: answer '{}': expected {}, got a nested value",
-                           where(entry.second), key, ruleset::accepted_answers(*q));
+        return fmt::format("{}: answer '{}': expected {}, got a nested value", where(entry.second),
+                           key, ruleset::accepted_answers(*q));
       auto parsed = ruleset::parse_answer(*q, entry.second.Scalar());
       if (auto* error = std::get_if<AnswerError>(&parsed))
         return fmt::format("{}: answer '{}': {}", where(entry.second), key, error->message);

@@ -9,7 +9,7 @@
 #include "cli/answers_input.h"
 #include "cli/line_reader.h"
 #include "report/build_report.h"
-#include "report/render_json.h"
+#include "report/json_writer.h"
 
 namespace backtriage::cli {
 
@@ -34,7 +34,8 @@ BatchWorker::BatchWorker(const Options& options, const ruleset::RuleSet& rules)
       rules_(rules),
       evaluator_(rules.knowledge_base()),
       evaluation_(rules.knowledge_base()),
-      answers_(rules.knowledge_base().facts().size()) {}
+      answers_(rules.knowledge_base().facts().size()),
+      json_writer_(rules) {}
 
 void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& out,
                       BatchTally& tally) {
@@ -61,9 +62,13 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
     append_error(out, number, e.what());
     return;
   }
-  auto r = report::build_report(rules_, answers_, evaluation_, trace);
+  auto r = options_.brief ? report::build_brief_report(rules_, evaluation_)
+                          : report::build_report(rules_, answers_, evaluation_, trace);
   ++tally.levels[r.level];
-  out += options_.brief ? report::to_brief_json(r).dump() : report::render_json(r, -1);
+  if (options_.brief)
+    json_writer_.write_brief(r, out);
+  else
+    json_writer_.write(r, out);
   out += '\n';
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/options.h"
 #include "engine/evaluator.h"
+#include "report/json_writer.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::cli {
@@ -38,6 +39,7 @@ class BatchWorker {
   engine::Evaluation evaluation_;  // reused: no allocation per line once warm
   engine::Trace trace_;
   engine::Answers answers_;
+  const report::JsonWriter json_writer_;  // rule-set items pre-rendered
 };
 
 }  // namespace backtriage::cli

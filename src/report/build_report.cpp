@@ -27,14 +27,21 @@ std::vector<AnswerValue> values_of(const ruleset::RuleSet& rules, const engine::
 
 // The certain values of a set fact as items, in the rule set's order (not
 // the order rules happened to fire), so output is stable.
-std::vector<ruleset::Item> set_items(const ruleset::RuleSet& rules,
-                                     const engine::FactTable& facts, const char* name) {
+enum class Detail { full, ids_only };
+
+std::vector<ruleset::Item> set_items(const ruleset::RuleSet& rules, const engine::FactTable& facts,
+                                     const char* name, Detail detail = Detail::full) {
   std::vector<ruleset::Item> out;
   auto fact = rules.find_fact(name);
   if (!fact || rules.is_question(*fact)) return out;
   const auto& values = rules.derived_fact(*fact).values;
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (facts.is_certain(*fact, Value::symbol(static_cast<int>(i)))) out.push_back(values[i]);
+    if (facts.is_certain(*fact, Value::symbol(static_cast<int>(i)))) {
+      if (detail == Detail::full)
+        out.push_back(values[i]);
+      else
+        out.emplace_back().id = values[i].id;
+    }
   return out;
 }
 
@@ -45,17 +52,20 @@ std::optional<std::string> single_value(const ruleset::RuleSet& rules,
   return rules.format_value(*fact, facts.certain(*fact).front());
 }
 
-}  // namespace
+// The contract's safety net: neither an emergency nor an undecided triage
+// comes with exercises (or the advice that goes with them).
+bool routine_allowed(const Report& r) {
+  return r.level != "emergency" && r.level != "incomplete";
+}
 
-Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
-                    const engine::Evaluation& evaluation, const engine::Trace* trace) {
-  const engine::FactTable& facts = evaluation.facts();
+// Level, classification, red flags, routine and avoid: all a brief report has.
+Report build_core(const ruleset::RuleSet& rules, const engine::FactTable& facts, Detail detail) {
   Report r;
   r.ruleset_id = rules.id;
   r.ruleset_version = rules.version;
   r.disclaimer = rules.disclaimer;
 
-  r.red_flags = set_items(rules, facts, "red_flag");
+  r.red_flags = set_items(rules, facts, "red_flag", detail);
   if (auto level = rules.find_fact("level"); level && !rules.is_question(*level)) {
     const auto& decl = rules.derived_fact(*level);
     if (auto value = single_value(rules, facts, "level")) {
@@ -73,21 +83,33 @@ Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answer
     r.level = "incomplete";
   }
   // The contract's safety net, whatever a rule file says: a red flag means
-  // emergency, and neither an emergency nor an undecided triage comes with
-  // exercises.
+  // emergency (see also routine_allowed).
   if (!r.red_flags.empty() && r.level != "emergency") {
     r.level = "emergency";
     r.level_label.clear();
     r.level_advice.clear();
   }
-  const bool routine_allowed = r.level != "emergency" && r.level != "incomplete";
-
   r.duration = single_value(rules, facts, "duration");
   r.pain_type = single_value(rules, facts, "pain_type");
   r.region = single_value(rules, facts, "region");
-  if (routine_allowed) {
-    r.routine = set_items(rules, facts, "routine");
-    r.avoid = set_items(rules, facts, "avoid");
+  if (routine_allowed(r)) {
+    r.routine = set_items(rules, facts, "routine", detail);
+    r.avoid = set_items(rules, facts, "avoid", detail);
+  }
+  return r;
+}
+
+}  // namespace
+
+Report build_brief_report(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation) {
+  return build_core(rules, evaluation.facts(), Detail::ids_only);
+}
+
+Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
+                    const engine::Evaluation& evaluation, const engine::Trace* trace) {
+  const engine::FactTable& facts = evaluation.facts();
+  Report r = build_core(rules, facts, Detail::full);
+  if (routine_allowed(r)) {
     r.tips = set_items(rules, facts, "tip");
     if (r.has_routine()) {
       r.safe_activities = rules.advice.safe_activities;

@@ -10,4 +10,8 @@ namespace backtriage::report {
 Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
                     const engine::Evaluation& evaluation, const engine::Trace* trace);
 
+// Only what to_brief_json reads, and cheaper to build: level, classification,
+// and the red flags, routine and avoid items with nothing but their ids.
+Report build_brief_report(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation);
+
 }  // namespace backtriage::report
