@@ -1,10 +1,10 @@
 #include "cli/app.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <exception>
-
-#include <fmt/format.h>
 
 #include "cli/batch_command.h"
 #include "cli/check_command.h"
@@ -102,8 +102,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules) {
   auto* batch = app->add_subcommand(
       "batch", "Triage JSON Lines: one answers object per line in, one report per line out");
   add_rules_option(*batch, o);
-  batch->add_option("--input", o.input_file, "Read from FILE instead of stdin")
-      ->type_name("FILE");
+  batch->add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
   batch->add_flag("--json", o.json, "Accepted for symmetry: batch output is always JSON");
   batch->add_flag("--brief", o.brief, "Brief reports (level, classification, ids)");
   batch->add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
@@ -154,8 +153,10 @@ std::string find_rules_option(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
-    if (arg == "--rules" && i + 1 < argc) found = argv[++i];
-    else if (arg.substr(0, 8) == "--rules=") found = std::string(arg.substr(8));
+    if (arg == "--rules" && i + 1 < argc)
+      found = argv[++i];
+    else if (arg.substr(0, 8) == "--rules=")
+      found = std::string(arg.substr(8));
   }
   return found;
 }

@@ -7,9 +7,9 @@ namespace backtriage::cli {
 
 enum ExitCode : int {
   kOk = 0,
-  kUsage = 2,         // unknown flag, bad flag value
-  kDataError = 65,    // bad answers file, JSON line, rule file
-  kNoInput = 66,      // input file missing or unreadable
+  kUsage = 2,       // unknown flag, bad flag value
+  kDataError = 65,  // bad answers file, JSON line, rule file
+  kNoInput = 66,    // input file missing or unreadable
   kInternal = 70,
   kIoError = 74,      // output could not be written
   kInterrupted = 130  // Ctrl-C, or end of input at a prompt

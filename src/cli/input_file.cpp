@@ -1,10 +1,10 @@
 #include "cli/input_file.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "cli/exit_code.h"
 
@@ -17,7 +17,8 @@ std::string read_input(const std::string& path, std::FILE* stdin_file) {
   std::FILE* file = stdin_file;
   if (!is_stdin) {
     owned.reset(std::fopen(path.c_str(), "rb"));
-    if (!owned) throw CliError(kNoInput, fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    if (!owned)
+      throw CliError(kNoInput, fmt::format("cannot open {}: {}", path, std::strerror(errno)));
     file = owned.get();
   }
   std::string text;

@@ -16,8 +16,8 @@ struct Condition {
 
   Kind kind = Kind::All;
   Op op = Op::Eq;
-  FactId fact = -1;               // Compare, Present, Absent
-  std::vector<Value> operands;    // Compare: one value, or the list for In
+  FactId fact = -1;                 // Compare, Present, Absent
+  std::vector<Value> operands;      // Compare: one value, or the list for In
   std::vector<Condition> children;  // All, Any, Not (one child)
 
   static Condition all(std::vector<Condition> children);
@@ -45,18 +45,10 @@ void Condition::for_each_read(Visit&& visit, bool negated) const {
     case Kind::Any:
       for (const auto& child : children) child.for_each_read(visit, negated);
       break;
-    case Kind::Not:
-      children.front().for_each_read(visit, !negated);
-      break;
-    case Kind::Compare:
-      visit(fact, negated != (op == Op::Ne));
-      break;
-    case Kind::Present:
-      visit(fact, negated);
-      break;
-    case Kind::Absent:
-      visit(fact, !negated);
-      break;
+    case Kind::Not: children.front().for_each_read(visit, !negated); break;
+    case Kind::Compare: visit(fact, negated != (op == Op::Ne)); break;
+    case Kind::Present: visit(fact, negated); break;
+    case Kind::Absent: visit(fact, !negated); break;
   }
 }
 

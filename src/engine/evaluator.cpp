@@ -110,9 +110,8 @@ void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& change
       }
       std::string other = first < 0 ? "another rule" : "rule '" + kb_.rules()[first].id + "'";
       throw ConflictError("rules disagree on '" + decl.id + "': " + other + " asserts '" +
-                              describe(decl, certain.front()) + "', rule '" +
-                              kb_.rules()[rule].id + "' asserts '" + describe(decl, a.value) +
-                              "'",
+                              describe(decl, certain.front()) + "', rule '" + kb_.rules()[rule].id +
+                              "' asserts '" + describe(decl, a.value) + "'",
                           first, rule);
     }
     changed |= facts.add_certain(a.fact, a.value);

@@ -11,8 +11,12 @@ enum class Tri : std::uint8_t { False, Unknown, True };
 constexpr Tri tri_not(Tri t) {
   return t == Tri::True ? Tri::False : t == Tri::False ? Tri::True : Tri::Unknown;
 }
-constexpr Tri tri_and(Tri a, Tri b) { return a < b ? a : b; }
-constexpr Tri tri_or(Tri a, Tri b) { return a > b ? a : b; }
+constexpr Tri tri_and(Tri a, Tri b) {
+  return a < b ? a : b;
+}
+constexpr Tri tri_or(Tri a, Tri b) {
+  return a > b ? a : b;
+}
 
 const char* to_string(Tri t);
 

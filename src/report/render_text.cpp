@@ -133,7 +133,8 @@ std::string render_text(const Report& r, const TextStyle& style) {
   }
   if (!r.avoid.empty()) {
     out += "\n" + p.heading("Avoid") + "\n";
-    for (const auto& a : r.avoid) out += wrap(fmt::format("{}: {}", a.name, a.reason), "  - ", 4, w);
+    for (const auto& a : r.avoid)
+      out += wrap(fmt::format("{}: {}", a.name, a.reason), "  - ", 4, w);
   }
   if (!r.safe_activities.empty()) {
     out += "\n" + p.heading("Safe ways to stay active") + "\n";
@@ -167,8 +168,8 @@ std::string render_text(const Report& r, const TextStyle& style) {
         for (const auto& x : values) v += (v.empty() ? "" : "+") + value_text(x);
         then += (then.empty() ? "" : ", ") + fact + "=" + v;
       }
-      out += wrap(fmt::format("{}: {} -> {} [{}]", step.rule, because, then, step.source),
-                  "  - ", 4, w);
+      out += wrap(fmt::format("{}: {} -> {} [{}]", step.rule, because, then, step.source), "  - ",
+                  4, w);
     }
   }
   out += "\n" + wrap(r.disclaimer, "", 0, w);

@@ -1,11 +1,11 @@
 #include "ruleset/answer_parser.h"
 
-#include <array>
-#include <charconv>
-#include <cctype>
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
 
 #include "ruleset/spelling.h"
 
@@ -67,8 +67,8 @@ std::string accepted_answers(const Question& q) {
 
 ParsedAnswer check_number(const Question& q, double value) {
   if (!std::isfinite(value))
-    return AnswerError{fmt::format("expected a number from {}, got a non-finite value",
-                                   range_text(q))};
+    return AnswerError{
+        fmt::format("expected a number from {}, got a non-finite value", range_text(q))};
   if (value < q.min || value > q.max)
     return AnswerError{fmt::format("{} is out of range ({})", value, range_text(q))};
   return engine::Value::number(value);
@@ -85,8 +85,8 @@ ParsedAnswer parse_answer(const Question& q, std::string_view raw) {
         if (word == w) return engine::Value::boolean(true);
       for (const char* w : no)
         if (word == w) return engine::Value::boolean(false);
-      return AnswerError{fmt::format("expected yes or no (or y/n, true/false, 1/0), got {}",
-                                     quote_input(raw))};
+      return AnswerError{
+          fmt::format("expected yes or no (or y/n, true/false, 1/0), got {}", quote_input(raw))};
     }
     case engine::FactType::Number: {
       double value = 0;
@@ -97,14 +97,12 @@ ParsedAnswer parse_answer(const Question& q, std::string_view raw) {
       if (text.empty() || ec == std::errc::invalid_argument || ptr != end ||
           (begin != end && *begin != '-' && !std::isdigit(static_cast<unsigned char>(*begin)) &&
            *begin != '.'))
-        return AnswerError{fmt::format("expected a number from {}, got {}", range_text(q),
-                                       quote_input(raw))};
+        return AnswerError{
+            fmt::format("expected a number from {}, got {}", range_text(q), quote_input(raw))};
       if (ec == std::errc::result_out_of_range || !std::isfinite(value))
-        return AnswerError{
-            fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
+        return AnswerError{fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
       if (value < q.min || value > q.max)
-        return AnswerError{
-            fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
+        return AnswerError{fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
       return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
     }
     case engine::FactType::Choice:

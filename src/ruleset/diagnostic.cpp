@@ -1,8 +1,8 @@
 #include "ruleset/diagnostic.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace backtriage::ruleset {
 
@@ -17,9 +17,9 @@ std::string format_with_context(const Diagnostic& d, std::string_view text) {
   std::string where = d.where.file;
   if (d.where.line > 0) where += fmt::format(":{}", d.where.line);
   if (d.where.column > 0) where += fmt::format(":{}", d.where.column);
-  std::string out = fmt::format(
-      "{}: {}: {}", where, d.severity == Diagnostic::Severity::Error ? "error" : "warning",
-      d.message);
+  std::string out =
+      fmt::format("{}: {}: {}", where,
+                  d.severity == Diagnostic::Severity::Error ? "error" : "warning", d.message);
   if (d.where.line <= 0) return out;
   std::size_t start = 0;
   for (int line = 1; line < d.where.line && start != std::string_view::npos; ++line) {
@@ -37,9 +37,8 @@ std::string format_with_context(const Diagnostic& d, std::string_view text) {
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-    return d.severity == Diagnostic::Severity::Error;
-  });
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
 }
 
 }  // namespace backtriage::ruleset

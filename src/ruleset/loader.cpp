@@ -1,5 +1,6 @@
 #include "ruleset/loader.h"
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
@@ -8,8 +9,6 @@
 #include <map>
 #include <set>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 #include "ruleset/answer_parser.h"
 #include "ruleset/spelling.h"
@@ -149,8 +148,8 @@ class RuleSetBuilder {
   std::string id(const YAML::Node& node, std::string_view what, IdShape shape) {
     std::string value = scalar(node, what);
     if (!value.empty() && !has_shape(value, shape))
-      error(node, fmt::format("{} '{}' must be lower case letters, digits and '_'{}", what,
-                              value, shape == IdShape::Rule ? " or '-'" : ""));
+      error(node, fmt::format("{} '{}' must be lower case letters, digits and '_'{}", what, value,
+                              shape == IdShape::Rule ? " or '-'" : ""));
     return value;
   }
 
@@ -209,8 +208,9 @@ std::optional<Range> RuleSetBuilder::range(const YAML::Node& node, std::string_v
 
 std::optional<Dose> RuleSetBuilder::dose(const YAML::Node& node) {
   if (!node) return std::nullopt;
-  if (!check_map(node, "dose", {"hold_seconds", "hold_breaths", "reps", "sets", "per_side",
-                                "alternating", "per_week"}))
+  if (!check_map(
+          node, "dose",
+          {"hold_seconds", "hold_breaths", "reps", "sets", "per_side", "alternating", "per_week"}))
     return std::nullopt;
   Dose d;
   d.hold_seconds = range(node["hold_seconds"], "hold_seconds");
@@ -230,8 +230,8 @@ Item RuleSetBuilder::item(const YAML::Node& node, std::string_view what) {
     return it;
   }
   if (!check_map(node, what,
-                 {"id", "name", "label", "care", "region", "kind", "purpose", "equipment",
-                  "steps", "dose", "reason", "text", "advice", "source", "per_week"}))
+                 {"id", "name", "label", "care", "region", "kind", "purpose", "equipment", "steps",
+                  "dose", "reason", "text", "advice", "source", "per_week"}))
     return it;
   if (require(node, "id", what)) it.id = id(node["id"], fmt::format("{} id", what), kFactId);
   it.name = scalar(node["name"], "name");
@@ -276,9 +276,9 @@ void RuleSetBuilder::declare(const std::string& fact_id, const YAML::Node& where
 }
 
 void RuleSetBuilder::question(const YAML::Node& node) {
-  if (!check_map(node, "a question",
-                 {"id", "type", "prompt", "help", "source", "min", "max", "unit", "choices",
-                  "red_flag"}))
+  if (!check_map(
+          node, "a question",
+          {"id", "type", "prompt", "help", "source", "min", "max", "unit", "choices", "red_flag"}))
     return;
   Question q;
   q.where = at(node);
@@ -298,8 +298,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   };
   if (type == "bool") {
     q.type = FactType::Bool;
-    wrong_for_type("min"), wrong_for_type("max"), wrong_for_type("unit"),
-        wrong_for_type("choices");
+    wrong_for_type("min"), wrong_for_type("max"), wrong_for_type("unit"), wrong_for_type("choices");
   } else if (type == "number") {
     q.type = FactType::Number;
     wrong_for_type("choices");
@@ -316,8 +315,8 @@ void RuleSetBuilder::question(const YAML::Node& node) {
       if (q.choices.empty()) error(node["choices"], "a choice question needs at least one choice");
     }
   } else if (!type.empty()) {
-    error(node["type"], fmt::format("unknown question type '{}' (expected bool, number or choice)",
-                                    type));
+    error(node["type"],
+          fmt::format("unknown question type '{}' (expected bool, number or choice)", type));
   }
   if (q.id.empty()) return;
   declare(q.id, node["id"]);
@@ -379,8 +378,8 @@ std::optional<FactId> RuleSetBuilder::fact_ref(const YAML::Node& node) {
 std::optional<Value> RuleSetBuilder::literal(FactId fact, const YAML::Node& node) {
   const auto& decl = facts_[fact];
   if (!node.IsScalar()) {
-    error(node, fmt::format("'{}' takes a single {} value here", decl.id,
-                            engine::to_string(decl.type)));
+    error(node,
+          fmt::format("'{}' takes a single {} value here", decl.id, engine::to_string(decl.type)));
     return std::nullopt;
   }
   // The common case first: building `shape` copies every value of the fact,
@@ -431,8 +430,8 @@ std::optional<Condition> RuleSetBuilder::comparison(FactId fact, const YAML::Nod
     return std::nullopt;
   }
   Condition::Op op = found->second;
-  bool ordering = op == Condition::Op::Lt || op == Condition::Op::Le ||
-                  op == Condition::Op::Gt || op == Condition::Op::Ge;
+  bool ordering = op == Condition::Op::Lt || op == Condition::Op::Le || op == Condition::Op::Gt ||
+                  op == Condition::Op::Ge;
   if (ordering && decl.type != FactType::Number) {
     error(op_node, fmt::format("'{}' compares numbers, but '{}' is a {} fact", op_name, decl.id,
                                engine::to_string(decl.type)));
@@ -465,8 +464,7 @@ std::optional<Condition> RuleSetBuilder::comparison(FactId fact, const YAML::Nod
 std::optional<Condition> RuleSetBuilder::condition(const YAML::Node& node, int depth) {
   if (++condition_nodes_ > kMaxConditionNodes) {
     if (condition_nodes_ == kMaxConditionNodes + 1)
-      error(node, fmt::format("the conditions have more than {} parts in all",
-                              kMaxConditionNodes));
+      error(node, fmt::format("the conditions have more than {} parts in all", kMaxConditionNodes));
     return std::nullopt;
   }
   if (depth > kMaxConditionDepth) {
@@ -474,8 +472,9 @@ std::optional<Condition> RuleSetBuilder::condition(const YAML::Node& node, int d
     return std::nullopt;
   }
   if (!node.IsMap() || node.size() == 0) {
-    error(node, "a condition must be a mapping such as {fact: value}, all:, any:, not:, "
-                "present: or absent:");
+    error(node,
+          "a condition must be a mapping such as {fact: value}, all:, any:, not:, "
+          "present: or absent:");
     return std::nullopt;
   }
   if (!check_map(node, "a condition", {})) return std::nullopt;
@@ -493,26 +492,34 @@ std::optional<Condition> RuleSetBuilder::condition(const YAML::Node& node, int d
       std::vector<Condition> children;
       for (const auto& child : value) {
         auto c = condition(child, depth + 1);
-        if (c) children.push_back(std::move(*c));
-        else ok = false;
+        if (c)
+          children.push_back(std::move(*c));
+        else
+          ok = false;
       }
-      if (ok) parts.push_back(word == "all" ? Condition::all(std::move(children))
-                                            : Condition::any(std::move(children)));
+      if (ok)
+        parts.push_back(word == "all" ? Condition::all(std::move(children))
+                                      : Condition::any(std::move(children)));
     } else if (word == "not") {
       auto c = condition(value, depth + 1);
-      if (c) parts.push_back(Condition::negate(std::move(*c)));
-      else ok = false;
+      if (c)
+        parts.push_back(Condition::negate(std::move(*c)));
+      else
+        ok = false;
     } else if (word == "present" || word == "absent") {
       auto fact = fact_ref(value);
-      if (fact) parts.push_back(word == "present" ? Condition::present(*fact)
-                                                  : Condition::absent(*fact));
-      else ok = false;
+      if (fact)
+        parts.push_back(word == "present" ? Condition::present(*fact) : Condition::absent(*fact));
+      else
+        ok = false;
     } else {
       auto fact = fact_ref(entry.first);
       std::optional<Condition> c;
       if (fact) c = comparison(*fact, value);
-      if (c) parts.push_back(std::move(*c));
-      else ok = false;
+      if (c)
+        parts.push_back(std::move(*c));
+      else
+        ok = false;
     }
   }
   if (!ok) return std::nullopt;
@@ -610,8 +617,8 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
   if (!root || root.IsNull()) {
     error(Location{file_, 1, 1}, "the rule file is empty");
   } else if (check_map(root, "the rule file",
-                       {"id", "version", "title", "disclaimer", "interview", "questions",
-                        "facts", "rules", "advice"})) {
+                       {"id", "version", "title", "disclaimer", "interview", "questions", "facts",
+                        "rules", "advice"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     for (const char* key : {"id", "version", "disclaimer", "questions", "facts", "rules"})
@@ -657,11 +664,10 @@ LoadResult load_rule_set(std::string_view text, const std::string& file_name) {
     // yaml-cpp throws from node access on malformed trees; never let that
     // escape as a crash.
     LoadResult result;
-    result.diagnostics.push_back(
-        {Diagnostic::Severity::Error,
-         {file_name, e.mark.is_null() ? 0 : e.mark.line + 1,
-          e.mark.is_null() ? 0 : e.mark.column + 1},
-         "YAML error: " + e.msg});
+    result.diagnostics.push_back({Diagnostic::Severity::Error,
+                                  {file_name, e.mark.is_null() ? 0 : e.mark.line + 1,
+                                   e.mark.is_null() ? 0 : e.mark.column + 1},
+                                  "YAML error: " + e.msg});
     return result;
   }
 }

@@ -1,8 +1,8 @@
 #include "ruleset/rule_set.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace backtriage::ruleset {
 

@@ -36,8 +36,8 @@ struct Question {
   std::string id;
   engine::FactType type = engine::FactType::Bool;
   std::string prompt, help, source, unit;
-  double min = 0, max = 0;      // numbers
-  std::vector<Item> choices;    // choices
+  double min = 0, max = 0;    // numbers
+  std::vector<Item> choices;  // choices
   bool red_flag = false;
   Location where;
   std::string flag() const;  // --duration-weeks

@@ -7,9 +7,15 @@
 using namespace backtriage;
 
 namespace {
-const ruleset::RuleSet& rules() { return ruleset::embedded_rule_set(); }
-engine::Answers empty() { return engine::Answers(rules().knowledge_base().facts().size()); }
-engine::FactId fact(const char* id) { return *rules().find_fact(id); }
+const ruleset::RuleSet& rules() {
+  return ruleset::embedded_rule_set();
+}
+engine::Answers empty() {
+  return engine::Answers(rules().knowledge_base().facts().size());
+}
+engine::FactId fact(const char* id) {
+  return *rules().find_fact(id);
+}
 }  // namespace
 
 TEST_CASE("native JSON values and flag spellings are both accepted", "[answers]") {
@@ -57,8 +63,7 @@ TEST_CASE("JSON errors say where; depth is bounded", "[answers]") {
 
 TEST_CASE("answers documents: JSON or YAML with file:line:col", "[answers]") {
   auto answers = empty();
-  CHECK(cli::read_answers_document(rules(), "fever: no\nregion: upper\n", "a.yaml", answers) ==
-        "");
+  CHECK(cli::read_answers_document(rules(), "fever: no\nregion: upper\n", "a.yaml", answers) == "");
   CHECK(answers[fact("region")].has_value());
   CHECK(cli::read_answers_document(rules(), "fever: no\nregoin: upper\n", "a.yaml", answers) ==
         "a.yaml:2:1: unknown answer key 'regoin' (did you mean 'region'?)");

@@ -167,10 +167,10 @@ TEST_CASE("positive cycles reach a fixpoint; cycles through negation are rejecte
   CHECK(Evaluator(kb).run(Fixture::answers(false, {})).facts().certain(Fixture::TAGS).empty());
 
   auto built = KnowledgeBase::build(
-      fx.facts, {Fixture::rule("neg", Condition::absent(Fixture::TAGS),
-                               {{Fixture::KIND, Value::symbol(0)}}),
-                 Fixture::rule("back", Fixture::is(Fixture::KIND, Value::symbol(0)),
-                               {{Fixture::TAGS, Value::symbol(0)}})});
+      fx.facts,
+      {Fixture::rule("neg", Condition::absent(Fixture::TAGS), {{Fixture::KIND, Value::symbol(0)}}),
+       Fixture::rule("back", Fixture::is(Fixture::KIND, Value::symbol(0)),
+                     {{Fixture::TAGS, Value::symbol(0)}})});
   REQUIRE(built.problems.size() == 1);
   CHECK(built.problems[0].rule == 0);
   CHECK(built.problems[0].message ==
@@ -178,8 +178,7 @@ TEST_CASE("positive cycles reach a fixpoint; cycles through negation are rejecte
         "the result would depend on rule order");
 }
 
-TEST_CASE("two rules asserting different values for a single-valued fact is an error",
-          "[engine]") {
+TEST_CASE("two rules asserting different values for a single-valued fact is an error", "[engine]") {
   Fixture fx;
   auto kb = fx.build({
       Fixture::rule("to-x", Fixture::is(Fixture::A, Value::boolean(true)),
@@ -196,9 +195,9 @@ TEST_CASE("two rules asserting different values for a single-valued fact is an e
 
 TEST_CASE("rules may not assert questions", "[engine]") {
   Fixture fx;
-  auto built = KnowledgeBase::build(
-      fx.facts, {Fixture::rule("bad", Fixture::is(Fixture::N, Value::number(1)),
-                               {{Fixture::A, Value::boolean(true)}})});
+  auto built = KnowledgeBase::build(fx.facts,
+                                    {Fixture::rule("bad", Fixture::is(Fixture::N, Value::number(1)),
+                                                   {{Fixture::A, Value::boolean(true)}})});
   REQUIRE(built.problems.size() == 1);
   CHECK(built.problems[0].message ==
         "rule 'bad' asserts 'a', which is a question; rules may assert only derived facts");
@@ -212,7 +211,8 @@ TEST_CASE("a 100,000-rule chain neither recurses deeply nor loops", "[engine]") 
   for (int i = n - 1; i >= 0; --i)  // reverse file order on purpose
     rules.push_back({"r" + std::to_string(i),
                      Condition::compare(i, Condition::Op::Eq, {Value::boolean(true)}),
-                     {{i + 1, Value::boolean(true)}}, "test"});
+                     {{i + 1, Value::boolean(true)}},
+                     "test"});
   auto built = KnowledgeBase::build(std::move(facts), std::move(rules));
   REQUIRE(built.problems.empty());
   Answers answers(n + 1);

@@ -44,8 +44,7 @@ TEST_CASE("numbers are decimals within the question's range", "[answers]") {
   CHECK(error_of(parse_answer(weeks, "520.001")) == "'520.001' is out of range (0 to 520 weeks)");
   CHECK(error_of(parse_answer(weeks, "-1")) == "'-1' is out of range (0 to 520 weeks)");
   CHECK(error_of(parse_answer(weeks, "1e400")) == "'1e400' is out of range (0 to 520 weeks)");
-  CHECK(error_of(parse_answer(weeks, "two")) ==
-        "expected a number from 0 to 520 weeks, got 'two'");
+  CHECK(error_of(parse_answer(weeks, "two")) == "expected a number from 0 to 520 weeks, got 'two'");
   for (const char* bad : {"nan", "inf", "-inf", "0x10", "1,5", "12 weeks", "1e", "."})
     CHECK_THAT(error_of(parse_answer(weeks, bad)), Catch::Contains("0 to 520 weeks"));
 }
