@@ -143,6 +143,23 @@ void JsonWriter::append_value(std::string& out, const AnswerValue& v) const {
   }
 }
 
+// A trace fact's values as render_json writes them: null for none, the
+// value alone for one, a list for more.
+void JsonWriter::append_values(std::string& out, const std::vector<AnswerValue>& values) const {
+  if (values.empty()) {
+    out += "null";
+  } else if (values.size() == 1) {
+    append_value(out, values.front());
+  } else {
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) out += ',';
+      append_value(out, values[i]);
+    }
+    out += ']';
+  }
+}
+
 void JsonWriter::append_items(std::string& out, const std::vector<ruleset::Item>& items,
                               const ItemCache& cache, Shape shape) const {
   out += '[';
@@ -250,18 +267,7 @@ void JsonWriter::write(const Report& r, std::string& out) const {
       first = false;
       append_string(out, fact, kReplace);
       out += ':';
-      if (values.empty()) {
-        out += "null";
-      } else if (values.size() == 1) {
-        append_value(out, values.front());
-      } else {
-        out += '[';
-        for (std::size_t i = 0; i < values.size(); ++i) {
-          if (i) out += ',';
-          append_value(out, values[i]);
-        }
-        out += ']';
-      }
+      append_values(out, values);
     }
     out += "},\"then\":{";
     // As render_json: a fact asserted with no value does not appear.
@@ -272,16 +278,7 @@ void JsonWriter::write(const Report& r, std::string& out) const {
       first = false;
       append_string(out, fact, kReplace);
       out += ':';
-      if (values.size() == 1) {
-        append_value(out, values.front());
-      } else {
-        out += '[';
-        for (std::size_t i = 0; i < values.size(); ++i) {
-          if (i) out += ',';
-          append_value(out, values[i]);
-        }
-        out += ']';
-      }
+      append_values(out, values);
     }
     out += "}}";
   }

@@ -39,6 +39,7 @@ class JsonWriter {
   void append_classification(std::string& out, const Report& r, JsonErrorHandler handler) const;
   void append_string(std::string& out, std::string_view text, JsonErrorHandler handler) const;
   void append_value(std::string& out, const AnswerValue& v) const;
+  void append_values(std::string& out, const std::vector<AnswerValue>& values) const;
   void append_ids(std::string& out, const std::vector<ruleset::Item>& items) const;
   void remember_string(const std::string& text);
 
