@@ -21,7 +21,8 @@ struct Outcome {
 // Loads one rule file and prints every problem in it, in file order, each as
 // `file:line:col: error|warning: message` with the line and a caret; then a
 // one-line verdict on stdout.
-Outcome check_one(const std::string& name, std::string_view text, const Io& io, Output& out) {
+Outcome check_one(const std::string& name, std::string_view text, const Io& io, Output& out,
+                  bool color) {
   auto loaded = ruleset::load_rule_set(text, name);
   auto diagnostics = std::move(loaded.diagnostics);
   if (loaded.rule_set) {
@@ -34,7 +35,16 @@ Outcome check_one(const std::string& name, std::string_view text, const Io& io, 
   Outcome outcome;
   for (const auto& d : diagnostics) {
     ++(d.severity == ruleset::Diagnostic::Severity::Error ? outcome.errors : outcome.warnings);
-    fmt::print(io.err, "{}\n", ruleset::format_with_context(d, text));
+    std::string shown = ruleset::format_with_context(d, text);
+    if (color) {  // like compilers: the severity word in red or magenta
+      const bool error = d.severity == ruleset::Diagnostic::Severity::Error;
+      const std::string word = error ? ": error: " : ": warning: ";
+      if (auto at = shown.find(word); at != std::string::npos)
+        shown.replace(
+            at + 2, word.size() - 4,
+            fmt::format("\x1b[1;{}m{}\x1b[0m", error ? 31 : 35, word.substr(2, word.size() - 4)));
+    }
+    fmt::print(io.err, "{}\n", shown);
   }
   auto plural = [](std::size_t n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -56,12 +66,13 @@ Outcome check_one(const std::string& name, std::string_view text, const Io& io, 
 int run_check(const Options& o, const Io& io) {
   Output out(io.out);
   bool invalid = false, unreadable = false;
+  const bool color = use_color(o.color, io, io.err_tty);  // diagnostics go to stderr
   if (o.check_files.empty())
-    invalid |= check_one("<embedded>", ruleset::embedded_rules_text(), io, out).errors > 0;
+    invalid |= check_one("<embedded>", ruleset::embedded_rules_text(), io, out, color).errors > 0;
   for (const auto& path : o.check_files) {
     try {
       std::string text = read_input(path, io.in);
-      invalid |= check_one(path == "-" ? "<stdin>" : path, text, io, out).errors > 0;
+      invalid |= check_one(path == "-" ? "<stdin>" : path, text, io, out, color).errors > 0;
     } catch (const CliError& e) {
       // One unreadable file must not hide the problems in the others.
       fmt::print(io.err, "backtriage: {}\n", e.what());

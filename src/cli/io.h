@@ -15,8 +15,9 @@ struct Io {
   std::function<const char*(const char*)> getenv = [](const char*) { return nullptr; };
 };
 
-// Whether to colour output: `mode` is auto|always|never; auto means stdout is a
-// terminal, NO_COLOR is unset or empty, and TERM is not "dumb".
-bool use_color(const std::string& mode, const Io& io);
+// Whether to colour what goes to a stream: `mode` is auto|always|never; auto
+// means the stream is a terminal (`stream_is_tty`), NO_COLOR is unset or
+// empty, and TERM is not "dumb".
+bool use_color(const std::string& mode, const Io& io, bool stream_is_tty);
 
 }  // namespace backtriage::cli

@@ -36,7 +36,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     out.write(report::render_cds_hooks(r) + "\n");
   } else {
     report::TextStyle style;
-    style.color = use_color(o.color, io);
+    style.color = use_color(o.color, io, io.out_tty);
     style.explain = o.explain;
     out.write(report::render_text(r, style));
   }

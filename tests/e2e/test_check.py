@@ -120,6 +120,16 @@ class Check(unittest.TestCase):
                          "    - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n"
                          "                     ^\n")
 
+    def test_color_marks_the_severity_only_when_asked(self):
+        rule = "  - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n"
+        path = self.write("bad.yaml", HEAD + rule)
+        _, _, err = run(["check", "--color", "always", path])
+        self.assertIn(f"{path}:12:20: \x1b[1;31merror\x1b[0m: unknown fact 'fevr'", err)
+        _, _, plain = run(["check", path])  # stderr is a pipe: auto means none
+        self.assertNotIn("\x1b", plain)
+        _, _, never = run(["check", "--color", "never", path])
+        self.assertNotIn("\x1b", never)
+
     def test_a_yaml_syntax_error(self):
         path = self.write("syntax.yaml", "id: t\nquestions: [\n  {id: a}\nrules: x\n")
         code, out, err = run(["check", path])
