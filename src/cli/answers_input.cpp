@@ -116,25 +116,46 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
                      ruleset::did_you_mean(key, rules.question_ids()));
 }
 
-// One answer from a JSON value: native JSON (true, 2) or a string spelt as a
-// flag value ("yes", "2"). null means "not answered".
+// One answer from a JSON scalar: native JSON (true, 2) or a string spelt as
+// a flag value ("yes", "2"). Both readers — nlohmann and the flat fast path —
+// come through here, so they cannot disagree on what an answer means. null
+// ("not answered") is the caller's to handle.
+ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
+  using Kind = FlatJsonValue::Kind;
+  const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
+  if (v.kind == Kind::String) return ruleset::parse_answer(q, v.text);
+  if (q.type == engine::FactType::Bool && is_bool) return Value::boolean(v.kind == Kind::True);
+  if (q.type == engine::FactType::Bool && v.kind == Kind::Number &&
+      (v.number == 0 || v.number == 1))
+    return Value::boolean(v.number == 1);
+  if (q.type == engine::FactType::Number && v.kind == Kind::Number)
+    return ruleset::check_number(q, v.number);
+  return AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q),
+                                 is_bool ? "true/false" : "a number")};
+}
+
+// One answer from an nlohmann value; null means "not answered".
 std::string answer_from_json(const Question& q, const json& value, std::optional<Value>& out) {
   if (value.is_null()) {
     out.reset();
     return "";
   }
   ruleset::ParsedAnswer parsed = AnswerError{};
-  if (value.is_string()) {
-    parsed = ruleset::parse_answer(q, value.get_ref<const std::string&>());
-  } else if (q.type == engine::FactType::Bool && value.is_boolean()) {
-    parsed = Value::boolean(value.get<bool>());
-  } else if (q.type == engine::FactType::Bool && value.is_number() && (value == 0 || value == 1)) {
-    parsed = Value::boolean(value == 1);
-  } else if (q.type == engine::FactType::Number && value.is_number()) {
-    parsed = ruleset::check_number(q, value.get<double>());
-  } else {
+  if (value.is_object() || value.is_array()) {
     parsed = AnswerError{
         fmt::format("expected {}, got {}", ruleset::accepted_answers(q), kind_of(value))};
+  } else {
+    FlatJsonValue scalar;
+    if (value.is_string()) {
+      scalar.kind = FlatJsonValue::Kind::String;
+      scalar.text = value.get_ref<const std::string&>();
+    } else if (value.is_boolean()) {
+      scalar.kind = value.get<bool>() ? FlatJsonValue::Kind::True : FlatJsonValue::Kind::False;
+    } else {
+      scalar.kind = FlatJsonValue::Kind::Number;
+      scalar.number = value.get<double>();
+    }
+    parsed = answer_from_scalar(q, scalar);
   }
   if (auto* error = std::get_if<AnswerError>(&parsed))
     return fmt::format("answer '{}': {}", q.id, error->message);
@@ -156,9 +177,9 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
 }
 
 // The common case without nlohmann: a plain flat object (see
-// flat_json_reader.h) whose every answer is good, read as answer_from_json
-// reads it. False, leaving `answers` untouched, for anything else — an
-// error included — so the nlohmann path decides and words every error.
+// flat_json_reader.h) whose every answer is good, read through
+// answer_from_scalar as the nlohmann path reads it. False, leaving `answers` untouched, for
+// anything else — an error included — so the nlohmann path decides and words every error.
 bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
                         engine::Answers& answers) {
   using Kind = FlatJsonValue::Kind;
@@ -171,22 +192,10 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     const Question* q = rules.find_question(key);
     if (!q) return false;
     std::optional<Value> answer;
-    if (value.kind == Kind::String) {
-      auto parsed = ruleset::parse_answer(*q, value.text);
+    if (value.kind != Kind::Null) {
+      auto parsed = answer_from_scalar(*q, value);
       if (std::holds_alternative<AnswerError>(parsed)) return false;
       answer = std::get<Value>(parsed);
-    } else if (value.kind == Kind::Null) {
-      // not answered
-    } else if (q->type == engine::FactType::Bool && value.kind != Kind::Number) {
-      answer = Value::boolean(value.kind == Kind::True);
-    } else if (q->type == engine::FactType::Bool && (value.number == 0 || value.number == 1)) {
-      answer = Value::boolean(value.number == 1);
-    } else if (q->type == engine::FactType::Number && value.kind == Kind::Number) {
-      auto parsed = ruleset::check_number(*q, value.number);
-      if (std::holds_alternative<AnswerError>(parsed)) return false;
-      answer = std::get<Value>(parsed);
-    } else {
-      return false;
     }
     read.emplace_back(*rules.find_fact(key), answer);
   }
