@@ -1,14 +1,15 @@
 #include "cli/answers_input.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <set>
 
 #include "cli/flat_json_reader.h"
+#include "cli/input_file.h"
+#include "report/json_out.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/spelling.h"
+#include "ruleset/yaml_reader.h"
 
 namespace backtriage::cli {
 
@@ -130,7 +131,7 @@ ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue&
     return Value::boolean(v.number == 1);
   if (q.type == engine::FactType::Number && v.kind == Kind::Number)
     return ruleset::check_number(q, v.number);
-  return AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q),
+  return AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q).describe(),
                                  is_bool ? "true/false" : "a number")};
 }
 
@@ -142,8 +143,8 @@ std::string answer_from_json(const Question& q, const json& value, std::optional
   }
   ruleset::ParsedAnswer parsed = AnswerError{};
   if (value.is_object() || value.is_array()) {
-    parsed = AnswerError{
-        fmt::format("expected {}, got {}", ruleset::accepted_answers(q), kind_of(value))};
+    parsed = AnswerError{fmt::format("expected {}, got {}", ruleset::accepted_answers(q).describe(),
+                                     kind_of(value))};
   } else {
     FlatJsonValue scalar;
     if (value.is_string()) {
@@ -163,11 +164,32 @@ std::string answer_from_json(const Question& q, const json& value, std::optional
   return "";
 }
 
+// The record id as JSON text: a string re-escaped, a number as written for
+// integers and in shortest form otherwise, as JsonOut writes numbers.
+std::string id_text(const json& value) {
+  std::string out;
+  report::JsonOut writer(out, -1);
+  if (value.is_string())
+    writer.string(value.get_ref<const std::string&>());
+  else if (value.is_number_integer())
+    out = value.dump();
+  else
+    writer.number(value.get<double>());
+  return out;
+}
+
 std::string answers_from_object(const ruleset::RuleSet& rules, const json& object,
-                                engine::Answers& answers) {
+                                engine::Answers& answers, std::string* id) {
   if (!object.is_object())
     return fmt::format("expected a JSON object of answers, got {}", kind_of(object));
+  if (id && object.contains("id")) {
+    const json& value = object["id"];
+    if (!value.is_string() && !value.is_number())
+      return fmt::format("the record id must be a string or a number, got {}", kind_of(value));
+    *id = id_text(value);
+  }
   for (const auto& [key, value] : object.items()) {
+    if (id && key == "id") continue;
     const Question* q = rules.find_question(key);
     if (!q) return unknown_key(rules, key);
     auto fact = *rules.find_fact(key);
@@ -181,14 +203,25 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
 // answer_from_scalar as the nlohmann path reads it. False, leaving `answers` untouched, for
 // anything else — an error included — so the nlohmann path decides and words every error.
 bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
-                        engine::Answers& answers) {
+                        engine::Answers& answers, std::string* id) {
   using Kind = FlatJsonValue::Kind;
   std::vector<FlatJsonMember> members;
   members.reserve(16);
   if (!read_flat_json_object(text, members)) return false;
   std::vector<std::pair<engine::FactId, std::optional<Value>>> read;
   read.reserve(members.size());
+  std::string record_id;
   for (const auto& [key, value] : members) {
+    if (id && key == "id") {
+      report::JsonOut writer(record_id, -1);
+      if (value.kind == Kind::String)
+        writer.string(value.text);
+      else if (value.kind == Kind::Number)
+        writer.number(value.number);
+      else
+        return false;  // the nlohmann path words the error
+      continue;
+    }
     const Question* q = rules.find_question(key);
     if (!q) return false;
     std::optional<Value> answer;
@@ -200,21 +233,23 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     read.emplace_back(*rules.find_fact(key), answer);
   }
   for (const auto& [fact, answer] : read) answers[fact] = answer;
+  if (id) *id = std::move(record_id);
   return true;
 }
 
 }  // namespace
 
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
-                              engine::Answers& answers) {
-  if (read_plain_answers(rules, text, answers)) return "";
+                              engine::Answers& answers, std::string* id) {
+  if (id) id->clear();
+  if (read_plain_answers(rules, text, answers, id)) return "";
   auto parsed = parse_json(text);
   if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
     if (problem->byte == 0) return problem->message;
     Position p = position_of(text, problem->byte - 1);
     return fmt::format("column {}: {}", p.column, problem->message);
   }
-  return answers_from_object(rules, std::get<json>(parsed), answers);
+  return answers_from_object(rules, std::get<json>(parsed), answers, id);
 }
 
 std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,
@@ -229,40 +264,40 @@ std::string read_answers_document(const ruleset::RuleSet& rules, std::string_vie
       Position p = position_of(text, problem->byte - 1);
       return fmt::format("{}:{}:{}: {}", name, p.line, p.column, problem->message);
     }
-    auto error = answers_from_object(rules, std::get<json>(parsed), answers);
+    auto error = answers_from_object(rules, std::get<json>(parsed), answers, nullptr);
     return error.empty() ? "" : fmt::format("{}: {}", name, error);
   }
-  // YAML: the same keys and spellings, for people who write answers by hand.
+  // YAML: the same keys and spellings, for people who write answers by hand,
+  // read through the rule loader's YAML reader (positions, depth limit).
+  ruleset::YamlReader yaml(name);
+  auto first_error = [&] { return ruleset::format_line(yaml.diagnostics().front()); };
+  auto root = yaml.parse(text, kMaxInputBytes);
+  if (!root) return first_error();
+  // "file:line:col: " before a message about `node`.
+  auto where = [&](const YAML::Node& node) {
+    return ruleset::format_location(yaml.at(node)) + ": ";
+  };
   try {
-    YAML::Node root = YAML::Load(std::string(text));
-    auto where = [&](const YAML::Node& n) {
-      return fmt::format("{}:{}:{}", name, n.Mark().line + 1, n.Mark().column + 1);
-    };
-    if (!root.IsMap()) return where(root) + ": expected a mapping of answers (question: answer)";
-    std::set<std::string> seen;
-    for (const auto& entry : root) {
-      if (!entry.first.IsScalar()) return where(entry.first) + ": keys must be question ids";
+    if (!root->IsMap()) return where(*root) + "expected a mapping of answers (question: answer)";
+    yaml.check_map(*root, "the answers", {});
+    if (yaml.has_errors()) return first_error();  // a repeated or non-scalar key
+    for (const auto& entry : *root) {
       const std::string& key = entry.first.Scalar();
-      if (!seen.insert(key).second)
-        return fmt::format("{}: duplicate answer key {}", where(entry.first),
-                           ruleset::quote_input(key));
       const Question* q = rules.find_question(key);
-      if (!q) return where(entry.first) + ": " + unknown_key(rules, key);
+      if (!q) return where(entry.first) + unknown_key(rules, key);
       auto fact = *rules.find_fact(key);
       if (entry.second.IsNull()) continue;
       if (!entry.second.IsScalar())
-        return fmt::format("{}: answer '{}': expected {}, got a nested value", where(entry.second),
-                           key, ruleset::accepted_answers(*q));
+        return fmt::format("{}answer '{}': expected {}, got a nested value", where(entry.second),
+                           key, ruleset::accepted_answers(*q).describe());
       auto parsed = ruleset::parse_answer(*q, entry.second.Scalar());
       if (auto* error = std::get_if<AnswerError>(&parsed))
-        return fmt::format("{}: answer '{}': {}", where(entry.second), key, error->message);
+        return fmt::format("{}answer '{}': {}", where(entry.second), key, error->message);
       answers[fact] = std::get<Value>(parsed);
     }
   } catch (const YAML::Exception& e) {
-    // yaml-cpp's nesting limit says only "bad file".
-    const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e);
     return fmt::format("{}:{}:{}: invalid YAML: {}", name, e.mark.line + 1, e.mark.column + 1,
-                       deep ? fmt::format("nests too deeply ({} levels)", deep->depth()) : e.msg);
+                       e.msg);
   }
   return "";
 }

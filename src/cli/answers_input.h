@@ -13,8 +13,11 @@ namespace backtriage::cli {
 
 // Parses one JSON answers object into `answers` (sized to the rule set's
 // facts). Returns an error message (without position), or "" when fine.
+// With `id` (batch), the key "id" is not an answer but the line's record id,
+// a string or a number, which `id` receives as JSON text (empty if none);
+// it is set even when the message reports a bad answer.
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
-                              engine::Answers& answers);
+                              engine::Answers& answers, std::string* id = nullptr);
 
 // A JSON or YAML answers file; errors are prefixed `name:line:col: `.
 std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,

@@ -3,17 +3,23 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <exception>
 
 #include "cli/batch_command.h"
 #include "cli/check_command.h"
 #include "cli/completion_command.h"
+#include "cli/diff_command.h"
 #include "cli/exit_code.h"
+#include "cli/help_formatter.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
 #include "cli/questions_command.h"
+#include "cli/test_command.h"
 #include "cli/triage_command.h"
+#include "report/render_ics.h"
+#include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
 
@@ -22,130 +28,508 @@ namespace backtriage::cli {
 namespace {
 
 constexpr const char* kExamples = R"(Examples:
-  backtriage                                   answer the questions in a terminal
-  backtriage --no-red-flags --duration-weeks 2 --sensation dull \
-             --spread one_spot --region lower  triage from flags, as text
+  backtriage
+      answer the questions in a terminal
+  backtriage --no-red-flags --duration-weeks 2 --sensation dull --spread one-spot --region lower
+      triage from flags, as text
   backtriage --json --answers answers.json | jq .level
+  backtriage --format html -o handout.html --answers answers.json
+  backtriage --format ics -o plan.ics --answers answers.json --start 2026-12-01
   backtriage batch --input cases.jsonl > reports.jsonl
-  backtriage questions --json                  the questions, for scripts
-  backtriage check my-rules.yaml               validate a rule file
-  backtriage --format cds-hooks --no-input --fever yes
-  backtriage completion bash                   shell completion (zsh, fish too)
+  backtriage questions --json
+  backtriage check my-rules.yaml && backtriage test my-cases.yaml --rules my-rules.yaml
+  backtriage diff rules/back-pain.yaml my-rules.yaml
 
-Exit status: 0 triage produced (any level), 2 usage error, 65 bad data,
-66 unreadable input, 70 internal error, 74 output failed, 130 interrupted.
+Exit status: 0 triage produced (any level), 1 a test case failed or diff found changes,
+2 usage error, 3 diff found a case that became less urgent, 65 bad data, 66 unreadable input,
+70 internal error, 74 output failed, 130 interrupted.
 Not medical advice: in an emergency call your local emergency number.)";
 
-std::string answer_type_name(const ruleset::Question& q) {
-  switch (q.type) {
-    case engine::FactType::Bool: return "YES|NO";
-    case engine::FactType::Number: return q.unit.empty() ? "NUMBER" : "N";
-    default: break;
-  }
-  std::string out;
-  for (const auto& c : q.choices) out += (out.empty() ? "" : "|") + c.id;
-  return out;
-}
+const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics"};
+const std::vector<std::string> kColors{"auto", "always", "never"};
 
-std::string answer_help(const ruleset::Question& q) {
-  std::string help = q.prompt;
-  if (q.type == engine::FactType::Number)
-    help += fmt::format(" ({} to {}{})", q.min, q.max, q.unit.empty() ? "" : " " + q.unit);
-  if (q.red_flag) help += " [red flag]";
-  return help;
-}
+// --- Options shared by several commands ------------------------------------------------------
 
-void add_rules_option(CLI::App& app, Options& o) {
+void add_rules(CLI::App& app, Options& o) {
   app.add_option("--rules", o.rules_file,
                  "Rule file to use instead of the embedded back-pain rules")
       ->type_name("FILE");
 }
 
-void add_color_option(CLI::App& app, Options& o) {
-  app.add_option("--color", o.color, "Colour in text output (NO_COLOR is respected)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+void add_color(CLI::App& app, Options& o) {
+  app.add_option("--color", o.color,
+                 "Colour: auto (on a terminal, unless NO_COLOR is set), "
+                 "always or never")
       ->type_name("auto|always|never");
+}
+
+void add_json_style(CLI::App& app, Options& o) {
+  app.add_flag("--pretty", o.pretty, "Indent JSON (the default on a terminal)");
+  app.add_flag("--compact", o.compact, "JSON on one line (the default into a pipe or file)");
+}
+
+void add_output(CLI::App& app, Options& o) {
+  app.add_option("--output,-o", o.output_file, "Write to FILE instead of standard output")
+      ->type_name("FILE");
+}
+
+std::string format_option_text(const std::string& text, Options& o) {
+  auto found = std::find(kFormats.begin(), kFormats.end(), text);
+  if (found == kFormats.end())
+    return fmt::format("option '--format': '{}' is not a format{}: use {}", text,
+                       ruleset::did_you_mean(text, kFormats), ruleset::list_or(kFormats));
+  o.format = static_cast<Format>(found - kFormats.begin());
+  return "";
+}
+
+// --- The answer flags ----------------------------------------------------------------------
+
+std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q) {
+  // A red flag's short label reads better in --help than its full prompt.
+  std::string text = q.prompt;
+  if (rules.roles.red_flags >= 0)
+    for (const auto& item : rules.derived_fact(rules.roles.red_flags).values)
+      if (item.id == q.id && !item.label.empty()) text = item.label;
+  const auto accepted = ruleset::accepted_answers(q);
+  if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number)
+    text += fmt::format(" ({} to {}{})", q.min, q.max, q.unit.empty() ? "" : " " + q.unit);
+  if (q.red_flag) text += " [red flag]";
+  if (q.optional) text += " [optional]";
+  return text;
+}
+
+// --- The commands --------------------------------------------------------------------------
+
+void add_triage(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("--format", o.format_text, "Output: text, json, cds-hooks, html or ics")
+      ->type_name("FORMAT");
+  app.add_flag("--json", o.json, "Same as --format json");
+  app.add_flag("--brief", o.brief,
+               "JSON: only level, complete, classification and the ids of red flags, reasons, "
+               "routine and avoid");
+  add_json_style(app, o);
+  add_output(app, o);
+  app.add_flag("--no-input", o.no_input, "Never ask questions, even on a terminal");
+  app.add_flag("--explain", o.explain, "Show which rules fired and why");
+  add_color(app, o);
+  app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
+  app.add_option("--answers", o.answers_file, "Answers as a JSON or YAML object ('-': stdin)")
+      ->type_name("FILE|-");
+  app.add_flag("--no-red-flags", o.no_red_flags,
+               "Answer every red-flag question no (an explicit flag wins)");
+  app.add_option("--start", o.start_date, "--format ics: first day of the plan (default: today)")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
+      ->type_name("HH:MM");
+}
+
+void add_batch(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
+  app.add_option("--format", o.format_text, "Output: json (the default) or cds-hooks")
+      ->type_name("FORMAT");
+  app.add_flag("--json", o.json, "Same as --format json, the default");
+  app.add_flag("--brief", o.brief, "Brief reports (level, complete, classification, ids)");
+  add_output(app, o);
+  app.add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
+  app.add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
+  app.add_option("--jobs,-j", o.jobs_text,
+                 "Evaluate on N threads (1 to 256); output keeps the "
+                 "input order")
+      ->type_name("N");
+  app.footer(R"(Example:
+  backtriage batch --input cases.jsonl --summary > reports.jsonl
+Line n of the output answers line n of the input; a bad line gets
+{"line": n, "error": "..."} and makes the exit status 65. A line's "id"
+(a string or a number) is not an answer: it comes first in its output line.)");
+}
+
+void add_questions(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_flag("--json", o.json, "As JSON");
+  add_output(app, o);
+  app.footer("Example:\n  backtriage questions --json | jq -r '.[].flag'");
+}
+
+void add_check(CLI::App& app, Options& o) {
+  app.add_option("files", o.files, "Rule files to check (default: the embedded set)")
+      ->type_name("FILE...");
+  app.add_option("--rules", o.rules_file, "A rule file to check, as the other commands take it")
+      ->type_name("FILE");
+  add_color(app, o);
+  app.footer(R"(Example:
+  backtriage check my-rules.yaml
+Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
+}
+
+void add_test(CLI::App& app, Options& o) {
+  app.add_option("files", o.files,
+                 "Case files (default: the cases shipped with the embedded rules)")
+      ->type_name("FILE...");
+  add_rules(app, o);
+  app.add_flag("--coverage", o.coverage,
+               "Also list rules never fired, levels never reached, questions never answered "
+               "and choices never used");
+  app.add_option("--min-coverage", o.min_coverage_text,
+                 "Fail (exit 1) when coverage is below N percent; implies --coverage")
+      ->type_name("N");
+  add_color(app, o);
+  app.footer(R"(Example:
+  backtriage test rules/tests/back-pain.test.yaml --coverage
+Exit status: 0 every case passed, 1 a case failed (or coverage too low),
+65 a bad case or rule file, 66 unreadable file.)");
+}
+
+void add_diff(CLI::App& app, Options& o) {
+  app.add_option("old", o.diff_old, "The rule file before the change")->type_name("OLD");
+  app.add_option("new", o.diff_new, "The rule file after the change")->type_name("NEW");
+  app.add_option("--cases", o.diff_cases,
+                 "Compare only these cases (a test case file, or JSON Lines of answers)")
+      ->type_name("FILE");
+  app.footer(R"(Example:
+  backtriage diff rules/back-pain.yaml my-rules.yaml
+Exit status: 0 no case changes, 1 some cases change but none becomes less
+urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)");
+}
+
+void add_completion(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("shell", o.completion_shell, "The shell to complete for: bash, zsh or fish")
+      ->type_name("bash|zsh|fish");
+  app.footer(R"(Examples:
+  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
+  source <(backtriage completion zsh)                      in ~/.zshrc
+  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
+}
+
+struct CommandSpec {
+  const char* name;  // "" for the default command
+  const char* summary;
+  Command command;
+  void (*add_options)(CLI::App&, Options&);
+  int (*run)(const Options&, const ruleset::RuleSet&, const Io&);
+};
+
+int run_check_command(const Options& o, const ruleset::RuleSet&, const Io& io) {
+  return run_check(o, io);
+}
+
+const CommandSpec kCommands[] = {
+    {"", "", Command::Triage, add_triage, run_triage},
+    {"batch", "Triage JSON Lines: one answers object per line in, one report per line out",
+     Command::Batch, add_batch, run_batch},
+    {"questions", "List the rule set's questions: id, flag, type, answers, prompt",
+     Command::Questions, add_questions, run_questions},
+    {"check", "Validate rule files; every problem as file:line:col", Command::Check, add_check,
+     run_check_command},
+    {"test", "Run rule-set test cases and report pass/fail and coverage", Command::Test, add_test,
+     run_test},
+    {"diff", "What changes in the triage between two rule sets", Command::Diff, add_diff, run_diff},
+    {"completion", "Print a shell completion script (answer flags complete their values)",
+     Command::Completion, add_completion, run_completion},
+};
+
+const CommandSpec& spec_of(Command command) {
+  for (const auto& spec : kCommands)
+    if (spec.command == command) return spec;
+  return kCommands[0];
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const auto& spec : kCommands)
+    if (*spec.name) names.push_back(spec.name);
+  return names;
+}
+
+// The subcommand named in argv, or "" (the default command).
+std::string command_in(int argc, const char* const* argv) {
+  const auto names = command_names();
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (std::find(names.begin(), names.end(), arg) != names.end()) return std::string(arg);
+  }
+  return "";
+}
+
+std::string help_hint(const std::string& command) {
+  return command.empty() ? "run 'backtriage --help'"
+                         : fmt::format("run 'backtriage {} --help'", command);
+}
+
+// --- Turning CLI11's errors into plain messages --------------------------------------------
+
+const CLI::App& command_app(const CLI::App& app, const std::string& command) {
+  return command.empty() ? app : *app.get_subcommand(command);
+}
+
+std::vector<std::string> long_options(const CLI::App& app) {
+  std::vector<std::string> known;
+  for (const CLI::Option* option : app.get_options())
+    for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+  return known;
+}
+
+// What an option takes, from its type name: "auto|always|never" -> "auto,
+// always or never".
+std::string values_of(const CLI::Option& option) {
+  std::string type = option.get_type_name();
+  type = type.substr(0, type.find(':'));
+  if (type.find('|') == std::string::npos) return type;
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start <= type.size();) {
+    std::size_t bar = type.find('|', start);
+    if (bar == std::string::npos) bar = type.size();
+    words.push_back(type.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return ruleset::list_or(words);
+}
+
+std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
+                    const char* const* argv) {
+  const std::string command = command_in(argc, argv);
+  const CLI::App& active = command_app(app, command);
+  const std::string hint = help_hint(command);
+  const std::string what = e.what();
+  // Errors about one option start with its name: "--color: ...".
+  std::string option_name = what.substr(0, what.find(':'));
+  const CLI::Option* option = nullptr;
+  if (option_name.rfind("-", 0) == 0) {
+    for (const CLI::App* a : {&active, &app}) {
+      try {
+        option = a->get_option(option_name);
+        break;
+      } catch (const CLI::OptionNotFound&) {
+      }
+    }
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const auto known = long_options(active);
+    bool seen_command = command.empty();
+    for (int i = 1; i < argc; ++i) {
+      std::string arg = argv[i];
+      if (arg == "--") break;
+      if (!seen_command) {
+        seen_command = arg == command;
+        continue;
+      }
+      if (arg.rfind("--", 0) == 0) {
+        const std::string name = arg.substr(0, arg.find('='));
+        if (std::find(known.begin(), known.end(), name) == known.end())
+          return fmt::format("unknown option '{}'{}; {}", name, ruleset::did_you_mean(name, known),
+                             hint);
+      }
+    }
+    // A word where no word belongs: a misspelt command, or a stray argument.
+    std::string stray;
+    for (int i = 1; i < argc && stray.empty(); ++i)
+      if (argv[i][0] != '-' && std::string_view(argv[i]) != command) {
+        // Skip the value of an option that takes one.
+        std::string_view previous = argv[i - 1];
+        const CLI::Option* takes = nullptr;
+        if (previous.rfind("-", 0) == 0 && previous.find('=') == std::string_view::npos) {
+          for (const CLI::App* a : {&active, &app}) try {
+              takes = a->get_option(std::string(previous));
+              break;
+            } catch (const CLI::OptionNotFound&) {
+            }
+        }
+        if (takes && takes->get_expected_max() > 0) continue;
+        stray = argv[i];
+      }
+    if (command.empty() && !stray.empty()) {
+      const auto names = command_names();
+      if (auto near = ruleset::closest_match(stray, names))
+        return fmt::format("unknown command '{}' (did you mean '{}'?); {}", stray, *near, hint);
+      return fmt::format(
+          "unexpected argument '{}': backtriage takes answers as flags such as "
+          "--fever yes, and its commands are {}; {}",
+          stray, ruleset::list_or(names), hint);
+    }
+    return fmt::format("unexpected argument '{}'; {}", stray.empty() ? "?" : stray, hint);
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && option) {
+    int times = 0;
+    for (int i = 1; i < argc; ++i) {
+      std::string_view arg = argv[i];
+      arg = arg.substr(0, arg.find('='));
+      for (const auto& name : option->get_lnames()) times += arg == "--" + name;
+      for (const auto& name : option->get_snames()) times += arg == "-" + name;
+    }
+    if (times > 1)
+      return fmt::format("option '{}' was given more than once; {}", option_name, hint);
+    if (option->get_expected_max() == 0)
+      return fmt::format("option '{}' takes no value; {}", option_name, hint);
+    return fmt::format("option '{}' needs a value: {}; {}", option_name, values_of(*option), hint);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e))
+    return fmt::format("{} is missing; {}", what.substr(0, what.find(" is required")), hint);
+  return fmt::format("cannot read the command line ({}); {}", what, hint);
+}
+
+// --- What CLI11 leaves to us ------------------------------------------------------------------
+
+void check_options(Options& o, const std::string& command) {
+  const std::string hint = help_hint(command);
+  auto fail = [&](const std::string& message) {
+    throw CliError(kUsage, fmt::format("{}; {}", message, hint));
+  };
+  if (!o.format_text.empty())
+    if (auto error = format_option_text(o.format_text, o); !error.empty()) fail(error);
+  if (o.json && o.format && *o.format != Format::Json)
+    fail(fmt::format("--json and --format {} contradict each other", o.format_text));
+  if (std::find(kColors.begin(), kColors.end(), o.color) == kColors.end())
+    fail(fmt::format("option '--color': '{}' is not auto, always or never{}", o.color,
+                     ruleset::did_you_mean(o.color, kColors)));
+  if (o.pretty && o.compact) fail("--pretty and --compact contradict each other");
+  if (o.command == Command::Batch && !o.format && !o.json) o.format = Format::Json;
+  const Format format = o.output_format();
+  const bool json_like = format == Format::Json || format == Format::CdsHooks;
+  if (o.brief && format != Format::Json) fail("--brief applies only to JSON output: add --json");
+  if ((o.pretty || o.compact) && !json_like)
+    fail(fmt::format("--{} applies only to JSON output: add --json",
+                     o.pretty ? "pretty" : "compact"));
+  if (o.command == Command::Batch && !json_like)
+    fail(fmt::format("batch writes json or cds-hooks, not {}", o.format_text));
+  if (format != Format::Ics && (!o.start_date.empty() || !o.start_time.empty()))
+    fail(fmt::format("--{} applies only to --format ics", o.start_date.empty() ? "time" : "start"));
+  if (!o.start_date.empty() && !report::parse_date(o.start_date))
+    fail(fmt::format("option '--start': '{}' is not a date written YYYY-MM-DD", o.start_date));
+  if (!o.start_time.empty() && !report::parse_time(o.start_time))
+    fail(fmt::format("option '--time': '{}' is not a time written HH:MM (00:00 to 23:59)",
+                     o.start_time));
+  if (!o.jobs_text.empty()) {
+    auto [end, ec] =
+        std::from_chars(o.jobs_text.data(), o.jobs_text.data() + o.jobs_text.size(), o.jobs);
+    if (ec != std::errc() || end != o.jobs_text.data() + o.jobs_text.size() || o.jobs < 1 ||
+        o.jobs > 256)
+      fail(fmt::format("option '--jobs': '{}' is not a whole number from 1 to 256", o.jobs_text));
+  }
+  if (!o.min_coverage_text.empty()) {
+    double value = -1;
+    const auto& text = o.min_coverage_text;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 100)
+      fail(fmt::format("option '--min-coverage': '{}' is not a percentage from 0 to 100", text));
+    o.min_coverage = value;
+    o.coverage = true;
+  }
+  if (o.command == Command::Completion) {
+    const std::vector<std::string> shells{"bash", "zsh", "fish"};
+    if (o.completion_shell.empty()) fail("completion needs a shell: bash, zsh or fish");
+    if (std::find(shells.begin(), shells.end(), o.completion_shell) == shells.end())
+      fail(fmt::format("completion: '{}' is not a shell it knows{}: use bash, zsh or fish",
+                       o.completion_shell, ruleset::did_you_mean(o.completion_shell, shells)));
+  }
+  if (o.command == Command::Diff && (o.diff_old.empty() || o.diff_new.empty()))
+    fail("diff needs two rule files: OLD and NEW");
+  if (o.command == Command::Check && !o.rules_file.empty()) o.files.push_back(o.rules_file);
+}
+
+std::unique_ptr<const ruleset::RuleSet> load_rules_file(const std::string& path, const Io& io) {
+  std::string text = read_input(path, io.in);
+  auto result = ruleset::load_rule_set(text, path);
+  if (!result.rule_set) {
+    std::size_t errors = 0;
+    std::string first;
+    for (const auto& d : result.diagnostics)
+      if (d.severity == ruleset::Diagnostic::Severity::Error && errors++ == 0)
+        first = format_line(d);
+    if (errors > 1)
+      first += fmt::format(" (and {} more; run: backtriage check {})", errors - 1, path);
+    throw CliError(kDataError, first);
+  }
+  return std::move(result.rule_set);
+}
+
+int dispatch(int argc, const char* const* argv, const Io& io) {
+  std::unique_ptr<const ruleset::RuleSet> owned;
+  const std::string rules_path = find_rules_option(argc, argv);
+  // `check` reports a broken file itself, with every problem in it.
+  if (!rules_path.empty() && command_in(argc, argv) != "check")
+    owned = load_rules_file(rules_path, io);
+  const ruleset::RuleSet& rules = owned ? *owned : ruleset::embedded_rule_set();
+
+  Options options;
+  std::unique_ptr<CLI::App> app;
+  try {
+    app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns));
+  } catch (const CLI::OptionAlreadyAdded& e) {
+    throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
+                                           "option: {}",
+                                           rules.origin, e.what()));
+  }
+  try {
+    parse_command_line(*app, options, argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    Output out(io.out);
+    const std::string command = command_in(argc, argv);
+    out.write(command.empty() ? app->help() : app->get_subcommand(command)->help());
+    out.flush();  // a full disk must fail here, not vanish at exit
+    return kOk;
+  } catch (const CLI::CallForAllHelp&) {
+    Output out(io.out);
+    out.write(app->help("", CLI::AppFormatMode::All));
+    out.flush();
+    return kOk;
+  } catch (const CLI::CallForVersion&) {
+    Output out(io.out);
+    out.write(std::string("backtriage ") + BACKTRIAGE_VERSION + "\n");
+    out.flush();
+    return kOk;
+  }
+  return spec_of(options.command).run(options, rules, io);
 }
 
 }  // namespace
 
-std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules) {
+std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width) {
   auto app = std::make_unique<CLI::App>(
-      "backtriage - rule-based back pain triage: red flags, pain type and a home routine",
+      "backtriage - rule-based back pain triage: warning signs, the kind of pain, and a home "
+      "routine. Not medical advice.",
       "backtriage");
+  app->formatter(std::make_shared<HelpFormatter>(width));
   app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
   app->footer(kExamples);
   app->require_subcommand(0, 1);
-  add_rules_option(*app, o);
-  app->add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "cds-hooks"}))
-      ->type_name("text|json|cds-hooks");
-  app->add_flag("--json", o.json, "Same as --format json");
-  app->add_flag("--brief", o.brief,
-                "JSON: only level, classification and the ids of red flags, routine, avoid");
-  app->add_flag("--no-input", o.no_input, "Never ask questions, even on a terminal");
-  app->add_flag("--explain", o.explain, "Show which rules fired and why");
-  add_color_option(*app, o);
-  app->add_option("--answers", o.answers_file, "Answers as a JSON or YAML object ('-': stdin)")
-      ->type_name("FILE|-");
-  app->add_flag("--no-red-flags", o.no_red_flags,
-                "Answer every red-flag question no (an explicit flag wins)");
-
+  for (const auto& spec : kCommands) {
+    CLI::App* target = app.get();
+    if (*spec.name) {
+      target = app->add_subcommand(spec.name, spec.summary);
+      target->formatter(app->get_formatter());
+    }
+    spec.add_options(*target, o);
+    if (*spec.name) {
+      const Command command = spec.command;
+      target->callback([&o, command] { o.command = command; });
+    }
+  }
   o.answer_flags.assign(rules.questions.size(), std::nullopt);
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const auto& q = rules.questions[i];
-    app->add_option(q.flag(), o.answer_flags[i], answer_help(q))
-        ->type_name(answer_type_name(q))
+    app->add_option(q.flag(), o.answer_flags[i], answer_help(rules, q))
+        ->type_name(ruleset::accepted_answers(q).brief())
         ->group("Answers (" + rules.id + " rules)");
   }
-
-  auto* batch = app->add_subcommand(
-      "batch", "Triage JSON Lines: one answers object per line in, one report per line out");
-  add_rules_option(*batch, o);
-  batch->add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
-  batch->add_flag("--json", o.json, "Accepted for symmetry: batch output is always JSON");
-  batch->add_flag("--brief", o.brief, "Brief reports (level, classification, ids)");
-  batch->add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
-  batch->add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
-  batch->add_option("--jobs,-j", o.jobs, "Evaluate on N threads; output keeps the input order")
-      ->check(CLI::Range(1, 256))
-      ->type_name("N");
-  batch->footer(R"(Example:
-  backtriage batch --input cases.jsonl --summary > reports.jsonl
-Line n of the output answers line n of the input; a bad line gets
-{"line": n, "error": "..."} and makes the exit status 65.)");
-  batch->callback([&o] { o.command = Command::Batch; });
-
-  auto* questions =
-      app->add_subcommand("questions", "List the rule set's questions: id, flag, type, choices");
-  add_rules_option(*questions, o);
-  questions->add_flag("--json", o.json, "As JSON");
-  questions->footer("Example:\n  backtriage questions --json | jq -r '.[].flag'");
-  questions->callback([&o] { o.command = Command::Questions; });
-
-  auto* check = app->add_subcommand(
-      "check", "Validate rule files (default: the embedded set); every problem as file:line:col");
-  check->add_option("files", o.check_files, "Rule files to check")->type_name("FILE...");
-  add_color_option(*check, o);
-  check->footer(R"(Example:
-  backtriage check my-rules.yaml
-Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
-  check->callback([&o] { o.command = Command::Check; });
-
-  auto* completion = app->add_subcommand(
-      "completion", "Print a shell completion script (answer flags complete their values)");
-  add_rules_option(*completion, o);
-  completion->add_option("shell", o.completion_shell, "The shell to complete for")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
-      ->type_name("bash|zsh|fish");
-  completion->footer(R"(Examples:
-  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
-  source <(backtriage completion zsh)                      in ~/.zshrc
-  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
-  completion->callback([&o] { o.command = Command::Completion; });
-
   return app;
+}
+
+void parse_command_line(CLI::App& app, Options& options, int argc, const char* const* argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    throw;
+  } catch (const CLI::CallForAllHelp&) {
+    throw;
+  } catch (const CLI::CallForVersion&) {
+    throw;
+  } catch (const CLI::ParseError& e) {
+    throw CliError(kUsage, rewrite(e, app, argc, argv));
+  }
+  check_options(options, command_in(argc, argv));
 }
 
 std::string find_rules_option(int argc, const char* const* argv) {
@@ -160,100 +544,6 @@ std::string find_rules_option(int argc, const char* const* argv) {
   }
   return found;
 }
-
-namespace {
-
-// "unknown option '--fevr' (did you mean '--fever'?)" for the first unknown
-// long option in argv, or "". CLI11 lists stray arguments but not what was
-// meant.
-std::string unknown_flag_message(const CLI::App& app, int argc, const char* const* argv) {
-  std::vector<std::string> known;
-  auto collect = [&](const CLI::App& a) {
-    for (const CLI::Option* option : a.get_options())
-      for (const auto& name : option->get_lnames()) known.push_back("--" + name);
-  };
-  collect(app);
-  for (const CLI::App* sub : app.get_subcommands({})) collect(*sub);
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--") break;
-    if (arg.rfind("--", 0) != 0) continue;
-    arg = arg.substr(0, arg.find('='));
-    if (std::find(known.begin(), known.end(), arg) != known.end()) continue;
-    return fmt::format("unknown option '{}'{}", arg, ruleset::did_you_mean(arg, known));
-  }
-  return "";
-}
-
-std::unique_ptr<const ruleset::RuleSet> load_rules_file(const std::string& path, const Io& io) {
-  std::string text = read_input(path, io.in);
-  auto result = ruleset::load_rule_set(text, path);
-  if (!result.rule_set) {
-    std::string message;
-    int shown = 0;
-    for (const auto& d : result.diagnostics) {
-      if (d.severity != ruleset::Diagnostic::Severity::Error) continue;
-      if (shown++ > 0) {
-        message += fmt::format(" (and {} more; run: backtriage check {})",
-                               result.diagnostics.size() - 1, path);
-        break;
-      }
-      message += format_line(d);
-    }
-    throw CliError(kDataError, message);
-  }
-  return std::move(result.rule_set);
-}
-
-int dispatch(int argc, const char* const* argv, const Io& io) {
-  std::unique_ptr<const ruleset::RuleSet> owned;
-  const std::string rules_path = find_rules_option(argc, argv);
-  // `check` validates files itself and must report a broken --rules as data.
-  if (!rules_path.empty()) owned = load_rules_file(rules_path, io);
-  const ruleset::RuleSet& rules = owned ? *owned : ruleset::embedded_rule_set();
-
-  Options options;
-  std::unique_ptr<CLI::App> app;
-  try {
-    app = make_app(options, rules);
-  } catch (const CLI::OptionAlreadyAdded& e) {
-    throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
-                                           "option: {}",
-                                           rules.origin, e.what()));
-  }
-  try {
-    app->parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    Output out(io.out);
-    out.write(app->help());
-    out.flush();  // a full disk must fail here, not vanish at exit
-    return kOk;
-  } catch (const CLI::CallForAllHelp&) {
-    Output out(io.out);
-    out.write(app->help("", CLI::AppFormatMode::All));
-    out.flush();
-    return kOk;
-  } catch (const CLI::CallForVersion&) {
-    Output out(io.out);
-    out.write(std::string("backtriage ") + BACKTRIAGE_VERSION + "\n");
-    out.flush();
-    return kOk;
-  } catch (const CLI::ParseError& e) {
-    std::string message = unknown_flag_message(*app, argc, argv);
-    if (message.empty() || !dynamic_cast<const CLI::ExtrasError*>(&e)) message = e.what();
-    throw CliError(kUsage, message + "; run 'backtriage --help' for usage");
-  }
-  switch (options.command) {
-    case Command::Triage: return run_triage(options, rules, io);
-    case Command::Batch: return run_batch(options, rules, io);
-    case Command::Questions: return run_questions(options, rules, io);
-    case Command::Check: return run_check(options, io);
-    case Command::Completion: return run_completion(options, rules, io);
-  }
-  return kInternal;
-}
-
-}  // namespace
 
 int run(int argc, const char* const* argv, const Io& io) {
   try {

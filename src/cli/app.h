@@ -1,6 +1,7 @@
 #pragma once
 // The command line: a CLI11 app built in a function, so tests can parse an
-// argv in-process, and `run`, which is all of main().
+// argv in-process, and `run`, which is all of main(). The commands are one
+// table (kCommands in app.cpp), as ninja lists its tools.
 #include <CLI/CLI.hpp>
 #include <memory>
 
@@ -11,7 +12,15 @@
 namespace backtriage::cli {
 
 // The answer flags come from `rules`, so a different rule set brings its own.
-std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules);
+// Help is wrapped to `width` columns.
+std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80);
+
+// Parses argv into `options`, checks what CLI11 leaves to us (values of
+// enumerated options, options that contradict each other) and turns every
+// parse error into one plain message: what is wrong, the valid values, and
+// which --help to read. Throws CliError(kUsage); CLI::CallForHelp and
+// friends pass through.
+void parse_command_line(CLI::App& app, Options& options, int argc, const char* const* argv);
 
 // Finds `--rules FILE` / `--rules=FILE` before the full parse, because the
 // rule set decides which other flags exist. Empty when absent.

@@ -64,7 +64,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   std::vector<Share> shares(jobs);
   std::vector<BatchLine> lines(kLinesPerJob * jobs);
 
-  Output out(io.out);
+  Output out(o.output_file, io);
   LineReader reader(fileno(in));
   std::size_t number = 0;
   BatchTally total;

@@ -3,26 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "cli/answers_from_options.h"
 #include "cli/answers_input.h"
 #include "cli/line_reader.h"
-#include "report/build_report.h"
-#include "report/json_writer.h"
+#include "report/json_out.h"
+#include "report/render_cds_hooks.h"
 
 namespace backtriage::cli {
-
-namespace {
-
-void append_error(std::string& out, std::size_t line, const std::string& message) {
-  // Ordered: `{"line": n, "error": ...}` as the contract writes it.
-  out += nlohmann::ordered_json{{"line", line}, {"error", message}}.dump(
-      -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  out += '\n';
-}
-
-}  // namespace
 
 void BatchTally::add(const BatchTally& other) {
   errors += other.errors;
@@ -35,40 +23,55 @@ BatchWorker::BatchWorker(const Options& options, const ruleset::RuleSet& rules)
       evaluator_(rules.knowledge_base()),
       evaluation_(rules.knowledge_base()),
       answers_(rules.knowledge_base().facts().size()),
-      json_writer_(rules) {}
+      builder_(rules),
+      json_(rules) {}
+
+// `{"id": ..., "line": n, "error": "..."}`, the id first when the line had one.
+void BatchWorker::error_line(std::string& out, std::size_t number, const std::string& message) {
+  report::JsonOut json(out, -1);
+  json.begin_object();
+  if (!id_.empty()) json.key("id"), json.raw(id_);
+  json.key("line"), json.integer(static_cast<std::int64_t>(number));
+  json.key("error"), json.string(message);
+  json.end_object();
+  out += '\n';
+}
 
 void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& out,
                       BatchTally& tally) {
   std::string message;
+  id_.clear();
   if (line.too_long)
     message = fmt::format("line is longer than {} bytes", LineReader::kMaxLineBytes);
   else if (line.text.find_first_not_of(" \t") == std::string::npos)
     message = "blank line: expected a JSON object of answers";
   else {
     std::fill(answers_.begin(), answers_.end(), std::nullopt);
-    message = read_answers_json(rules_, line.text, answers_);
+    message = read_answers_json(rules_, line.text, answers_, &id_);
   }
   if (!message.empty()) {
     ++tally.errors;
-    append_error(out, number, message);
-    return;
+    return error_line(out, number, message);
   }
   if (options_.no_red_flags) default_red_flags_to_no(rules_, answers_);
-  engine::Trace* trace = options_.brief ? nullptr : &trace_;
+  const bool brief = options_.brief;
+  engine::Trace* trace = brief ? nullptr : &trace_;
   try {
-    evaluator_.run(answers_, evaluation_, trace);
+    evaluator_.run(answers_, evaluation_, trace, engine::Unanswered::Final);
   } catch (const engine::ConflictError& e) {
     ++tally.errors;
-    append_error(out, number, e.what());
-    return;
+    return error_line(out, number, e.what());
   }
-  auto r = options_.brief ? report::build_brief_report(rules_, evaluation_)
-                          : report::build_report(rules_, answers_, evaluation_, trace);
-  ++tally.levels[r.level];
-  if (options_.brief)
-    json_writer_.write_brief(r, out);
+  const report::Report& r = builder_.build(answers_, evaluation_, trace,
+                                           brief ? report::Detail::Brief : report::Detail::Full);
+  ++tally.levels[r.level->id];
+  report::JsonOut json(out, -1);
+  if (options_.output_format() == Format::CdsHooks)
+    report::write_cds_hooks(r, json_, json, id_);
+  else if (brief)
+    json_.write_brief(r, json, id_);
   else
-    json_writer_.write(r, out);
+    json_.write(r, json, id_);
   out += '\n';
 }
 

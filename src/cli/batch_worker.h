@@ -1,14 +1,16 @@
 #pragma once
 // Turns one batch input line into one output line: a report, or an error
-// line. Each worker owns its engine state (answers, evaluation, trace) and
-// shares only the read-only rule set, so workers run side by side.
+// line. Each worker owns its engine state (answers, evaluation, trace,
+// report) and shares only the read-only rule set, so workers run side by
+// side.
 #include <cstddef>
 #include <map>
 #include <string>
 
 #include "cli/options.h"
 #include "engine/evaluator.h"
-#include "report/json_writer.h"
+#include "report/build_report.h"
+#include "report/render_json.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::cli {
@@ -33,13 +35,17 @@ class BatchWorker {
   void run(const BatchLine& line, std::size_t number, std::string& out, BatchTally& tally);
 
  private:
+  void error_line(std::string& out, std::size_t number, const std::string& message);
+
   const Options& options_;
   const ruleset::RuleSet& rules_;
   const engine::Evaluator evaluator_;
   engine::Evaluation evaluation_;  // reused: no allocation per line once warm
   engine::Trace trace_;
   engine::Answers answers_;
-  const report::JsonWriter json_writer_;  // rule-set items pre-rendered
+  std::string id_;  // the line's record id, as JSON text
+  report::ReportBuilder builder_;
+  const report::JsonReportWriter json_;  // rule-set items pre-rendered
 };
 
 }  // namespace backtriage::cli

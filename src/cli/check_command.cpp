@@ -26,7 +26,7 @@ Outcome check_one(const std::string& name, std::string_view text, const Io& io, 
   auto loaded = ruleset::load_rule_set(text, name);
   auto diagnostics = std::move(loaded.diagnostics);
   if (loaded.rule_set) {
-    auto warnings = ruleset::lint(*loaded.rule_set);
+    auto warnings = ruleset::lint(*loaded.rule_set);  // and the errors only a search finds
     diagnostics.insert(diagnostics.end(), warnings.begin(), warnings.end());
   }
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
@@ -49,7 +49,7 @@ Outcome check_one(const std::string& name, std::string_view text, const Io& io, 
   auto plural = [](std::size_t n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
-  if (loaded.rule_set) {
+  if (loaded.rule_set && outcome.errors == 0) {
     const auto& rs = *loaded.rule_set;
     out.write(fmt::format("{}: ok: {} {}, {}, {}, {}\n", name, rs.id, rs.version,
                           plural(rs.questions.size(), "question"),
@@ -67,9 +67,9 @@ int run_check(const Options& o, const Io& io) {
   Output out(io.out);
   bool invalid = false, unreadable = false;
   const bool color = use_color(o.color, io, io.err_tty);  // diagnostics go to stderr
-  if (o.check_files.empty())
+  if (o.files.empty())
     invalid |= check_one("<embedded>", ruleset::embedded_rules_text(), io, out, color).errors > 0;
-  for (const auto& path : o.check_files) {
+  for (const auto& path : o.files) {
     try {
       std::string text = read_input(path, io.in);
       invalid |= check_one(path == "-" ? "<stdin>" : path, text, io, out, color).errors > 0;

@@ -7,7 +7,9 @@ namespace backtriage::cli {
 
 enum ExitCode : int {
   kOk = 0,
+  kTestFailed = 1,  // test: a case failed; diff: some cases change
   kUsage = 2,       // unknown flag, bad flag value
+  kLessUrgent = 3,  // diff: some case became less urgent
   kDataError = 65,  // bad answers file, JSON line, rule file
   kNoInput = 66,    // input file missing or unreadable
   kInternal = 70,

@@ -6,31 +6,48 @@
 
 namespace backtriage::cli {
 
-enum class Command { Triage, Batch, Questions, Check, Completion };
+enum class Command { Triage, Batch, Questions, Check, Test, Diff, Completion };
+
+enum class Format { Text, Json, CdsHooks, Html, Ics };
 
 struct Options {
   Command command = Command::Triage;
   std::string rules_file;  // empty: the embedded rule set
-  std::string format = "text";
-  bool json = false;  // same as --format json
+  std::optional<Format> format;
+  std::string format_text;  // as given; check_options sets `format` from it
+  bool json = false;        // same as --format json
   bool brief = false;
+  bool pretty = false, compact = false;  // JSON indentation, over the default
+  std::string output_file;               // -o; empty: stdout
   bool no_input = false;
   bool explain = false;
   std::string color = "auto";
+  bool no_pager = false;
   std::string answers_file;
   bool no_red_flags = false;
   // One slot per question of the rule set, in question order.
   std::vector<std::optional<std::string>> answer_flags;
+  // --format ics
+  std::string start_date;  // YYYY-MM-DD; empty: today
+  std::string start_time;  // HH:MM; empty: 18:00
   // batch
   std::string input_file = "-";
   bool summary = false;
   int jobs = 1;
-  // check
-  std::vector<std::string> check_files;
+  std::string jobs_text;
+  // check, test
+  std::vector<std::string> files;
+  // test
+  bool coverage = false;
+  std::optional<double> min_coverage;
+  std::string min_coverage_text;
+  // diff
+  std::string diff_old, diff_new, diff_cases;
   // completion
   std::string completion_shell;  // bash | zsh | fish
 
-  std::string output_format() const { return json ? "json" : format; }
+  // --json or --format; text when neither was given.
+  Format output_format() const { return json ? Format::Json : format.value_or(Format::Text); }
 };
 
 }  // namespace backtriage::cli

@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -7,6 +9,14 @@
 #include "cli/exit_code.h"
 
 namespace backtriage::cli {
+
+Output::Output(const std::string& path, const Io& io) : file_(io.out) {
+  if (path.empty() || path == "-") return;
+  owned_.reset(std::fopen(path.c_str(), "wb"));
+  if (!owned_)
+    throw CliError(kIoError, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  file_ = owned_.get();
+}
 
 void Output::check(bool ok) {
   if (ok) return;

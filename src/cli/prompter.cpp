@@ -4,27 +4,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string_view>
-#include <vector>
 
 #include "cli/exit_code.h"
+#include "report/text_wrap.h"
 #include "ruleset/answer_parser.h"
+#include "ruleset/relevance.h"
 
 namespace backtriage::cli {
 
 namespace {
 
+using engine::FactId;
+using report::wrap;
+
 // Plain words for a worried reader. Nothing here names a condition: the
 // rule set may be about something other than back pain.
 constexpr const char* kIntro =
-    "A few questions, one at a time. Type your answer and press Enter.\n"
-    "Type ? at any question to see why it is asked; Ctrl-C stops at any time.\n";
-constexpr const char* kRedFlagSection =
-    "\nFirst, some questions about warning signs that need a doctor's attention.\n";
-constexpr const char* kOtherSection = "\nThank you. Now, some questions about your symptoms.\n";
-constexpr const char* kStopped =
-    "\nThank you. That answer is enough: there are no more questions.\n"
-    "Please read the advice below.\n";
+    "A few questions, one at a time. Type your answer and press Enter. Type ? to see why a "
+    "question is asked, or back to change your previous answer. Ctrl-C stops at any time.";
+constexpr const char* kWarningSection =
+    "First, some questions about warning signs that need a doctor's attention.";
+constexpr const char* kOtherSection = "Thank you. Now some questions about your symptoms.";
+constexpr const char* kEnoughToAdvise =
+    "Thank you: that is enough to advise you. Please read the advice below.";
+constexpr const char* kDone = "Thank you, that is all the questions.";
 
 std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r");
@@ -32,133 +37,270 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
-bool asks_why(std::string_view text) {
-  std::string word(trim(text));
-  std::transform(word.begin(), word.end(), word.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return word == "?" || word == "why";
-}
-
-bool stop_holds(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation) {
-  return rules.stop_when && rules.stop_when->evaluate(evaluation.facts()) == engine::Tri::True;
-}
-
-// "red_flag: saddle_numbness; level: emergency"
-std::string conclusions(const ruleset::RuleSet& rules, const engine::Rule& rule) {
-  std::string out;
-  for (const auto& a : rule.then)
-    out +=
-        fmt::format("{}{}: {}", out.empty() ? "" : "; ", rules.knowledge_base().facts()[a.fact].id,
-                    rules.format_value(a.fact, a.value));
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+bool is_why(std::string_view text) {
+  const std::string word = lower(trim(text));
+  return word == "?" || word == "why" || word == "why?";
+}
+
+bool is_back(std::string_view text) {
+  const std::string word = lower(trim(text));
+  return word == "back" || word == "go back" || word == "b";
+}
+
+// A warning sign, or a follow-up to one: the part of the interview that
+// comes first and may stop it early.
+bool warning_question(const ruleset::Question& q) {
+  return q.red_flag || q.accepts_unsure();
+}
+
+// "one_spot" as a person would write it.
+std::string spoken(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
+
+std::string hint(const ruleset::Question& q) {
+  const auto accepted = ruleset::accepted_answers(q);
+  switch (accepted.kind) {
+    case ruleset::AcceptedAnswers::Kind::YesNo:
+      return q.accepts_unsure() ? "Answer yes, no or not sure." : "Answer yes or no.";
+    case ruleset::AcceptedAnswers::Kind::Number:
+      return fmt::format("Type a number from {} to {}{}.", accepted.min, accepted.max,
+                         accepted.unit.empty() ? "" : " (" + accepted.unit + ")");
+    case ruleset::AcceptedAnswers::Kind::Choice:
+      return fmt::format("Type a number from 1 to {}, or the words before the colon.",
+                         accepted.words.size());
+  }
+  return "";
+}
+
+// What to say after an answer that is not one: plain words, never the
+// parser's message.
+std::string try_again(const ruleset::Question& q, std::string_view typed) {
+  const auto accepted = ruleset::accepted_answers(q);
+  if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number) {
+    double value = 0;
+    const std::string text(trim(typed));
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (!text.empty() && ec == std::errc() && end == text.data() + text.size())
+      return fmt::format("{} is outside the range. Please type a number from {} to {}.", text,
+                         accepted.min, accepted.max);
+    return fmt::format("Please type a number from {} to {}, such as {}.", accepted.min,
+                       accepted.max, accepted.min + 1);
+  }
+  if (accepted.kind == ruleset::AcceptedAnswers::Kind::YesNo)
+    return q.accepts_unsure() ? "Please answer yes or no, or not sure if you cannot tell."
+                              : "Please answer yes or no.";
+  return fmt::format("Please type a number from 1 to {}, or the words of one of the answers.",
+                     accepted.words.size());
 }
 
 }  // namespace
 
-engine::FactId next_question(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation) {
-  if (stop_holds(rules, evaluation)) return -1;
-  for (engine::FactId f : evaluation.open_questions())  // sorted: asking order
-    if (rules.is_question(f)) return f;
-  return -1;
-}
-
-std::string answer_hint(const ruleset::Question& q) {
-  switch (q.type) {
-    case engine::FactType::Bool: return "yes or no";
-    case engine::FactType::Number: return "a number from " + ruleset::accepted_answers(q);
-    default: return "one of " + ruleset::accepted_answers(q);
-  }
-}
-
-std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& q) {
+std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& q, bool explain) {
+  std::string out = q.why.empty() ? "This answer helps decide the advice." : q.why;
+  if (!explain) return out;
   const auto& kb = rules.knowledge_base();
-  const engine::FactId fact = *rules.find_fact(q.id);
-  std::string out = "   Why this is asked: your answer is read by\n";
-  // What the readers conclude, and the facts those conclusions feed in turn.
-  std::vector<engine::FactId> decided;
-  auto note = [&](engine::FactId f) {
-    if (f != fact && std::find(decided.begin(), decided.end(), f) == decided.end())
-      decided.push_back(f);
-  };
-  for (int r : kb.readers(fact)) {
-    const auto& rule = kb.rules()[r];
-    out += fmt::format("     - rule {}, which concludes {}\n       (source: {})\n", rule.id,
-                       conclusions(rules, rule), rule.source);
-    for (const auto& a : rule.then) note(a.fact);
-  }
-  const std::size_t direct = decided.size();
-  for (std::size_t i = 0; i < decided.size(); ++i)
-    for (int r : kb.readers(decided[i]))
-      for (const auto& a : kb.rules()[r].then) note(a.fact);
-  if (decided.size() > direct) {
-    std::string further;
-    for (std::size_t i = direct; i < decided.size(); ++i)
-      further += (further.empty() ? "" : ", ") + kb.facts()[decided[i]].id;
-    out += fmt::format("   Those conclusions go on to decide: {}\n", further);
-  }
-  if (!q.source.empty()) out += fmt::format("   The question comes from: {}\n", q.source);
+  const FactId fact = *rules.find_fact(q.id);
+  std::vector<std::string> readers;
+  for (int r : kb.readers(fact))
+    readers.push_back(fmt::format("{} ({})", kb.rules()[r].id, kb.rules()[r].source));
+  out += fmt::format("\nQuestion '{}' ({}) is read by: {}.", q.id, q.flag(),
+                     readers.empty() ? "no rule" : fmt::format("{}", fmt::join(readers, "; ")));
   return out;
 }
 
-bool Prompter::read_line(std::string& line) {
-  line.clear();
-  int c;
-  while ((c = std::fgetc(io_.in)) != EOF && c != '\n') {
-    if (line.size() < 4096) line += static_cast<char>(c);  // a prompt answer is short
-  }
-  return c != EOF || !line.empty();
+void Prompter::say(std::string_view text) const {
+  std::fputs(std::string(text).c_str(), io_.err);
+  std::fflush(io_.err);
 }
 
-engine::Value Prompter::ask(const ruleset::Question& q, int number) {
-  std::string text = fmt::format("\n{}. {}\n", number, q.prompt);
-  if (!q.help.empty()) text += fmt::format("   {}\n", q.help);
-  if (q.type == engine::FactType::Choice) {
-    std::size_t width = 0;
-    for (const auto& c : q.choices) width = std::max(width, c.id.size());
-    for (const auto& c : q.choices) text += fmt::format("     {:<{}}  {}\n", c.id, width, c.label);
-  }
-  std::fputs(text.c_str(), io_.err);
+std::string Prompter::read_answer(int number) {
+  say("   > ");
   std::string line;
+  int c;
+  while ((c = std::fgetc(io_.in)) != EOF && c != '\n')
+    if (line.size() < 4096) line += static_cast<char>(c);  // an answer is short
+  if (c == EOF && line.empty()) {
+    say("\n");  // the cursor is still after the prompt
+    throw CliError(
+        kInterrupted,
+        fmt::format("stopped at question {} (end of input); no report was made", number));
+  }
+  return line;
+}
+
+bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_go_back) {
+  const ruleset::Question& q = rules_.questions[f];
+  const int w = style_.width;
+  const std::string head = fmt::format("{}. ", number);
+  std::string text = "\n" + wrap(q.prompt, w, head, head.size());
+  std::size_t start = 0;
+  while (!q.help.empty() && start <= q.help.size()) {  // help lines; "- " starts a bullet
+    std::size_t end = q.help.find('\n', start);
+    if (end == std::string::npos) end = q.help.size();
+    std::string_view line = std::string_view(q.help).substr(start, end - start);
+    if (line.substr(0, 2) == "- ")
+      text += wrap(line.substr(2), w, "   - ", 5);
+    else if (!trim(line).empty())
+      text += wrap(line, w, "   ", 3);
+    start = end + 1;
+  }
+  const auto accepted = ruleset::accepted_answers(q);
+  for (std::size_t i = 0; i < accepted.words.size(); ++i)
+    if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)
+      text += wrap(accepted.labels[i], w,
+                   fmt::format("   {}. {}: ", i + 1, spoken(accepted.words[i])), 6);
+  text += wrap(
+      hint(q) + (can_go_back ? " (? for why, back for the previous question)" : " (? for why)"), w,
+      "   ", 3);
+  say(text);
   for (;;) {
-    fmt::print(io_.err, "   Type {} (? for why) > ", answer_hint(q));
-    std::fflush(io_.err);
-    if (!read_line(line)) {
-      std::fputs("\n", io_.err);  // the cursor is still after the prompt
-      throw CliError(
-          kInterrupted,
-          fmt::format("stopped at question {} (end of input); no report was made", number));
-    }
-    if (asks_why(line)) {
-      std::fputs(why_asked(rules_, q).c_str(), io_.err);
+    const std::string line = read_answer(number);
+    if (is_why(line)) {
+      say(wrap(why_asked(rules_, q, style_.explain), w, "   ", 3));
       continue;
     }
-    if (trim(line).empty()) {
-      fmt::print(io_.err, "   Please type an answer: {}.\n", answer_hint(q));
+    if (is_back(line)) {
+      if (can_go_back) return false;
+      say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
       continue;
     }
-    auto parsed = ruleset::parse_answer(q, line);
-    if (auto* value = std::get_if<engine::Value>(&parsed)) return *value;
-    fmt::print(io_.err, "   Please try again: {}.\n",
-               std::get<ruleset::AnswerError>(parsed).message);
+    auto parsed = ruleset::parse_answer(q, line, ruleset::Spelling::Spoken);
+    if (auto* value = std::get_if<engine::Value>(&parsed)) {
+      answers[f] = *value;
+      return true;
+    }
+    say(wrap(try_again(q, line), w, "   ", 3));
   }
 }
 
-engine::Evaluation Prompter::interview(engine::Answers& answers, engine::Trace& trace) {
-  engine::Evaluator evaluator(rules_.knowledge_base());
-  engine::Evaluation evaluation = evaluator.run(answers, &trace);
-  int asked = 0;
-  bool in_red_flags = false;
-  for (engine::FactId f; (f = next_question(rules_, evaluation)) >= 0;) {
-    const ruleset::Question& q = rules_.questions[f];
-    if (asked == 0) std::fputs(kIntro, io_.err);
-    if (q.red_flag && (asked == 0 || !in_red_flags)) std::fputs(kRedFlagSection, io_.err);
-    if (!q.red_flag && in_red_flags) std::fputs(kOtherSection, io_.err);
-    in_red_flags = q.red_flag;
-    answers[f] = ask(q, ++asked);
-    evaluator.run(answers, evaluation, &trace);
+bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engine::Answers& answers,
+                             bool can_go_back) {
+  const ruleset::RuleSet& rules = rules_;
+  const ruleset::Checklist& list = *rules.find_checklist(rules.questions[items.front()].checklist);
+  const int w = style_.width;
+  const std::string head = fmt::format("{}. ", number);
+  std::string text = "\n" + wrap(list.prompt, w, head, head.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    text += wrap(rules.questions[items[i]].prompt, w, fmt::format("   {}. ", i + 1), 6);
+  if (!list.help.empty()) text += wrap(list.help, w, "   ", 3);
+  text += wrap(can_go_back ? "(? for why, back for the previous question)" : "(? for why)", w,
+               "   ", 3);
+  say(text);
+  for (;;) {
+    const std::string line = lower(trim(read_answer(number)));
+    if (is_why(line)) {
+      std::string why;
+      for (std::size_t i = 0; i < items.size(); ++i)
+        why += wrap(why_asked(rules, rules.questions[items[i]], style_.explain), w,
+                    fmt::format("   {}. ", i + 1), 6);
+      say(why);
+      continue;
+    }
+    if (is_back(line)) {
+      if (can_go_back) return false;
+      say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
+      continue;
+    }
+    // "none", or the numbers that apply, a number with ? for "not sure".
+    std::vector<engine::Value> chosen(items.size(), engine::Value::boolean(false));
+    bool ok = !line.empty();
+    if (line != "none" && line != "no" && line != "n" && line != "nothing" && line != "0") {
+      std::string tokens = line;
+      std::replace(tokens.begin(), tokens.end(), ',', ' ');
+      std::size_t pos = 0;
+      bool any = false;
+      while (ok && (pos = tokens.find_first_not_of(' ', pos)) != std::string::npos) {
+        std::size_t end = tokens.find(' ', pos);
+        std::string_view token = std::string_view(tokens).substr(
+            pos, end == std::string::npos ? std::string::npos : end - pos);
+        pos = end;
+        const bool unsure = !token.empty() && token.back() == '?';
+        if (unsure) token.remove_suffix(1);
+        std::size_t n = 0;
+        auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), n);
+        ok = ec == std::errc() && ptr == token.data() + token.size() && n >= 1 &&
+             n <= items.size() && (!unsure || rules.questions[items[n - 1]].accepts_unsure());
+        if (ok)
+          chosen[n - 1] =
+              unsure ? engine::Value::symbol(ruleset::kUnsureValue) : engine::Value::boolean(true);
+        any = true;
+      }
+      ok = ok && any;
+    }
+    if (!ok) {
+      say(wrap(fmt::format("Please type the numbers of those that apply (1 to {}) with spaces "
+                           "between them, or none. Add ? to a number if you are not sure.",
+                           items.size()),
+               w, "   ", 3));
+      continue;
+    }
+    std::vector<std::string> yes, unsure;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      answers[items[i]] = chosen[i];
+      if (chosen[i] == engine::Value::boolean(true)) yes.push_back(std::to_string(i + 1));
+      if (chosen[i] == engine::Value::symbol(ruleset::kUnsureValue))
+        unsure.push_back(std::to_string(i + 1));
+    }
+    std::string noted =
+        yes.empty() && unsure.empty()
+            ? "Noted: none of these."
+            : fmt::format("Noted: {}{}{}; no to the rest.",
+                          yes.empty() ? "" : "yes to " + fmt::format("{}", fmt::join(yes, ", ")),
+                          !yes.empty() && !unsure.empty() ? ", " : "",
+                          unsure.empty()
+                              ? ""
+                              : "not sure about " + fmt::format("{}", fmt::join(unsure, ", ")));
+    say(wrap(noted, w, "   ", 3));
+    return true;
   }
-  if (asked > 0) std::fputs(stop_holds(rules_, evaluation) ? kStopped : "\n", io_.err);
-  return evaluation;
+}
+
+bool Prompter::ask(const std::vector<FactId>& questions, int number, engine::Answers& answers,
+                   bool can_go_back) {
+  if (questions.size() > 1) return ask_checklist(questions, number, answers, can_go_back);
+  return ask_one(questions.front(), number, answers, can_go_back);
+}
+
+void Prompter::interview(engine::Answers& answers) {
+  const engine::Evaluator evaluator(rules_.knowledge_base());
+  engine::Evaluation evaluation(rules_.knowledge_base());
+  evaluator.run(answers, evaluation);
+  // The answers before each prompt, so `back` can return to it.
+  std::vector<engine::Answers> history;
+  bool in_warnings = false, asked = false;
+  for (;;) {
+    const auto prompt = ruleset::next_prompt(rules_, evaluation);
+    if (prompt.empty()) break;
+    const bool warning = warning_question(rules_.questions[prompt.front()]);
+    if (!asked) say(wrap(kIntro, style_.width));
+    if (warning && (!asked || !in_warnings)) say("\n" + wrap(kWarningSection, style_.width));
+    if (!warning && in_warnings) say("\n" + wrap(kOtherSection, style_.width));
+    in_warnings = warning;
+    asked = true;
+    history.push_back(answers);
+    if (!ask(prompt, static_cast<int>(history.size()), answers, history.size() > 1)) {
+      history.pop_back();                   // this prompt's snapshot
+      answers = std::move(history.back());  // as before the previous prompt
+      history.pop_back();
+    }
+    try {
+      evaluator.run(answers, evaluation);
+    } catch (const engine::ConflictError&) {
+      return;  // the caller's evaluation reports it
+    }
+  }
+  if (!asked) return;
+  const auto level = ruleset::reported_level(rules_, evaluation.facts());
+  const bool urgent = level.level != &rules_.undecided && !level.level->routine;
+  say("\n" + wrap(urgent ? kEnoughToAdvise : kDone, style_.width) + "\n");
 }
 
 }  // namespace backtriage::cli

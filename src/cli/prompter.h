@@ -1,8 +1,12 @@
 #pragma once
 // Interactive mode: asks, on stderr, only the questions whose answer can
-// still change the report, in the rule set's order (red flags first), and
-// stops once the rule set's `interview.stop_when` holds (an emergency).
+// still change the report, most urgent first, and stops as soon as nothing
+// left can change it (ruleset/relevance.h). Questions of one checklist that
+// are due together are asked at one prompt. A person may answer in their
+// own words ("not sure", "2", "one spot"), type ? for why a question
+// matters, or `back` to change the previous answer.
 #include <string>
+#include <vector>
 
 #include "cli/io.h"
 #include "engine/evaluator.h"
@@ -10,33 +14,39 @@
 
 namespace backtriage::cli {
 
+struct PrompterStyle {
+  int width = 80;        // columns to wrap prompts to
+  bool explain = false;  // `?` also names the rules a question feeds
+};
+
 class Prompter {
  public:
-  Prompter(const ruleset::RuleSet& rules, const Io& io) : rules_(rules), io_(io) {}
+  Prompter(const ruleset::RuleSet& rules, const Io& io, PrompterStyle style)
+      : rules_(rules), io_(io), style_(style) {}
 
   // Fills in `answers` by asking. Throws CliError(kInterrupted) at end of
-  // input, so that no partial report is ever printed. Returns the final
-  // evaluation.
-  engine::Evaluation interview(engine::Answers& answers, engine::Trace& trace);
+  // input, so that no partial report is ever printed.
+  void interview(engine::Answers& answers);
 
  private:
-  engine::Value ask(const ruleset::Question& question, int number);
-  bool read_line(std::string& line);
+  // One prompt: a single question, or several of one checklist. Returns
+  // false when the person typed `back`.
+  bool ask(const std::vector<engine::FactId>& questions, int number, engine::Answers& answers,
+           bool can_go_back);
+  bool ask_one(engine::FactId question, int number, engine::Answers& answers, bool can_go_back);
+  bool ask_checklist(const std::vector<engine::FactId>& questions, int number,
+                     engine::Answers& answers, bool can_go_back);
+  std::string read_answer(int number);
+  void say(std::string_view text) const;
 
   const ruleset::RuleSet& rules_;
   const Io& io_;
+  PrompterStyle style_;
 };
 
-// The next question worth asking, or -1: the first (in asking order) open
-// question that an undecided rule depends on, unless `stop_when` holds.
-engine::FactId next_question(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation);
-
-// What the prompt shows as valid answers: "yes or no", "a number from 0 to
-// 520 weeks", "one of electric, sharp, dull, achy".
-std::string answer_hint(const ruleset::Question& question);
-
-// The answer to `?` at a prompt, MYCIN-style: the rules that read the
-// question, what each concludes, and what those conclusions go on to decide.
-std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& question);
+// The answer to `?`: why the question matters, in plain words; with
+// `explain`, also the rules that read it.
+std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& question,
+                      bool explain);
 
 }  // namespace backtriage::cli

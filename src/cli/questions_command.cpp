@@ -3,16 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "cli/output.h"
+#include "report/json_out.h"
 #include "ruleset/answer_parser.h"
 
 namespace backtriage::cli {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::vector<std::string> readers(const ruleset::RuleSet& rules, std::size_t question) {
   const auto& kb = rules.knowledge_base();
@@ -21,27 +19,49 @@ std::vector<std::string> readers(const ruleset::RuleSet& rules, std::size_t ques
   return ids;
 }
 
-Json to_json(const ruleset::RuleSet& rules, std::size_t i) {
+void write_json(const ruleset::RuleSet& rules, std::size_t i, report::JsonOut& out) {
   const auto& q = rules.questions[i];
-  Json entry{{"id", q.id},
-             {"flag", q.flag()},
-             {"type", engine::to_string(q.type)},
-             {"prompt", q.prompt},
-             {"help", q.help},
-             {"priority", i + 1},  // asking order: 1 is asked first
-             {"red_flag", q.red_flag}};
+  const auto accepted = ruleset::accepted_answers(q);
+  out.begin_object();
+  out.key("id"), out.string(q.id);
+  out.key("flag"), out.string(q.flag());
+  out.key("type"), out.string(engine::to_string(q.type));
+  out.key("prompt"), out.string(q.prompt);
+  out.key("help"), out.string(q.help);
+  out.key("why"), out.string(q.why);
+  out.key("priority"), out.integer(static_cast<std::int64_t>(i + 1));  // asking order
+  out.key("red_flag"), out.boolean(q.red_flag);
+  out.key("unsure");
+  if (q.accepts_unsure())
+    out.string(q.unsure);
+  else
+    out.null();
+  out.key("optional"), out.boolean(q.optional);
+  out.key("checklist");
+  if (q.checklist.empty())
+    out.null();
+  else
+    out.string(q.checklist);
+  out.key("answers"), out.string_list(accepted.words);
   if (q.type == engine::FactType::Number) {
-    entry["min"] = q.min;
-    entry["max"] = q.max;
-    entry["unit"] = q.unit;
+    out.key("min"), out.number(q.min);
+    out.key("max"), out.number(q.max);
+    out.key("unit"), out.string(q.unit);
   }
   if (q.type == engine::FactType::Choice) {
-    entry["choices"] = Json::array();
-    for (const auto& c : q.choices) entry["choices"].push_back({{"id", c.id}, {"label", c.label}});
+    out.key("choices");
+    out.begin_array();
+    for (const auto& c : q.choices) {
+      out.begin_object();
+      out.key("id"), out.string(c.id);
+      out.key("label"), out.string(c.label);
+      out.end_object();
+    }
+    out.end_array();
   }
-  entry["read_by"] = readers(rules, i);
-  entry["source"] = q.source;
-  return entry;
+  out.key("read_by"), out.string_list(readers(rules, i));
+  out.key("source"), out.string(q.source);
+  out.end_object();
 }
 
 // One block per question: a header line that lines up in columns, then the
@@ -55,9 +75,9 @@ std::string to_text(const ruleset::RuleSet& rules) {
   std::string text;
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const auto& q = rules.questions[i];
+    std::string marks = q.red_flag ? "  [red flag]" : q.optional ? "  [optional]" : "";
     text += fmt::format("{:>2}. {:<{}}  {:<{}}  {}{}\n    {}\n", i + 1, q.id, id_width, q.flag(),
-                        flag_width, ruleset::accepted_answers(q), q.red_flag ? "  [red flag]" : "",
-                        q.prompt);
+                        flag_width, ruleset::accepted_answers(q).brief(), marks, q.prompt);
     for (const auto& c : q.choices)
       if (!c.label.empty()) text += fmt::format("      {}: {}\n", c.id, c.label);
     auto read_by = readers(rules, i);
@@ -71,11 +91,14 @@ std::string to_text(const ruleset::RuleSet& rules) {
 }  // namespace
 
 int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
-  Output out(io.out);
-  if (o.output_format() == "json") {
-    Json list = Json::array();
-    for (std::size_t i = 0; i < rules.questions.size(); ++i) list.push_back(to_json(rules, i));
-    out.write(list.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  Output out(o.output_file, io);
+  if (o.output_format() == Format::Json) {
+    std::string text;
+    report::JsonOut json(text, 2);
+    json.begin_array();
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) write_json(rules, i, json);
+    json.end_array();
+    out.write(text + "\n");
   } else {
     out.write(to_text(rules));
   }

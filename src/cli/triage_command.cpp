@@ -1,45 +1,114 @@
 #include "cli/triage_command.h"
 
+#include <fmt/format.h>
+
+#include <ctime>
+
 #include "cli/answers_from_options.h"
 #include "cli/exit_code.h"
 #include "cli/output.h"
+#include "cli/pager.h"
 #include "cli/prompter.h"
 #include "report/build_report.h"
 #include "report/render_cds_hooks.h"
+#include "report/render_html.h"
+#include "report/render_ics.h"
 #include "report/render_json.h"
 #include "report/render_text.h"
 
 namespace backtriage::cli {
 
+namespace {
+
+// JSON is indented for a person at a terminal, compact for a program,
+// unless --pretty or --compact says otherwise.
+int json_indent(const Options& o, bool to_terminal) {
+  if (o.pretty) return 2;
+  if (o.compact) return -1;
+  return to_terminal ? 2 : -1;
+}
+
+// The local date: a plan starts today unless --start says otherwise.
+report::Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace
+
 int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   engine::Answers answers = answers_from_options(o, rules, io);
-  engine::Trace trace;
   const bool can_ask = io.in_tty && !o.no_input && o.answers_file != "-";
-  auto evaluate = [&] {
-    try {
-      return can_ask ? Prompter(rules, io).interview(answers, trace)
-                     : engine::Evaluator(rules.knowledge_base()).run(answers, &trace);
-    } catch (const engine::ConflictError& e) {
-      // The rule file contradicts itself for these answers: bad data (65),
-      // not an internal error.
-      throw CliError(kDataError, rules.origin + ": " + e.what());
-    }
-  };
-  engine::Evaluation evaluation = evaluate();
-  report::Report r = report::build_report(rules, answers, evaluation, &trace);
+  if (can_ask)
+    Prompter(rules, io, {text_width(io, io.err_tty, io.err_columns), o.explain}).interview(answers);
 
-  Output out(io.out);
-  const std::string format = o.output_format();
-  if (format == "json") {
-    out.write((o.brief ? report::to_brief_json(r).dump(2) : report::render_json(r)) + "\n");
-  } else if (format == "cds-hooks") {
-    out.write(report::render_cds_hooks(r) + "\n");
-  } else {
-    report::TextStyle style;
-    style.color = use_color(o.color, io, io.out_tty);
-    style.explain = o.explain;
-    out.write(report::render_text(r, style));
+  const auto& kb = rules.knowledge_base();
+  engine::Trace trace;
+  engine::Evaluation evaluation(kb);
+  try {
+    engine::Evaluator(kb).run(answers, evaluation, &trace, engine::Unanswered::Final);
+  } catch (const engine::ConflictError& e) {
+    // The rule file contradicts itself for these answers: bad data (65),
+    // not an internal error.
+    throw CliError(kDataError, rules.origin + ": " + e.what());
   }
+  report::ReportBuilder builder(rules);
+  const report::Report& r = builder.build(answers, evaluation, &trace);
+  if (!can_ask && !io.in_tty && !o.no_input && !r.unanswered.empty())
+    fmt::print(io.err,
+               "backtriage: no questions were asked because standard input is not a terminal, "
+               "and {} answer{} missing: give {} as flags (backtriage questions lists them) or "
+               "with --answers FILE\n",
+               r.unanswered.size(), r.unanswered.size() == 1 ? " is" : "s are",
+               r.unanswered.size() == 1 ? "it" : "them");
+
+  Output out(o.output_file, io);
+  const bool terminal = out.to_terminal(io);
+  std::string text;
+  switch (o.output_format()) {
+    case Format::Json: {
+      report::JsonOut json(text, json_indent(o, terminal));
+      report::JsonReportWriter writer(rules);
+      if (o.brief)
+        writer.write_brief(r, json);
+      else
+        writer.write(r, json);
+      text += '\n';
+      break;
+    }
+    case Format::CdsHooks: {
+      report::JsonOut json(text, json_indent(o, terminal));
+      report::write_cds_hooks(r, report::JsonReportWriter(rules), json);
+      text += '\n';
+      break;
+    }
+    case Format::Html: text = report::render_html(r); break;
+    case Format::Ics: {
+      report::IcsOptions ics;
+      ics.start = o.start_date.empty() ? today() : *report::parse_date(o.start_date);
+      if (!o.start_time.empty()) ics.minutes = *report::parse_time(o.start_time);
+      text = report::render_ics(r, ics);
+      if (!r.with_routine())
+        fmt::print(io.err,
+                   "backtriage: the calendar has no exercise sessions: the advice is \"{}\", "
+                   "which comes without the home routine\n",
+                   r.level->label);
+      break;
+    }
+    case Format::Text: {
+      report::TextStyle style;
+      style.color = use_color(o.color, io, terminal);
+      style.explain = o.explain;
+      style.width = text_width(io, terminal, io.out_columns);
+      style.height = terminal ? io.out_rows : 0;
+      text = report::render_text(r, style);
+      if (terminal && show_in_pager(text, io, !o.no_pager)) return kOk;
+      break;
+    }
+  }
+  out.write(text);
   out.flush();
   return kOk;
 }

@@ -27,6 +27,14 @@ Condition Condition::negate(Condition child) {
   return c;
 }
 
+Condition Condition::at_least(int count, std::vector<Condition> children) {
+  Condition c;
+  c.kind = Kind::AtLeast;
+  c.count = count;
+  c.children = std::move(children);
+  return c;
+}
+
 Condition Condition::compare(FactId fact, Op op, std::vector<Value> operands) {
   Condition c;
   c.kind = Kind::Compare;
@@ -77,6 +85,22 @@ Tri compare_fact(const FactTable& facts, const Condition& c) {
   auto matches = [&](Value v) { return holds(c.op, v, c.operands); };
   auto certain = facts.certain(c.fact);
   auto possible = facts.possible(c.fact);
+  if (facts.decl(c.fact).type == FactType::Ranked) {
+    // The value is the best certain one, unless a better one that is only
+    // possible still comes true: the candidates are those. Without a
+    // certain value the fact may also stay absent, so it is never true.
+    auto best = facts.best_certain(c.fact);
+    bool some_match = best && matches(*best), all_match = some_match;
+    for (Value v : possible) {
+      if (best && !(v < *best)) continue;
+      if (matches(v))
+        some_match = true;
+      else
+        all_match = false;
+    }
+    if (!some_match) return Tri::False;
+    return all_match ? Tri::True : Tri::Unknown;
+  }
   if (facts.decl(c.fact).type == FactType::Set) {
     // A set "equals" a value when it contains it (and `in`: any of them).
     if (std::any_of(certain.begin(), certain.end(), matches)) return Tri::True;
@@ -110,6 +134,16 @@ Tri Condition::evaluate(const FactTable& facts) const {
         if (result == Tri::True) break;
       }
       return result;
+    }
+    case Kind::AtLeast: {
+      int holding = 0, undecided = 0;
+      for (const auto& child : children) {
+        Tri t = child.evaluate(facts);
+        holding += t == Tri::True;
+        undecided += t == Tri::Unknown;
+        if (holding >= count) return Tri::True;
+      }
+      return holding + undecided >= count ? Tri::Unknown : Tri::False;
     }
     case Kind::Not: return tri_not(children.front().evaluate(facts));
     case Kind::Compare: return compare_fact(facts, *this);

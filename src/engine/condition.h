@@ -1,5 +1,6 @@
 #pragma once
-// A rule's `when`: a tree of all/any/not over comparisons and presence tests.
+// A rule's `when`: a tree of all/any/not/at-least over comparisons and
+// presence tests.
 #include <vector>
 
 #include "engine/fact.h"
@@ -11,18 +12,20 @@ namespace backtriage::engine {
 class FactTable;
 
 struct Condition {
-  enum class Kind { All, Any, Not, Compare, Present, Absent };
+  enum class Kind { All, Any, Not, AtLeast, Compare, Present, Absent };
   enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In };
 
   Kind kind = Kind::All;
   Op op = Op::Eq;
   FactId fact = -1;                 // Compare, Present, Absent
   std::vector<Value> operands;      // Compare: one value, or the list for In
-  std::vector<Condition> children;  // All, Any, Not (one child)
+  std::vector<Condition> children;  // All, Any, AtLeast, Not (one child)
+  int count = 0;                    // AtLeast: how many children must hold
 
   static Condition all(std::vector<Condition> children);
   static Condition any(std::vector<Condition> children);
   static Condition negate(Condition child);
+  static Condition at_least(int count, std::vector<Condition> children);
   static Condition compare(FactId fact, Op op, std::vector<Value> operands);
   static Condition present(FactId fact);
   static Condition absent(FactId fact);
@@ -31,7 +34,8 @@ struct Condition {
 
   // Calls `visit(fact, negated)` for every fact the condition reads; negated
   // is true under `not`, for `absent` and for `ne` — reads whose truth can
-  // fall as facts are added, which stratification must order.
+  // fall as facts are added, which stratification must order. (Any read of
+  // a ranked fact can fall too; the knowledge base treats those as negated.)
   template <typename Visit>
   void for_each_read(Visit&& visit, bool negated = false) const;
 };
@@ -43,6 +47,7 @@ void Condition::for_each_read(Visit&& visit, bool negated) const {
   switch (kind) {
     case Kind::All:
     case Kind::Any:
+    case Kind::AtLeast:
       for (const auto& child : children) child.for_each_read(visit, negated);
       break;
     case Kind::Not: children.front().for_each_read(visit, !negated); break;

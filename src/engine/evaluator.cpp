@@ -1,7 +1,6 @@
 #include "engine/evaluator.h"
 
 #include <algorithm>
-#include <deque>
 #include <string>
 
 namespace backtriage::engine {
@@ -14,15 +13,16 @@ Evaluation::Evaluation(const KnowledgeBase& kb)
 // not overflow the stack.
 void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
                               std::vector<FactId>& out) const {
-  std::vector<bool> seen_fact(facts_.size(), false), seen_rule(status_.size(), false);
-  // A rule changes nothing by firing when each of its assertions already
-  // holds, or targets a single-valued fact that is already decided (firing
-  // could only agree, or clash): the answers it waits on no longer matter.
-  // A second reason for a conclusion already drawn asks nothing.
-  auto settled = [&](const Assertion& a) {
-    return facts_.is_certain(a.fact, a.value) ||
-           (kb_->facts()[a.fact].single_valued() && !facts_.certain(a.fact).empty());
-  };
+  std::vector<bool>& seen_fact = seen_fact_;
+  std::vector<bool>& seen_rule = seen_rule_;
+  seen_fact.assign(facts_.size(), false);
+  seen_rule.assign(status_.size(), false);
+  // A rule changes nothing by firing when each of its assertions is
+  // settled: it already holds, or the fact is decided (firing could only
+  // agree or clash), or a ranked fact already has a value as good. The
+  // answers it waits on no longer matter: a second reason for a conclusion
+  // already drawn asks nothing.
+  auto settled = [&](const Assertion& a) { return !facts_.could_change(a.fact, a.value); };
   auto may_change = [&](int rule, FactId only) {
     for (const Assertion& a : kb_->rules()[rule].then)
       if ((only < 0 || a.fact == only) && !settled(a)) return true;
@@ -33,8 +33,7 @@ void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
   // unknown `all` no part is false, in an unknown `any` no part is true.
   auto walk = [&](auto& self, const Condition& c) -> void {
     if (c.evaluate(facts_) != Tri::Unknown) return;
-    if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any ||
-        c.kind == Condition::Kind::Not) {
+    if (!c.children.empty()) {  // all, any, at_least, not
       for (const auto& child : c.children) self(self, child);
     } else {
       facts.push_back(c.fact);
@@ -72,9 +71,26 @@ std::vector<FactId> Evaluation::open_questions() const {
   return out;
 }
 
-std::vector<FactId> Evaluation::open_questions_for(FactId fact) const {
+std::vector<FactId> Evaluation::open_questions_for(const std::vector<FactId>& facts) const {
   std::vector<FactId> out;
-  collect_open({}, {fact}, out);
+  collect_open({}, facts, out);
+  return out;
+}
+
+std::vector<FactId> Evaluation::open_questions_for_values(FactId fact,
+                                                          const std::vector<Value>& values) const {
+  std::vector<int> writers;
+  for (int writer : kb_->writers(fact)) {
+    if (status_[writer] != Tri::Unknown) continue;
+    for (const Assertion& a : kb_->rules()[writer].then)
+      if (a.fact == fact && std::find(values.begin(), values.end(), a.value) != values.end() &&
+          facts_.could_change(fact, a.value)) {
+        writers.push_back(writer);
+        break;
+      }
+  }
+  std::vector<FactId> out;
+  collect_open(std::move(writers), {}, out);
   return out;
 }
 
@@ -85,7 +101,8 @@ std::string describe(const FactDecl& decl, Value value) {
     case FactType::Bool: return value.as_bool() ? "true" : "false";
     case FactType::Number: return std::to_string(value.as_number());
     case FactType::Choice:
-    case FactType::Set: return decl.symbols.at(value.as_symbol());
+    case FactType::Set:
+    case FactType::Ranked: return decl.symbols.at(value.as_symbol());
   }
   return "?";
 }
@@ -101,7 +118,7 @@ void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& change
     }
     const FactDecl& decl = facts.decl(a.fact);
     auto certain = facts.certain(a.fact);
-    if (decl.single_valued() && !certain.empty() && certain.front() != a.value) {
+    if (decl.conflicts_on_disagreement() && !certain.empty() && certain.front() != a.value) {
       int first = -1;
       for (int writer : kb_.writers(a.fact)) {
         if (writer == rule || evaluation.status_[writer] != Tri::True) continue;
@@ -118,7 +135,21 @@ void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& change
   }
 }
 
-void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace) const {
+void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace,
+                    Unanswered unanswered) const {
+  run_with(answers, evaluation, trace,
+           [&](FactId f) { return unanswered == Unanswered::Final && kb_.facts()[f].optional; });
+}
+
+void Evaluator::run(const Answers& answers, Evaluation& evaluation,
+                    const std::vector<bool>& declined) const {
+  run_with(answers, evaluation, nullptr,
+           [&](FactId f) { return f < static_cast<FactId>(declined.size()) && declined[f]; });
+}
+
+template <typename Declined>
+void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* trace,
+                         Declined declined) const {
   FactTable& facts = evaluation.facts_;
   facts.reset();
   std::fill(evaluation.status_.begin(), evaluation.status_.end(), Tri::False);
@@ -127,6 +158,8 @@ void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace
     if (!kb_.facts()[f].is_input) continue;
     if (f < static_cast<FactId>(answers.size()) && answers[f])
       facts.answer(f, *answers[f]);
+    else if (declined(f))
+      facts.decline(f);
     else
       facts.set_open(f);
   }
@@ -141,8 +174,10 @@ void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace
   };
 
   const auto& strata = kb_.strata();
-  std::deque<int> work;
-  std::vector<bool> queued(kb_.rules().size(), false);
+  // Kept in the evaluation, so a batch of runs allocates nothing once warm.
+  std::vector<int>& work = evaluation.work_;
+  std::vector<bool>& queued = evaluation.queued_;
+  queued.assign(kb_.rules().size(), false);
   for (std::size_t s = 0; s < strata.size(); ++s) {
     if (!kb_.stratum_is_cyclic(s)) {
       bool changed = false;
@@ -151,13 +186,13 @@ void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace
     }
     // Rules that feed each other: wake only the readers of what changed. A
     // status only rises (false, unknown, true), so this ends.
+    work.clear();
     for (int rule : strata[s]) {
       work.push_back(rule);
       queued[rule] = true;
     }
-    while (!work.empty()) {
-      int rule = work.front();
-      work.pop_front();
+    for (std::size_t next = 0; next < work.size(); ++next) {  // a queue: first in, first out
+      int rule = work[next];
       queued[rule] = false;
       bool changed = false;
       step(rule, changed);
@@ -172,9 +207,9 @@ void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace
   }
 }
 
-Evaluation Evaluator::run(const Answers& answers, Trace* trace) const {
+Evaluation Evaluator::run(const Answers& answers, Trace* trace, Unanswered unanswered) const {
   Evaluation evaluation(kb_);
-  run(answers, evaluation, trace);
+  run(answers, evaluation, trace, unanswered);
   return evaluation;
 }
 

@@ -21,6 +21,12 @@ namespace backtriage::engine {
 // Answers by fact id; an empty slot is an unanswered question.
 using Answers = std::vector<std::optional<Value>>;
 
+// What an unanswered input means. While someone can still be asked, every
+// unanswered input is open. Once nobody will be (a script, a batch line),
+// optional inputs are declined — absent for good — and the rest stay open,
+// so what depends on them stays undecided.
+enum class Unanswered { Open, Final };
+
 // Two rules gave one single-valued fact different values.
 class ConflictError : public std::runtime_error {
  public:
@@ -39,8 +45,12 @@ class Evaluation {
   // Unanswered questions that some undecided rule depends on, directly or
   // through a fact that an undecided rule may still assert; by fact id.
   std::vector<FactId> open_questions() const;
-  // The same, limited to what could still change `fact`.
-  std::vector<FactId> open_questions_for(FactId fact) const;
+  // The same, limited to what could still change one of `facts` (for a
+  // ranked fact: make it better than it is; for a set: add to it).
+  std::vector<FactId> open_questions_for(const std::vector<FactId>& facts) const;
+  // The same, limited to what could still assert one of `values` of `fact`.
+  std::vector<FactId> open_questions_for_values(FactId fact,
+                                                const std::vector<Value>& values) const;
 
  private:
   friend class Evaluator;
@@ -49,6 +59,9 @@ class Evaluation {
   const KnowledgeBase* kb_;
   FactTable facts_;
   std::vector<Tri> status_;
+  std::vector<int> work_;  // the evaluator's scratch, reused across runs
+  std::vector<bool> queued_;
+  mutable std::vector<bool> seen_fact_, seen_rule_;  // collect_open's scratch
 };
 
 class Evaluator {
@@ -57,11 +70,20 @@ class Evaluator {
 
   // Throws ConflictError when two rules disagree on a single-valued fact.
   // `evaluation` may be reused across runs to keep its storage.
-  void run(const Answers& answers, Evaluation& evaluation, Trace* trace = nullptr) const;
-  Evaluation run(const Answers& answers, Trace* trace = nullptr) const;
+  void run(const Answers& answers, Evaluation& evaluation, Trace* trace = nullptr,
+           Unanswered unanswered = Unanswered::Open) const;
+  Evaluation run(const Answers& answers, Trace* trace = nullptr,
+                 Unanswered unanswered = Unanswered::Open) const;
+  // As run, with the unanswered inputs that are declined named one by one
+  // (by fact id), the others open: for tools that explore answers, where
+  // some questions are still to be chosen and others left unanswered.
+  void run(const Answers& answers, Evaluation& evaluation, const std::vector<bool>& declined) const;
 
  private:
   void apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const;
+  template <typename Declined>
+  void run_with(const Answers& answers, Evaluation& evaluation, Trace* trace,
+                Declined declined) const;
   const KnowledgeBase& kb_;
 };
 

@@ -17,6 +17,7 @@ const char* to_string(FactType type) {
     case FactType::Number: return "number";
     case FactType::Choice: return "choice";
     case FactType::Set: return "set";
+    case FactType::Ranked: return "ranked";
   }
   return "?";
 }

@@ -34,6 +34,13 @@ void FactTable::set_open(FactId fact) {
   state.possible.clear();
 }
 
+void FactTable::decline(FactId fact) {
+  auto& state = states_[fact];
+  state.open = false;
+  state.certain.clear();
+  state.possible.clear();
+}
+
 bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
   if (contains(state.certain, value)) return false;
@@ -51,6 +58,21 @@ bool FactTable::add_possible(FactId fact, Value value) {
 
 bool FactTable::is_certain(FactId fact, Value value) const {
   return contains(states_[fact].certain, value);
+}
+
+std::optional<Value> FactTable::best_certain(FactId fact) const {
+  const auto& certain = states_[fact].certain;
+  if (certain.empty()) return std::nullopt;
+  return *std::min_element(certain.begin(), certain.end());
+}
+
+bool FactTable::could_change(FactId fact, Value value) const {
+  const auto& certain = states_[fact].certain;
+  switch (decl(fact).type) {
+    case FactType::Ranked: return certain.empty() || value < *best_certain(fact);
+    case FactType::Set: return !contains(certain, value);
+    default: return certain.empty();  // decided: firing could only agree, or clash
+  }
 }
 
 }  // namespace backtriage::engine

@@ -4,8 +4,10 @@
 // Each fact keeps two growing lists: `certain` values, asserted by rules whose
 // condition is true (or given as an answer), and `possible` values, which
 // also include those a rule with an unknown condition would assert. An
-// unanswered input is `open`: it may yet take any value. Both lists only
-// grow, which is what makes forward chaining terminate.
+// unanswered input is `open`: it may yet take any value; a declined input
+// has no value and never will. Both lists only grow, which is what makes
+// forward chaining terminate.
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -23,6 +25,7 @@ class FactTable {
 
   void answer(FactId fact, Value value);
   void set_open(FactId fact);
+  void decline(FactId fact);
 
   // Each returns true when the fact's state changed.
   bool add_certain(FactId fact, Value value);
@@ -34,6 +37,13 @@ class FactTable {
   std::span<const Value> certain(FactId fact) const { return states_[fact].certain; }
   std::span<const Value> possible(FactId fact) const { return states_[fact].possible; }
   bool is_certain(FactId fact, Value value) const;
+
+  // Ranked facts: the best (lowest-ranked) of the certain values, or none.
+  std::optional<Value> best_certain(FactId fact) const;
+  // Ranked facts: whether `value` still matters — no certain value is
+  // already as good or better. For any other fact: whether it is not yet
+  // certain and, for a single value, that no other value is.
+  bool could_change(FactId fact, Value value) const;
 
   // True when nothing can give the fact a value any more.
   bool surely_absent(FactId fact) const {

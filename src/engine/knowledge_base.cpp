@@ -94,7 +94,9 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
         kb.readers_[f].push_back(r);
         edges[rule_count + f].push_back(r);
       }
-      if (negated) negated_reads[r].push_back(f);
+      // A ranked fact's value can be displaced by a better one, so any read
+      // of it can turn false as rules fire: order it like a negation.
+      if (negated || kb.facts_[f].type == FactType::Ranked) negated_reads[r].push_back(f);
     });
     for (const Assertion& a : rule.then) {
       if (kb.facts_[a.fact].is_input) {
@@ -122,9 +124,10 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
         if (!cycle.empty()) cycle += ", ";
         cycle += "'" + kb.rules_[member].id + "'";
       }
-      built.problems.push_back({r, "rule '" + kb.rules_[r].id + "' reads '" + kb.facts_[f].id +
-                                       "' through negation inside a cycle of rules (" + cycle +
-                                       "); the result would depend on rule order"});
+      built.problems.push_back(
+          {r, "rule '" + kb.rules_[r].id + "' reads '" + kb.facts_[f].id +
+                  "' through negation (or a ranked fact) inside a cycle of rules (" + cycle +
+                  "); the result would depend on rule order"});
       break;
     }
   }

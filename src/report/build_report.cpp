@@ -1,147 +1,120 @@
 #include "report/build_report.h"
 
+#include <algorithm>
+
+#include "ruleset/relevance.h"
+
 namespace backtriage::report {
 
 using engine::FactId;
-using engine::FactType;
 using engine::Value;
+
+ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
+    : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
+  report_.rules = &rules;
+}
 
 namespace {
 
-AnswerValue to_answer_value(const ruleset::RuleSet& rules, FactId fact, Value value) {
-  switch (rules.knowledge_base().facts()[fact].type) {
-    case FactType::Bool: return value.as_bool();
-    case FactType::Number: return value.as_number();
-    case FactType::Choice:
-    case FactType::Set: return rules.format_value(fact, value);
-  }
-  return false;
-}
-
-std::vector<AnswerValue> values_of(const ruleset::RuleSet& rules, const engine::FactTable& facts,
-                                   FactId fact) {
-  std::vector<AnswerValue> out;
-  for (Value v : facts.certain(fact)) out.push_back(to_answer_value(rules, fact, v));
-  return out;
-}
-
-// The certain values of a set fact as items, in the rule set's order (not
-// the order rules happened to fire), so output is stable.
-enum class Detail { full, ids_only };
-
-std::vector<ruleset::Item> set_items(const ruleset::RuleSet& rules, const engine::FactTable& facts,
-                                     const char* name, Detail detail = Detail::full) {
-  std::vector<ruleset::Item> out;
-  auto fact = rules.find_fact(name);
-  if (!fact || rules.is_question(*fact)) return out;
-  const auto& values = rules.derived_fact(*fact).values;
-  for (std::size_t i = 0; i < values.size(); ++i)
-    if (facts.is_certain(*fact, Value::symbol(static_cast<int>(i)))) {
-      if (detail == Detail::full)
-        out.push_back(values[i]);
-      else
-        out.emplace_back().id = values[i].id;
-    }
-  return out;
-}
-
-std::optional<std::string> single_value(const ruleset::RuleSet& rules,
-                                        const engine::FactTable& facts, const char* name) {
-  auto fact = rules.find_fact(name);
-  if (!fact || facts.certain(*fact).empty()) return std::nullopt;
-  return rules.format_value(*fact, facts.certain(*fact).front());
-}
-
-// The contract's safety net: neither an emergency nor an undecided triage
-// comes with exercises (or the advice that goes with them).
-bool routine_allowed(const Report& r) {
-  return r.level != "emergency" && r.level != "incomplete";
-}
-
-// Level, classification, red flags, routine and avoid: all a brief report has.
-Report build_core(const ruleset::RuleSet& rules, const engine::FactTable& facts, Detail detail) {
-  Report r;
-  r.ruleset_id = rules.id;
-  r.ruleset_version = rules.version;
-  r.disclaimer = rules.disclaimer;
-
-  r.red_flags = set_items(rules, facts, "red_flag", detail);
-  if (auto level = rules.find_fact("level"); level && !rules.is_question(*level)) {
-    const auto& decl = rules.derived_fact(*level);
-    if (auto value = single_value(rules, facts, "level")) {
-      r.level = *value;
-      if (const auto* item = rules.value_item(*level, facts.certain(*level).front())) {
-        r.level_label = item->label;
-        r.level_advice = item->advice;
-      }
-    } else {
-      r.level = decl.undecided.empty() ? "incomplete" : decl.undecided;
-      r.level_label = decl.undecided_label;
-      r.level_advice = decl.undecided_advice;
-    }
-  } else {
-    r.level = "incomplete";
-  }
-  // The contract's safety net, whatever a rule file says: a red flag means
-  // emergency (see also routine_allowed).
-  if (!r.red_flags.empty() && r.level != "emergency") {
-    r.level = "emergency";
-    r.level_label.clear();
-    r.level_advice.clear();
-  }
-  r.duration = single_value(rules, facts, "duration");
-  r.pain_type = single_value(rules, facts, "pain_type");
-  r.region = single_value(rules, facts, "region");
-  if (routine_allowed(r)) {
-    r.routine = set_items(rules, facts, "routine", detail);
-    r.avoid = set_items(rules, facts, "avoid", detail);
-  }
-  return r;
+// The certain values of a set, as items in the rule set's order (not the
+// order rules happened to fire), so output is stable.
+void set_items(const ruleset::RuleSet& rules, const engine::FactTable& facts, FactId fact,
+               std::vector<const ruleset::Item*>& out) {
+  out.clear();
+  if (fact < 0) return;
+  const auto& items = rules.items_of(fact);
+  for (Value v : facts.certain(fact)) out.push_back(&items[v.as_symbol()]);
+  std::sort(out.begin(), out.end());  // items are contiguous: address order is file order
 }
 
 }  // namespace
 
-Report build_brief_report(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation) {
-  return build_core(rules, evaluation.facts(), Detail::ids_only);
+const Report& ReportBuilder::build(const engine::Answers& answers,
+                                   const engine::Evaluation& evaluation, const engine::Trace* trace,
+                                   Detail detail) {
+  const engine::FactTable& facts = evaluation.facts();
+  const ruleset::Roles& roles = rules_.roles;
+  Report& r = report_;
+  r.answers = &answers;
+  r.evaluation = &evaluation;
+  r.trace = trace;
+
+  r.level = ruleset::reported_level(rules_, facts).level;
+  r.unanswered = ruleset::questions_that_matter(rules_, evaluation);
+  r.complete = r.unanswered.empty();
+
+  set_items(rules_, facts, roles.red_flags, flags_);
+  r.red_flags.clear();
+  for (const ruleset::Item* item : flags_) {
+    RedFlagEntry entry{item, false, rules_.find_level(item->level)};
+    if (auto q = rules_.find_fact(item->id); q && rules_.is_question(*q) && answers[*q] &&
+                                             answers[*q]->as_symbol() == ruleset::kUnsureValue &&
+                                             rules_.questions[*q].accepts_unsure()) {
+      entry.unsure = true;
+      entry.level = rules_.find_level(rules_.questions[*q].unsure);
+    }
+    r.red_flags.push_back(entry);
+  }
+  // Reasons explain the level stated: those at that level, and notes that
+  // name no level.
+  set_items(rules_, facts, roles.reasons, r.reasons);
+  std::erase_if(r.reasons, [&](const ruleset::Item* reason) {
+    return !reason->level.empty() && (!r.decided() || reason->level != r.level->id);
+  });
+
+  r.classification.clear();
+  for (FactId f : roles.classification) {
+    auto certain = facts.certain(f);
+    r.classification.push_back(certain.empty() ? nullptr : rules_.value_item(f, certain.front()));
+  }
+  if (r.with_routine()) {
+    set_items(rules_, facts, roles.routine, r.routine);
+    set_items(rules_, facts, roles.avoid, r.avoid);
+    set_items(rules_, facts, roles.tips, r.tips);
+  } else {
+    r.routine.clear();
+    r.avoid.clear();
+    r.tips.clear();
+  }
+  r.assumed.clear();
+  if (detail == Detail::Full) find_assumed(answers);
+  return r;
 }
 
-Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
-                    const engine::Evaluation& evaluation, const engine::Trace* trace) {
-  const engine::FactTable& facts = evaluation.facts();
-  Report r = build_core(rules, facts, Detail::full);
-  if (routine_allowed(r)) {
-    r.tips = set_items(rules, facts, "tip");
-    if (r.has_routine()) {
-      r.safe_activities = rules.advice.safe_activities;
-      r.frequency = rules.advice.frequency;
-      r.expected_course = rules.advice.expected_course;
-    }
+// An optional question left unanswered is assumed away; the report says so
+// when the interview would have asked it. Open together, some questions
+// over-reach (the question for people over 50 matters only while the age is
+// open too), so a question counts when it could change the report open on
+// its own; and then those that could only together (two of four signs of
+// inflammation), with the questions that counted on their own closed.
+void ReportBuilder::find_assumed(const engine::Answers& answers) {
+  declined_.assign(answers.size(), false);
+  for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
+    declined_[q] = rules_.questions[q].optional && !answers[q];
+  if (std::none_of(declined_.begin(), declined_.end(), [](bool d) { return d; })) return;
+  auto matters_with_open = [&](const std::vector<FactId>& open) {
+    auto declined = declined_;
+    for (FactId q : open) declined[q] = false;
+    evaluator_.run(answers, scratch_, declined);
+    std::vector<FactId> out;
+    for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
+      if (std::find(open.begin(), open.end(), q) != open.end()) out.push_back(q);
+    return out;
+  };
+  std::vector<FactId> unanswered;
+  for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
+    if (declined_[q]) unanswered.push_back(q);
+  const auto candidates = matters_with_open(unanswered);
+  std::vector<FactId> alone_not;
+  for (FactId q : candidates) {
+    if (candidates.size() == 1 || !matters_with_open({q}).empty())
+      report_.assumed.push_back(q);
+    else
+      alone_not.push_back(q);
   }
-
-  for (FactId q : evaluation.open_questions())
-    if (rules.is_question(q)) r.unanswered.push_back(rules.questions[q].id);
-  for (FactId q = 0; q < static_cast<FactId>(rules.questions.size()); ++q)
-    if (q < static_cast<FactId>(answers.size()) && answers[q])
-      r.answers.emplace_back(rules.questions[q].id, to_answer_value(rules, q, *answers[q]));
-
-  if (trace) {
-    const auto& kb = rules.knowledge_base();
-    for (const auto& firing : trace->firings()) {
-      const auto& rule = kb.rules()[firing.rule];
-      TraceStep step{rule.id, rule.source, {}, {}};
-      for (FactId f : firing.read)
-        step.because.emplace_back(kb.facts()[f].id, values_of(rules, facts, f));
-      for (const auto& a : rule.then) {
-        if (!step.asserted.empty() && step.asserted.back().first == kb.facts()[a.fact].id)
-          step.asserted.back().second.push_back(to_answer_value(rules, a.fact, a.value));
-        else
-          step.asserted.push_back(
-              {kb.facts()[a.fact].id, {to_answer_value(rules, a.fact, a.value)}});
-      }
-      r.trace.push_back(std::move(step));
-    }
-  }
-  return r;
+  if (alone_not.size() > 1)
+    for (FactId q : matters_with_open(alone_not)) report_.assumed.push_back(q);
+  std::sort(report_.assumed.begin(), report_.assumed.end());
 }
 
 }  // namespace backtriage::report

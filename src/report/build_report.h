@@ -1,17 +1,37 @@
 #pragma once
+// Builds a Report from an evaluation: which level the report states, which
+// red flags, reasons and classification, the routine when the level gives
+// one, and what is unanswered or assumed. Reuses its storage across calls,
+// so batch builds a report per line without allocating once warm.
 #include "engine/evaluator.h"
 #include "report/report.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::report {
 
-// Reads the facts the contract names (level, red_flag, duration, pain_type,
-// region, routine, avoid, tip) out of an evaluation. `trace` may be null.
-Report build_report(const ruleset::RuleSet& rules, const engine::Answers& answers,
-                    const engine::Evaluation& evaluation, const engine::Trace* trace);
+enum class Detail {
+  Full,   // everything, `assumed` included (which costs a second evaluation)
+  Brief,  // what --brief shows: level, complete, classification and item ids
+};
 
-// Only what to_brief_json reads, and cheaper to build: level, classification,
-// and the red flags, routine and avoid items with nothing but their ids.
-Report build_brief_report(const ruleset::RuleSet& rules, const engine::Evaluation& evaluation);
+class ReportBuilder {
+ public:
+  explicit ReportBuilder(const ruleset::RuleSet& rules);
+
+  // `evaluation` must come from `answers` with Unanswered::Final; `trace`
+  // may be null. The report points at all three.
+  const Report& build(const engine::Answers& answers, const engine::Evaluation& evaluation,
+                      const engine::Trace* trace, Detail detail = Detail::Full);
+
+ private:
+  void find_assumed(const engine::Answers& answers);
+
+  const ruleset::RuleSet& rules_;
+  Report report_;
+  const engine::Evaluator evaluator_;
+  engine::Evaluation scratch_;  // the evaluation as if every unanswered question could be asked
+  std::vector<const ruleset::Item*> flags_;
+  std::vector<bool> declined_;
+};
 
 }  // namespace backtriage::report

@@ -4,20 +4,14 @@
 
 #include <cstdint>
 
-#include "report/render_json.h"
-
 namespace backtriage::report {
 
 namespace {
 
+using ruleset::Item;
+
 // The spec asks for a summary of fewer than 140 characters.
 constexpr std::size_t kMaxSummary = 139;
-
-std::string indicator(const std::string& level) {
-  if (level == "emergency") return "critical";
-  if (level == "self_care") return "info";
-  return "warning";  // doctor, incomplete, and any level a rule set adds
-}
 
 std::size_t code_points(const std::string& s) {
   std::size_t n = 0;
@@ -35,30 +29,23 @@ std::string shortened(const std::string& s) {
   return s.substr(0, i) + "\u2026";
 }
 
-std::string joined(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
-
 std::string summary(const Report& r) {
-  if (r.level == "emergency") {
+  if (!r.red_flags.empty()) {
     std::vector<std::string> labels;
-    for (const auto& f : r.red_flags) labels.push_back(f.label);
-    std::string full = r.level_label + ": " + joined(labels, "; ");
+    for (const auto& f : r.red_flags) labels.push_back(f.item->label);
+    std::string full = fmt::format("{}: {}", r.level->label, fmt::join(labels, "; "));
     if (code_points(full) <= kMaxSummary) return full;
-    return shortened(fmt::format("{}: {} warning signs", r.level_label, r.red_flags.size()));
+    return shortened(fmt::format("{}: {} warning signs", r.level->label, r.red_flags.size()));
   }
-  if (r.level == "incomplete")
-    return shortened(fmt::format("{}: {} question{} still to answer", r.level_label,
+  if (!r.decided())
+    return shortened(fmt::format("{}: {} question{} still to answer", r.level->label,
                                  r.unanswered.size(), r.unanswered.size() == 1 ? "" : "s"));
-  std::vector<std::string> pain;
-  if (r.duration) pain.push_back(*r.duration);
-  if (r.pain_type) pain.push_back(*r.pain_type);
-  std::string text = r.level_label;
-  if (!pain.empty()) text += ": " + joined(pain, " ") + " back pain";
-  if (r.region) text += ", region " + *r.region;
-  if (r.has_routine()) text += fmt::format("; home routine of {} exercises", r.routine.size());
+  std::vector<std::string> parts;
+  for (const Item* value : r.classification)
+    if (value) parts.push_back(value->label.empty() ? value->id : value->label);
+  std::string text = r.level->label;
+  if (!parts.empty()) text += fmt::format(": {}", fmt::join(parts, ", "));
+  if (!r.routine.empty()) text += fmt::format("; home routine of {} exercises", r.routine.size());
   return shortened(text);
 }
 
@@ -72,51 +59,56 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
-std::string care_text(const std::string& care) {
-  if (care == "emergency_department") return "go to an emergency department (A&E) now";
-  if (care == "same_day") return "see a doctor today";
-  return escaped(care);
-}
-
 std::string detail(const Report& r) {
-  std::string md = escaped(r.level_advice) + "\n\n";
+  const auto& rules = *r.rules;
+  std::string md = escaped(r.level->advice) + "\n\n";
   if (!r.red_flags.empty()) {
-    md += "**Red flags**\n\n";
+    md += "**Warning signs**\n\n";
     for (const auto& f : r.red_flags)
-      md += fmt::format("- **{}**: {}\n", escaped(f.label), care_text(f.care));
+      md +=
+          fmt::format("- **{}**{}: {} {}\n", escaped(f.item->label), f.unsure ? " (not sure)" : "",
+                      escaped(f.level ? f.level->label : f.item->level), escaped(f.item->why));
     md += "\n";
   }
-  if (r.level == "incomplete" || (r.red_flags.empty() && !r.unanswered.empty())) {
-    std::vector<std::string> ids;
-    for (const auto& id : r.unanswered) ids.push_back("`" + id + "`");
-    md += "**Still to answer:** " + joined(ids, ", ") + "\n\n";
+  if (!r.reasons.empty()) {
+    md += "**Why**\n\n";
+    for (const Item* reason : r.reasons) md += fmt::format("- {}\n", escaped(reason->text));
+    md += "\n";
   }
-  if (r.has_routine()) {
+  if (!r.unanswered.empty()) {
+    md += "**Still to answer**\n\n";
+    for (engine::FactId q : r.unanswered)
+      md += fmt::format("- {} (`{}`)\n", escaped(rules.questions[q].prompt), rules.questions[q].id);
+    md += "\n";
+  }
+  if (!r.routine.empty()) {
     md += "**Home routine**";
-    if (r.frequency) md += " (" + escaped(r.frequency->text) + ")";
+    if (rules.advice.frequency) md += " (" + escaped(rules.advice.frequency->text) + ")";
     md += "\n\n";
-    for (const auto& item : r.routine)
-      md += fmt::format("- {} ({} back): {}\n", escaped(item.name), escaped(item.region),
-                        escaped(item.purpose));
-    md += "\n**Avoid**\n\n";
-    for (const auto& item : r.avoid)
-      md += fmt::format("- {}: {}\n", escaped(item.name), escaped(item.reason));
+    for (const Item* item : r.routine)
+      md += fmt::format("- {}: {}\n", escaped(item->name), escaped(item->purpose));
     md += "\n";
-    if (r.expected_course) md += escaped(r.expected_course->text) + "\n\n";
   }
-  return md + "*" + escaped(r.disclaimer) + "*";
+  if (!r.avoid.empty()) {
+    md += "**Avoid**\n\n";
+    for (const Item* item : r.avoid)
+      md += fmt::format("- {}: {}\n", escaped(item->name), escaped(item->reason));
+    md += "\n";
+  }
+  if (r.with_routine() && rules.advice.expected_course)
+    md += escaped(rules.advice.expected_course->text) + "\n\n";
+  return md + "*" + escaped(rules.disclaimer) + "*";
 }
 
 // FNV-1a, 64 bits, from a chosen offset basis.
-std::uint64_t fnv1a(const std::string& text, std::uint64_t hash) {
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash) {
   for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ULL;
   return hash;
 }
 
 // The same report always gets the same card id (RFC 9562 version 8, the
 // custom layout), so repeated runs and tests compare equal.
-std::string card_uuid(const Report& r) {
-  const std::string content = render_json(r, -1);
+std::string card_uuid(std::string_view content) {
   std::uint64_t high = fnv1a(content, 0xcbf29ce484222325ULL);
   std::uint64_t low = fnv1a(content, 0x84222325cbf29ce4ULL);
   high = (high & ~0xF000ULL) | 0x8000ULL;            // version 8
@@ -127,20 +119,35 @@ std::string card_uuid(const Report& r) {
 
 }  // namespace
 
-nlohmann::ordered_json to_cds_hooks(const Report& r) {
-  nlohmann::ordered_json card{
-      {"uuid", card_uuid(r)},
-      {"summary", summary(r)},
-      {"indicator", indicator(r.level)},
-      {"detail", detail(r)},
-      {"source",
-       {{"label", fmt::format("backtriage ({} rules {})", r.ruleset_id, r.ruleset_version)}}}};
-  return {{"cards", nlohmann::ordered_json::array({std::move(card)})}};
+void write_cds_hooks(const Report& r, const JsonReportWriter& json, JsonOut& out,
+                     std::string_view id) {
+  std::string content;
+  JsonOut compact(content, -1);
+  json.write(r, compact);
+  out.begin_object();
+  if (!id.empty()) out.key("id"), out.raw(id);
+  out.key("cards");
+  out.begin_array();
+  out.begin_object();
+  out.key("uuid"), out.string(card_uuid(content));
+  out.key("summary"), out.string(summary(r));
+  out.key("indicator"), out.string(r.level->cds);
+  out.key("detail"), out.string(detail(r));
+  out.key("source");
+  out.begin_object();
+  out.key("label"),
+      out.string(fmt::format("backtriage ({} rules {})", r.rules->id, r.rules->version));
+  out.end_object();
+  out.end_object();
+  out.end_array();
+  out.end_object();
 }
 
 std::string render_cds_hooks(const Report& report, int indent) {
-  return to_cds_hooks(report).dump(indent, ' ', false,
-                                   nlohmann::ordered_json::error_handler_t::replace);
+  std::string text;
+  JsonOut out(text, indent);
+  write_cds_hooks(report, JsonReportWriter(*report.rules), out);
+  return text;
 }
 
 }  // namespace backtriage::report

@@ -1,82 +1,338 @@
 #include "report/render_json.h"
 
-#include "report/json_items.h"
-
 namespace backtriage::report {
+
+using engine::FactId;
+using engine::Value;
+using ruleset::Item;
+
+void write_answer(JsonOut& out, const ruleset::RuleSet& rules, FactId fact, Value value) {
+  const auto& decl = rules.knowledge_base().facts()[fact];
+  if (rules.is_question(fact) && rules.questions[fact].type == engine::FactType::Bool) {
+    if (value.as_symbol() == ruleset::kUnsureValue)
+      out.string("unsure");
+    else
+      out.boolean(value.as_bool());
+    return;
+  }
+  switch (decl.type) {
+    case engine::FactType::Bool: out.boolean(value.as_bool()); break;
+    case engine::FactType::Number: out.number(value.as_number()); break;
+    default: out.string(decl.symbols.at(value.as_symbol()));
+  }
+}
 
 namespace {
 
-Json ids(const std::vector<ruleset::Item>& items) {
-  Json out = Json::array();
-  for (const auto& item : items) out.push_back(item.id);
-  return out;
+void range(JsonOut& out, const char* key, const std::optional<ruleset::Range>& r) {
+  if (!r) return;
+  out.key(key);
+  out.begin_object();
+  out.key("min");
+  out.integer(r->min);
+  out.key("max");
+  out.integer(r->max);
+  out.end_object();
 }
 
-Json items(const std::vector<ruleset::Item>& items, Json (*shape)(const ruleset::Item&)) {
-  Json out = Json::array();
-  for (const auto& item : items) out.push_back(shape(item));
-  return out;
+void exercise(JsonOut& out, const Item& item) {
+  out.begin_object();
+  out.key("id"), out.string(item.id);
+  out.key("name"), out.string(item.name);
+  out.key("region"), out.string(item.region);
+  out.key("kind"), out.string(item.kind);
+  out.key("purpose"), out.string(item.purpose);
+  out.key("equipment"), out.string_list(item.equipment);
+  out.key("steps"), out.string_list(item.steps);
+  out.key("dose");
+  out.begin_object();
+  if (item.dose) {
+    const auto& d = *item.dose;
+    range(out, "hold_seconds", d.hold_seconds);
+    range(out, "hold_breaths", d.hold_breaths);
+    range(out, "reps", d.reps);
+    range(out, "sets", d.sets);
+    out.key("per_side"), out.boolean(d.per_side);
+    out.key("alternating"), out.boolean(d.alternating);
+    if (d.per_week) out.key("per_week"), out.integer(*d.per_week);
+  }
+  out.end_object();
+  out.key("source"), out.string(item.source);
+  out.end_object();
+}
+
+void avoid_item(JsonOut& out, const Item& item) {
+  out.begin_object();
+  out.key("id"), out.string(item.id);
+  out.key("name"), out.string(item.name);
+  out.key("reason"), out.string(item.reason);
+  out.key("source"), out.string(item.source);
+  out.end_object();
+}
+
+void text_item(JsonOut& out, const Item& item) {  // tips and safe activities
+  out.begin_object();
+  out.key("id"), out.string(item.id);
+  out.key("name"), out.string(item.name);
+  out.key("text"), out.string(item.text);
+  out.key("source"), out.string(item.source);
+  out.end_object();
+}
+
+void reason_item(JsonOut& out, const Item& item) {
+  out.begin_object();
+  out.key("id"), out.string(item.id);
+  out.key("text"), out.string(item.text);
+  out.key("source"), out.string(item.source);
+  out.end_object();
+}
+
+void text_advice(JsonOut& out, const std::optional<Item>& item) {
+  if (!item) return out.null();
+  out.begin_object();
+  out.key("text"), out.string(item->text);
+  if (item->per_week) out.key("per_week"), out.integer(*item->per_week);
+  out.key("source"), out.string(item->source);
+  out.end_object();
+}
+
+void plan(JsonOut& out, const std::optional<ruleset::Plan>& p) {
+  if (!p) return out.null();
+  out.begin_object();
+  out.key("weeks"), out.integer(p->weeks);
+  out.key("sessions_per_week"), out.integer(p->sessions_per_week);
+  out.key("check_ins");
+  out.begin_array();
+  for (const auto& c : p->check_ins) {
+    out.begin_object();
+    out.key("week"), out.integer(c.week);
+    out.key("text"), out.string(c.text);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("source"), out.string(p->source);
+  out.end_object();
+}
+
+// The keys that come with a routine and never change: safe_activities,
+// frequency, expected_course, plan.
+void advice_tail(JsonOut& out, const ruleset::RuleSet& rules, bool with_routine) {
+  const auto& advice = rules.advice;
+  out.key("safe_activities");
+  out.begin_array();
+  if (with_routine)
+    for (const auto& a : advice.safe_activities) text_item(out, a);
+  out.end_array();
+  out.key("frequency"), text_advice(out, with_routine ? advice.frequency : std::nullopt);
+  out.key("expected_course"),
+      text_advice(out, with_routine ? advice.expected_course : std::nullopt);
+  out.key("plan"), plan(out, with_routine ? advice.plan : std::nullopt);
+}
+
+void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule& rule) {
+  // Values of one fact together: one is itself, several a list.
+  out.begin_object();
+  const auto& then = rule.then;
+  for (std::size_t i = 0; i < then.size();) {
+    std::size_t j = i;
+    while (j < then.size() && then[j].fact == then[i].fact) ++j;
+    out.key(rules.knowledge_base().facts()[then[i].fact].id);
+    if (j - i > 1) out.begin_array();
+    for (std::size_t k = i; k < j; ++k) write_answer(out, rules, then[k].fact, then[k].value);
+    if (j - i > 1) out.end_array();
+    i = j;
+  }
+  out.end_object();
 }
 
 }  // namespace
 
-Json to_json(const Report& r) {
-  Json out;
-  out["schema_version"] = kSchemaVersion;
-  out["ruleset"] = {{"id", r.ruleset_id}, {"version", r.ruleset_version}};
-  out["level"] = r.level;
-  out["level_label"] = r.level_label;
-  out["advice"] = r.level_advice;
-  out["red_flags"] = items(r.red_flags, json_items::red_flag);
-  out["classification"] = json_items::classification(r);
-  out["routine"] = items(r.routine, json_items::routine_item);
-  out["avoid"] = items(r.avoid, json_items::avoid_item);
-  out["tips"] = items(r.tips, json_items::text_item);
-  out["safe_activities"] = items(r.safe_activities, json_items::text_item);
-  out["frequency"] = json_items::text_advice(r.frequency);
-  out["expected_course"] = json_items::text_advice(r.expected_course);
-  out["unanswered"] = r.unanswered;
-  Json answers = Json::object();
-  for (const auto& [id, v] : r.answers) answers[id] = json_items::answer_value(v);
-  out["answers"] = std::move(answers);
-  Json trace = Json::array();
-  for (const auto& step : r.trace) {
-    Json because = Json::object(), asserted = Json::object();
-    for (const auto& [fact, values] : step.because) {
-      if (values.empty())
-        because[fact] = nullptr;
-      else if (values.size() == 1)
-        because[fact] = json_items::answer_value(values.front());
-      else
-        for (const auto& v : values) because[fact].push_back(json_items::answer_value(v));
+JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules) : rules_(rules) {
+  auto cache = [&](engine::FactId fact, void (*shape)(JsonOut&, const Item&)) {
+    if (fact < 0) return;
+    for (const Item& item : rules.items_of(fact)) {
+      std::string json;
+      JsonOut out(json, -1);
+      shape(out, item);
+      items_.emplace(&item, std::move(json));
     }
-    for (const auto& [fact, values] : step.asserted) {
-      if (values.size() == 1)
-        asserted[fact] = json_items::answer_value(values.front());
-      else
-        for (const auto& v : values) asserted[fact].push_back(json_items::answer_value(v));
-    }
-    trace.push_back({{"id", step.rule},
-                     {"source", step.source},
-                     {"because", std::move(because)},
-                     {"then", std::move(asserted)}});
+  };
+  cache(rules.roles.routine, exercise);
+  cache(rules.roles.avoid, avoid_item);
+  cache(rules.roles.tips, text_item);
+  cache(rules.roles.reasons, reason_item);
+  for (const auto& rule : rules.knowledge_base().rules()) {
+    std::string json;
+    JsonOut out(json, -1);
+    then_object(out, rules, rule);
+    rule_then_.push_back(std::move(json));
   }
-  out["trace"] = std::move(trace);
-  out["disclaimer"] = r.disclaimer;
-  return out;
+  std::string object;
+  JsonOut tail(object, -1);
+  tail.begin_object();
+  advice_tail(tail, rules, true);
+  tail.end_object();
+  advice_tail_ = object.substr(1, object.size() - 2);  // the members, without the braces
 }
 
-Json to_brief_json(const Report& r) {
-  return Json{{"level", r.level},
-              {"classification", json_items::classification(r)},
-              {"red_flags", ids(r.red_flags)},
-              {"routine", ids(r.routine)},
-              {"avoid", ids(r.avoid)}};
+void JsonReportWriter::item(JsonOut& out, const Item* item,
+                            void (*shape)(JsonOut&, const Item&)) const {
+  if (out.compact()) {
+    if (auto it = items_.find(item); it != items_.end()) return out.raw(it->second);
+  }
+  shape(out, *item);
+}
+
+void JsonReportWriter::classification(const Report& r, JsonOut& out) const {
+  const auto& kb = rules_.knowledge_base();
+  out.begin_object();
+  for (std::size_t i = 0; i < r.classification.size(); ++i) {
+    out.key(kb.facts()[rules_.roles.classification[i]].id);
+    if (r.classification[i])
+      out.string(r.classification[i]->id);
+    else
+      out.null();
+  }
+  out.end_object();
+}
+
+void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
+  const auto& kb = rules_.knowledge_base();
+  const engine::FactTable& facts = r.evaluation->facts();
+  out.begin_array();
+  if (r.trace) {
+    for (const auto& firing : r.trace->firings()) {
+      const auto& rule = kb.rules()[firing.rule];
+      out.begin_object();
+      out.key("id"), out.string(rule.id);
+      out.key("source"), out.string(rule.source);
+      out.key("because");
+      out.begin_object();
+      for (FactId f : firing.read) {
+        out.key(kb.facts()[f].id);
+        auto values = facts.certain(f);
+        if (values.empty()) {
+          out.null();
+        } else if (values.size() == 1) {
+          write_answer(out, rules_, f, values.front());
+        } else {
+          out.begin_array();
+          for (Value v : values) write_answer(out, rules_, f, v);
+          out.end_array();
+        }
+      }
+      out.end_object();
+      out.key("then");
+      if (out.compact())
+        out.raw(rule_then_[firing.rule]);
+      else
+        then_object(out, rules_, rule);
+      out.end_object();
+    }
+  }
+  out.end_array();
+}
+
+void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id) const {
+  out.begin_object();
+  if (!id.empty()) out.key("id"), out.raw(id);
+  out.key("schema_version"), out.integer(kSchemaVersion);
+  out.key("ruleset");
+  out.begin_object();
+  out.key("id"), out.string(rules_.id);
+  out.key("version"), out.string(rules_.version);
+  out.end_object();
+  out.key("level"), out.string(r.level->id);
+  out.key("level_label"), out.string(r.level->label);
+  out.key("advice"), out.string(r.level->advice);
+  out.key("complete"), out.boolean(r.complete);
+  out.key("red_flags");
+  out.begin_array();
+  for (const auto& flag : r.red_flags) {
+    out.begin_object();
+    out.key("id"), out.string(flag.item->id);
+    out.key("label"), out.string(flag.item->label);
+    out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
+    out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
+    out.key("why"), out.string(flag.item->why);
+    out.key("source"), out.string(flag.item->source);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("reasons");
+  out.begin_array();
+  for (const Item* reason : r.reasons) item(out, reason, reason_item);
+  out.end_array();
+  out.key("classification"), classification(r, out);
+  out.key("routine");
+  out.begin_array();
+  for (const Item* exercise_item : r.routine) item(out, exercise_item, exercise);
+  out.end_array();
+  out.key("avoid");
+  out.begin_array();
+  for (const Item* a : r.avoid) item(out, a, avoid_item);
+  out.end_array();
+  out.key("tips");
+  out.begin_array();
+  for (const Item* t : r.tips) item(out, t, text_item);
+  out.end_array();
+  if (out.compact() && r.with_routine()) {
+    out.raw_members(advice_tail_);
+  } else {
+    advice_tail(out, rules_, r.with_routine());
+  }
+  out.key("unanswered");
+  out.begin_array();
+  for (FactId q : r.unanswered) out.string(rules_.questions[q].id);
+  out.end_array();
+  out.key("assumed");
+  out.begin_array();
+  for (FactId q : r.assumed) {
+    out.begin_object();
+    out.key("id"), out.string(rules_.questions[q].id);
+    out.key("text"), out.string(rules_.questions[q].assumed);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("answers");
+  out.begin_object();
+  for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
+    if ((*r.answers)[q]) {
+      out.key(rules_.questions[q].id);
+      write_answer(out, rules_, q, *(*r.answers)[q]);
+    }
+  out.end_object();
+  out.key("trace"), trace(r, out);
+  out.key("disclaimer"), out.string(rules_.disclaimer);
+  out.end_object();
+}
+
+void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_view id) const {
+  auto ids = [&](const std::vector<const Item*>& items) {
+    out.begin_array();
+    for (const Item* i : items) out.string(i->id);
+    out.end_array();
+  };
+  out.begin_object();
+  if (!id.empty()) out.key("id"), out.raw(id);
+  out.key("level"), out.string(r.level->id);
+  out.key("complete"), out.boolean(r.complete);
+  out.key("classification"), classification(r, out);
+  out.key("red_flags");
+  out.begin_array();
+  for (const auto& flag : r.red_flags) out.string(flag.item->id);
+  out.end_array();
+  out.key("reasons"), ids(r.reasons);
+  out.key("routine"), ids(r.routine);
+  out.key("avoid"), ids(r.avoid);
+  out.end_object();
 }
 
 std::string render_json(const Report& report, int indent) {
-  // Replace, never throw, on text that is not UTF-8 (see json_items.h).
-  return to_json(report).dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string text;
+  JsonOut out(text, indent);
+  JsonReportWriter(*report.rules).write(report, out);
+  return text;
 }
 
 }  // namespace backtriage::report

@@ -1,20 +1,48 @@
 #pragma once
-// The report as JSON: the contract's keys, always present, in a fixed order.
-// Documented by rules/schema/report.schema.json.
-#include <nlohmann/json.hpp>
+// The report as JSON: the contract's keys, always present, in a fixed order
+// (documented by rules/schema/report.schema.json). This is the one place the
+// report's JSON shape is written; compact output pastes fragments rendered
+// once per rule set (exercises, rule conclusions...), which the same code
+// wrote, so both forms always agree.
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
+#include "report/json_out.h"
 #include "report/report.h"
 
 namespace backtriage::report {
 
-using Json = nlohmann::ordered_json;
+class JsonReportWriter {
+ public:
+  explicit JsonReportWriter(const ruleset::RuleSet& rules);
 
-Json to_json(const Report& report);
-// Only level, classification and the ids of red flags, routine and avoid.
-Json to_brief_json(const Report& report);
+  // `id` is the batch line's id as JSON text (a string or a number), or
+  // empty; it comes first.
+  void write(const Report& report, JsonOut& out, std::string_view id = {}) const;
+  // --brief: level, complete, classification and the ids of red flags,
+  // reasons, routine and avoid.
+  void write_brief(const Report& report, JsonOut& out, std::string_view id = {}) const;
 
-// Compact (one line) when indent < 0, as in batch output.
+ private:
+  void item(JsonOut& out, const ruleset::Item* item,
+            void (*shape)(JsonOut&, const ruleset::Item&)) const;
+  void classification(const Report& report, JsonOut& out) const;
+  void trace(const Report& report, JsonOut& out) const;
+
+  const ruleset::RuleSet& rules_;
+  // Compact JSON of each item a report can show, and of each rule's
+  // conclusions, rendered once.
+  std::unordered_map<const ruleset::Item*, std::string> items_;
+  std::vector<std::string> rule_then_;
+  std::string advice_tail_;  // safe_activities ... plan, with a routine
+};
+
+// The whole report as text: indented by `indent`, or compact when < 0.
 std::string render_json(const Report& report, int indent = 2);
+
+// The JSON of one answer: true/false, a number, "unsure" or a choice id.
+void write_answer(JsonOut& out, const ruleset::RuleSet& rules, engine::FactId fact,
+                  engine::Value value);
 
 }  // namespace backtriage::report

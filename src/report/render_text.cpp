@@ -1,179 +1,240 @@
 #include "report/render_text.h"
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
-#include <sstream>
+#include <algorithm>
+
+#include "report/dose_text.h"
+#include "report/text_wrap.h"
 
 namespace backtriage::report {
 
 namespace {
 
-// ANSI styles, or nothing when colour is off.
+using ruleset::Item;
+
+// The rule set names a level's colour; ANSI styles come from fmt.
 struct Palette {
   bool on;
-  std::string paint(std::string_view code, std::string_view text) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  std::string paint(fmt::text_style style, std::string_view text) const {
+    return on ? fmt::format("{}", fmt::styled(text, style)) : std::string(text);
   }
-  std::string heading(std::string_view text) const { return paint("1", text); }
-  std::string level(std::string_view level, std::string_view text) const {
-    if (level == "emergency") return paint("1;31", text);
-    if (level == "self_care") return paint("1;32", text);
-    return paint("1;33", text);
+  std::string heading(std::string_view text) const { return paint(fmt::emphasis::bold, text); }
+  std::string level(const Item& level, std::string_view text) const {
+    static const std::pair<const char*, fmt::terminal_color> colors[] = {
+        {"red", fmt::terminal_color::red},     {"yellow", fmt::terminal_color::yellow},
+        {"green", fmt::terminal_color::green}, {"blue", fmt::terminal_color::blue},
+        {"cyan", fmt::terminal_color::cyan},   {"magenta", fmt::terminal_color::magenta}};
+    fmt::text_style style = fmt::emphasis::bold;
+    for (const auto& [name, color] : colors)
+      if (level.color == name) style |= fmt::fg(color);
+    return paint(style, text);
   }
 };
 
-// Word-wraps `text` to `width` columns, every line starting with `indent`
-// spaces except the first, which starts with `first` (already indented).
-std::string wrap(std::string_view text, std::string_view first, std::size_t indent, int width) {
-  std::string out(first);
-  std::size_t column = first.size();
-  const std::size_t limit = static_cast<std::size_t>(std::max(width, 40));
-  std::istringstream words{std::string(text)};
-  std::string word;
-  bool line_empty = true;
-  while (words >> word) {
-    if (!line_empty && column + 1 + word.size() > limit) {
-      out += "\n" + std::string(indent, ' ');
-      column = indent;
-      line_empty = true;
-    }
-    if (!line_empty) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += word.size();
-    line_empty = false;
-  }
-  return out + "\n";
+// The plain-words label of a classification value, such as a region id.
+std::string label_of_value(const ruleset::RuleSet& rules, const std::string& id) {
+  for (engine::FactId f : rules.roles.classification)
+    for (const auto& item : rules.items_of(f))
+      if (item.id == id && !item.label.empty()) return item.label;
+  return id;
 }
 
-std::string range_text(const ruleset::Range& r) {
-  return r.min == r.max ? fmt::format("{}", r.min) : fmt::format("{}-{}", r.min, r.max);
+std::string title_of(const ruleset::RuleSet& rules, engine::FactId fact) {
+  if (rules.is_question(fact)) return rules.questions[fact].title;
+  return rules.derived_fact(fact).title;
 }
 
-std::string dose_text(const ruleset::Dose& d) {
-  std::vector<std::string> parts;
-  if (d.hold_seconds) parts.push_back(fmt::format("hold {} s", range_text(*d.hold_seconds)));
-  if (d.hold_breaths)
-    parts.push_back(fmt::format("hold {} breath{}", range_text(*d.hold_breaths),
-                                d.hold_breaths->max == 1 ? "" : "s"));
-  if (d.reps) {
-    std::string reps = fmt::format("{} time{}", range_text(*d.reps), d.reps->max == 1 ? "" : "s");
-    if (d.per_side) reps += " each side";
-    if (d.alternating) reps += ", alternating sides";
-    parts.push_back(reps);
-  }
-  if (d.sets) parts.push_back(fmt::format("{} sets", range_text(*d.sets)));
-  if (d.per_week) parts.push_back(fmt::format("{} times a week", *d.per_week));
+std::string value_text(const Report& r, engine::FactId fact) {
+  const auto values = r.evaluation->facts().certain(fact);
+  if (values.empty()) return "?";
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  for (engine::Value v : values) out += (out.empty() ? "" : "+") + r.rules->format_value(fact, v);
   return out;
 }
 
-std::string upper(std::string s) {
-  for (char& c : s) {
-    if (c == '_') c = ' ';
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
+class Writer {
+ public:
+  Writer(const Report& r, const TextStyle& style) : r_(r), s_(style), p_{style.color} {}
 
-std::string value_text(const AnswerValue& v) {
-  if (auto* b = std::get_if<bool>(&v)) return *b ? "yes" : "no";
-  if (auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
-  return std::get<std::string>(v);
-}
+  std::string render() {
+    headline();
+    red_flags();
+    reasons();
+    classification();
+    routine();
+    items("Activities to avoid for now", r_.avoid,
+          [](const Item& a) { return fmt::format("{}: {}", a.name, a.reason); });
+    if (r_.with_routine()) {
+      const auto& advice = r_.rules->advice;
+      section("Safe ways to stay active");
+      for (const auto& a : advice.safe_activities)
+        bullet(a.text.empty() ? a.name : fmt::format("{}: {}", a.name, a.text));
+      if (advice.safe_activities.empty()) drop_section();
+    }
+    items("Preventing back pain", r_.tips,
+          [](const Item& t) { return fmt::format("{}: {}", t.name, t.text); });
+    plan();
+    unanswered();
+    assumed();
+    if (s_.explain) trace();
+    // A report taller than the screen ends with what to do now, so the
+    // advice is on screen when the reading stops.
+    const auto lines = std::count(out_.begin(), out_.end(), '\n') + 4;
+    if (s_.height > 0 && lines > s_.height) {
+      section("What to do now");
+      out_ += p_.level(*r_.level, wrap(shouted(r_.level->label), s_.width, "  ", 2));
+      paragraph(r_.level->advice);
+    }
+    out_ += "\n" + wrap(r_.rules->disclaimer, s_.width);
+    return std::move(out_);
+  }
+
+ private:
+  void section(std::string_view title) {
+    section_start_ = out_.size();
+    out_ += "\n" + p_.heading(title) + "\n";
+  }
+  void drop_section() { out_.resize(section_start_); }
+  void paragraph(std::string_view text) { out_ += wrap(text, s_.width, "  ", 2); }
+  void bullet(std::string_view text, std::string_view mark = "-") {
+    out_ += wrap(text, s_.width, fmt::format("  {} ", mark), 4);
+  }
+  template <typename Line>
+  void items(std::string_view title, const std::vector<const Item*>& list, Line line) {
+    if (list.empty()) return;
+    section(title);
+    for (const Item* item : list) bullet(line(*item));
+  }
+
+  // The level's label in capitals, so it stands out without colour too.
+  static std::string shouted(std::string label) {
+    for (char& c : label)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return label;
+  }
+
+  void headline() {
+    const Item& level = *r_.level;
+    std::string head = wrap(shouted(level.label), s_.width);
+    head.pop_back();
+    out_ += p_.level(level, head) + "\n";
+    out_ += wrap(level.advice, s_.width);
+  }
+
+  void red_flags() {
+    if (r_.red_flags.empty()) return;
+    section("Warning signs in your answers");
+    for (const auto& flag : r_.red_flags) {
+      out_ += wrap(flag.item->label, s_.width, "  ! ", 4);
+      std::string said = flag.unsure ? "You were not sure about this, so it counts. " : "";
+      out_ += wrap(said + flag.item->why, s_.width, "    ", 4);
+    }
+  }
+
+  void reasons() {
+    if (r_.reasons.empty()) return;
+    section("Why");
+    for (const Item* reason : r_.reasons) bullet(reason->text);
+  }
+
+  void classification() {
+    const auto& roles = r_.rules->roles;
+    if (roles.classification.empty()) return;
+    section("Your back pain");
+    std::size_t width = 0;
+    for (engine::FactId f : roles.classification)
+      width = std::max(width, title_of(*r_.rules, f).size());
+    for (std::size_t i = 0; i < roles.classification.size(); ++i) {
+      const Item* value = r_.classification[i];
+      std::string shown =
+          value ? (value->label.empty() ? value->id : value->label) : "not known yet";
+      std::string title = title_of(*r_.rules, roles.classification[i]) + ":";
+      out_ += wrap(shown, s_.width, fmt::format("  {:<{}} ", title, width + 1), width + 4);
+    }
+  }
+
+  void routine() {
+    if (r_.routine.empty()) return;
+    section("Your home routine");
+    if (const auto& frequency = r_.rules->advice.frequency) paragraph(frequency->text);
+    int n = 0;
+    for (const Item* item : r_.routine) {
+      out_ += "\n" + wrap(fmt::format("{} ({}, {})", item->name, item->kind,
+                                      label_of_value(*r_.rules, item->region)),
+                          s_.width, fmt::format("  {}. ", ++n), 5);
+      if (!item->purpose.empty()) out_ += wrap(item->purpose, s_.width, "     Why:  ", 11);
+      if (!item->equipment.empty())
+        out_ +=
+            wrap(fmt::format("{}", fmt::join(item->equipment, ", ")), s_.width, "     Need: ", 11);
+      if (item->dose) out_ += wrap(dose_text(*item->dose), s_.width, "     Dose: ", 11);
+      int step = 0;
+      for (const auto& text : item->steps)
+        out_ += wrap(text, s_.width, fmt::format("     {}) ", static_cast<char>('a' + step++)), 8);
+    }
+  }
+
+  void plan() {
+    if (!r_.with_routine()) return;
+    const auto& advice = r_.rules->advice;
+    if (!advice.expected_course && !advice.plan) return;
+    section("What to expect");
+    if (advice.expected_course) paragraph(advice.expected_course->text);
+    if (const auto& plan = advice.plan) {
+      paragraph(fmt::format("Do the routine {} times a week for {} weeks.", plan->sessions_per_week,
+                            plan->weeks));
+      for (const auto& check_in : plan->check_ins)
+        bullet(fmt::format("Week {}: {}", check_in.week, check_in.text));
+    }
+  }
+
+  void unanswered() {
+    if (r_.unanswered.empty()) return;
+    section("Not answered yet: these could change the advice");
+    for (engine::FactId q : r_.unanswered) {
+      const auto& question = r_.rules->questions[q];
+      bullet(fmt::format("{} ({})", question.prompt, question.flag()));
+    }
+  }
+
+  void assumed() {
+    if (r_.assumed.empty()) return;
+    section("What this advice assumes");
+    for (engine::FactId q : r_.assumed) bullet(r_.rules->questions[q].assumed);
+  }
+
+  void trace() {
+    section("How this was decided");
+    if (!r_.trace || r_.trace->firings().empty()) {
+      paragraph("No rule fired.");
+      return;
+    }
+    const auto& kb = r_.rules->knowledge_base();
+    for (const auto& firing : r_.trace->firings()) {
+      const auto& rule = kb.rules()[firing.rule];
+      std::vector<std::string> because, then;
+      for (engine::FactId f : firing.read)
+        because.push_back(fmt::format("{}={}", kb.facts()[f].id, value_text(r_, f)));
+      for (const auto& a : rule.then)
+        then.push_back(
+            fmt::format("{}={}", kb.facts()[a.fact].id, r_.rules->format_value(a.fact, a.value)));
+      bullet(fmt::format("{}: {} -> {} [{}]", rule.id, fmt::join(because, ", "),
+                         fmt::join(then, ", "), rule.source));
+    }
+  }
+
+  const Report& r_;
+  const TextStyle& s_;
+  const Palette p_;
+  std::string out_;
+  std::size_t section_start_ = 0;
+};
 
 }  // namespace
 
-std::string render_text(const Report& r, const TextStyle& style) {
-  const Palette p{style.color};
-  const int w = style.width;
-  std::string out;
-  std::string headline = "TRIAGE: " + upper(r.level);
-  if (!r.level_label.empty()) headline += " - " + r.level_label;
-  out += p.level(r.level, headline) + "\n";
-  if (!r.level_advice.empty()) out += wrap(r.level_advice, "  ", 2, w);
-
-  if (!r.red_flags.empty()) {
-    out += "\n" + p.heading("Red flags") + "\n";
-    for (const auto& f : r.red_flags) {
-      std::string where = f.care == "emergency_department" ? "go to an emergency department now"
-                          : f.care == "same_day"           ? "see a doctor today"
-                                                           : f.care;
-      out += wrap(fmt::format("{} ({})", f.label, where), "  ! ", 4, w);
-    }
-  }
-
-  auto shown = [](const std::optional<std::string>& s) { return s ? *s : "(not answered)"; };
-  out += "\n" + p.heading("Your back pain") + "\n";
-  out += fmt::format("  Duration:  {}\n  Pain type: {}\n  Region:    {}\n", shown(r.duration),
-                     shown(r.pain_type), shown(r.region));
-
-  if (r.has_routine()) {
-    out += "\n" + p.heading("Home routine") + "\n";
-    if (r.frequency) out += wrap(r.frequency->text, "  ", 2, w);
-    int n = 0;
-    for (const auto& item : r.routine) {
-      ++n;
-      out += fmt::format("\n  {}. {} ({}, {} back)\n", n, p.heading(item.name), item.kind,
-                         item.region);
-      if (!item.purpose.empty()) out += wrap(item.purpose, "     Why:  ", 11, w);
-      if (!item.equipment.empty()) {
-        std::string gear;
-        for (const auto& e : item.equipment) gear += (gear.empty() ? "" : ", ") + e;
-        out += wrap(gear, "     Need: ", 11, w);
-      }
-      if (item.dose) out += wrap(dose_text(*item.dose), "     Dose: ", 11, w);
-      int step = 0;
-      for (const auto& s : item.steps)
-        out += wrap(s, fmt::format("     {}) ", static_cast<char>('a' + step++)), 8, w);
-    }
-  }
-  if (!r.avoid.empty()) {
-    out += "\n" + p.heading("Avoid") + "\n";
-    for (const auto& a : r.avoid)
-      out += wrap(fmt::format("{}: {}", a.name, a.reason), "  - ", 4, w);
-  }
-  if (!r.safe_activities.empty()) {
-    out += "\n" + p.heading("Safe ways to stay active") + "\n";
-    for (const auto& a : r.safe_activities)
-      out += wrap(a.text.empty() ? a.name : fmt::format("{}: {}", a.name, a.text), "  - ", 4, w);
-  }
-  if (!r.tips.empty()) {
-    out += "\n" + p.heading("Preventing back pain") + "\n";
-    for (const auto& t : r.tips) out += wrap(fmt::format("{}: {}", t.name, t.text), "  - ", 4, w);
-  }
-  if (r.expected_course) {
-    out += "\n" + p.heading("What to expect") + "\n";
-    out += wrap(r.expected_course->text, "  ", 2, w);
-  }
-  if (!r.unanswered.empty()) {
-    std::string list;
-    for (const auto& q : r.unanswered) list += (list.empty() ? "" : ", ") + q;
-    out += "\n" + p.heading("Not answered") + "\n" + wrap(list, "  ", 2, w);
-  }
-  if (style.explain) {
-    out += "\n" + p.heading("How this was decided") + "\n";
-    for (const auto& step : r.trace) {
-      std::string because, then;
-      for (const auto& [fact, values] : step.because) {
-        std::string v;
-        for (const auto& x : values) v += (v.empty() ? "" : "+") + value_text(x);
-        because += (because.empty() ? "" : ", ") + fact + "=" + (v.empty() ? "?" : v);
-      }
-      for (const auto& [fact, values] : step.asserted) {
-        std::string v;
-        for (const auto& x : values) v += (v.empty() ? "" : "+") + value_text(x);
-        then += (then.empty() ? "" : ", ") + fact + "=" + v;
-      }
-      out += wrap(fmt::format("{}: {} -> {} [{}]", step.rule, because, then, step.source), "  - ",
-                  4, w);
-    }
-  }
-  out += "\n" + wrap(r.disclaimer, "", 0, w);
-  return out;
+std::string render_text(const Report& report, const TextStyle& style) {
+  return Writer(report, style).render();
 }
 
 }  // namespace backtriage::report

@@ -1,42 +1,47 @@
 #pragma once
-// The triage report: what a person or a script is told. Built once from an
-// evaluation; every renderer (text, JSON, CDS Hooks) reads only this.
-#include <optional>
-#include <string>
-#include <utility>
-#include <variant>
+// The triage report: what a person or a script is told, built once from an
+// evaluation. It points into the rule set (levels, red flags, exercises...)
+// and at the answers, evaluation and trace it came from, instead of copying
+// them; every renderer (text, JSON, CDS Hooks, HTML, iCalendar) reads only
+// this. Nothing here names a level or a fact: the rule set's roles say which
+// fact is which.
 #include <vector>
 
+#include "engine/evaluator.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::report {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
-// An answer as it goes out: bool, number or a choice id.
-using AnswerValue = std::variant<bool, double, std::string>;
-
-struct TraceStep {
-  std::string rule, source;
-  // What made it fire: each fact it read and its value(s); none when open.
-  std::vector<std::pair<std::string, std::vector<AnswerValue>>> because;
-  std::vector<std::pair<std::string, std::vector<AnswerValue>>> asserted;
+struct RedFlagEntry {
+  const ruleset::Item* item = nullptr;
+  bool unsure = false;                   // answered "unsure" rather than "yes"
+  const ruleset::Item* level = nullptr;  // the step it puts the person at
 };
 
 struct Report {
-  std::string ruleset_id, ruleset_version;
-  std::string level;  // emergency | incomplete | doctor | self_care
-  std::string level_label, level_advice;
-  std::vector<ruleset::Item> red_flags;
-  std::optional<std::string> duration, pain_type, region;
-  std::vector<ruleset::Item> routine, avoid, tips, safe_activities;
-  std::optional<ruleset::Item> frequency, expected_course;
-  std::vector<std::string> unanswered;  // question ids, in asking order
-  std::vector<std::pair<std::string, AnswerValue>> answers;
-  std::vector<TraceStep> trace;
-  std::string disclaimer;
+  const ruleset::RuleSet* rules = nullptr;
+  // A level of the ladder, or rules->undecided when the level is not decided.
+  const ruleset::Item* level = nullptr;
+  // Nothing unanswered could change the report.
+  bool complete = false;
+  std::vector<RedFlagEntry> red_flags;  // in the rule set's order
+  std::vector<const ruleset::Item*> reasons;
+  // One per rules->roles.classification, null where undecided.
+  std::vector<const ruleset::Item*> classification;
+  // Only with a level that gives the routine.
+  std::vector<const ruleset::Item*> routine, avoid, tips;
+  // Questions, in asking order: open ones that could change the report, and
+  // optional ones left unanswered whose assumption mattered.
+  std::vector<engine::FactId> unanswered, assumed;
 
-  bool has_routine() const { return !routine.empty(); }
+  const engine::Answers* answers = nullptr;
+  const engine::Evaluation* evaluation = nullptr;
+  const engine::Trace* trace = nullptr;  // may be null
+
+  bool with_routine() const { return level && level->routine && level != &rules->undecided; }
+  bool decided() const { return level && level != &rules->undecided; }
 };
 
 }  // namespace backtriage::report

@@ -27,11 +27,77 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string range_text(const Question& q) {
-  return fmt::format("{} to {}{}", q.min, q.max, q.unit.empty() ? "" : " " + q.unit);
+// "one spot", "one-spot", "One  Spot" -> "one_spot"; also drops a trailing
+// full stop, which people type out of habit.
+std::string as_id(std::string_view text) {
+  std::string out;
+  for (char c : lower(text)) {
+    if (c == ' ' || c == '-' || c == '_') {
+      if (!out.empty() && out.back() != '_') out += '_';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && (out.back() == '_' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+std::string number_text(double x) {
+  return fmt::format("{}", x);
 }
 
 }  // namespace
+
+std::string AcceptedAnswers::describe() const {
+  switch (kind) {
+    case Kind::YesNo: return list_or(words);
+    case Kind::Number:
+      return fmt::format("a number from {} to {}{}", number_text(min), number_text(max),
+                         unit.empty() ? "" : " (" + unit + ")");
+    case Kind::Choice: {
+      std::string out = "one of ";
+      for (std::size_t i = 0; i < words.size(); ++i) out += (i ? ", " : "") + words[i];
+      return out;
+    }
+  }
+  return "";
+}
+
+std::string AcceptedAnswers::brief() const {
+  switch (kind) {
+    case Kind::YesNo: return fmt::format("{}", fmt::join(words, "/"));
+    case Kind::Number: return fmt::format("{}-{}", number_text(min), number_text(max));
+    case Kind::Choice: return fmt::format("{}", fmt::join(words, "|"));
+  }
+  return "";
+}
+
+AcceptedAnswers accepted_answers(const Question& q) {
+  AcceptedAnswers a;
+  switch (q.type) {
+    case engine::FactType::Number:
+      a.kind = AcceptedAnswers::Kind::Number;
+      a.min = q.min;
+      a.max = q.max;
+      a.unit = q.unit;
+      break;
+    case engine::FactType::Choice:
+    case engine::FactType::Set:
+    case engine::FactType::Ranked:
+      a.kind = AcceptedAnswers::Kind::Choice;
+      for (const auto& c : q.choices) {
+        a.words.push_back(c.id);
+        a.labels.push_back(c.label);
+      }
+      break;
+    case engine::FactType::Bool:
+      a.kind = AcceptedAnswers::Kind::YesNo;
+      a.words = {"yes", "no"};
+      if (q.accepts_unsure()) a.words.push_back("unsure");
+      break;
+  }
+  return a;
+}
 
 std::string quote_input(std::string_view text) {
   constexpr std::size_t kLimit = 40;
@@ -51,71 +117,105 @@ std::string quote_input(std::string_view text) {
   return out + "'";
 }
 
-std::string accepted_answers(const Question& q) {
-  switch (q.type) {
-    case engine::FactType::Bool: return "yes/no";
-    case engine::FactType::Number: return range_text(q);
-    case engine::FactType::Choice:
-    case engine::FactType::Set: {
-      std::string out;
-      for (const auto& choice : q.choices) out += (out.empty() ? "" : ", ") + choice.id;
-      return out;
-    }
-  }
-  return "";
-}
-
 ParsedAnswer check_number(const Question& q, double value) {
+  const AcceptedAnswers accepted = accepted_answers(q);
   if (!std::isfinite(value))
-    return AnswerError{
-        fmt::format("expected a number from {}, got a non-finite value", range_text(q))};
+    return AnswerError{fmt::format("expected {}, got a non-finite value", accepted.describe())};
   if (value < q.min || value > q.max)
-    return AnswerError{fmt::format("{} is out of range ({})", value, range_text(q))};
-  return engine::Value::number(value);
+    return AnswerError{
+        fmt::format("{} is out of range: expected {}", number_text(value), accepted.describe())};
+  return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
-ParsedAnswer parse_answer(const Question& q, std::string_view raw) {
+namespace {
+
+ParsedAnswer parse_yes_no(const Question& q, std::string_view raw, std::string_view text,
+                          Spelling spelling) {
+  static constexpr std::array yes{"yes", "y", "true", "1"};
+  static constexpr std::array no{"no", "n", "false", "0"};
+  // "Not sure" in the words people use; the flag and file spelling is "unsure".
+  static constexpr std::array unsure_spoken{"unsure",      "not sure", "dont know",   "don't know",
+                                            "do not know", "maybe",    "not certain", "dunno"};
+  std::string word = lower(text);
+  while (spelling == Spelling::Spoken && !word.empty() &&
+         (word.back() == '.' || word.back() == '!'))
+    word.pop_back();
+  for (const char* w : yes)
+    if (word == w) return engine::Value::boolean(true);
+  for (const char* w : no)
+    if (word == w) return engine::Value::boolean(false);
+  if (q.accepts_unsure()) {
+    if (word == "unsure") return engine::Value::symbol(kUnsureValue);
+    if (spelling == Spelling::Spoken)
+      for (const char* w : unsure_spoken)
+        if (word == w) return engine::Value::symbol(kUnsureValue);
+  }
+  return AnswerError{
+      fmt::format("expected {}, got {}", accepted_answers(q).describe(), quote_input(raw))};
+}
+
+ParsedAnswer parse_number(const Question& q, std::string_view raw, std::string_view text) {
+  double value = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (!text.empty() && *begin == '+') ++begin;  // from_chars rejects a leading '+'
+  auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
+  const AcceptedAnswers accepted = accepted_answers(q);
+  if (text.empty() || ec == std::errc::invalid_argument || ptr != end ||
+      (begin != end && *begin != '-' && !std::isdigit(static_cast<unsigned char>(*begin)) &&
+       *begin != '.'))
+    return AnswerError{fmt::format("expected {}, got {}", accepted.describe(), quote_input(raw))};
+  if (ec == std::errc::result_out_of_range || !std::isfinite(value) || value < q.min ||
+      value > q.max)
+    return AnswerError{
+        fmt::format("{} is out of range: expected {}", quote_input(raw), accepted.describe())};
+  return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
+}
+
+ParsedAnswer parse_choice(const Question& q, std::string_view raw, std::string_view text,
+                          Spelling spelling) {
+  const std::string word = lower(text);
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < q.choices.size(); ++i) {
+    if (q.choices[i].id == word) return engine::Value::symbol(static_cast<int>(i));
+    ids.push_back(q.choices[i].id);
+  }
+  // The id written with spaces or hyphens ("one-spot", as the flags are
+  // written), in any spelling.
+  const std::string id = as_id(word);
+  for (std::size_t i = 0; i < ids.size() && !id.empty(); ++i)
+    if (ids[i] == id) return engine::Value::symbol(static_cast<int>(i));
+  if (spelling == Spelling::Spoken) {
+    // Its number in the list as shown (1-based).
+    int number = 0;
+    auto [ptr, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+    if (ec == std::errc() && ptr == word.data() + word.size() && number >= 1 &&
+        number <= static_cast<int>(q.choices.size()))
+      return engine::Value::symbol(number - 1);
+    // An unambiguous beginning of an id.
+    int found = -1, matches = 0;
+    for (std::size_t i = 0; i < ids.size() && !id.empty(); ++i) {
+      if (ids[i].compare(0, id.size(), id) == 0) {
+        found = static_cast<int>(i);
+        ++matches;
+      }
+    }
+    if (matches == 1) return engine::Value::symbol(found);
+  }
+  return AnswerError{fmt::format("expected {}, got {}{}", accepted_answers(q).describe(),
+                                 quote_input(raw), did_you_mean(word, ids))};
+}
+
+}  // namespace
+
+ParsedAnswer parse_answer(const Question& q, std::string_view raw, Spelling spelling) {
   std::string_view text = trim(raw);
   switch (q.type) {
-    case engine::FactType::Bool: {
-      static constexpr std::array yes{"yes", "y", "true", "1"};
-      static constexpr std::array no{"no", "n", "false", "0"};
-      std::string word = lower(text);
-      for (const char* w : yes)
-        if (word == w) return engine::Value::boolean(true);
-      for (const char* w : no)
-        if (word == w) return engine::Value::boolean(false);
-      return AnswerError{
-          fmt::format("expected yes or no (or y/n, true/false, 1/0), got {}", quote_input(raw))};
-    }
-    case engine::FactType::Number: {
-      double value = 0;
-      const char* begin = text.data();
-      const char* end = begin + text.size();
-      if (!text.empty() && *begin == '+') ++begin;  // from_chars rejects a leading '+'
-      auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
-      if (text.empty() || ec == std::errc::invalid_argument || ptr != end ||
-          (begin != end && *begin != '-' && !std::isdigit(static_cast<unsigned char>(*begin)) &&
-           *begin != '.'))
-        return AnswerError{
-            fmt::format("expected a number from {}, got {}", range_text(q), quote_input(raw))};
-      if (ec == std::errc::result_out_of_range || !std::isfinite(value))
-        return AnswerError{fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
-      if (value < q.min || value > q.max)
-        return AnswerError{fmt::format("{} is out of range ({})", quote_input(raw), range_text(q))};
-      return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
-    }
+    case engine::FactType::Bool: return parse_yes_no(q, raw, text, spelling);
+    case engine::FactType::Number: return parse_number(q, raw, text);
     case engine::FactType::Choice:
-    case engine::FactType::Set: {
-      std::string word = lower(text);
-      std::vector<std::string> ids;
-      for (std::size_t i = 0; i < q.choices.size(); ++i) {
-        if (q.choices[i].id == word) return engine::Value::symbol(static_cast<int>(i));
-        ids.push_back(q.choices[i].id);
-      }
-      return AnswerError{fmt::format("expected one of {}, got {}{}", accepted_answers(q),
-                                     quote_input(raw), did_you_mean(word, ids))};
-    }
+    case engine::FactType::Set:
+    case engine::FactType::Ranked: return parse_choice(q, raw, text, spelling);
   }
   return AnswerError{"unsupported question type"};
 }

@@ -1,15 +1,37 @@
 #pragma once
-// Turns what a person typed (a flag value, a prompt answer, a string in an
-// answers file) into a value for a question. One set of spellings for every
-// way in, so `--fever yes`, `"fever": "yes"` and typing `y` agree.
+// What a question accepts, in one place, and turning what a person typed (a
+// flag value, an answers-file string, a prompt answer) into a value. The
+// parser, the prompter, --help, shell completion and `questions` all read
+// `accepted_answers`, so `--fever yes`, `"fever": "yes"` and typing `y`
+// agree, and every list of valid answers says the same.
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "engine/value.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::ruleset {
+
+struct AcceptedAnswers {
+  enum class Kind { YesNo, Number, Choice };
+  Kind kind = Kind::YesNo;
+  // The canonical words: "yes", "no" (and "unsure" for a red flag that
+  // takes it), or the choice ids in order.
+  std::vector<std::string> words;
+  std::vector<std::string> labels;  // choices: what each id means, for people
+  double min = 0, max = 0;          // numbers
+  std::string unit;
+
+  // "yes, no or unsure", "a number from 0 to 520 (weeks)", "one of electric,
+  // sharp, dull, achy".
+  std::string describe() const;
+  // "yes/no/unsure", "0-520", "electric|sharp|dull|achy": for --help.
+  std::string brief() const;
+};
+
+AcceptedAnswers accepted_answers(const Question& question);
 
 struct AnswerError {
   std::string message;  // e.g. "expected yes or no, got 'maybe'"
@@ -17,13 +39,16 @@ struct AnswerError {
 
 using ParsedAnswer = std::variant<engine::Value, AnswerError>;
 
-ParsedAnswer parse_answer(const Question& question, std::string_view text);
+// How forgiving to be. Flags and answers files take the canonical words,
+// y/n, true/false, 1/0 and choice ids with hyphens or spaces for '_', in any
+// case. At a prompt a person may also write "not sure" or "don't know",
+// pick a choice by its number, or type an unambiguous beginning of it.
+enum class Spelling { Exact, Spoken };
+
+ParsedAnswer parse_answer(const Question& question, std::string_view text,
+                          Spelling spelling = Spelling::Exact);
 // A number that arrived as a number (JSON): range-checked like text.
 ParsedAnswer check_number(const Question& question, double value);
-
-// What a question accepts, for prompts and messages: "yes/no", "0-520 weeks",
-// "electric, sharp, dull, achy".
-std::string accepted_answers(const Question& question);
 
 // Quotes user text for a message, cut short and with control bytes escaped.
 std::string quote_input(std::string_view text);

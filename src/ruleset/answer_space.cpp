@@ -48,9 +48,13 @@ std::vector<Value> AnswerSpace::sample_answers(FactId question) const {
   const Question& q = rules_.questions[question];
   std::vector<Value> out;
   switch (q.type) {
-    case FactType::Bool: return {Value::boolean(false), Value::boolean(true)};
+    case FactType::Bool:
+      if (q.accepts_unsure())
+        return {Value::boolean(false), Value::boolean(true), Value::symbol(kUnsureValue)};
+      return {Value::boolean(false), Value::boolean(true)};
     case FactType::Choice:
     case FactType::Set:
+    case FactType::Ranked:
       for (std::size_t i = 0; i < q.choices.size(); ++i)
         out.push_back(Value::symbol(static_cast<int>(i)));
       return out;

@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-1\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-2\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -31,29 +31,62 @@ void describe(Codec& c, Dose& x) {
   c(x.hold_seconds, x.hold_breaths, x.reps, x.sets, x.per_side, x.alternating, x.per_week);
 }
 template <typename Codec>
+void describe(Codec& c, Point& x) {
+  c(x.x, x.y);
+}
+template <typename Codec>
+void describe(Codec& c, Pose& x) {
+  for (auto& p : x.at) c(p);
+}
+template <typename Codec>
+void describe(Codec& c, Prop& x) {
+  c(x.kind, x.joints, x.anchor, x.end);
+}
+template <typename Codec>
+void describe(Codec& c, Figure& x) {
+  c(x.view, x.props, x.start, x.end, x.has_toes);
+}
+template <typename Codec>
 void describe(Codec& c, Item& x) {
-  c(x.id, x.name, x.label, x.care, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
-    x.source, x.equipment, x.steps, x.dose, x.per_week);
+  c(x.id, x.name, x.label, x.level, x.why, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
+    x.source, x.equipment, x.steps, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
-  c(x.id, x.type, x.prompt, x.help, x.source, x.unit, x.min, x.max, x.choices, x.red_flag, x.where);
+  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.choices,
+    x.red_flag, x.unsure, x.optional, x.assumed, x.checklist, x.where);
 }
 template <typename Codec>
 void describe(Codec& c, DerivedFact& x) {
-  c(x.id, x.type, x.values, x.undecided, x.undecided_label, x.undecided_advice, x.where);
+  c(x.id, x.title, x.type, x.values, x.where);
+}
+template <typename Codec>
+void describe(Codec& c, CheckIn& x) {
+  c(x.week, x.text);
+}
+template <typename Codec>
+void describe(Codec& c, Plan& x) {
+  c(x.weeks, x.sessions_per_week, x.check_ins, x.source);
 }
 template <typename Codec>
 void describe(Codec& c, Advice& x) {
-  c(x.frequency, x.expected_course, x.safe_activities);
+  c(x.frequency, x.expected_course, x.safe_activities, x.plan);
+}
+template <typename Codec>
+void describe(Codec& c, Checklist& x) {
+  c(x.id, x.prompt, x.help);
+}
+template <typename Codec>
+void describe(Codec& c, Roles& x) {
+  c(x.level, x.red_flags, x.reasons, x.routine, x.avoid, x.tips, x.classification);
 }
 template <typename Codec>
 void describe(Codec& c, Condition& x) {
-  c(x.kind, x.op, x.fact, x.operands, x.children);
+  c(x.kind, x.op, x.fact, x.operands, x.children, x.count);
 }
 template <typename Codec>
 void describe(Codec& c, engine::FactDecl& x) {
-  c(x.id, x.type, x.symbols, x.is_input);
+  c(x.id, x.type, x.symbols, x.is_input, x.optional);
 }
 template <typename Codec>
 void describe(Codec& c, engine::Assertion& x) {
@@ -153,7 +186,7 @@ template <typename Codec>
 void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
-    rs.rule_locations, rs.stop_when, rs.advice, facts, rules);
+    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, facts, rules);
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 #pragma once
 // Finds, before anyone runs a triage, answers that make two rules assert
-// different values for one single-valued fact (an error at run time).
+// different values for one single-valued fact: at run time that triage
+// would fail, so `check` reports it as an error.
 //
 // For each such fact it tries every combination of the questions that can
 // influence its writers: each bool and choice value, and for numbers every
 // constant they are compared with, one step either side, and the range ends.
-// That is exhaustive for the comparisons the rules make, and small for real
-// rule sets; a fact whose search would exceed `max_combinations` is skipped.
+// That is exhaustive for the comparisons the rules make. Each pair of rules
+// is reported once, with the fewest answers that show the clash: the others
+// are left unanswered one by one while the clash remains.
 #include <cstddef>
 #include <vector>
 

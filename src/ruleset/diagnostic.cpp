@@ -6,17 +6,19 @@
 
 namespace backtriage::ruleset {
 
+std::string format_location(const Location& where) {
+  std::string out = where.file;
+  if (where.line > 0) out += fmt::format(":{}", where.line);
+  if (where.column > 0) out += fmt::format(":{}", where.column);
+  return out;
+}
+
 std::string format_line(const Diagnostic& d) {
-  std::string where = d.where.file;
-  if (d.where.line > 0) where += fmt::format(":{}", d.where.line);
-  if (d.where.column > 0) where += fmt::format(":{}", d.where.column);
-  return fmt::format("{}: {}", where, d.message);
+  return fmt::format("{}: {}", format_location(d.where), d.message);
 }
 
 std::string format_with_context(const Diagnostic& d, std::string_view text) {
-  std::string where = d.where.file;
-  if (d.where.line > 0) where += fmt::format(":{}", d.where.line);
-  if (d.where.column > 0) where += fmt::format(":{}", d.where.column);
+  const std::string where = format_location(d.where);
   std::string out =
       fmt::format("{}: {}: {}", where,
                   d.severity == Diagnostic::Severity::Error ? "error" : "warning", d.message);

@@ -20,6 +20,8 @@ struct Diagnostic {
   std::string message;
 };
 
+// `file:line:col`, leaving out what is unknown.
+std::string format_location(const Location& where);
 // `file:line:col: message` (one line).
 std::string format_line(const Diagnostic& d);
 // As format_line, with the severity, then the offending line of `text` and

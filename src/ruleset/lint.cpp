@@ -61,6 +61,53 @@ bool can_fire(const RuleSet& rules, const AnswerSpace& space, const engine::Eval
   return fires;
 }
 
+// The safety contract, checked for any rule set: a red flag answered yes,
+// whatever else is answered or not, lists itself and puts the level at its
+// step or above; answered unsure, at its `unsure` step or above.
+void check_red_flags(const RuleSet& rules, std::vector<Diagnostic>& out) {
+  const auto& kb = rules.knowledge_base();
+  const Roles& roles = rules.roles;
+  if (roles.level < 0 || roles.red_flags < 0) return;
+  const engine::Evaluator evaluator(kb);
+  const auto& flags = rules.derived_fact(roles.red_flags).values;
+  for (FactId q = 0; q < static_cast<FactId>(rules.questions.size()); ++q) {
+    const Question& question = rules.questions[q];
+    if (!question.red_flag) continue;
+    auto item = std::find_if(flags.begin(), flags.end(),
+                             [&](const Item& i) { return i.id == question.id; });
+    if (item == flags.end()) continue;  // the loader's error
+    std::vector<std::pair<engine::Value, std::string>> answers{
+        {engine::Value::boolean(true), item->level}};
+    if (question.accepts_unsure())
+      answers.push_back({engine::Value::symbol(kUnsureValue), question.unsure});
+    for (const auto& [answer, step] : answers) {
+      const std::string said = rules.format_value(q, answer);
+      engine::Answers given(kb.facts().size());
+      given[q] = answer;
+      try {
+        const auto e = evaluator.run(given);
+        const int want = rules.level_rank(step);
+        auto best = e.facts().best_certain(roles.level);
+        const auto flag_value = engine::Value::symbol(static_cast<int>(item - flags.begin()));
+        if (!best || best->as_symbol() > want)
+          out.push_back(
+              {Diagnostic::Severity::Error, question.where,
+               fmt::format("red flag '{}' answered {} does not by itself put the level at "
+                           "'{}' or above, whatever else is answered",
+                           question.id, said, step)});
+        else if (!e.facts().is_certain(roles.red_flags, flag_value))
+          out.push_back(
+              {Diagnostic::Severity::Error, question.where,
+               fmt::format("red flag '{}' answered {} does not by itself list '{}' in "
+                           "'{}'",
+                           question.id, said, question.id, kb.facts()[roles.red_flags].id)});
+      } catch (const engine::ConflictError&) {
+        // The clash itself is reported by find_conflicts.
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint(const RuleSet& rules) {
@@ -70,9 +117,10 @@ std::vector<Diagnostic> lint(const RuleSet& rules) {
   };
   const auto& kb = rules.knowledge_base();
   for (FactId f = 0; f < static_cast<FactId>(rules.questions.size()); ++f)
-    if (kb.readers(f).empty())
+    if (kb.readers(f).empty() && !rules.questions[f].red_flag)  // a red flag: the loader's error
       warn(rules.questions[f].where,
            fmt::format("question '{}' is read by no rule", rules.questions[f].id));
+  check_red_flags(rules, out);
 
   const AnswerSpace space(rules);
   const engine::Evaluation open = engine::Evaluator(kb).run(engine::Answers(kb.facts().size()));
@@ -88,7 +136,7 @@ std::vector<Diagnostic> lint(const RuleSet& rules) {
       warn(fact.where, fmt::format("fact '{}' is asserted by no rule", fact.id));
       continue;
     }
-    if (fact.type != engine::FactType::Set && fact.type != engine::FactType::Choice) continue;
+    if (!kb.facts()[id].has_symbols()) continue;
     for (std::size_t v = 0; v < fact.values.size(); ++v) {
       bool asserted = false;
       for (int r : kb.writers(id))

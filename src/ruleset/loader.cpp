@@ -1,31 +1,38 @@
 #include "ruleset/loader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <map>
 #include <set>
-#include <stdexcept>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/condition_parser.h"
 #include "ruleset/spelling.h"
+#include "ruleset/yaml_reader.h"
 
 namespace backtriage::ruleset {
 
-using engine::Condition;
 using engine::FactId;
 using engine::FactType;
 using engine::Value;
 
-namespace {
+const std::vector<std::string>& cds_indicators() {
+  static const std::vector<std::string> values{"info", "warning", "critical"};
+  return values;
+}
 
-// Conditions nest; a limit keeps a hostile file from exhausting the stack or
-// the memory of the evaluator. Real rules nest three or four deep.
-constexpr int kMaxConditionDepth = 64;
-constexpr std::size_t kMaxConditionNodes = 2'000'000;
+const std::vector<std::string>& level_colors() {
+  static const std::vector<std::string> values{"red",  "yellow",  "green", "blue",
+                                               "cyan", "magenta", "none"};
+  return values;
+}
+
+const std::vector<std::string>& exercise_kinds() {
+  static const std::vector<std::string> values{"stretch", "strengthening"};
+  return values;
+}
+
+namespace {
 
 // Id shapes, checked by hand: std::regex is slow to build and to match.
 enum class IdShape {
@@ -44,159 +51,152 @@ bool has_shape(std::string_view id, IdShape shape) {
   return true;
 }
 
-constexpr IdShape kFactId = IdShape::Fact;
-constexpr IdShape kRuleId = IdShape::Rule;
-const std::vector<std::string> kConditionWords{"all", "any", "not", "present", "absent"};
-const std::vector<std::string> kOperators{"eq", "ne", "lt", "le", "gt", "ge", "in"};
+// The part a fact plays in the report decides what its values may carry.
+enum class Role { None, Level, RedFlags, Reasons, Routine, Avoid, Tips, Classification };
+
+const std::vector<std::string>& item_keys(Role role) {
+  static const std::map<Role, std::vector<std::string>> keys{
+      {Role::None, {"id", "label", "source"}},
+      {Role::Classification, {"id", "label", "source"}},
+      {Role::Level, {"id", "label", "advice", "routine", "cds", "color", "source"}},
+      {Role::RedFlags, {"id", "label", "level", "why", "source"}},
+      {Role::Reasons, {"id", "text", "level", "source"}},
+      {Role::Routine,
+       {"id", "name", "region", "kind", "purpose", "equipment", "steps", "dose", "figure",
+        "source"}},
+      {Role::Avoid, {"id", "name", "reason", "source"}},
+      {Role::Tips, {"id", "name", "text", "source"}},
+  };
+  return keys.at(role);
+}
+
+const char* role_word(Role role) {
+  switch (role) {
+    case Role::Level: return "level";
+    case Role::RedFlags: return "red flag";
+    case Role::Reasons: return "reason";
+    case Role::Routine: return "exercise";
+    case Role::Avoid: return "activity to avoid";
+    case Role::Tips: return "tip";
+    case Role::Classification:
+    case Role::None: return "value";
+  }
+  return "value";
+}
+
+// Where an enumerated value must come from, checked once every fact is
+// known: a level id, or a value of a classification fact.
+struct PendingReference {
+  enum class Kind { Level, ClassificationValue } kind;
+  YAML::Node node;
+  std::string value, what;
+};
 
 }  // namespace
 
 // Walks the YAML tree once, collecting diagnostics, and builds the rule set.
 class RuleSetBuilder {
  public:
-  RuleSetBuilder(std::string file) : file_(std::move(file)) {}
+  explicit RuleSetBuilder(std::string file)
+      : file_(file), yaml_(std::move(file)), conditions_(yaml_, facts_, rule_set_->questions) {}
 
   LoadResult build(std::string_view text);
 
  private:
-  // --- positions and messages ------------------------------------------------
-  Location at(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return {file_, 0, 0};
-    return {file_, mark.line + 1, mark.column + 1};
-  }
-  void error(Location where, std::string message) {
-    diagnostics_.push_back({Diagnostic::Severity::Error, std::move(where), std::move(message)});
-  }
-  void error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
-
-  // --- shapes -------------------------------------------------------------
-  // Checks a mapping's keys: every key a scalar, none repeated, each one of
-  // `known`. yaml-cpp keeps repeated keys in iteration but silently answers
-  // lookups with the first, so repeats must be caught here.
-  bool check_map(const YAML::Node& node, std::string_view what,
-                 const std::vector<std::string>& known) {
-    if (!node.IsMap()) {
-      error(node, fmt::format("{} must be a mapping", what));
-      return false;
-    }
-    std::set<std::string> seen;
-    for (const auto& entry : node) {
-      const YAML::Node& key = entry.first;
-      if (!key.IsScalar()) {
-        error(key, fmt::format("{}: keys must be plain words", what));
-        continue;
-      }
-      const std::string& name = key.Scalar();
-      if (!seen.insert(name).second)
-        error(key, fmt::format("duplicate key '{}' in {}", name, what));
-      else if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end())
-        error(key, fmt::format("unknown key '{}' in {}{}", name, what, did_you_mean(name, known)));
-    }
-    return true;
-  }
-
-  bool require(const YAML::Node& map, const char* key, std::string_view what) {
-    if (map[key]) return true;
-    error(map, fmt::format("{} needs '{}'", what, key));
-    return false;
-  }
-
-  std::string scalar(const YAML::Node& node, std::string_view what) {
-    if (!node) return "";
-    if (!node.IsScalar()) {
-      error(node, fmt::format("{} must be text", what));
-      return "";
-    }
-    return node.Scalar();
-  }
-
-  std::optional<double> number(const YAML::Node& node, std::string_view what) {
-    if (!node) return std::nullopt;
-    Question any_number;
-    any_number.type = FactType::Number;
-    any_number.min = -DBL_MAX;
-    any_number.max = DBL_MAX;
-    if (node.IsScalar() && node.Tag() != "!") {
-      auto parsed = parse_answer(any_number, node.Scalar());
-      if (auto* value = std::get_if<Value>(&parsed)) return value->as_number();
-    }
-    error(node, fmt::format("{} must be a number", what));
-    return std::nullopt;
-  }
-
-  std::optional<bool> boolean(const YAML::Node& node, std::string_view what) {
-    if (!node) return std::nullopt;
-    bool value = false;
-    if (node.IsScalar() && node.Tag() != "!" && YAML::convert<bool>::decode(node, value))
-      return value;
-    error(node, fmt::format("{} must be true or false", what));
-    return std::nullopt;
-  }
-
-  std::vector<std::string> text_list(const YAML::Node& node, std::string_view what) {
-    std::vector<std::string> out;
-    if (!node) return out;
-    if (!node.IsSequence()) {
-      error(node, fmt::format("{} must be a list", what));
-      return out;
-    }
-    for (const auto& element : node) out.push_back(scalar(element, what));
-    return out;
-  }
-
   std::string id(const YAML::Node& node, std::string_view what, IdShape shape) {
-    std::string value = scalar(node, what);
+    std::string value = yaml_.scalar(node, what);
     if (!value.empty() && !has_shape(value, shape))
-      error(node, fmt::format("{} '{}' must be lower case letters, digits and '_'{}", what, value,
-                              shape == IdShape::Rule ? " or '-'" : ""));
+      yaml_.error(node, fmt::format("{} '{}' must be lower case letters, digits and '_'{}", what,
+                                    value, shape == IdShape::Rule ? " or '-'" : ""));
     return value;
   }
+  void refer(PendingReference::Kind kind, const YAML::Node& node, std::string what) {
+    if (node) pending_.push_back({kind, node, yaml_.scalar(node, what), std::move(what)});
+  }
 
-  // --- sections --------------------------------------------------------------
+  void report_roles(const YAML::Node& node);
+  Role role_of(const std::string& fact_id) const;
   std::optional<Range> range(const YAML::Node& node, std::string_view what);
   std::optional<Dose> dose(const YAML::Node& node);
-  Item item(const YAML::Node& node, std::string_view what);
-  std::vector<Item> items(const YAML::Node& node, std::string_view what);
+  std::optional<Point> point(const YAML::Node& node, std::string_view what);
+  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, bool& has_toes);
+  std::optional<Figure> figure(const YAML::Node& node);
+  Item item(const YAML::Node& node, Role role, const std::vector<std::string>& keys);
+  std::vector<Item> items(const YAML::Node& node, Role role);
   void question(const YAML::Node& node);
   void derived_fact(const YAML::Node& node);
   void declare(const std::string& id, const YAML::Node& where);
-  std::optional<Condition> condition(const YAML::Node& node, int depth);
-  std::optional<Condition> comparison(FactId fact, const YAML::Node& node);
-  std::optional<Value> literal(FactId fact, const YAML::Node& node);
-  std::optional<FactId> fact_ref(const YAML::Node& node);
   void rule(const YAML::Node& node);
   void advice(const YAML::Node& node);
+  void interview(const YAML::Node& node);
+  void resolve_roles(const YAML::Node& root);
+  void resolve_references();
+  void check_questions();
 
   std::string file_;
-  std::vector<Diagnostic> diagnostics_;
+  YamlReader yaml_;
   std::unique_ptr<RuleSet> rule_set_ = std::make_unique<RuleSet>();
   std::vector<engine::FactDecl> facts_;
+  ConditionParser conditions_;
   std::vector<engine::Rule> rules_;
   std::set<std::string> rule_ids_;
-  std::size_t condition_nodes_ = 0;
+  std::map<std::string, Role> roles_;          // fact id -> role, from `report:`
+  std::map<std::string, YAML::Node> role_at_;  // fact id -> where `report:` names it
+  std::vector<PendingReference> pending_;
+  std::string region_fact_;  // `report: region`: the classification exercises' regions are from
+  YAML::Node role_at_region_;
 };
+
+void RuleSetBuilder::report_roles(const YAML::Node& node) {
+  if (!yaml_.check_map(node, "report",
+                       {"level", "red_flags", "reasons", "classification", "region", "routine",
+                        "avoid", "tips"}))
+    return;
+  yaml_.require(node, "level", "report");
+  auto single = [&](const char* key, Role role) {
+    if (!node[key]) return;
+    std::string fact = yaml_.scalar(node[key], key);
+    if (fact.empty()) return;
+    roles_[fact] = role;
+    role_at_[fact] = node[key];
+  };
+  single("level", Role::Level);
+  single("red_flags", Role::RedFlags);
+  single("reasons", Role::Reasons);
+  single("routine", Role::Routine);
+  single("avoid", Role::Avoid);
+  single("tips", Role::Tips);
+  for (const auto& fact : yaml_.text_list(node["classification"], "classification"))
+    if (!fact.empty()) roles_.emplace(fact, Role::Classification);
+  region_fact_ = yaml_.scalar(node["region"], "region");
+  role_at_region_ = node["region"];
+}
+
+Role RuleSetBuilder::role_of(const std::string& fact_id) const {
+  auto it = roles_.find(fact_id);
+  return it == roles_.end() ? Role::None : it->second;
+}
 
 std::optional<Range> RuleSetBuilder::range(const YAML::Node& node, std::string_view what) {
   if (!node) return std::nullopt;
   auto whole = [&](const YAML::Node& n) -> std::optional<int> {
-    auto value = number(n, what);
+    auto value = yaml_.number(n, what);
     if (!value) return std::nullopt;
     if (*value < 0 || *value > 100000 || *value != static_cast<int>(*value)) {
-      error(n, fmt::format("{} must be a whole number from 0 to 100000", what));
+      yaml_.error(n, fmt::format("{} must be a whole number from 0 to 100000", what));
       return std::nullopt;
     }
     return static_cast<int>(*value);
   };
   if (node.IsSequence()) {
     if (node.size() != 2) {
-      error(node, fmt::format("{} must be a number or [min, max]", what));
+      yaml_.error(node, fmt::format("{} must be a number or [min, max]", what));
       return std::nullopt;
     }
     auto low = whole(node[0]), high = whole(node[1]);
     if (!low || !high) return std::nullopt;
     if (*low > *high) {
-      error(node, fmt::format("{}: min {} is above max {}", what, *low, *high));
+      yaml_.error(node, fmt::format("{}: min {} is above max {}", what, *low, *high));
       return std::nullopt;
     }
     return Range{*low, *high};
@@ -208,7 +208,7 @@ std::optional<Range> RuleSetBuilder::range(const YAML::Node& node, std::string_v
 
 std::optional<Dose> RuleSetBuilder::dose(const YAML::Node& node) {
   if (!node) return std::nullopt;
-  if (!check_map(
+  if (!yaml_.check_map(
           node, "dose",
           {"hold_seconds", "hold_breaths", "reps", "sets", "per_side", "alternating", "per_week"}))
     return std::nullopt;
@@ -217,145 +217,359 @@ std::optional<Dose> RuleSetBuilder::dose(const YAML::Node& node) {
   d.hold_breaths = range(node["hold_breaths"], "hold_breaths");
   d.reps = range(node["reps"], "reps");
   d.sets = range(node["sets"], "sets");
-  d.per_side = boolean(node["per_side"], "per_side").value_or(false);
-  d.alternating = boolean(node["alternating"], "alternating").value_or(false);
+  d.per_side = yaml_.boolean(node["per_side"], "per_side").value_or(false);
+  d.alternating = yaml_.boolean(node["alternating"], "alternating").value_or(false);
   if (auto per_week = range(node["per_week"], "per_week")) d.per_week = per_week->max;
   return d;
 }
 
-Item RuleSetBuilder::item(const YAML::Node& node, std::string_view what) {
+std::optional<Point> RuleSetBuilder::point(const YAML::Node& node, std::string_view what) {
+  if (!node.IsSequence() || node.size() != 2) {
+    yaml_.error(node, fmt::format("{} must be a point [x, y]", what));
+    return std::nullopt;
+  }
+  auto x = yaml_.number(node[0], what), y = yaml_.number(node[1], what);
+  if (!x || !y) return std::nullopt;
+  return Point{*x, *y};
+}
+
+std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_view what,
+                                         bool& has_toes) {
+  std::vector<std::string> names(joint_names().begin(), joint_names().end());
+  if (!yaml_.check_map(node, what, names)) return std::nullopt;
+  Pose p;
+  bool ok = true;
+  int toes = 0;
+  for (int j = 0; j < kJointCount; ++j) {
+    const YAML::Node at = node[names[j]];
+    const bool toe = j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe);
+    if (!at) {
+      if (!toe) {
+        yaml_.error(node, fmt::format("{} needs '{}'", what, names[j]));
+        ok = false;
+      }
+      continue;
+    }
+    toes += toe;
+    if (auto pt = point(at, names[j]))
+      p.at[j] = *pt;
+    else
+      ok = false;
+  }
+  if (toes == 1) {
+    yaml_.error(node, fmt::format("{}: give both l_toe and r_toe, or neither", what));
+    ok = false;
+  }
+  has_toes = toes == 2;
+  return ok ? std::optional<Pose>(p) : std::nullopt;
+}
+
+std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
+  if (!node) return std::nullopt;
+  if (!yaml_.check_map(node, "figure", {"view", "props", "start", "end"})) return std::nullopt;
+  bool ok = yaml_.require(node, "view", "a figure");
+  ok &= yaml_.require(node, "start", "a figure");
+  ok &= yaml_.require(node, "end", "a figure");
+  if (!ok) return std::nullopt;
+  Figure f;
+  const std::string view = yaml_.one_of(node["view"], "view", view_names());
+  if (view.empty()) return std::nullopt;
+  f.view = static_cast<Figure::View>(std::find(view_names().begin(), view_names().end(), view) -
+                                     view_names().begin());
+  bool start_toes = false, end_toes = false;
+  auto start = pose(node["start"], "start pose", start_toes);
+  auto end = pose(node["end"], "end pose", end_toes);
+  if (!start || !end) return std::nullopt;
+  if (start_toes != end_toes) {
+    yaml_.error(node["end"], "give toes in both poses or in neither");
+    return std::nullopt;
+  }
+  f.start = *start;
+  f.end = *end;
+  f.has_toes = start_toes;
+  for (const auto& [which, p] : {std::pair{"start", &f.start}, std::pair{"end", &f.end}})
+    for (const auto& problem : implausible_bones(f, *p))
+      yaml_.error(node[which], fmt::format("implausible {} pose: {}", which, problem));
+
+  const std::vector<std::string> joints(joint_names().begin(), joint_names().end());
+  auto joint = [&](const YAML::Node& n) -> std::optional<Joint> {
+    const std::string name = yaml_.one_of(n, "joint", joints);
+    if (name.empty()) return std::nullopt;
+    return static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
+  };
+  if (const YAML::Node props = node["props"]) {
+    if (!props.IsSequence()) {
+      yaml_.error(props, "props must be a list");
+      return std::nullopt;
+    }
+    for (const auto& p : props) {
+      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x"})) continue;
+      if (!yaml_.require(p, "kind", "a prop")) continue;
+      const std::string kind = yaml_.one_of(p["kind"], "prop kind", prop_kind_names());
+      if (kind.empty()) continue;
+      Prop prop;
+      prop.kind = static_cast<Prop::Kind>(
+          std::find(prop_kind_names().begin(), prop_kind_names().end(), kind) -
+          prop_kind_names().begin());
+      auto needs = [&](std::initializer_list<const char*> wanted) {
+        bool fine = true;
+        for (const char* key : {"from", "to", "anchor", "x"}) {
+          bool want = std::find_if(wanted.begin(), wanted.end(), [&](const char* w) {
+                        return std::string_view(w) == key;
+                      }) != wanted.end();
+          if (want && !p[key]) {
+            yaml_.error(p, fmt::format("a {} needs '{}'", kind, key));
+            fine = false;
+          } else if (!want && p[key]) {
+            yaml_.error(p[key], fmt::format("'{}' does not apply to a {}", key, kind));
+            fine = false;
+          }
+        }
+        return fine;
+      };
+      bool fine = true;
+      switch (prop.kind) {
+        case Prop::Kind::Mat: fine = needs({}); break;
+        case Prop::Kind::Band:
+        case Prop::Kind::Towel: {
+          fine = needs({"from", "to"});
+          auto a = fine ? joint(p["from"]) : std::nullopt;
+          auto b = fine ? joint(p["to"]) : std::nullopt;
+          if (a && b) prop.joints = {*a, *b};
+          fine = fine && a && b;
+          break;
+        }
+        case Prop::Kind::FoamRoller: {
+          fine = needs({"from", "to"});
+          auto a = fine ? point(p["from"], "from") : std::nullopt;
+          auto b = fine ? point(p["to"], "to") : std::nullopt;
+          if (a && b) prop.anchor = *a, prop.end = *b;
+          fine = fine && a && b;
+          break;
+        }
+        case Prop::Kind::Wall: {
+          fine = needs({"x"});
+          auto x = fine ? yaml_.number(p["x"], "x") : std::nullopt;
+          if (x) prop.anchor = Point{*x, 0};
+          fine = fine && x;
+          break;
+        }
+        case Prop::Kind::Cable: {
+          fine = needs({"anchor", "to"});
+          auto a = fine ? point(p["anchor"], "anchor") : std::nullopt;
+          if (a) prop.anchor = *a;
+          fine = fine && a;
+          if (fine) {
+            const YAML::Node to = p["to"];
+            if (to.IsSequence()) {
+              for (const auto& j : to)
+                if (auto joint_id = joint(j)) prop.joints.push_back(*joint_id);
+            } else if (auto joint_id = joint(to)) {
+              prop.joints.push_back(*joint_id);
+            }
+            fine = !prop.joints.empty();
+          }
+          break;
+        }
+      }
+      if (fine) f.props.push_back(std::move(prop));
+    }
+  }
+  return f;
+}
+
+Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<std::string>& keys) {
   Item it;
+  const std::string what = role_word(role);
   if (node.IsScalar()) {  // a bare id
-    it.id = id(node, what, kFactId);
+    it.id = id(node, what + " id", IdShape::Fact);
     return it;
   }
-  if (!check_map(node, what,
-                 {"id", "name", "label", "care", "region", "kind", "purpose", "equipment", "steps",
-                  "dose", "reason", "text", "advice", "source", "per_week"}))
-    return it;
-  if (require(node, "id", what)) it.id = id(node["id"], fmt::format("{} id", what), kFactId);
-  it.name = scalar(node["name"], "name");
-  it.label = scalar(node["label"], "label");
-  it.care = scalar(node["care"], "care");
-  it.region = scalar(node["region"], "region");
-  it.kind = scalar(node["kind"], "kind");
-  it.purpose = scalar(node["purpose"], "purpose");
-  it.reason = scalar(node["reason"], "reason");
-  it.text = scalar(node["text"], "text");
-  it.advice = scalar(node["advice"], "advice");
-  it.source = scalar(node["source"], "source");
-  it.equipment = text_list(node["equipment"], "equipment");
-  it.steps = text_list(node["steps"], "steps");
+  if (!yaml_.check_map(node, "a " + what, keys)) return it;
+  if (yaml_.require(node, "id", "a " + what)) it.id = id(node["id"], what + " id", IdShape::Fact);
+  // Keys outside `keys` were reported by check_map; read only the allowed.
+  auto has = [&](const char* key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  it.name = yaml_.scalar(node["name"], "name");
+  it.label = yaml_.scalar(node["label"], "label");
+  it.why = yaml_.scalar(node["why"], "why");
+  it.purpose = yaml_.scalar(node["purpose"], "purpose");
+  it.reason = yaml_.scalar(node["reason"], "reason");
+  it.text = yaml_.scalar(node["text"], "text");
+  it.advice = yaml_.scalar(node["advice"], "advice");
+  it.source = yaml_.scalar(node["source"], "source");
+  it.equipment = yaml_.text_list(node["equipment"], "equipment");
+  it.steps = yaml_.text_list(node["steps"], "steps");
   it.dose = dose(node["dose"]);
-  if (auto per_week = range(node["per_week"], "per_week")) it.per_week = per_week->max;
+  if (has("kind")) it.kind = yaml_.one_of(node["kind"], "exercise kind", exercise_kinds());
+  if (has("cds")) it.cds = yaml_.one_of(node["cds"], "CDS indicator", cds_indicators());
+  if (has("color")) it.color = yaml_.one_of(node["color"], "colour", level_colors());
+  if (has("routine")) it.routine = yaml_.boolean(node["routine"], "routine").value_or(false);
+  if (has("level") && node["level"]) {
+    it.level = yaml_.scalar(node["level"], "level");
+    refer(PendingReference::Kind::Level, node["level"], "level");
+  }
+  if (has("region") && node["region"]) {
+    it.region = yaml_.scalar(node["region"], "region");
+    refer(PendingReference::Kind::ClassificationValue, node["region"], "region");
+  }
+  if (has("figure")) it.figure = figure(node["figure"]);
+  // What each role cannot do without.
+  auto need = [&](const char* key) { yaml_.require(node, key, "a " + what); };
+  switch (role) {
+    case Role::Level: need("label"), need("advice"), need("cds"), need("color"); break;
+    case Role::RedFlags: need("label"), need("level"), need("why"), need("source"); break;
+    case Role::Reasons: need("text"), need("source"); break;
+    case Role::Routine:
+      need("name"), need("kind"), need("steps"), need("dose"), need("figure"), need("source");
+      break;
+    case Role::Avoid: need("name"), need("reason"), need("source"); break;
+    case Role::Tips: need("name"), need("text"), need("source"); break;
+    case Role::Classification: need("label"); break;
+    case Role::None: break;
+  }
   return it;
 }
 
-std::vector<Item> RuleSetBuilder::items(const YAML::Node& node, std::string_view what) {
+std::vector<Item> RuleSetBuilder::items(const YAML::Node& node, Role role) {
   std::vector<Item> out;
   if (!node) return out;
   if (!node.IsSequence()) {
-    error(node, fmt::format("{} must be a list", what));
+    yaml_.error(node, fmt::format("the {}s must be a list", role_word(role)));
     return out;
   }
   std::set<std::string> seen;
   for (const auto& element : node) {
-    Item it = item(element, what);
+    Item it = item(element, role, item_keys(role));
     if (!it.id.empty() && !seen.insert(it.id).second)
-      error(element, fmt::format("duplicate {} '{}'", what, it.id));
+      yaml_.error(element, fmt::format("duplicate {} '{}'", role_word(role), it.id));
     out.push_back(std::move(it));
   }
   return out;
 }
 
 void RuleSetBuilder::declare(const std::string& fact_id, const YAML::Node& where) {
-  if (std::find(kConditionWords.begin(), kConditionWords.end(), fact_id) != kConditionWords.end())
-    error(where, fmt::format("'{}' is a condition keyword and cannot name a fact", fact_id));
+  const auto& keywords = condition_keywords();
+  if (std::find(keywords.begin(), keywords.end(), fact_id) != keywords.end())
+    yaml_.error(where, fmt::format("'{}' is a condition keyword and cannot name a fact", fact_id));
+  if (fact_id == "id")
+    yaml_.error(where, "'id' cannot name a fact: batch lines use it for the record id");
   for (const auto& existing : facts_)
-    if (existing.id == fact_id) error(where, fmt::format("duplicate fact id '{}'", fact_id));
+    if (existing.id == fact_id) yaml_.error(where, fmt::format("duplicate fact id '{}'", fact_id));
 }
 
 void RuleSetBuilder::question(const YAML::Node& node) {
-  if (!check_map(
+  if (!yaml_.check_map(
           node, "a question",
-          {"id", "type", "prompt", "help", "source", "min", "max", "unit", "choices", "red_flag"}))
+          {"id", "type", "prompt", "help", "why", "title", "source", "min", "max", "unit",
+           "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
     return;
   Question q;
-  q.where = at(node);
-  bool ok = require(node, "id", "a question");
-  require(node, "type", "a question");
-  require(node, "prompt", "a question");
-  require(node, "source", "a question");
-  q.id = ok ? id(node["id"], "question id", kFactId) : "";
-  q.prompt = scalar(node["prompt"], "prompt");
-  q.help = scalar(node["help"], "help");
-  q.source = scalar(node["source"], "source");
-  q.unit = scalar(node["unit"], "unit");
-  q.red_flag = boolean(node["red_flag"], "red_flag").value_or(false);
-  std::string type = scalar(node["type"], "type");
+  q.where = yaml_.at(node);
+  bool ok = yaml_.require(node, "id", "a question");
+  yaml_.require(node, "type", "a question");
+  yaml_.require(node, "prompt", "a question");
+  yaml_.require(node, "source", "a question");
+  q.id = ok ? id(node["id"], "question id", IdShape::Fact) : "";
+  q.prompt = yaml_.scalar(node["prompt"], "prompt");
+  q.help = yaml_.scalar(node["help"], "help");
+  q.why = yaml_.scalar(node["why"], "why");
+  q.title = yaml_.scalar(node["title"], "title");
+  q.source = yaml_.scalar(node["source"], "source");
+  q.unit = yaml_.scalar(node["unit"], "unit");
+  q.red_flag = yaml_.boolean(node["red_flag"], "red_flag").value_or(false);
+  q.optional = yaml_.boolean(node["optional"], "optional").value_or(false);
+  q.assumed = yaml_.scalar(node["assumed"], "assumed");
+  q.checklist = yaml_.scalar(node["checklist"], "checklist");
+  if (node["unsure"]) {
+    q.unsure = yaml_.scalar(node["unsure"], "unsure");
+    refer(PendingReference::Kind::Level, node["unsure"], "level");
+  }
+  const std::string type =
+      yaml_.one_of(node["type"], "question type", {"bool", "number", "choice"});
   auto wrong_for_type = [&](const char* key) {
-    if (node[key]) error(node[key], fmt::format("'{}' does not apply to a {} question", key, type));
+    if (node[key])
+      yaml_.error(node[key], fmt::format("'{}' does not apply to a {} question", key, type));
   };
   if (type == "bool") {
     q.type = FactType::Bool;
-    wrong_for_type("min"), wrong_for_type("max"), wrong_for_type("unit"), wrong_for_type("choices");
+    for (const char* key : {"min", "max", "unit", "choices"}) wrong_for_type(key);
   } else if (type == "number") {
     q.type = FactType::Number;
-    wrong_for_type("choices");
-    require(node, "min", "a number question");
-    require(node, "max", "a number question");
-    q.min = number(node["min"], "min").value_or(0);
-    q.max = number(node["max"], "max").value_or(0);
-    if (q.min > q.max) error(node["max"], fmt::format("max {} is below min {}", q.max, q.min));
+    for (const char* key : {"choices", "unsure"}) wrong_for_type(key);
+    yaml_.require(node, "min", "a number question");
+    yaml_.require(node, "max", "a number question");
+    q.min = yaml_.number(node["min"], "min").value_or(0);
+    q.max = yaml_.number(node["max"], "max").value_or(0);
+    if (q.min > q.max)
+      yaml_.error(node["max"], fmt::format("max {} is below min {}", q.max, q.min));
   } else if (type == "choice") {
     q.type = FactType::Choice;
-    wrong_for_type("min"), wrong_for_type("max"), wrong_for_type("unit");
-    if (require(node, "choices", "a choice question")) {
-      q.choices = items(node["choices"], "choice");
-      if (q.choices.empty()) error(node["choices"], "a choice question needs at least one choice");
+    for (const char* key : {"min", "max", "unit", "unsure"}) wrong_for_type(key);
+    if (yaml_.require(node, "choices", "a choice question")) {
+      q.choices = items(node["choices"], Role::None);
+      if (q.choices.empty())
+        yaml_.error(node["choices"], "a choice question needs at least one choice");
     }
-  } else if (!type.empty()) {
-    error(node["type"],
-          fmt::format("unknown question type '{}' (expected bool, number or choice)", type));
   }
+  if (q.red_flag && q.optional)
+    yaml_.error(node["optional"],
+                "a red flag cannot be optional: unanswered, it must leave the report incomplete");
+  if (q.optional && q.assumed.empty())
+    yaml_.error(node, "an optional question needs 'assumed': what the report assumes without it");
+  if (!q.optional && node["assumed"])
+    yaml_.error(node["assumed"], "'assumed' applies only to an optional question");
+  if (!q.checklist.empty() && q.type != FactType::Bool)
+    yaml_.error(node["checklist"], "only yes/no questions can be in a checklist");
   if (q.id.empty()) return;
   declare(q.id, node["id"]);
-  engine::FactDecl decl{q.id, q.type, {}, true};
+  engine::FactDecl decl{q.id, q.type, {}, true, q.optional};
+  if (q.accepts_unsure()) decl = {q.id, FactType::Choice, {"no", "yes", "unsure"}, true, false};
   for (const auto& c : q.choices) decl.symbols.push_back(c.id);
   facts_.push_back(std::move(decl));
   rule_set_->questions.push_back(std::move(q));
 }
 
 void RuleSetBuilder::derived_fact(const YAML::Node& node) {
-  if (!check_map(node, "a fact",
-                 {"id", "type", "choices", "items", "undecided", "undecided_label",
-                  "undecided_advice", "source"}))
+  if (!yaml_.check_map(node, "a fact",
+                       {"id", "type", "title", "choices", "items", "undecided", "source"}))
     return;
   DerivedFact f;
-  f.where = at(node);
-  bool ok = require(node, "id", "a fact");
-  require(node, "type", "a fact");
-  f.id = ok ? id(node["id"], "fact id", kFactId) : "";
-  std::string type = scalar(node["type"], "type");
-  if (type == "choice") {
-    f.type = FactType::Choice;
-    if (node["items"]) error(node["items"], "a choice fact lists 'choices', not 'items'");
-    if (require(node, "choices", "a choice fact")) f.values = items(node["choices"], "choice");
+  f.where = yaml_.at(node);
+  bool ok = yaml_.require(node, "id", "a fact");
+  yaml_.require(node, "type", "a fact");
+  f.id = ok ? id(node["id"], "fact id", IdShape::Fact) : "";
+  f.title = yaml_.scalar(node["title"], "title");
+  const Role role = role_of(f.id);
+  const std::string type =
+      yaml_.one_of(node["type"], "fact type", {"choice", "set", "ranked", "bool", "number"});
+  if (type == "choice" || type == "ranked") {
+    f.type = type == "choice" ? FactType::Choice : FactType::Ranked;
+    if (node["items"])
+      yaml_.error(node["items"], fmt::format("a {} fact lists 'choices', not 'items'", type));
+    if (yaml_.require(node, "choices", "a " + type + " fact"))
+      f.values = items(node["choices"], role);
   } else if (type == "set") {
     f.type = FactType::Set;
-    if (node["choices"]) error(node["choices"], "a set fact lists 'items', not 'choices'");
-    if (require(node, "items", "a set fact")) f.values = items(node["items"], "item");
+    if (node["choices"]) yaml_.error(node["choices"], "a set fact lists 'items', not 'choices'");
+    if (yaml_.require(node, "items", "a set fact")) f.values = items(node["items"], role);
   } else if (type == "bool" || type == "number") {
     f.type = type == "bool" ? FactType::Bool : FactType::Number;
-    if (node["choices"]) error(node["choices"], fmt::format("a {} fact has no choices", type));
-    if (node["items"]) error(node["items"], fmt::format("a {} fact has no items", type));
-  } else if (!type.empty()) {
-    error(node["type"],
-          fmt::format("unknown fact type '{}' (expected choice, set, bool or number)", type));
+    if (node["choices"])
+      yaml_.error(node["choices"], fmt::format("a {} fact has no choices", type));
+    if (node["items"]) yaml_.error(node["items"], fmt::format("a {} fact has no items", type));
   }
-  f.undecided = scalar(node["undecided"], "undecided");
-  f.undecided_label = scalar(node["undecided_label"], "undecided_label");
-  f.undecided_advice = scalar(node["undecided_advice"], "undecided_advice");
+  if (const YAML::Node undecided = node["undecided"]) {
+    if (role != Role::Level)
+      yaml_.error(undecided, "'undecided' applies only to the report's level fact");
+    else
+      rule_set_->undecided =
+          item(undecided, Role::Level, {"id", "label", "advice", "cds", "color", "source"});
+  } else if (role == Role::Level) {
+    yaml_.error(node,
+                "the level fact needs 'undecided': the level reported when it is not decided");
+  }
   if (f.id.empty()) return;
   declare(f.id, node["id"]);
   engine::FactDecl decl{f.id, f.type, {}, false};
@@ -364,296 +578,306 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
   rule_set_->derived.push_back(std::move(f));
 }
 
-std::optional<FactId> RuleSetBuilder::fact_ref(const YAML::Node& node) {
-  std::string name = scalar(node, "a fact name");
-  if (name.empty()) return std::nullopt;
-  for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f)
-    if (facts_[f].id == name) return f;
-  std::vector<std::string> names;
-  for (const auto& f : facts_) names.push_back(f.id);
-  error(node, fmt::format("unknown fact '{}'{}", name, did_you_mean(name, names)));
-  return std::nullopt;
-}
-
-std::optional<Value> RuleSetBuilder::literal(FactId fact, const YAML::Node& node) {
-  const auto& decl = facts_[fact];
-  if (!node.IsScalar()) {
-    error(node,
-          fmt::format("'{}' takes a single {} value here", decl.id, engine::to_string(decl.type)));
-    return std::nullopt;
-  }
-  // The common case first: building `shape` copies every value of the fact,
-  // which made a set of 10,000 values cost 10,000 copies per rule.
-  if (decl.type == FactType::Choice || decl.type == FactType::Set)
-    if (int index = decl.symbol_index(node.Scalar()); index >= 0) return Value::symbol(index);
-  Question shape;  // parse literals with the answer spellings, without the range
-  shape.type = decl.type;
-  shape.min = -DBL_MAX;
-  shape.max = DBL_MAX;
-  for (const auto& symbol : decl.symbols) {
-    shape.choices.emplace_back();
-    shape.choices.back().id = symbol;
-  }
-  auto parsed = parse_answer(shape, node.Scalar());
-  if (auto* value = std::get_if<Value>(&parsed)) return *value;
-  // The unbounded range above is an artefact of parsing, not worth showing.
-  std::string reason = decl.type == FactType::Number
-                           ? fmt::format("expected a number, got {}", quote_input(node.Scalar()))
-                           : std::get<AnswerError>(parsed).message;
-  error(node, fmt::format("'{}' is a {} fact: {}", decl.id, engine::to_string(decl.type), reason));
-  return std::nullopt;
-}
-
-std::optional<Condition> RuleSetBuilder::comparison(FactId fact, const YAML::Node& node) {
-  const auto& decl = facts_[fact];
-  if (!node.IsMap()) {
-    auto value = literal(fact, node);
-    if (!value) return std::nullopt;
-    return Condition::compare(fact, Condition::Op::Eq, {*value});
-  }
-  if (node.size() != 1) {
-    error(node, fmt::format("a comparison on '{}' takes exactly one operator ({})", decl.id,
-                            "eq, ne, lt, le, gt, ge or in"));
-    return std::nullopt;
-  }
-  const YAML::Node op_node = node.begin()->first;
-  const YAML::Node operand = node.begin()->second;
-  std::string op_name = scalar(op_node, "an operator");
-  static const std::map<std::string, Condition::Op> ops{
-      {"eq", Condition::Op::Eq}, {"ne", Condition::Op::Ne}, {"lt", Condition::Op::Lt},
-      {"le", Condition::Op::Le}, {"gt", Condition::Op::Gt}, {"ge", Condition::Op::Ge},
-      {"in", Condition::Op::In}};
-  auto found = ops.find(op_name);
-  if (found == ops.end()) {
-    error(op_node, fmt::format("unknown operator '{}'{} (expected eq, ne, lt, le, gt, ge or in)",
-                               op_name, did_you_mean(op_name, kOperators)));
-    return std::nullopt;
-  }
-  Condition::Op op = found->second;
-  bool ordering = op == Condition::Op::Lt || op == Condition::Op::Le || op == Condition::Op::Gt ||
-                  op == Condition::Op::Ge;
-  if (ordering && decl.type != FactType::Number) {
-    error(op_node, fmt::format("'{}' compares numbers, but '{}' is a {} fact", op_name, decl.id,
-                               engine::to_string(decl.type)));
-    return std::nullopt;
-  }
-  if (op == Condition::Op::Ne && decl.type == FactType::Set) {
-    error(op_node, fmt::format("'ne' does not apply to the set '{}'; use not: {{{}: value}}",
-                               decl.id, decl.id));
-    return std::nullopt;
-  }
-  std::vector<Value> operands;
-  if (op == Condition::Op::In) {
-    if (!operand.IsSequence() || operand.size() == 0) {
-      error(operand, "'in' takes a non-empty list of values");
-      return std::nullopt;
-    }
-    for (const auto& element : operand) {
-      auto value = literal(fact, element);
-      if (!value) return std::nullopt;
-      operands.push_back(*value);
-    }
-  } else {
-    auto value = literal(fact, operand);
-    if (!value) return std::nullopt;
-    operands.push_back(*value);
-  }
-  return Condition::compare(fact, op, std::move(operands));
-}
-
-std::optional<Condition> RuleSetBuilder::condition(const YAML::Node& node, int depth) {
-  if (++condition_nodes_ > kMaxConditionNodes) {
-    if (condition_nodes_ == kMaxConditionNodes + 1)
-      error(node, fmt::format("the conditions have more than {} parts in all", kMaxConditionNodes));
-    return std::nullopt;
-  }
-  if (depth > kMaxConditionDepth) {
-    error(node, fmt::format("a condition nests more than {} levels deep", kMaxConditionDepth));
-    return std::nullopt;
-  }
-  if (!node.IsMap() || node.size() == 0) {
-    error(node,
-          "a condition must be a mapping such as {fact: value}, all:, any:, not:, "
-          "present: or absent:");
-    return std::nullopt;
-  }
-  if (!check_map(node, "a condition", {})) return std::nullopt;
-  std::vector<Condition> parts;
-  bool ok = true;
-  for (const auto& entry : node) {
-    const std::string& word = entry.first.Scalar();
-    const YAML::Node& value = entry.second;
-    if (word == "all" || word == "any") {
-      if (!value.IsSequence() || value.size() == 0) {
-        error(value, fmt::format("'{}' takes a non-empty list of conditions", word));
-        ok = false;
-        continue;
-      }
-      std::vector<Condition> children;
-      for (const auto& child : value) {
-        auto c = condition(child, depth + 1);
-        if (c)
-          children.push_back(std::move(*c));
-        else
-          ok = false;
-      }
-      if (ok)
-        parts.push_back(word == "all" ? Condition::all(std::move(children))
-                                      : Condition::any(std::move(children)));
-    } else if (word == "not") {
-      auto c = condition(value, depth + 1);
-      if (c)
-        parts.push_back(Condition::negate(std::move(*c)));
-      else
-        ok = false;
-    } else if (word == "present" || word == "absent") {
-      auto fact = fact_ref(value);
-      if (fact)
-        parts.push_back(word == "present" ? Condition::present(*fact) : Condition::absent(*fact));
-      else
-        ok = false;
-    } else {
-      auto fact = fact_ref(entry.first);
-      std::optional<Condition> c;
-      if (fact) c = comparison(*fact, value);
-      if (c)
-        parts.push_back(std::move(*c));
-      else
-        ok = false;
-    }
-  }
-  if (!ok) return std::nullopt;
-  if (parts.size() == 1) return std::move(parts.front());
-  return Condition::all(std::move(parts));
-}
-
 void RuleSetBuilder::rule(const YAML::Node& node) {
-  if (!check_map(node, "a rule", {"id", "when", "then", "source", "note"})) return;
-  bool ok = require(node, "id", "a rule");
-  ok &= require(node, "when", "a rule");
-  ok &= require(node, "then", "a rule");
-  require(node, "source", "a rule");
+  if (!yaml_.check_map(node, "a rule", {"id", "when", "then", "source", "note"})) return;
+  bool ok = yaml_.require(node, "id", "a rule");
+  ok &= yaml_.require(node, "when", "a rule");
+  ok &= yaml_.require(node, "then", "a rule");
+  yaml_.require(node, "source", "a rule");
   engine::Rule r;
-  r.id = node["id"] ? id(node["id"], "rule id", kRuleId) : "";
-  r.source = scalar(node["source"], "source");
+  r.id = node["id"] ? id(node["id"], "rule id", IdShape::Rule) : "";
+  r.source = yaml_.scalar(node["source"], "source");
   if (!r.id.empty() && !rule_ids_.insert(r.id).second) {
-    error(node["id"], fmt::format("duplicate rule id '{}'", r.id));
+    yaml_.error(node["id"], fmt::format("duplicate rule id '{}'", r.id));
     ok = false;
   }
   if (!ok) return;
-  auto when = condition(node["when"], 1);
+  auto when = conditions_.condition(node["when"]);
   const YAML::Node then = node["then"];
   if (!then.IsMap() || then.size() == 0) {
-    error(then, "'then' must be a mapping of fact: value");
+    yaml_.error(then, "'then' must be a mapping of fact: value");
     return;
   }
-  if (!check_map(then, "'then'", {})) return;
+  if (!yaml_.check_map(then, "'then'", {})) return;
   for (const auto& entry : then) {
-    auto fact = fact_ref(entry.first);
+    auto fact = conditions_.fact_ref(entry.first);
     if (!fact) continue;
     const auto& decl = facts_[*fact];
     if (decl.is_input) {
-      error(entry.first,
-            fmt::format("'{}' is a question; a rule may assert only declared facts", decl.id));
+      yaml_.error(
+          entry.first,
+          fmt::format("'{}' is a question; a rule may assert only declared facts", decl.id));
       continue;
     }
     if (entry.second.IsSequence()) {
       if (decl.type != FactType::Set) {
-        error(entry.second, fmt::format("'{}' holds one value; only a set takes a list", decl.id));
+        yaml_.error(entry.second,
+                    fmt::format("'{}' holds one value; only a set takes a list", decl.id));
         continue;
       }
       for (const auto& element : entry.second)
-        if (auto value = literal(*fact, element)) r.then.push_back({*fact, *value});
-    } else if (auto value = literal(*fact, entry.second)) {
+        if (auto value = conditions_.literal(*fact, element)) r.then.push_back({*fact, *value});
+    } else if (auto value = conditions_.literal(*fact, entry.second)) {
       r.then.push_back({*fact, *value});
     }
   }
   if (!when) return;
   r.when = std::move(*when);
-  rule_set_->rule_locations.push_back(at(node));
+  rule_set_->rule_locations.push_back(yaml_.at(node));
   rules_.push_back(std::move(r));
 }
 
 void RuleSetBuilder::advice(const YAML::Node& node) {
-  if (!check_map(node, "advice", {"frequency", "expected_course", "safe_activities"})) return;
+  if (!yaml_.check_map(node, "advice", {"frequency", "expected_course", "safe_activities", "plan"}))
+    return;
   auto single = [&](const char* key) -> std::optional<Item> {
     const YAML::Node n = node[key];
     if (!n) return std::nullopt;
-    if (!check_map(n, key, {"text", "per_week", "source"})) return std::nullopt;
+    if (!yaml_.check_map(n, key, {"text", "per_week", "source"})) return std::nullopt;
     Item it;
     it.id = key;
-    it.text = scalar(n["text"], "text");
-    it.source = scalar(n["source"], "source");
+    yaml_.require(n, "text", key);
+    it.text = yaml_.scalar(n["text"], "text");
+    it.source = yaml_.scalar(n["source"], "source");
     if (auto per_week = range(n["per_week"], "per_week")) it.per_week = per_week->max;
     return it;
   };
-  rule_set_->advice.frequency = single("frequency");
-  rule_set_->advice.expected_course = single("expected_course");
-  rule_set_->advice.safe_activities = items(node["safe_activities"], "safe activity");
+  auto& advice = rule_set_->advice;
+  advice.frequency = single("frequency");
+  advice.expected_course = single("expected_course");
+  advice.safe_activities = items(node["safe_activities"], Role::Tips);
+  if (const YAML::Node plan = node["plan"]) {
+    if (!yaml_.check_map(plan, "plan", {"weeks", "sessions_per_week", "check_ins", "source"}))
+      return;
+    Plan p;
+    for (const char* key : {"weeks", "sessions_per_week", "check_ins", "source"})
+      yaml_.require(plan, key, "plan");
+    auto count = [&](const char* key, int most) {
+      auto r = range(plan[key], key);
+      if (r && (r->min != r->max || r->max < 1 || r->max > most)) {
+        yaml_.error(plan[key], fmt::format("{} must be a whole number from 1 to {}", key, most));
+        return 0;
+      }
+      return r ? r->max : 0;
+    };
+    p.weeks = count("weeks", 52);
+    p.sessions_per_week = count("sessions_per_week", 7);
+    p.source = yaml_.scalar(plan["source"], "source");
+    if (const YAML::Node check_ins = plan["check_ins"]; check_ins && check_ins.IsSequence()) {
+      for (const auto& c : check_ins) {
+        if (!yaml_.check_map(c, "a check-in", {"week", "text"})) continue;
+        yaml_.require(c, "week", "a check-in");
+        yaml_.require(c, "text", "a check-in");
+        CheckIn in;
+        auto week = range(c["week"], "week");
+        in.week = week ? week->max : 0;
+        if (week && (in.week < 1 || in.week > p.weeks))
+          yaml_.error(c["week"], fmt::format("week must be within the plan's {} weeks", p.weeks));
+        in.text = yaml_.scalar(c["text"], "text");
+        p.check_ins.push_back(std::move(in));
+      }
+    } else if (check_ins) {
+      yaml_.error(check_ins, "check_ins must be a list");
+    }
+    advice.plan = std::move(p);
+  }
+}
+
+void RuleSetBuilder::interview(const YAML::Node& node) {
+  if (!yaml_.check_map(node, "interview", {"checklists"})) return;
+  const YAML::Node lists = node["checklists"];
+  if (!lists) return;
+  if (!lists.IsSequence()) {
+    yaml_.error(lists, "checklists must be a list");
+    return;
+  }
+  for (const auto& c : lists) {
+    if (!yaml_.check_map(c, "a checklist", {"id", "prompt", "help"})) continue;
+    yaml_.require(c, "id", "a checklist");
+    yaml_.require(c, "prompt", "a checklist");
+    Checklist list{id(c["id"], "checklist id", IdShape::Fact), yaml_.scalar(c["prompt"], "prompt"),
+                   yaml_.scalar(c["help"], "help")};
+    if (rule_set_->find_checklist(list.id))
+      yaml_.error(c["id"], fmt::format("duplicate checklist '{}'", list.id));
+    rule_set_->checklists.push_back(std::move(list));
+  }
+}
+
+// The `report:` names resolved to facts of the right type.
+void RuleSetBuilder::resolve_roles(const YAML::Node& root) {
+  Roles& roles = rule_set_->roles;
+  auto find = [&](const std::string& name) -> std::optional<FactId> {
+    for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f)
+      if (facts_[f].id == name) return f;
+    return std::nullopt;
+  };
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& f : facts_) out.push_back(f.id);
+    return out;
+  };
+  const YAML::Node report = root["report"];
+  auto one = [&](const char* key, FactId& slot, FactType type) {
+    if (!report || !report[key]) return;
+    const std::string name = report[key].Scalar();
+    auto fact = find(name);
+    if (!fact) {
+      yaml_.error(report[key],
+                  fmt::format("unknown fact '{}'{}", name, did_you_mean(name, names())));
+      return;
+    }
+    if (facts_[*fact].type != type || rule_set_->is_question(*fact)) {
+      yaml_.error(
+          report[key],
+          fmt::format("the report's {} must be a derived {} fact; '{}' is {}", key,
+                      engine::to_string(type), name,
+                      rule_set_->is_question(*fact)
+                          ? "a question"
+                          : "a " + std::string(engine::to_string(facts_[*fact].type)) + " fact"));
+      return;
+    }
+    slot = *fact;
+  };
+  one("level", roles.level, FactType::Ranked);
+  one("red_flags", roles.red_flags, FactType::Set);
+  one("reasons", roles.reasons, FactType::Set);
+  one("routine", roles.routine, FactType::Set);
+  one("avoid", roles.avoid, FactType::Set);
+  one("tips", roles.tips, FactType::Set);
+  if (report && report["classification"] && report["classification"].IsSequence()) {
+    for (const auto& n : report["classification"]) {
+      const std::string name = n.Scalar();
+      auto fact = find(name);
+      if (!fact) {
+        yaml_.error(n, fmt::format("unknown fact '{}'{}", name, did_you_mean(name, names())));
+      } else if (facts_[*fact].type != FactType::Choice && facts_[*fact].type != FactType::Ranked) {
+        yaml_.error(n, fmt::format("a classification must be a choice; '{}' is a {} fact", name,
+                                   engine::to_string(facts_[*fact].type)));
+      } else {
+        roles.classification.push_back(*fact);
+      }
+    }
+  }
+}
+
+void RuleSetBuilder::resolve_references() {
+  const RuleSet& rs = *rule_set_;
+  if (!region_fact_.empty() &&
+      std::none_of(rs.roles.classification.begin(), rs.roles.classification.end(),
+                   [&](FactId f) { return facts_[f].id == region_fact_; }))
+    yaml_.error(role_at_region_, fmt::format("the report's region '{}' must be one of its "
+                                             "classification facts",
+                                             region_fact_));
+  std::vector<std::string> levels, values;
+  if (rs.roles.level >= 0)
+    for (const auto& l : rs.derived_fact(rs.roles.level).values) levels.push_back(l.id);
+  // An exercise's region is a value of the fact `report: region` names, or
+  // else of any classification fact.
+  for (FactId f : rs.roles.classification)
+    if (region_fact_.empty() || facts_[f].id == region_fact_)
+      for (const auto& v : rs.items_of(f)) values.push_back(v.id);
+  for (const auto& ref : pending_) {
+    if (ref.value.empty()) continue;
+    const auto& allowed = ref.kind == PendingReference::Kind::Level ? levels : values;
+    if (rs.roles.level < 0 && ref.kind == PendingReference::Kind::Level) continue;
+    if (std::find(allowed.begin(), allowed.end(), ref.value) == allowed.end())
+      yaml_.error(ref.node, fmt::format("unknown {} '{}'{} (expected {})", ref.what, ref.value,
+                                        did_you_mean(ref.value, allowed), list_or(allowed)));
+  }
+}
+
+// What only makes sense once everything is loaded: red flags reported and
+// read, checklists contiguous.
+void RuleSetBuilder::check_questions() {
+  RuleSet& rs = *rule_set_;
+  const auto& kb = rs.knowledge_base();
+  std::set<std::string> finished_checklists;
+  std::string current;
+  for (FactId f = 0; f < static_cast<FactId>(rs.questions.size()); ++f) {
+    const Question& q = rs.questions[f];
+    if (q.red_flag && kb.readers(f).empty())
+      yaml_.error(q.where, fmt::format("red flag '{}' is read by no rule, so it would never be "
+                                       "asked and never change the level",
+                                       q.id));
+    if (q.red_flag && rs.roles.red_flags >= 0) {
+      const auto& items = rs.derived_fact(rs.roles.red_flags).values;
+      if (std::none_of(items.begin(), items.end(), [&](const Item& i) { return i.id == q.id; }))
+        yaml_.error(q.where, fmt::format("red flag '{}' has no entry of the same id in '{}', "
+                                         "which the report lists red flags from",
+                                         q.id, kb.facts()[rs.roles.red_flags].id));
+    }
+    if (!q.checklist.empty() && !rs.find_checklist(q.checklist)) {
+      std::vector<std::string> ids;
+      for (const auto& c : rs.checklists) ids.push_back(c.id);
+      yaml_.error(q.where, fmt::format("question '{}' names the unknown checklist '{}'{}", q.id,
+                                       q.checklist, did_you_mean(q.checklist, ids)));
+    }
+    if (q.checklist != current) {
+      if (!current.empty()) finished_checklists.insert(current);
+      if (finished_checklists.count(q.checklist))
+        yaml_.error(q.where, fmt::format("the questions of checklist '{}' must follow one "
+                                         "another in the file",
+                                         q.checklist));
+      current = q.checklist;
+    }
+  }
+  for (FactId f : rs.roles.classification)
+    if (rs.is_question(f) && rs.questions[f].type != FactType::Choice)
+      yaml_.error(rs.questions[f].where,
+                  fmt::format("question '{}' is a classification, so it must be a choice",
+                              rs.questions[f].id));
 }
 
 LoadResult RuleSetBuilder::build(std::string_view text) {
   LoadResult result;
-  if (text.size() > kMaxRuleFileBytes) {
-    error(Location{file_, 0, 0}, fmt::format("rule file is {} bytes; the limit is {} bytes",
-                                             text.size(), kMaxRuleFileBytes));
-    result.diagnostics = std::move(diagnostics_);
+  auto parsed = yaml_.parse(text, kMaxRuleFileBytes);
+  if (!parsed) {
+    result.diagnostics = yaml_.take_diagnostics();
     return result;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    Location where{file_, e.mark.is_null() ? 0 : e.mark.line + 1,
-                   e.mark.is_null() ? 0 : e.mark.column + 1};
-    // yaml-cpp stops deep nesting (before the stack runs out) with the
-    // message "bad file"; say what happened instead.
-    const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e);
-    error(where, deep ? fmt::format("YAML nests too deeply ({} levels)", deep->depth())
-                      : "YAML syntax error: " + e.msg);
-    result.diagnostics = std::move(diagnostics_);
-    return result;
-  }
+  const YAML::Node root = *parsed;
   if (!root || root.IsNull()) {
-    error(Location{file_, 1, 1}, "the rule file is empty");
-  } else if (check_map(root, "the rule file",
-                       {"id", "version", "title", "disclaimer", "interview", "questions", "facts",
-                        "rules", "advice"})) {
+    yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
+  } else if (yaml_.check_map(root, "the rule file",
+                             {"id", "version", "title", "disclaimer", "report", "interview",
+                              "questions", "facts", "rules", "advice"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
-    for (const char* key : {"id", "version", "disclaimer", "questions", "facts", "rules"})
-      require(root, key, "the rule file");
-    rs.id = scalar(root["id"], "id");
-    rs.version = scalar(root["version"], "version");
-    rs.title = scalar(root["title"], "title");
-    rs.disclaimer = scalar(root["disclaimer"], "disclaimer");
+    for (const char* key : {"id", "version", "disclaimer", "report", "questions", "facts", "rules"})
+      yaml_.require(root, key, "the rule file");
+    rs.id = yaml_.scalar(root["id"], "id");
+    rs.version = yaml_.scalar(root["version"], "version");
+    rs.title = yaml_.scalar(root["title"], "title");
+    rs.disclaimer = yaml_.scalar(root["disclaimer"], "disclaimer");
+    if (root["report"]) report_roles(root["report"]);
+    if (root["interview"]) interview(root["interview"]);
     auto each = [&](const char* key, auto&& read) {
       const YAML::Node list = root[key];
       if (!list) return;
       if (!list.IsSequence()) {
-        error(list, fmt::format("'{}' must be a list", key));
+        yaml_.error(list, fmt::format("'{}' must be a list", key));
         return;
       }
       for (const auto& element : list) read(element);
     };
     each("questions", [&](const YAML::Node& n) { question(n); });
     each("facts", [&](const YAML::Node& n) { derived_fact(n); });
+    resolve_roles(root);
     each("rules", [&](const YAML::Node& n) { rule(n); });
     if (root["advice"]) advice(root["advice"]);
-    if (const YAML::Node interview = root["interview"]) {
-      if (check_map(interview, "interview", {"stop_when"}) && interview["stop_when"])
-        rs.stop_when = condition(interview["stop_when"], 1);
-    }
+    resolve_references();
   }
-  if (!has_errors(diagnostics_)) {
+  if (!yaml_.has_errors()) {
     auto built = engine::KnowledgeBase::build(std::move(facts_), std::move(rules_));
     for (const auto& problem : built.problems)
-      error(rule_set_->rule_locations[problem.rule], problem.message);
-    if (built.knowledge_base)
+      yaml_.error(rule_set_->rule_locations[problem.rule], problem.message);
+    if (built.knowledge_base) {
       rule_set_->kb_ = std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base));
+      check_questions();
+    }
   }
-  if (!has_errors(diagnostics_)) result.rule_set = std::move(rule_set_);
-  result.diagnostics = std::move(diagnostics_);
+  if (!yaml_.has_errors()) result.rule_set = std::move(rule_set_);
+  result.diagnostics = yaml_.take_diagnostics();
   return result;
 }
 

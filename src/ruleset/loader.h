@@ -1,6 +1,7 @@
 #pragma once
 // YAML text -> RuleSet. Reports every problem it finds, each at
-// file:line:col, rather than stopping at the first.
+// file:line:col, rather than stopping at the first. The format is
+// rules/FORMAT.md.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,5 +25,10 @@ LoadResult load_rule_set(std::string_view text, const std::string& file_name);
 // The rule set compiled into the binary (rules/back-pain.yaml).
 std::string_view embedded_rules_text();
 const RuleSet& embedded_rule_set();
+
+// The enumerations of the format, for `check` and the schema test.
+const std::vector<std::string>& cds_indicators();  // info, warning, critical
+const std::vector<std::string>& level_colors();    // red, yellow, green, ...
+const std::vector<std::string>& exercise_kinds();  // stretch, strengthening
 
 }  // namespace backtriage::ruleset

@@ -22,23 +22,54 @@ std::optional<engine::FactId> RuleSet::find_fact(std::string_view id) const {
   return kb_->find_fact(std::string(id));
 }
 
+const std::vector<Item>& RuleSet::items_of(engine::FactId fact) const {
+  return is_question(fact) ? questions[fact].choices : derived_fact(fact).values;
+}
+
 const Item* RuleSet::value_item(engine::FactId fact, engine::Value value) const {
-  const auto& decl = kb_->facts()[fact];
-  if (decl.type != engine::FactType::Choice && decl.type != engine::FactType::Set) return nullptr;
-  const auto& items = is_question(fact) ? questions[fact].choices : derived_fact(fact).values;
+  if (!kb_->facts()[fact].has_symbols()) return nullptr;
+  const auto& items = items_of(fact);
   auto index = static_cast<std::size_t>(value.as_symbol());
   return index < items.size() ? &items[index] : nullptr;
 }
 
 std::string RuleSet::format_value(engine::FactId fact, engine::Value value) const {
+  if (is_question(fact) && questions[fact].type == engine::FactType::Bool) {
+    if (value.as_symbol() == kUnsureValue) return "unsure";
+    return value.as_bool() ? "yes" : "no";
+  }
   const auto& decl = kb_->facts()[fact];
   switch (decl.type) {
     case engine::FactType::Bool: return value.as_bool() ? "yes" : "no";
     case engine::FactType::Number: return fmt::format("{}", value.as_number());
     case engine::FactType::Choice:
-    case engine::FactType::Set: return decl.symbols.at(value.as_symbol());
+    case engine::FactType::Set:
+    case engine::FactType::Ranked: return decl.symbols.at(value.as_symbol());
   }
   return "?";
+}
+
+const std::vector<Item>& RuleSet::levels() const {
+  return derived_fact(roles.level).values;
+}
+
+const Item* RuleSet::find_level(std::string_view id) const {
+  for (const auto& level : levels())
+    if (level.id == id) return &level;
+  return undecided.id == id ? &undecided : nullptr;
+}
+
+int RuleSet::level_rank(std::string_view id) const {
+  const auto& all = levels();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+const Checklist* RuleSet::find_checklist(std::string_view id) const {
+  for (const auto& c : checklists)
+    if (c.id == id) return &c;
+  return nullptr;
 }
 
 std::vector<std::string> RuleSet::question_ids() const {

@@ -1,6 +1,9 @@
 #pragma once
 // A loaded rule set: the engine's knowledge base plus everything a person
-// reads — prompts, labels, exercise steps and doses, reasons, sources.
+// reads — prompts, labels, exercise steps and doses, reasons, sources — and
+// the report's vocabulary: which fact is the level, what each level is
+// called and whether it comes with a routine, which facts are the
+// classification and which sets fill the report's sections.
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +11,7 @@
 
 #include "engine/knowledge_base.h"
 #include "ruleset/diagnostic.h"
+#include "ruleset/figure.h"
 
 namespace backtriage::ruleset {
 
@@ -23,37 +27,78 @@ struct Dose {
   std::optional<int> per_week;
 };
 
-// Content attached to a value of a choice or set (an exercise, a red flag, a
-// level) or to a piece of advice. Which fields matter depends on the fact.
+// Content attached to a value of a choice, set or ranked fact (a level, a
+// red flag, a reason, an exercise...) or to a piece of advice. Which fields
+// a value may carry depends on the role of its fact (see loader.cpp).
 struct Item {
-  std::string id, name, label, care, region, kind, purpose, reason, text, advice, source;
+  std::string id, name, label, level, why, region, kind, purpose, reason, text, advice, source;
   std::vector<std::string> equipment, steps;
   std::optional<Dose> dose;
   std::optional<int> per_week;
+  std::optional<Figure> figure;
+  // Levels only: whether the routine comes with it, the CDS Hooks card
+  // indicator (info | warning | critical) and the terminal colour.
+  bool routine = false;
+  std::string cds, color;
 };
 
 struct Question {
   std::string id;
   engine::FactType type = engine::FactType::Bool;
-  std::string prompt, help, source, unit;
+  std::string prompt, help, why, source, unit;
+  std::string title;          // its name as a classification ("Where it hurts")
   double min = 0, max = 0;    // numbers
   std::vector<Item> choices;  // choices
   bool red_flag = false;
+  // A bool that also takes "unsure": the level an unsure answer counts at
+  // (empty: unsure is not accepted).
+  std::string unsure;
+  // Optional questions never make a report incomplete: unanswered, and with
+  // nobody to ask, they are declined and `assumed` says what that means.
+  bool optional = false;
+  std::string assumed;
+  // Questions of one checklist are asked together at one prompt.
+  std::string checklist;
   Location where;
   std::string flag() const;  // --duration-weeks
+  bool accepts_unsure() const { return !unsure.empty(); }
 };
 
 struct DerivedFact {
-  std::string id;
+  std::string id, title;
   engine::FactType type = engine::FactType::Choice;
-  std::vector<Item> values;  // choice and set values with their content
-  std::string undecided, undecided_label, undecided_advice;
+  std::vector<Item> values;  // choice, set and ranked values with their content
   Location where;
+};
+
+struct CheckIn {
+  int week = 0;
+  std::string text;
+};
+
+// The home plan: sessions over some weeks, with check-ins.
+struct Plan {
+  int weeks = 0, sessions_per_week = 0;
+  std::vector<CheckIn> check_ins;
+  std::string source;
 };
 
 struct Advice {
   std::optional<Item> frequency, expected_course;
   std::vector<Item> safe_activities;
+  std::optional<Plan> plan;
+};
+
+// A prompt that asks several yes/no questions at once.
+struct Checklist {
+  std::string id, prompt, help;
+};
+
+// Which fact plays which part in the report. -1: none.
+struct Roles {
+  engine::FactId level = -1;  // a ranked fact: the triage level
+  engine::FactId red_flags = -1, reasons = -1, routine = -1, avoid = -1, tips = -1;
+  std::vector<engine::FactId> classification;  // facts or questions, in report order
 };
 
 class RuleSet {
@@ -65,7 +110,10 @@ class RuleSet {
   std::vector<Question> questions;
   std::vector<DerivedFact> derived;
   std::vector<Location> rule_locations;  // by rule index
-  std::optional<engine::Condition> stop_when;
+  Roles roles;
+  // The level reported when the level fact is undecided (incomplete).
+  Item undecided;
+  std::vector<Checklist> checklists;
   Advice advice;
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
@@ -78,10 +126,19 @@ class RuleSet {
   const DerivedFact& derived_fact(engine::FactId fact) const {
     return derived[fact - questions.size()];
   }
-  // The content of a choice or set value, if the rule set gives any.
+  // The values of a fact with symbols and their content.
+  const std::vector<Item>& items_of(engine::FactId fact) const;
+  // The content of a choice, set or ranked value, if the rule set gives any.
   const Item* value_item(engine::FactId fact, engine::Value value) const;
-  // How a value prints: "yes", "12", "electric".
+  // How a value prints: "yes", "unsure", "12", "electric".
   std::string format_value(engine::FactId fact, engine::Value value) const;
+
+  // The levels, best (most urgent) first: the level fact's values.
+  const std::vector<Item>& levels() const;
+  const Item* find_level(std::string_view id) const;
+  // The rank of a level id (0 most urgent), or -1.
+  int level_rank(std::string_view id) const;
+  const Checklist* find_checklist(std::string_view id) const;
 
   std::vector<std::string> question_ids() const;
 
@@ -90,5 +147,9 @@ class RuleSet {
   friend class CompactReader;  // compact_rule_set.cpp
   std::unique_ptr<engine::KnowledgeBase> kb_;
 };
+
+// A bool question that accepts "unsure" is a choice of these in the engine,
+// in this order, so that no = false and yes = true as for any bool.
+inline constexpr int kUnsureValue = 2;
 
 }  // namespace backtriage::ruleset

@@ -44,4 +44,11 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return match ? " (did you mean '" + *match + "'?)" : "";
 }
 
+std::string list_or(const std::vector<std::string>& words) {
+  if (words.size() <= 1) return words.empty() ? "" : words.front();
+  std::string out;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) out += (i ? ", " : "") + words[i];
+  return out + " or " + words.back();
+}
+
 }  // namespace backtriage::ruleset

@@ -1,6 +1,6 @@
 #pragma once
 // "Did you mean ...?" for misspelt keys, ids and choices: a typo must name
-// the word the person most likely meant.
+// the word the person most likely meant; and lists of alternatives.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,5 +15,8 @@ std::optional<std::string> closest_match(std::string_view word,
 
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// "a, b or c": a list of alternatives in a message.
+std::string list_or(const std::vector<std::string>& words);
 
 }  // namespace backtriage::ruleset

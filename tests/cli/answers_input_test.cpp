@@ -38,15 +38,35 @@ TEST_CASE("a typo or a wrong type never drops an answer silently", "[answers]") 
   CHECK(cli::read_answers_json(rules(), R"({"fevr": true})", answers) ==
         "unknown answer key 'fevr' (did you mean 'fever'?)");
   CHECK(cli::read_answers_json(rules(), R"({"fever": "perhaps"})", answers) ==
-        "answer 'fever': expected yes or no (or y/n, true/false, 1/0), got 'perhaps'");
+        "answer 'fever': expected yes, no or unsure, got 'perhaps'");
   CHECK(cli::read_answers_json(rules(), R"({"fever": [true]})", answers) ==
-        "answer 'fever': expected yes/no, got a list");
+        "answer 'fever': expected yes, no or unsure, got a list");
   CHECK(cli::read_answers_json(rules(), R"({"duration_weeks": 1e400})", answers) ==
         "invalid JSON: number overflow parsing '1e400'");
   CHECK(cli::read_answers_json(rules(), R"({"fever": true, "fever": false})", answers) ==
         "duplicate answer key 'fever'");
   CHECK(cli::read_answers_json(rules(), R"([1, 2])", answers) ==
         "expected a JSON object of answers, got a list");
+}
+
+TEST_CASE("a batch line's id is not an answer; elsewhere it is an unknown key", "[answers]") {
+  auto answers = empty();
+  std::string id;
+  CHECK(cli::read_answers_json(rules(), R"({"id": "case-7", "fever": true})", answers, &id) == "");
+  CHECK(id == "\"case-7\"");
+  CHECK(answers[fact("fever")]->as_bool());
+  CHECK(cli::read_answers_json(rules(), R"({"fever": true, "id": 42})", answers, &id) == "");
+  CHECK(id == "42");
+  // Through the general reader too (an escape in the string).
+  CHECK(cli::read_answers_json(rules(), R"({"id": "a\"b", "fever": "no"})", answers, &id) == "");
+  CHECK(id == R"("a\"b")");
+  // The id comes back even when an answer is bad, for the error line.
+  CHECK(cli::read_answers_json(rules(), R"({"id": 9, "fever": "perhaps"})", answers, &id) ==
+        "answer 'fever': expected yes, no or unsure, got 'perhaps'");
+  CHECK(id == "9");
+  CHECK(cli::read_answers_json(rules(), R"({"id": [1]})", answers, &id) ==
+        "the record id must be a string or a number, got a list");
+  CHECK(cli::read_answers_json(rules(), R"({"id": 1})", answers) == "unknown answer key 'id'");
 }
 
 TEST_CASE("JSON errors say where; depth is bounded", "[answers]") {

@@ -105,7 +105,7 @@ TEST_CASE("negation is stratified: absent waits for every writer, whatever the f
   // open question behind the undecided kind is `a`.
   auto open = ev.run(Fixture::answers({}, {}));
   CHECK(open.rule_status(0) == Tri::Unknown);
-  CHECK(open.open_questions_for(Fixture::KIND) == std::vector<FactId>{Fixture::A});
+  CHECK(open.open_questions_for({Fixture::KIND}) == std::vector<FactId>{Fixture::A});
 }
 
 TEST_CASE("answers that can no longer change a decided fact are not open", "[engine]") {
@@ -125,7 +125,7 @@ TEST_CASE("answers that can no longer change a decided fact are not open", "[eng
   auto decided = ev.run(Fixture::answers({}, 20));
   CHECK(decided.facts().is_certain(Fixture::KIND, Value::symbol(0)));
   CHECK(decided.open_questions().empty());
-  CHECK(decided.open_questions_for(Fixture::KIND).empty());
+  CHECK(decided.open_questions_for({Fixture::KIND}).empty());
   // Undecided, `a` matters again.
   auto undecided = ev.run(Fixture::answers({}, 3));
   CHECK(undecided.open_questions() == std::vector<FactId>{Fixture::A});
@@ -174,7 +174,8 @@ TEST_CASE("positive cycles reach a fixpoint; cycles through negation are rejecte
   REQUIRE(built.problems.size() == 1);
   CHECK(built.problems[0].rule == 0);
   CHECK(built.problems[0].message ==
-        "rule 'neg' reads 'tags' through negation inside a cycle of rules ('neg', 'back'); "
+        "rule 'neg' reads 'tags' through negation (or a ranked fact) inside a cycle of rules "
+        "('neg', 'back'); "
         "the result would depend on rule order");
 }
 
@@ -223,5 +224,125 @@ TEST_CASE("a 100,000-rule chain neither recurses deeply nor loops", "[engine]") 
   // open question walks the whole chain.
   auto open = Evaluator(*built.knowledge_base).run(Answers(n + 1));
   CHECK(open.open_questions() == std::vector<FactId>{0});
-  CHECK(open.open_questions_for(n) == std::vector<FactId>{0});
+  CHECK(open.open_questions_for({n}) == std::vector<FactId>{0});
+}
+
+namespace {
+
+// A ladder: inputs `high` and `low` (bool), `opt` (an optional bool), and a
+// ranked fact `step` whose values are `top`, `middle`, `bottom`, best first.
+struct Ladder {
+  std::vector<FactDecl> facts{
+      {"high", FactType::Bool, {}, true},
+      {"low", FactType::Bool, {}, true},
+      {"opt", FactType::Bool, {}, true, /*optional=*/true},
+      {"step", FactType::Ranked, {"top", "middle", "bottom"}, false},
+      {"note", FactType::Set, {"n"}, false},
+  };
+  static constexpr FactId HIGH = 0, LOW = 1, OPT = 2, STEP = 3, NOTE = 4;
+  static Condition yes(FactId f) {
+    return Condition::compare(f, Condition::Op::Eq, {Value::boolean(true)});
+  }
+  KnowledgeBase kb;
+  Ladder() : kb(build()) {}
+  KnowledgeBase build() {
+    auto built = KnowledgeBase::build(
+        facts, {
+                   {"to-top", yes(HIGH), {{STEP, Value::symbol(0)}}, "t"},
+                   {"to-middle", yes(LOW), {{STEP, Value::symbol(1)}}, "t"},
+                   {"to-bottom", Condition::all({}), {{STEP, Value::symbol(2)}}, "t"},
+                   {"note-at-bottom",
+                    Condition::all({Condition::compare(STEP, Condition::Op::Eq, {Value::symbol(2)}),
+                                    yes(OPT)}),
+                    {{NOTE, Value::symbol(0)}},
+                    "t"},
+               });
+    REQUIRE(built.problems.empty());
+    return std::move(*built.knowledge_base);
+  }
+  static Answers answers(std::optional<bool> high, std::optional<bool> low,
+                         std::optional<bool> opt = {}) {
+    Answers out(5);
+    if (high) out[HIGH] = Value::boolean(*high);
+    if (low) out[LOW] = Value::boolean(*low);
+    if (opt) out[OPT] = Value::boolean(*opt);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a ranked fact takes the best value asserted, without a conflict", "[engine]") {
+  Ladder l;
+  Evaluator ev(l.kb);
+  auto both = ev.run(Ladder::answers(true, true));
+  CHECK(both.facts().best_certain(Ladder::STEP) == Value::symbol(0));
+  auto low_only = ev.run(Ladder::answers(false, true));
+  CHECK(low_only.facts().best_certain(Ladder::STEP) == Value::symbol(1));
+  auto none = ev.run(Ladder::answers(false, false));
+  CHECK(none.facts().best_certain(Ladder::STEP) == Value::symbol(2));
+}
+
+TEST_CASE("a ranked value is true only when nothing better may still come", "[engine]") {
+  Ladder l;
+  Evaluator ev(l.kb);
+  auto is_bottom = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(2)});
+  auto is_middle = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(1)});
+  auto high_open = ev.run(Ladder::answers({}, false));
+  CHECK(is_bottom.evaluate(high_open.facts()) == Tri::Unknown);
+  CHECK(is_middle.evaluate(high_open.facts()) == Tri::False);  // nothing can assert it
+  auto low_yes_high_open = ev.run(Ladder::answers({}, true));
+  CHECK(is_middle.evaluate(low_yes_high_open.facts()) == Tri::Unknown);
+  CHECK(is_bottom.evaluate(low_yes_high_open.facts()) == Tri::False);  // already displaced
+  auto decided = ev.run(Ladder::answers(false, true));
+  CHECK(is_middle.evaluate(decided.facts()) == Tri::True);
+  // Only `high` can still make `step` better than middle: `low` is settled.
+  CHECK(low_yes_high_open.open_questions_for({Ladder::STEP}) == std::vector<FactId>{Ladder::HIGH});
+  auto all_open = ev.run(Ladder::answers({}, {}));
+  CHECK(all_open.open_questions_for({Ladder::STEP}) ==
+        std::vector<FactId>{Ladder::HIGH, Ladder::LOW});
+  // Once the best value is certain, nothing about the step is open.
+  CHECK(ev.run(Ladder::answers(true, {})).open_questions_for({Ladder::STEP}).empty());
+}
+
+TEST_CASE("reading a ranked fact inside a cycle is rejected like a negation", "[engine]") {
+  Ladder l;
+  auto built = KnowledgeBase::build(
+      l.facts, {{"a",
+                 Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(1)}),
+                 {{Ladder::NOTE, Value::symbol(0)}},
+                 "t"},
+                {"b", Condition::present(Ladder::NOTE), {{Ladder::STEP, Value::symbol(0)}}, "t"}});
+  REQUIRE(built.problems.size() == 1);
+  CHECK(built.problems[0].rule == 0);
+}
+
+TEST_CASE("optional inputs are open while someone can ask, declined once nobody will", "[engine]") {
+  Ladder l;
+  Evaluator ev(l.kb);
+  auto asking = ev.run(Ladder::answers(false, false), nullptr, Unanswered::Open);
+  CHECK(asking.rule_status(3) == Tri::Unknown);
+  CHECK(asking.open_questions() == std::vector<FactId>{Ladder::OPT});
+  auto final = ev.run(Ladder::answers(false, false), nullptr, Unanswered::Final);
+  CHECK(final.rule_status(3) == Tri::False);
+  CHECK(final.open_questions().empty());
+  CHECK(final.facts().surely_absent(Ladder::OPT));
+  // A required input stays open either way.
+  auto required_open = ev.run(Ladder::answers({}, false), nullptr, Unanswered::Final);
+  CHECK(required_open.open_questions() == std::vector<FactId>{Ladder::HIGH});
+}
+
+TEST_CASE("at_least counts the parts that hold, three-valued", "[engine]") {
+  Fixture fx;
+  auto a = Fixture::is(Fixture::A, Value::boolean(true));
+  auto n1 = Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(1)});
+  auto n2 = Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(2)});
+  auto two = Condition::at_least(2, {a, n1, n2});
+  auto kb = fx.build({Fixture::rule("two", two, {{Fixture::TAGS, Value::symbol(0)}})});
+  Evaluator ev(kb);
+  CHECK(ev.run(Fixture::answers({}, 5)).rule_status(0) == Tri::True);     // n1, n2
+  CHECK(ev.run(Fixture::answers({}, 1)).rule_status(0) == Tri::Unknown);  // n1, a open
+  CHECK(ev.run(Fixture::answers(true, 1)).rule_status(0) == Tri::True);
+  CHECK(ev.run(Fixture::answers(false, 1)).rule_status(0) == Tri::False);
+  CHECK(ev.run(Fixture::answers({}, 0)).rule_status(0) == Tri::False);  // at most one can hold
 }

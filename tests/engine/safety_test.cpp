@@ -1,20 +1,28 @@
-// The red-flag guarantees, proved by enumeration: every combination of
-// answers the triage depends on, run through the real embedded rule set, the
-// real evaluator and the real report builder, and compared with an oracle
-// written here from /work/shared/DESIGN.md alone. The oracle shares no logic
-// with the rule set: if either drifts from the contract, this test fails.
+// The red-flag guarantees, proved by enumeration: every combination of the
+// contract's red-flag answers — each yes, no, unsure or unanswered — run
+// through the real embedded rule set and evaluator, each paired with one of
+// a covering set of the other answers, and compared with an oracle written
+// here from the contract (/work/shared/DESIGN.md, "Triage") and the
+// guidelines' ladder table alone. The oracle shares no logic with the rule
+// set: if either drifts from the contract, this test fails.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <cstdlib>
-#include <optional>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <variant>
 #include <vector>
 
 #include "engine/evaluator.h"
 #include "report/build_report.h"
+#include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
+#include "ruleset/relevance.h"
 
 using namespace backtriage;
 using engine::FactId;
@@ -24,327 +32,317 @@ namespace {
 
 // --- The contract, restated ---------------------------------------------------
 
-constexpr double kChronicWeeks = 12;  // "chronic (>= 12 weeks)"
+// The ladder, most urgent first; "incomplete" is not on it.
+const std::vector<std::string> kLadder{"ambulance", "emergency", "urgent",
+                                       "soon",      "doctor",    "self_care"};
+enum Step { kAmbulance, kEmergency, kUrgent, kSoon, kDoctor, kSelfCare, kIncomplete };
+bool gives_routine(int step) {
+  return step == kDoctor || step == kSelfCare;
+}
 
-const std::vector<std::string> kRedFlags{"bladder_bowel", "saddle_numbness", "leg_weakness",
-                                         "spine_injury",  "fever",           "cancer_history"};
-const std::vector<std::string> kSensations{"electric", "sharp", "dull", "achy"};
-const std::vector<std::string> kSpreads{"one_spot", "spreads"};
-const std::vector<std::string> kRegions{"lower", "upper", "both"};
+struct RedFlag {
+  const char* id;
+  Step step;  // when yes; an unsure ambulance sign counts as emergency
+};
+// The contract's thirteen red flags (DESIGN.md) and their steps
+// (guidelines.md, ladder table); then the rule set's one more guideline
+// sign, and the two follow-up questions that raise a flag's step.
+const std::vector<RedFlag> kRedFlags{
+    {"aortic_signs", kAmbulance},
+    {"spine_injury", kEmergency},
+    {"bladder_bowel", kEmergency},
+    {"saddle_numbness", kEmergency},
+    {"both_legs", kEmergency},
+    {"leg_weakness", kEmergency},
+    {"fever", kUrgent},
+    {"cancer_history", kUrgent},
+    {"infection_risk", kUrgent},
+    {"fragile_bones", kUrgent},
+    {"weight_loss", kSoon},
+    {"night_pain", kSoon},
+    {"back_lump", kSoon},
+    {"sudden_spine_pain", kUrgent},
+};
+constexpr std::size_t kContractFlags = 13;  // every combination of these
+constexpr std::size_t kFlags = 14;
+enum Followup { kInjurySevere = kFlags, kChestBand = kFlags + 1 };  // bits after the flags
+constexpr int kSpine = 1, kCancer = 7;
 
-const std::vector<std::string> kLowerRoutine{"hamstring_stretch", "bottom_to_heels",
-                                             "knee_rolls",        "bird_dog",
-                                             "pelvic_tilt",       "glute_bridge"};
-const std::vector<std::string> kUpperRoutine{"thoracic_rotation",  "pec_stretch_foam_roller",
-                                             "shoulder_rolls",     "scapular_squeeze",
-                                             "prone_arm_leg_lift", "lat_pulldown"};
-const std::vector<std::string> kAvoidAlways{"bed_rest",        "situps",      "leg_lifts",
-                                            "rotation_sports", "high_impact", "heavy_lifting"};
+Step unsure_step(const RedFlag& flag) {
+  return flag.step == kAmbulance ? kEmergency : flag.step;
+}
 
-enum class RedFlag { Unanswered, No, Yes };
+enum class Said : std::uint8_t { Unanswered, No, Yes, Unsure };
+constexpr std::array<Said, 4> kSaid{Said::Unanswered, Said::No, Said::Yes, Said::Unsure};
+
+// The other answers, chosen to cover each level the contract names without
+// a red flag (DESIGN.md answers table), and the follow-up questions.
+// `step` is what they give alone (kIncomplete: they leave it undecided).
+struct Background {
+  const char* name;
+  std::vector<std::pair<const char*, const char*>> answers;
+  Step step;
+  Said injury_severe, chest_band;
+};
+const std::vector<Background> kBackgrounds{
+    {"nothing else answered", {}, kIncomplete, Said::Unanswered, Said::Unanswered},
+    {"recent simple lower back pain",
+     {{"duration_weeks", "2"},
+      {"sensation", "dull"},
+      {"spread", "one_spot"},
+      {"region", "lower"},
+      {"age", "40"},
+      {"daily_life", "no"}},
+     kSelfCare,
+     Said::No,
+     Said::No},
+    {"recent sciatica, age not given",
+     {{"duration_weeks", "1"},
+      {"sensation", "electric"},
+      {"spread", "spreads"},
+      {"below_knee", "yes"},
+      {"region", "both"}},
+     kSelfCare,
+     Said::Unanswered,
+     Said::No},
+    {"chronic pain (12 weeks)",
+     {{"duration_weeks", "12"},
+      {"sensation", "achy"},
+      {"spread", "one_spot"},
+      {"region", "lower"},
+      {"age", "30"}},
+     kDoctor,
+     Said::No,
+     Said::Unanswered},
+    {"not improving at 7 weeks",
+     {{"duration_weeks", "7"},
+      {"improving", "no"},
+      {"sensation", "sharp"},
+      {"spread", "spreads"},
+      {"below_knee", "no"},
+      {"region", "lower"},
+      {"age", "35"}},
+     kDoctor,
+     Said::No,
+     Said::No},
+    {"stops daily life",
+     {{"duration_weeks", "1"}, {"daily_life", "yes"}, {"region", "lower"}},
+     kDoctor,
+     Said::No,
+     Said::No},
+    {"a child of 12",
+     {{"age", "12"},
+      {"duration_weeks", "2"},
+      {"sensation", "dull"},
+      {"spread", "one_spot"},
+      {"region", "lower"}},
+     kSoon,
+     Said::No,
+     Said::No},
+    {"follow-ups yes: neck pain after the accident, a band of pain",
+     {{"duration_weeks", "0"}, {"region", "lower"}, {"age", "50"}, {"new_back_pain", "no"}},
+     kSelfCare,
+     Said::Yes,
+     Said::Yes},
+    {"follow-ups unsure",
+     {{"duration_weeks", "3"}, {"region", "upper"}, {"age", "25"}, {"constant_pain", "no"}},
+     kSelfCare,
+     Said::Unsure,
+     Said::Unsure},
+    {"duration only", {{"duration_weeks", "4"}}, kSelfCare, Said::No, Said::No},
+};
 
 struct Case {
-  std::array<RedFlag, 6> red_flags{};
-  std::optional<double> weeks;
-  std::optional<std::string> sensation, spread, region;
-  std::optional<bool> below_knee;
+  std::array<Said, kFlags> flags{};
+  const Background* background = nullptr;
 };
 
 struct Expected {
-  std::string level;
-  std::vector<std::string> red_flags, routine, avoid;
-  std::optional<std::string> duration, pain_type, region;
+  int level = kIncomplete;
+  std::uint32_t flagged = 0, unsure = 0;  // bits: red flags listed, and answered unsure
+  bool complete_known = false, complete = false;
 };
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-std::optional<std::string> expected_pain_type(const Case& c) {
-  const bool electric = c.sensation == "electric";
-  const bool not_electric = c.sensation && !electric;
-  if (electric) return "radicular";  // electric wins, even in one spot
-  if (c.spread == "spreads" && c.below_knee == true) return "radicular";
-  if (c.spread == "spreads" && c.below_knee == false && not_electric) return "referred";
-  if (c.spread == "one_spot" && not_electric) return "axial";
-  return std::nullopt;
-}
 
 Expected oracle(const Case& c) {
   Expected e;
-  bool any_unanswered = false;
-  for (std::size_t i = 0; i < kRedFlags.size(); ++i) {
-    if (c.red_flags[i] == RedFlag::Yes) e.red_flags.push_back(kRedFlags[i]);
-    if (c.red_flags[i] == RedFlag::Unanswered) any_unanswered = true;
-  }
-  if (!e.red_flags.empty())
-    e.level = "emergency";
-  else if (any_unanswered || !c.weeks)
-    e.level = "incomplete";
-  else
-    e.level = *c.weeks >= kChronicWeeks ? "doctor" : "self_care";
-
-  if (c.weeks) e.duration = *c.weeks >= kChronicWeeks ? "chronic" : "acute";
-  e.pain_type = expected_pain_type(c);
-  e.region = c.region;
-
-  if ((e.level == "doctor" || e.level == "self_care") && c.region) {
-    const bool lower = c.region == "lower" || c.region == "both";
-    const bool upper = c.region == "upper" || c.region == "both";
-    if (lower) e.routine.insert(e.routine.end(), kLowerRoutine.begin(), kLowerRoutine.end());
-    if (upper) e.routine.insert(e.routine.end(), kUpperRoutine.begin(), kUpperRoutine.end());
-    e.avoid = kAvoidAlways;
-    if (lower || e.pain_type == "radicular") e.avoid.push_back("toe_touches");
-    if (upper) {
-      e.avoid.push_back("over_arching");
-      e.avoid.push_back("jerky_motions");
+  int best = kIncomplete;       // the most urgent certain step
+  int best_open = kIncomplete;  // the most urgent step an unanswered flag could bring
+  auto flag = [&](int bit, Said said, Step yes_step, Step unsure_step_) {
+    if (said == Said::Yes) {
+      best = std::min<int>(best, yes_step);
+      e.flagged |= 1u << bit;
+    } else if (said == Said::Unsure) {
+      best = std::min<int>(best, unsure_step_);
+      e.flagged |= 1u << bit;
+      e.unsure |= 1u << bit;
+    } else if (said == Said::Unanswered) {
+      best_open = std::min<int>(best_open, yes_step);
+    }
+  };
+  for (std::size_t i = 0; i < kFlags; ++i)
+    flag(static_cast<int>(i), c.flags[i], kRedFlags[i].step, unsure_step(kRedFlags[i]));
+  // Follow-ups: after an accident (yes or unsure), neck pain, numbness or
+  // not walking is an ambulance; known cancer with a band of pain is A&E.
+  const auto counts = [](Said s) { return s == Said::Yes || s == Said::Unsure; };
+  if (counts(c.flags[kSpine]))
+    flag(kInjurySevere, c.background->injury_severe, kAmbulance, kEmergency);
+  if (counts(c.flags[kCancer])) flag(kChestBand, c.background->chest_band, kEmergency, kEmergency);
+  best = std::min<int>(best, c.background->step);
+  // The most urgent step that applies wins; a level with the routine is
+  // never stated while a more urgent flag is open; with no certain step the
+  // triage is incomplete.
+  const bool more_urgent_open = best_open < best;
+  if (best == kIncomplete || (more_urgent_open && gives_routine(best))) {
+    e.level = kIncomplete;
+  } else {
+    e.level = best;
+    if (!gives_routine(best)) {
+      e.complete_known = true;
+      e.complete = !more_urgent_open;
     }
   }
-  e.red_flags = sorted(e.red_flags);
-  e.routine = sorted(e.routine);
-  e.avoid = sorted(e.avoid);
   return e;
 }
 
-// --- Reading the rule set and the results ---------------------------------------
+// --- Running the real thing -------------------------------------------------------
 
-FactId fact_of(const ruleset::RuleSet& rules, const std::string& id) {
-  auto fact = rules.find_fact(id);
-  if (!fact) FAIL("the rule set has no fact '" << id << "'");
-  return *fact;
-}
+struct Checker {
+  const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
+  std::vector<FactId> questions;  // the flags, then the two follow-ups
+  std::vector<std::vector<std::pair<FactId, Value>>> backgrounds;
+  std::vector<int> bit_of_item;    // red-flag item index -> bit
+  std::vector<int> step_of_level;  // level value index -> Step
 
-Value symbol_of(const ruleset::RuleSet& rules, FactId fact, const std::string& symbol) {
-  int index = rules.knowledge_base().facts()[fact].symbol_index(symbol);
-  if (index < 0) FAIL("fact " << fact << " has no value '" << symbol << "'");
-  return Value::symbol(index);
-}
-
-// Every number a rule compares duration_weeks with: the thresholds to probe.
-std::vector<double> duration_thresholds(const ruleset::RuleSet& rules, FactId weeks) {
-  std::vector<double> out;
-  std::vector<const engine::Condition*> work;
-  for (const auto& rule : rules.knowledge_base().rules()) work.push_back(&rule.when);
-  while (!work.empty()) {
-    const engine::Condition* c = work.back();
-    work.pop_back();
-    for (const auto& child : c->children) work.push_back(&child);
-    if (c->kind == engine::Condition::Kind::Compare && c->fact == weeks)
-      for (Value v : c->operands) out.push_back(v.as_number());
+  Checker() {
+    for (const auto& flag : kRedFlags) questions.push_back(*rules.find_fact(flag.id));
+    questions.push_back(*rules.find_fact("injury_severe"));
+    questions.push_back(*rules.find_fact("chest_band"));
+    for (const auto& b : kBackgrounds) {
+      std::vector<std::pair<FactId, Value>> parsed;
+      for (const auto& [id, text] : b.answers) {
+        auto value = ruleset::parse_answer(*rules.find_question(id), text);
+        REQUIRE(std::holds_alternative<Value>(value));
+        parsed.emplace_back(*rules.find_fact(id), std::get<Value>(value));
+      }
+      backgrounds.push_back(std::move(parsed));
+    }
+    for (const auto& item : rules.items_of(rules.roles.red_flags)) {
+      int bit = -1;
+      for (std::size_t q = 0; q < questions.size(); ++q)
+        if (rules.questions[questions[q]].id == item.id) bit = static_cast<int>(q);
+      bit_of_item.push_back(bit);
+    }
+    for (const auto& level : rules.levels()) {
+      auto at = std::find(kLadder.begin(), kLadder.end(), level.id);
+      REQUIRE(at != kLadder.end());  // the oracle knows every step of the rule set's ladder
+      step_of_level.push_back(static_cast<int>(at - kLadder.begin()));
+    }
   }
-  return out;
-}
 
-// Unanswered, the range ends, and each threshold at, just below and just above.
-std::vector<std::optional<double>> durations_to_probe(const ruleset::RuleSet& rules) {
-  const ruleset::Question& q = *rules.find_question("duration_weeks");
-  std::vector<double> points{q.min, q.max};
-  auto thresholds = duration_thresholds(rules, fact_of(rules, "duration_weeks"));
-  thresholds.push_back(kChronicWeeks);  // the contract's, should the file drift
-  for (double t : thresholds)
-    for (double p : {t - 0.001, t, t + 0.001})
-      if (p >= q.min && p <= q.max) points.push_back(p);
-  std::sort(points.begin(), points.end());
-  points.erase(std::unique(points.begin(), points.end()), points.end());
-  std::vector<std::optional<double>> out{std::nullopt};
-  out.insert(out.end(), points.begin(), points.end());
-  return out;
-}
+  struct Worker {
+    const Checker& checker;
+    const engine::Evaluator evaluator{checker.rules.knowledge_base()};
+    engine::Evaluation evaluation{checker.rules.knowledge_base()};
+    report::ReportBuilder builder{checker.rules};
+    engine::Answers answers = engine::Answers(checker.rules.knowledge_base().facts().size());
 
-std::vector<std::string> ids(const std::vector<ruleset::Item>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) out.push_back(item.id);
-  return sorted(out);
-}
+    static std::optional<Value> value_of(Said said) {
+      switch (said) {
+        case Said::Yes: return Value::boolean(true);
+        case Said::No: return Value::boolean(false);
+        case Said::Unsure: return Value::symbol(ruleset::kUnsureValue);
+        case Said::Unanswered: break;
+      }
+      return std::nullopt;
+    }
 
-std::vector<std::string> certain_symbols(const ruleset::RuleSet& rules,
-                                         const engine::FactTable& facts, FactId fact) {
-  std::vector<std::string> out;
-  for (Value v : facts.certain(fact)) out.push_back(rules.format_value(fact, v));
-  return sorted(out);
-}
+    void set_answers(const Case& c, std::size_t background) {
+      std::fill(answers.begin(), answers.end(), std::nullopt);
+      for (std::size_t i = 0; i < kFlags; ++i) answers[checker.questions[i]] = value_of(c.flags[i]);
+      answers[checker.questions[kInjurySevere]] = value_of(c.background->injury_severe);
+      answers[checker.questions[kChestBand]] = value_of(c.background->chest_band);
+      for (const auto& [f, v] : checker.backgrounds[background]) answers[f] = v;
+      evaluator.run(answers, evaluation, nullptr, engine::Unanswered::Final);
+    }
+
+    int step_of(const ruleset::Item* level) const {
+      if (level == &checker.rules.undecided) return kIncomplete;
+      return checker.step_of_level[level - checker.rules.levels().data()];
+    }
+
+    // What the rules reach, straight from the evaluation: the level stated,
+    // whether a routine comes, which red flags are listed. Cheap enough for
+    // every combination. "" when it keeps the contract.
+    std::string check_fast(const Case& c, std::size_t background) {
+      set_answers(c, background);
+      const auto& facts = evaluation.facts();
+      const int level = step_of(ruleset::reported_level(checker.rules, facts).level);
+      const Expected e = oracle(c);
+      if (level != e.level) return "level differs";
+      if (!facts.certain(checker.rules.roles.routine).empty() && !gives_routine(level))
+        return "the rules give a routine above doctor";
+      std::uint32_t flagged = 0;
+      for (Value v : facts.certain(checker.rules.roles.red_flags))
+        if (int bit = checker.bit_of_item[v.as_symbol()]; bit >= 0) flagged |= 1u << bit;
+      if (flagged != e.flagged) return "red flags differ";
+      return "";
+    }
+
+    // Everything a user is shown, through the real report builder.
+    std::string check(const Case& c, std::size_t background) {
+      set_answers(c, background);
+      const auto& r = builder.build(answers, evaluation, nullptr, report::Detail::Brief);
+      const Expected e = oracle(c);
+      std::ostringstream problem;
+      const int level = step_of(r.level);
+      if (level != e.level)
+        problem << "level " << r.level->id << ", expected "
+                << (e.level == kIncomplete ? "incomplete" : kLadder[e.level]) << "; ";
+      // Never less urgent than any single flag implies.
+      for (std::size_t i = 0; i < kFlags; ++i) {
+        const Said said = c.flags[i];
+        if (said != Said::Yes && said != Said::Unsure) continue;
+        const Step step = said == Said::Yes ? kRedFlags[i].step : unsure_step(kRedFlags[i]);
+        if (level == kIncomplete || level > step)
+          problem << "less urgent than " << kRedFlags[i].id << "; ";
+      }
+      if (!r.routine.empty() && !gives_routine(level)) problem << "a routine above doctor; ";
+      if (!r.avoid.empty() && !gives_routine(level)) problem << "an avoid list above doctor; ";
+      for (std::size_t i = 0; i < kFlags; ++i)
+        if (c.flags[i] == Said::Unanswered && gives_routine(level))
+          problem << r.level->id << " with " << kRedFlags[i].id << " unanswered; ";
+      std::uint32_t flagged = 0, unsure = 0;
+      for (const auto& f : r.red_flags) {
+        const int bit =
+            checker
+                .bit_of_item[f.item - checker.rules.items_of(checker.rules.roles.red_flags).data()];
+        if (bit < 0) continue;
+        flagged |= 1u << bit;
+        if (f.unsure) unsure |= 1u << bit;
+      }
+      if (flagged != e.flagged || unsure != e.unsure)
+        problem << "red flags or their answers differ; ";
+      if (e.complete_known && r.complete != e.complete)
+        problem << "complete " << r.complete << ", expected " << e.complete << "; ";
+      return problem.str();
+    }
+  };
+};
 
 std::string describe(const Case& c) {
-  std::ostringstream s;
-  for (std::size_t i = 0; i < kRedFlags.size(); ++i)
-    if (c.red_flags[i] != RedFlag::Unanswered)
-      s << kRedFlags[i] << '=' << (c.red_flags[i] == RedFlag::Yes ? "yes " : "no ");
-  if (c.weeks) s << "duration_weeks=" << *c.weeks << ' ';
-  if (c.sensation) s << "sensation=" << *c.sensation << ' ';
-  if (c.spread) s << "spread=" << *c.spread << ' ';
-  if (c.below_knee) s << "below_knee=" << (*c.below_knee ? "yes " : "no ");
-  if (c.region) s << "region=" << *c.region;
-  return s.str();
+  std::ostringstream out;
+  const char* words[] = {"unanswered", "no", "yes", "unsure"};
+  for (std::size_t i = 0; i < kFlags; ++i)
+    out << kRedFlags[i].id << "=" << words[static_cast<int>(c.flags[i])] << " ";
+  out << "| " << c.background->name;
+  return out.str();
 }
 
-std::string show(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (const auto& s : v) out += (out.size() > 1 ? "," : "") + s;
-  return out + "]";
-}
-
-std::string show(const std::optional<std::string>& v) {
-  return v ? *v : "null";
-}
-
-template <typename T>
-std::vector<std::optional<T>> unanswered_or(const std::vector<T>& values) {
-  std::vector<std::optional<T>> out{std::nullopt};
-  out.insert(out.end(), values.begin(), values.end());
-  return out;
-}
-
-// Runs one case through the real rule set, evaluator and report builder, and
-// records every difference from the oracle.
-class Checker {
- public:
-  explicit Checker(const ruleset::RuleSet& rules)
-      : rules_(rules),
-        evaluator_(rules.knowledge_base()),
-        evaluation_(rules.knowledge_base()),
-        answers_(rules.knowledge_base().facts().size()) {
-    for (std::size_t i = 0; i < kRedFlags.size(); ++i)
-      red_flag_facts_[i] = fact_of(rules, kRedFlags[i]);
-  }
-
-  void check(const Case& c) {
-    for (std::size_t i = 0; i < kRedFlags.size(); ++i)
-      answers_[red_flag_facts_[i]] =
-          c.red_flags[i] == RedFlag::Unanswered
-              ? std::nullopt
-              : std::optional(Value::boolean(c.red_flags[i] == RedFlag::Yes));
-    answers_[weeks_] = c.weeks ? std::optional(Value::number(*c.weeks)) : std::nullopt;
-    answers_[sensation_] = symbol(sensation_, c.sensation);
-    answers_[spread_] = symbol(spread_, c.spread);
-    answers_[below_knee_] =
-        c.below_knee ? std::optional(Value::boolean(*c.below_knee)) : std::nullopt;
-    answers_[region_] = symbol(region_, c.region);
-
-    evaluator_.run(answers_, evaluation_);  // reused: no allocation once warm
-    const auto r = report::build_report(rules_, answers_, evaluation_, nullptr);
-    const Expected e = oracle(c);
-    ++checked_;
-
-    // The report.
-    expect(c, "level", r.level, e.level);
-    expect(c, "red_flags", show(ids(r.red_flags)), show(e.red_flags));
-    expect(c, "routine", show(ids(r.routine)), show(e.routine));
-    expect(c, "avoid", show(ids(r.avoid)), show(e.avoid));
-    expect(c, "duration", show(r.duration), show(e.duration));
-    expect(c, "pain_type", show(r.pain_type), show(e.pain_type));
-    expect(c, "region", show(r.region), show(e.region));
-    if (e.level == "incomplete") {
-      auto listed = [&](const std::string& id) {
-        return std::find(r.unanswered.begin(), r.unanswered.end(), id) != r.unanswered.end();
-      };
-      for (std::size_t i = 0; i < kRedFlags.size(); ++i)
-        if (c.red_flags[i] == RedFlag::Unanswered && !listed(kRedFlags[i]))
-          fail(c, "unanswered " + show(r.unanswered) + " does not name " + kRedFlags[i]);
-      if (!c.weeks && !listed("duration_weeks"))
-        fail(c, "unanswered " + show(r.unanswered) + " does not name duration_weeks");
-    }
-
-    // The engine's own facts, so the report's safety net (which forces
-    // emergency on any red flag and drops a routine it forbids) cannot hide
-    // a rule-set bug.
-    const auto& facts = evaluation_.facts();
-    expect(c, "engine level", show(certain_symbols(rules_, facts, level_)),
-           show(e.level == "incomplete" ? std::vector<std::string>{}
-                                        : std::vector<std::string>{e.level}));
-    expect(c, "engine red_flag", show(certain_symbols(rules_, facts, red_flag_)),
-           show(e.red_flags));
-    expect(c, "engine routine", show(certain_symbols(rules_, facts, routine_)), show(e.routine));
-    expect(c, "engine avoid", show(certain_symbols(rules_, facts, avoid_)), show(e.avoid));
-  }
-
-  std::size_t checked() const { return checked_; }
-  std::string failures() const {
-    std::string out;
-    for (const auto& f : failures_) out += f + "\n";
-    return out;
-  }
-
- private:
-  std::optional<Value> symbol(FactId fact, const std::optional<std::string>& s) const {
-    return s ? std::optional(symbol_of(rules_, fact, *s)) : std::nullopt;
-  }
-  void fail(const Case& c, const std::string& what) {
-    if (failures_.size() < 20) failures_.push_back(describe(c) + ": " + what);
-  }
-  void expect(const Case& c, const char* what, const std::string& got, const std::string& want) {
-    if (got != want) fail(c, std::string(what) + " is " + got + ", expected " + want);
-  }
-
-  const ruleset::RuleSet& rules_;
-  const engine::Evaluator evaluator_;
-  engine::Evaluation evaluation_;
-  engine::Answers answers_;
-  std::array<FactId, 6> red_flag_facts_{};
-  const FactId weeks_ = fact_of(rules_, "duration_weeks");
-  const FactId sensation_ = fact_of(rules_, "sensation"), spread_ = fact_of(rules_, "spread");
-  const FactId below_knee_ = fact_of(rules_, "below_knee"), region_ = fact_of(rules_, "region");
-  const FactId level_ = fact_of(rules_, "level"), routine_ = fact_of(rules_, "routine");
-  const FactId avoid_ = fact_of(rules_, "avoid"), red_flag_ = fact_of(rules_, "red_flag");
-  std::size_t checked_ = 0;
-  std::vector<std::string> failures_;
-};
-
-// The answers that only shape the classification: sensation x spread x
-// below_knee, each also unanswered (5 x 3 x 3 = 45).
-struct PainAnswers {
-  std::optional<std::string> sensation, spread;
-  std::optional<bool> below_knee;
-};
-
-std::vector<PainAnswers> all_pain_answers() {
-  std::vector<PainAnswers> out;
-  for (const auto& sensation : unanswered_or(kSensations))
-    for (const auto& spread : unanswered_or(kSpreads))
-      for (const auto& knee : std::vector<std::optional<bool>>{std::nullopt, false, true})
-        out.push_back({sensation, spread, knee});
-  return out;
-}
-
-std::array<RedFlag, 6> red_flag_state(int index) {  // 0 .. 3^6 - 1
-  std::array<RedFlag, 6> state{};
-  for (int i = 0; i < 6; ++i, index /= 3) state[i] = static_cast<RedFlag>(index % 3);
-  return state;
-}
-
-// Red-flag states that stand for all the others in the covering plan: none,
-// all and each one alone, as yes and as the one left unanswered.
-std::vector<std::array<RedFlag, 6>> representative_red_flag_states() {
-  std::vector<std::array<RedFlag, 6>> out;
-  for (RedFlag all : {RedFlag::No, RedFlag::Unanswered, RedFlag::Yes}) {
-    std::array<RedFlag, 6> state{};
-    state.fill(all);
-    out.push_back(state);
-  }
-  for (RedFlag one : {RedFlag::Yes, RedFlag::Unanswered})
-    for (std::size_t i = 0; i < 6; ++i) {
-      std::array<RedFlag, 6> state{};
-      state.fill(RedFlag::No);
-      state[i] = one;
-      out.push_back(state);
-    }
-  return out;
-}
-
-// Every combination takes about 2 s optimised, but minutes in an unoptimised
-// sanitizer build, which checks memory rather than logic. There the test runs
-// a covering plan instead; BACKTRIAGE_SAFETY_FULL=1 forces every combination.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SAFETY_TEST_UNDER_ASAN 1  // clang
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SAFETY_TEST_UNDER_ASAN 1  // gcc
-#endif
-
-bool run_every_combination() {
-#if defined(__OPTIMIZE__) && !defined(SAFETY_TEST_UNDER_ASAN)
+// Every combination (4^13) in an optimised build; a sanitizer build is ~20
+// times slower, so it runs every combination of the flags of two steps at a
+// time, the others no. BACKTRIAGE_SAFETY_FULL=1 forces every combination.
+bool run_everything() {
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
   return true;
 #else
   const char* force = std::getenv("BACKTRIAGE_SAFETY_FULL");
@@ -352,90 +350,113 @@ bool run_every_combination() {
 #endif
 }
 
+// Combination `index` of the contract's flags; the one more flag takes each
+// of its answers in turn, so that it too meets every state of every other.
+Case case_of(std::uint64_t index) {
+  Case c;
+  std::uint64_t rest = index;
+  for (std::size_t i = 0; i < kContractFlags; ++i) {
+    c.flags[i] = kSaid[rest % 4];
+    rest /= 4;
+  }
+  c.flags[kContractFlags] = kSaid[(index ^ (index >> 9)) % 4];
+  return c;
+}
+
 }  // namespace
 
-TEST_CASE("every combination of answers keeps the red-flag guarantees", "[safety]") {
-  const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
-  const auto durations = durations_to_probe(rules);
-  // The brief's probes: unanswered, 0, 11.999, 12, 12.001, 520.
-  REQUIRE(durations.size() == 6);
-  const auto regions = unanswered_or(kRegions);
-  const auto pains = all_pain_answers();
-  REQUIRE(pains.size() == 45);
-
-  Checker checker(rules);
-  auto check = [&](const std::array<RedFlag, 6>& flags, const std::optional<double>& weeks,
-                   const PainAnswers& pain, const std::optional<std::string>& region) {
-    checker.check(Case{flags, weeks, pain.sensation, pain.spread, region, pain.below_knee});
+TEST_CASE("every combination of red-flag answers keeps the ladder's guarantees", "[safety]") {
+  const Checker checker;
+  const std::uint64_t total = std::uint64_t{1} << (2 * kContractFlags);  // 4^13
+  const bool everything = run_everything();
+  std::vector<std::uint64_t> plan;
+  if (!everything)
+    for (std::uint64_t index = 0; index < total; ++index) {
+      const Case c = case_of(index);
+      std::vector<Step> steps;
+      for (std::size_t i = 0; i < kFlags; ++i)
+        if (c.flags[i] != Said::No &&
+            std::find(steps.begin(), steps.end(), kRedFlags[i].step) == steps.end())
+          steps.push_back(kRedFlags[i].step);
+      if (steps.size() <= 2) plan.push_back(index);
+    }
+  const std::uint64_t count = everything ? total : plan.size();
+  std::atomic<std::uint64_t> next{0}, failures{0};
+  std::mutex lock;
+  std::vector<std::string> examples;
+  auto work = [&] {
+    Checker::Worker worker{checker};
+    for (;;) {
+      const std::uint64_t start = next.fetch_add(4096);
+      if (start >= count) return;
+      for (std::uint64_t k = start; k < std::min(count, start + 4096); ++k) {
+        const std::uint64_t index = everything ? k : plan[k];
+        Case c = case_of(index);
+        // Each combination with one background, in turn, so every background
+        // meets every state of every flag many times over.
+        const std::size_t b = (index + index / kBackgrounds.size()) % kBackgrounds.size();
+        c.background = &kBackgrounds[b];
+        // The full report for one combination in 64, and whenever the fast
+        // check finds a problem; the fast check for every one.
+        std::string problem = worker.check_fast(c, b);
+        if (!problem.empty() || k % 64 == 0) problem = worker.check(c, b);
+        if (problem.empty()) continue;
+        if (failures++ < 10) {
+          std::lock_guard guard(lock);
+          examples.push_back(describe(c) + ": " + problem);
+        }
+      }
+    }
   };
-  std::size_t want = 0;
-  if (run_every_combination()) {
-    // 3^6 red flags x 6 durations x 45 pain answers x 4 regions.
-    for (int flags = 0; flags < 729; ++flags)
-      for (const auto& weeks : durations)
-        for (const auto& pain : pains)
-          for (const auto& region : regions) check(red_flag_state(flags), weeks, pain, region);
-    want = 729u * 6 * 45 * 4;
-  } else {
-    // Every red-flag state with every duration and region, the pain answers
-    // rotating so each meets many red-flag states ...
-    std::size_t turn = 0;
-    for (int flags = 0; flags < 729; ++flags)
-      for (const auto& weeks : durations)
-        for (const auto& region : regions)
-          check(red_flag_state(flags), weeks, pains[turn++ % pains.size()], region);
-    // ... and every pain answer with every duration and region under each
-    // representative red-flag state.
-    const auto states = representative_red_flag_states();
-    for (const auto& flags : states)
-      for (const auto& weeks : durations)
-        for (const auto& pain : pains)
-          for (const auto& region : regions) check(flags, weeks, pain, region);
-    want = 729u * 6 * 4 + states.size() * 6 * 45 * 4;
-  }
-  WARN("safety: checked " << checker.checked() << " combinations of answers against the oracle"
-                          << (run_every_combination() ? " (every combination)"
-                                                      : " (covering plan; "
-                                                        "BACKTRIAGE_SAFETY_FULL=1 for all)"));
-  CHECK(checker.checked() == want);
-  INFO(checker.failures());
-  CHECK(checker.failures().empty());
+  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (const auto& example : examples) UNSCOPED_INFO(example);
+  CHECK(failures == 0);
+  WARN("safety: checked " << count << " combinations of the red-flag answers"
+                          << (everything ? " (every one of 4^13)" : " (the two-step plan)") << ", "
+                          << (count + 63) / 64 << " of them through the full report");
+
+  // And every flag in every state with every background, and every pair of
+  // flags in every state with the simple background, through the full report.
+  Checker::Worker worker{checker};
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < kFlags; ++i)
+    for (std::size_t j = i; j < kFlags; ++j)
+      for (Said a : kSaid)
+        for (Said b : kSaid)
+          for (std::size_t bg = 0; bg < kBackgrounds.size(); ++bg) {
+            if (i != j && bg != 1) continue;
+            Case c;
+            c.flags.fill(Said::No);
+            c.flags[i] = a;
+            c.flags[j] = b;
+            c.background = &kBackgrounds[bg];
+            const std::string problem = worker.check(c, bg);
+            if (!problem.empty()) FAIL_CHECK(describe(c) << ": " << problem);
+            ++runs;
+          }
+  CHECK(runs == kFlags * 16 * kBackgrounds.size() + kFlags * (kFlags - 1) / 2 * 16);
 }
 
 TEST_CASE("the safety oracle itself follows the contract's wording", "[safety]") {
-  // A few cases spelt out by hand, so a slip in the oracle cannot pass
-  // silently alongside the same slip in the rule set.
-  Case calm;
-  calm.red_flags.fill(RedFlag::No);
-  calm.weeks = 2;
-  calm.sensation = "dull";
-  calm.spread = "one_spot";
-  calm.region = "lower";
-  Expected e = oracle(calm);
-  CHECK(e.level == "self_care");
-  CHECK(e.pain_type == "axial");
-  CHECK(e.routine.size() == 6);
-  CHECK(e.avoid.size() == 7);  // the six always, and toe touches for the lower back
-
-  Case fever = calm;
-  fever.red_flags[4] = RedFlag::Yes;
-  e = oracle(fever);
-  CHECK(e.level == "emergency");
-  CHECK(e.red_flags == std::vector<std::string>{"fever"});
-  CHECK(e.routine.empty());
-  CHECK(e.avoid.empty());
-
-  Case upper_electric = calm;
-  upper_electric.region = "upper";
-  upper_electric.sensation = "electric";
-  upper_electric.weeks = 12;
-  e = oracle(upper_electric);
-  CHECK(e.level == "doctor");
-  CHECK(e.pain_type == "radicular");
-  CHECK(e.avoid.size() == 9);  // six, toe touches (radicular), over-arching, jerky motions
-
-  Case unanswered_flag = calm;
-  unanswered_flag.red_flags[0] = RedFlag::Unanswered;
-  CHECK(oracle(unanswered_flag).level == "incomplete");
-  CHECK(oracle(unanswered_flag).routine.empty());
+  Case c;
+  c.flags.fill(Said::No);
+  c.background = &kBackgrounds[1];
+  CHECK(oracle(c).level == kSelfCare);
+  c.flags[0] = Said::Unsure;  // an unsure ambulance sign counts as emergency
+  CHECK(oracle(c).level == kEmergency);
+  c.flags[0] = Said::Unanswered;  // ...and unanswered keeps a routine level from being stated
+  CHECK(oracle(c).level == kIncomplete);
+  c.flags[10] = Said::Yes;  // weight loss: soon is certain, the ambulance sign still open
+  CHECK(oracle(c).level == kSoon);
+  CHECK(oracle(c).complete_known);
+  CHECK_FALSE(oracle(c).complete);
+  c.flags[0] = Said::No;
+  CHECK(oracle(c).complete);
+  c.background = &kBackgrounds[7];  // after an accident with numbness: an ambulance
+  c.flags[kSpine] = Said::Yes;
+  CHECK(oracle(c).level == kAmbulance);
 }

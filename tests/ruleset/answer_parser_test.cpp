@@ -29,10 +29,22 @@ TEST_CASE("booleans accept the contract's spellings in any case", "[answers]") {
   }
   for (const char* no : {"no", "n", "False", "0"})
     CHECK_FALSE(std::get<engine::Value>(parse_answer(fever, no)).as_bool());
-  CHECK(error_of(parse_answer(fever, "maybe")) ==
-        "expected yes or no (or y/n, true/false, 1/0), got 'maybe'");
-  CHECK(error_of(parse_answer(fever, "")) ==
-        "expected yes or no (or y/n, true/false, 1/0), got ''");
+  CHECK(error_of(parse_answer(fever, "maybe")) == "expected yes, no or unsure, got 'maybe'");
+  CHECK(error_of(parse_answer(fever, "")) == "expected yes, no or unsure, got ''");
+  CHECK(error_of(parse_answer(question("improving"), "unsure")) ==
+        "expected yes or no, got 'unsure'");
+}
+
+TEST_CASE("red flags take unsure; at a prompt, in people's words too", "[answers]") {
+  const auto& fever = question("fever");
+  const auto unsure = engine::Value::symbol(ruleset::kUnsureValue);
+  CHECK(std::get<engine::Value>(parse_answer(fever, "Unsure")) == unsure);
+  CHECK_FALSE(std::holds_alternative<engine::Value>(parse_answer(fever, "not sure")));
+  for (const char* words : {"not sure", "Don't know", "dont know", "maybe", "not sure."})
+    CHECK(std::get<engine::Value>(parse_answer(fever, words, ruleset::Spelling::Spoken)) == unsure);
+  // A question that is not a red flag has no unsure, however it is said.
+  CHECK(error_of(parse_answer(question("improving"), "not sure", ruleset::Spelling::Spoken)) ==
+        "expected yes or no, got 'not sure'");
 }
 
 TEST_CASE("numbers are decimals within the question's range", "[answers]") {
@@ -41,21 +53,65 @@ TEST_CASE("numbers are decimals within the question's range", "[answers]") {
   CHECK(std::get<engine::Value>(parse_answer(weeks, "11.5")).as_number() == 11.5);
   CHECK(std::get<engine::Value>(parse_answer(weeks, "+3")).as_number() == 3);
   CHECK(std::get<engine::Value>(parse_answer(weeks, "520")).as_number() == 520);
-  CHECK(error_of(parse_answer(weeks, "520.001")) == "'520.001' is out of range (0 to 520 weeks)");
-  CHECK(error_of(parse_answer(weeks, "-1")) == "'-1' is out of range (0 to 520 weeks)");
-  CHECK(error_of(parse_answer(weeks, "1e400")) == "'1e400' is out of range (0 to 520 weeks)");
-  CHECK(error_of(parse_answer(weeks, "two")) == "expected a number from 0 to 520 weeks, got 'two'");
+  CHECK(error_of(parse_answer(weeks, "520.001")) ==
+        "'520.001' is out of range: expected a number from 0 to 520 (weeks)");
+  CHECK(error_of(parse_answer(weeks, "-1")) ==
+        "'-1' is out of range: expected a number from 0 to 520 (weeks)");
+  CHECK(error_of(parse_answer(weeks, "1e400")) ==
+        "'1e400' is out of range: expected a number from 0 to 520 (weeks)");
+  CHECK(error_of(parse_answer(weeks, "two")) ==
+        "expected a number from 0 to 520 (weeks), got 'two'");
   for (const char* bad : {"nan", "inf", "-inf", "0x10", "1,5", "12 weeks", "1e", "."})
-    CHECK_THAT(error_of(parse_answer(weeks, bad)), Catch::Contains("0 to 520 weeks"));
+    CHECK_THAT(error_of(parse_answer(weeks, bad)), Catch::Contains("0 to 520 (weeks)"));
 }
 
 TEST_CASE("choices accept listed ids and suggest the nearest on a typo", "[answers]") {
   const auto& sensation = question("sensation");
   CHECK(std::get<engine::Value>(parse_answer(sensation, "Electric")).as_symbol() == 0);
+  // The id as the flags are written: hyphens or spaces for '_'.
+  const auto& spread = question("spread");
+  for (const char* one_spot : {"one_spot", "one-spot", "One Spot"})
+    CHECK(std::get<engine::Value>(parse_answer(spread, one_spot)).as_symbol() == 0);
+  // Not a number or a prefix, outside a prompt: scripts say what they mean.
+  CHECK_FALSE(std::holds_alternative<engine::Value>(parse_answer(sensation, "2")));
+  CHECK_FALSE(std::holds_alternative<engine::Value>(parse_answer(sensation, "elec")));
   CHECK(error_of(parse_answer(sensation, "electrik")) ==
         "expected one of electric, sharp, dull, achy, got 'electrik' (did you mean 'electric'?)");
   CHECK(error_of(parse_answer(sensation, "burning")) ==
         "expected one of electric, sharp, dull, achy, got 'burning'");
+}
+
+TEST_CASE("at a prompt, choices by number or by an unambiguous beginning", "[answers]") {
+  const auto& sensation = question("sensation");  // electric, sharp, dull, achy
+  auto spoken = [&](const char* text) {
+    return parse_answer(sensation, text, ruleset::Spelling::Spoken);
+  };
+  CHECK(std::get<engine::Value>(spoken("2")).as_symbol() == 1);
+  CHECK(std::get<engine::Value>(spoken("4")).as_symbol() == 3);
+  CHECK(std::get<engine::Value>(spoken("el")).as_symbol() == 0);
+  CHECK(std::get<engine::Value>(spoken("DULL")).as_symbol() == 2);
+  CHECK_FALSE(std::holds_alternative<engine::Value>(spoken("5")));
+  CHECK_FALSE(std::holds_alternative<engine::Value>(spoken("0")));
+  const auto& region = question("region");  // lower, upper, both
+  CHECK(
+      std::get<engine::Value>(parse_answer(region, "up", ruleset::Spelling::Spoken)).as_symbol() ==
+      1);
+  const auto& spread = question("spread");  // one_spot, spreads
+  CHECK(
+      std::get<engine::Value>(parse_answer(spread, "one", ruleset::Spelling::Spoken)).as_symbol() ==
+      0);
+}
+
+TEST_CASE("what a question accepts is said one way everywhere", "[answers]") {
+  CHECK(ruleset::accepted_answers(question("fever")).describe() == "yes, no or unsure");
+  CHECK(ruleset::accepted_answers(question("fever")).brief() == "yes/no/unsure");
+  CHECK(ruleset::accepted_answers(question("improving")).describe() == "yes or no");
+  CHECK(ruleset::accepted_answers(question("duration_weeks")).describe() ==
+        "a number from 0 to 520 (weeks)");
+  CHECK(ruleset::accepted_answers(question("duration_weeks")).brief() == "0-520");
+  CHECK(ruleset::accepted_answers(question("sensation")).describe() ==
+        "one of electric, sharp, dull, achy");
+  CHECK(ruleset::accepted_answers(question("sensation")).brief() == "electric|sharp|dull|achy");
 }
 
 TEST_CASE("user text in messages is cut short and control bytes are escaped", "[answers]") {

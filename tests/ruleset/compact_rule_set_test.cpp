@@ -21,8 +21,10 @@ std::unique_ptr<const ruleset::RuleSet> from_yaml() {
 // Everything a person or a script can be shown for `answers`, as one string.
 std::string everything_shown(const ruleset::RuleSet& rules, const engine::Answers& answers) {
   engine::Trace trace;
-  auto evaluation = engine::Evaluator(rules.knowledge_base()).run(answers, &trace);
-  auto r = report::build_report(rules, answers, evaluation, &trace);
+  auto evaluation =
+      engine::Evaluator(rules.knowledge_base()).run(answers, &trace, engine::Unanswered::Final);
+  report::ReportBuilder builder(rules);
+  const auto& r = builder.build(answers, evaluation, &trace);
   report::TextStyle style;
   style.explain = true;
   return report::render_json(r) + report::render_text(r, style);

@@ -16,6 +16,8 @@ questions:
   - {id: hot, type: bool, prompt: p, source: s}
 facts:
   - {id: level, type: choice, choices: [low, high]}
+  - {id: step, type: ranked, choices: [{id: go, label: G, advice: A, cds: info, color: red}], undecided: {id: unknown, label: U, advice: A, cds: info, color: red}}
+report: {level: step}
 rules:
 )" + rules;
   auto result = load_rule_set(text, "t.yaml");
@@ -32,10 +34,10 @@ TEST_CASE("rules that can disagree are found, with answers that show it", "[rule
 )");
   auto found = find_conflicts(*rules);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].severity == Diagnostic::Severity::Warning);
+  CHECK(found[0].severity == Diagnostic::Severity::Error);
   CHECK(format_line(found[0]) ==
-        "t.yaml:12:5: rules disagree on 'level': rule 'low' asserts 'low', rule 'high' asserts "
-        "'high' (for example when weeks=10)");
+        "t.yaml:14:5: rules 'low' and 'high' both fire and give 'level' different values ('low' "
+        "and 'high'), for example with --weeks 10");
 }
 
 TEST_CASE("exclusive rules are not reported", "[ruleset]") {

@@ -20,10 +20,18 @@ namespace {
 // the given facts and rules (YAML list items, already indented).
 std::string rule_file(const std::string& facts, const std::string& rules) {
   return "id: limits\nversion: \"1\"\ndisclaimer: test only\n"
+         "report: {level: step}\n"
          "questions:\n"
          "  - {id: n, type: number, min: 0, max: 100000, prompt: \"N?\", source: test}\n"
          "  - {id: a, type: bool, prompt: \"A?\", source: test}\n"
-         "facts:\n" +
+         "facts:\n"
+         "  - id: step\n"
+         "    type: ranked\n"
+         "    choices:\n"
+         "      - {id: go, label: Go, advice: Go now., cds: critical, color: red}\n"
+         "      - {id: stay, label: Stay, advice: Stay., routine: true, cds: info, color: green}\n"
+         "    undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: "
+         "none}\n" +
          facts + "rules:\n" + rules;
 }
 
@@ -58,8 +66,10 @@ TEST_CASE("a cycle through negation is refused at load time with its place", "[l
   INFO(all_messages(loaded));
   REQUIRE_FALSE(loaded.rule_set);
   const std::string messages = all_messages(loaded);
-  CHECK_THAT(messages, Catch::Contains("cycle.yaml:11:5: rule 'one' reads 'q' through negation "
-                                       "inside a cycle of rules"));
+  CHECK_THAT(
+      messages,
+      Catch::Contains("cycle.yaml:18:5: rule 'one' reads 'q' through negation (or a ranked fact) "
+                      "inside a cycle of rules"));
 }
 
 TEST_CASE("a positive cycle loads and runs to a fixpoint", "[limits]") {
@@ -158,7 +168,7 @@ TEST_CASE("a chain of 10,000 rules, each feeding the next, runs in order", "[lim
   auto off = evaluator.run(answers_for(rs, std::nullopt, false));
   CHECK(certain_count(off, rs, "f9999") == 0);
   auto open = evaluator.run(answers_for(rs, std::nullopt, std::nullopt));
-  CHECK(open.open_questions_for(*rs.find_fact("f9999")) ==
+  CHECK(open.open_questions_for({*rs.find_fact("f9999")}) ==
         std::vector<engine::FactId>{*rs.find_fact("a")});
 }
 
@@ -230,6 +240,6 @@ TEST_CASE("an oversized rule file is refused before parsing", "[limits]") {
   REQUIRE_FALSE(loaded.rule_set);
   REQUIRE(loaded.diagnostics.size() == 1);
   CHECK(ruleset::format_line(loaded.diagnostics.front()) ==
-        fmt::format("huge.yaml: rule file is {} bytes; the limit is {} bytes", text.size(),
+        fmt::format("huge.yaml: the file is {} bytes; the limit is {} bytes", text.size(),
                     ruleset::kMaxRuleFileBytes));
 }

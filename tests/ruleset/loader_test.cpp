@@ -20,9 +20,9 @@ questions:
   - {id: fever, type: bool, prompt: p, source: s}
   - {id: weeks, type: number, min: 0, max: 520, prompt: p, source: s}
   - {id: feel, type: choice, choices: [dull, sharp], prompt: p, source: s}
-facts:
-  - {id: level, type: choice, choices: [high, low]}
-  - {id: sign, type: set, items: [a, b]}
+report: {level: step}
+facts: [{id: level, type: choice, choices: [high, low]}, {id: sign, type: set, items: [a, b]}, {id: step, type: ranked, choices: [{id: go, label: Go, advice: Go., cds: critical, color: red}, {id: stay, label: Stay, advice: Stay., routine: true, cds: info, color: green}], undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: none}}]
+# The facts above: `level` and `sign` for the tests, `step` the report's level.
 rules:
 )";
 
@@ -70,7 +70,8 @@ TEST_CASE("a missing required key is an error at its mapping", "[loader]") {
   CHECK(rule_problems("  - {id: r, when: {fever: true}, source: s}\n") ==
         Lines{"t.yaml:12:5: a rule needs 'then'"});
   CHECK(problems("id: t\nversion: \"1\"\nquestions: []\nfacts: []\nrules: []\n") ==
-        Lines{"t.yaml:1:1: the rule file needs 'disclaimer'"});
+        Lines{"t.yaml:1:1: the rule file needs 'disclaimer'",
+              "t.yaml:1:1: the rule file needs 'report'"});
 }
 
 TEST_CASE("a condition on an undefined fact is an error that suggests a known one", "[loader]") {
@@ -82,10 +83,9 @@ TEST_CASE("a condition on an undefined fact is an error that suggests a known on
 
 TEST_CASE("a value of the wrong type is an error at the value", "[loader]") {
   CHECK(rule_problems("  - {id: r, when: {fever: 3}, then: {level: high}, source: s}\n") ==
-        Lines{"t.yaml:12:27: 'fever' is a bool fact: expected yes or no (or y/n, true/false, "
-              "1/0), got '3'"});
+        Lines{"t.yaml:12:27: 'fever': expected yes or no, got '3'"});
   CHECK(rule_problems("  - {id: r, when: {weeks: {ge: soon}}, then: {level: high}, source: s}\n") ==
-        Lines{"t.yaml:12:32: 'weeks' is a number fact: expected a number, got 'soon'"});
+        Lines{"t.yaml:12:32: 'weeks': expected a number from 0 to 520, got 'soon'"});
 }
 
 TEST_CASE("an ordering comparison on a choice is an error at the operator", "[loader]") {
@@ -95,11 +95,11 @@ TEST_CASE("an ordering comparison on a choice is an error at the operator", "[lo
 
 TEST_CASE("an unknown choice value is an error that suggests a known one", "[loader]") {
   CHECK(rule_problems("  - {id: r, when: {feel: dul}, then: {level: high}, source: s}\n") ==
-        Lines{"t.yaml:12:26: 'feel' is a choice fact: expected one of dull, sharp, got 'dul' "
-              "(did you mean 'dull'?)"});
+        Lines{"t.yaml:12:26: 'feel': expected one of dull, sharp, got 'dul' (did you mean "
+              "'dull'?)"});
   CHECK(rule_problems("  - {id: r, when: {fever: true}, then: {level: hig}, source: s}\n") ==
-        Lines{"t.yaml:12:48: 'level' is a choice fact: expected one of high, low, got 'hig' "
-              "(did you mean 'high'?)"});
+        Lines{"t.yaml:12:48: 'level' has no value 'hig' (did you mean 'high'?) (expected high "
+              "or low)"});
 }
 
 TEST_CASE("a duplicate rule id is an error at the second id", "[loader]") {
@@ -110,9 +110,9 @@ TEST_CASE("a duplicate rule id is an error at the second id", "[loader]") {
 
 TEST_CASE("a duplicate fact id is an error at the second id", "[loader]") {
   std::string text = kHead;
-  text.replace(text.find("  - {id: sign"), 0, "  - {id: fever, type: bool}\n");
+  text.replace(text.find("{id: sign"), 0, "{id: fever, type: bool}, ");
   text += "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n";
-  CHECK(problems(text) == Lines{"t.yaml:10:10: duplicate fact id 'fever'"});
+  CHECK(problems(text) == Lines{"t.yaml:9:63: duplicate fact id 'fever'"});
 }
 
 TEST_CASE("a rule asserting a question is an error at the fact", "[loader]") {
@@ -124,8 +124,8 @@ TEST_CASE("a cycle through negation is an error at the rule that negates", "[loa
   CHECK(rule_problems("  - {id: one, when: {fever: true}, then: {level: high}, source: s}\n"
                       "  - {id: two, when: {not: {sign: b}}, then: {sign: a}, source: s}\n"
                       "  - {id: three, when: {sign: a}, then: {sign: b}, source: s}\n") ==
-        Lines{"t.yaml:13:5: rule 'two' reads 'sign' through negation inside a cycle of rules "
-              "('two', 'three'); the result would depend on rule order"});
+        Lines{"t.yaml:13:5: rule 'two' reads 'sign' through negation (or a ranked fact) inside a "
+              "cycle of rules ('two', 'three'); the result would depend on rule order"});
 }
 
 TEST_CASE("every error is reported, not only the first", "[loader]") {

@@ -1,0 +1,57 @@
+#pragma once
+// Rule-set test cases, as YAML (rules/FORMAT.md, "Test cases"): each case
+// has a name, answers, and what the report must say — a level, `complete`,
+// red flags, reasons, classification, routine and avoid items that must or
+// must not appear — and optionally the questions the interview asks, in
+// order. Reading a case file reports every problem at file:line:col.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/evaluator.h"
+#include "ruleset/diagnostic.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::authoring {
+
+// A set the report must match: exactly these ids, or some that must be in
+// it and some that must not.
+struct SetExpectation {
+  std::optional<std::vector<std::string>> exactly;
+  std::vector<std::string> has, lacks;
+  ruleset::Location where;
+};
+
+struct Expectation {
+  std::optional<std::string> level;
+  std::optional<bool> complete;
+  std::optional<SetExpectation> red_flags, reasons, routine, avoid;
+  // Classification fact id -> value id, or "" for "not decided".
+  std::map<std::string, std::string> classification;
+  std::optional<std::vector<std::string>> asks;    // question ids, in order
+  std::map<std::string, ruleset::Location> where;  // key -> where it is written
+};
+
+struct TestCase {
+  std::string name;
+  ruleset::Location where;
+  engine::Answers answers;
+  bool no_red_flags = false;
+  Expectation expect;
+};
+
+struct CaseFile {
+  std::vector<TestCase> cases;
+  std::vector<ruleset::Diagnostic> diagnostics;  // errors: the file cannot be run
+};
+
+// Reads the cases in `text` for `rules` (answers are checked against its
+// questions, expected ids against its facts).
+CaseFile read_case_file(std::string_view text, const std::string& file_name,
+                        const ruleset::RuleSet& rules);
+
+// The cases shipped with the embedded rule set (rules/tests/back-pain.test.yaml).
+std::string_view embedded_cases_text();
+
+}  // namespace backtriage::authoring

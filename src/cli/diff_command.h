@@ -1,0 +1,13 @@
+#pragma once
+#include "cli/io.h"
+#include "cli/options.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+// `backtriage diff OLD NEW [--cases FILE]`: what the change from OLD to NEW
+// does to patients (authoring/rule_diff.h). Exit 0: no case changes; 1:
+// some change, none less urgent; 3: some case becomes less urgent.
+int run_diff(const Options& options, const ruleset::RuleSet& rules, const Io& io);
+
+}  // namespace backtriage::cli

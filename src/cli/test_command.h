@@ -1,0 +1,14 @@
+#pragma once
+#include "cli/io.h"
+#include "cli/options.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+// `backtriage test [FILE...] [--rules FILE] [--coverage] [--min-coverage N]`:
+// runs case files (default: the cases shipped with the embedded rule set)
+// and prints each failure as file:line, then "N passed, N failed"; exit 1 on
+// a failure or coverage below the minimum.
+int run_test(const Options& options, const ruleset::RuleSet& rules, const Io& io);
+
+}  // namespace backtriage::cli

@@ -1,0 +1,12 @@
+#pragma once
+// An exercise's dose in words ("hold 15 to 30 seconds; 5 times on each
+// side; 3 times a week"), for every renderer that shows one to a person.
+#include <string>
+
+#include "ruleset/rule_set.h"
+
+namespace backtriage::report {
+
+std::string dose_text(const ruleset::Dose& dose);
+
+}  // namespace backtriage::report

@@ -1,0 +1,157 @@
+#include "report/json_out.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace backtriage::report {
+
+namespace {
+
+// The length of the valid UTF-8 sequence at `s[i]`, or 0 (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  auto continuation = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return continuation(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
+    const unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
+    const unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy runs of plain ASCII at once.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++run;
+    }
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      if (std::size_t n = utf8_length(text, i)) {
+        out.append(text.data() + i, n);
+        i += n;
+      } else {
+        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+        ++i;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += fmt::format("\\u{:04x}", c);
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+void JsonOut::newline() {
+  out_ += '\n';
+  out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonOut::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  if (!compact()) newline();
+}
+
+void JsonOut::open(char bracket) {
+  before_value();
+  out_ += bracket;
+  empty_.push_back(true);
+}
+
+void JsonOut::close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (!was_empty && !compact()) newline();
+  out_ += bracket;
+}
+
+void JsonOut::key(std::string_view name) {
+  before_value();
+  append_json_string(out_, name);
+  out_ += compact() ? ":" : ": ";
+  after_key_ = true;
+}
+
+void JsonOut::string(std::string_view text) {
+  before_value();
+  append_json_string(out_, text);
+}
+
+void JsonOut::integer(std::int64_t n) {
+  before_value();
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+void JsonOut::number(double x) {
+  if (std::nearbyint(x) == x && std::fabs(x) < 9.0e15) return integer(static_cast<std::int64_t>(x));
+  before_value();
+  if (!std::isfinite(x)) {
+    out_ += "null";  // JSON has no infinity; never reached with checked answers
+    return;
+  }
+  char digits[32];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, x).ptr);
+}
+
+void JsonOut::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void JsonOut::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonOut::raw(std::string_view json) {
+  before_value();
+  out_ += json;
+}
+
+void JsonOut::string_list(const std::vector<std::string>& items) {
+  begin_array();
+  for (const auto& item : items) string(item);
+  end_array();
+}
+
+}  // namespace backtriage::report

@@ -1,0 +1,57 @@
+#pragma once
+// A streaming JSON writer: values go straight into a string, compact (one
+// line, as batch writes) or indented (as `--json` on a terminal), with the
+// commas, colons and indentation in one place. Strings are escaped as JSON
+// requires, and bytes that are not UTF-8 become U+FFFD, so any input text
+// still makes valid JSON.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backtriage::report {
+
+class JsonOut {
+ public:
+  // `indent` < 0: compact; otherwise spaces per level.
+  JsonOut(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  bool compact() const { return indent_ < 0; }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(std::string_view name);
+
+  void string(std::string_view text);
+  void number(double x);  // whole numbers as integers: 2, not 2.0
+  void integer(std::int64_t n);
+  void boolean(bool b);
+  void null();
+  // A value already written as compact JSON (a cached fragment); only in
+  // compact mode, where it is pasted as is.
+  void raw(std::string_view json);
+  // Members already written as compact JSON (`"a":1,"b":2`), pasted into
+  // the open object; compact mode only.
+  void raw_members(std::string_view json) { raw(json); }
+
+  // Whole objects of strings, for the common small cases.
+  void string_list(const std::vector<std::string>& items);
+
+ private:
+  void open(char bracket);
+  void close(char bracket);
+  void before_value();
+  void newline();
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> empty_;  // per open container: nothing in it yet
+  bool after_key_ = false;
+};
+
+// Appends `text` as a JSON string literal (quotes included).
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace backtriage::report

@@ -1,0 +1,297 @@
+#include "report/render_figure.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <numbers>
+#include <vector>
+
+#include "report/html_text.h"
+
+namespace backtriage::report {
+
+namespace {
+
+using ruleset::Figure;
+using ruleset::Joint;
+using ruleset::Point;
+using ruleset::Pose;
+using ruleset::Prop;
+
+constexpr double kFloor = 112;
+constexpr double kHead = ruleset::kHeadRadius;
+constexpr const char* kNear = "#1f2937";
+constexpr const char* kFar = "#9ca3af";
+constexpr const char* kBand = "#ea580c";
+
+bool left_side(Joint j) {
+  switch (j) {
+    case Joint::LShoulder:
+    case Joint::LElbow:
+    case Joint::LHand:
+    case Joint::LHip:
+    case Joint::LKnee:
+    case Joint::LFoot:
+    case Joint::LToe: return true;
+    default: return false;
+  }
+}
+
+Point mid(Point a, Point b) {
+  return {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
+
+// --- Moving between the poses --------------------------------------------------------------
+
+// Each joint hangs from a parent; the hips' midpoint is the root.
+constexpr std::array<int, ruleset::kJointCount> kParent{
+    /*Head*/ 1,   /*Neck*/ -1,  /*LShoulder*/ 1, /*RShoulder*/ 1,
+    /*LElbow*/ 2, /*RElbow*/ 3,
+    /*LHand*/ 4,  /*RHand*/ 5,  /*LHip*/ -2,     /*RHip*/ -2,
+    /*LKnee*/ 8,  /*RKnee*/ 9,
+    /*LFoot*/ 10, /*RFoot*/ 11, /*LToe*/ 12,     /*RToe*/ 13};
+// -1: the neck hangs from the root; -2: a hip hangs from the root.
+
+// The pose a fraction `t` of the way from `a` to `b`. Seen from the side,
+// limbs turn about their joints (each bone's angle and length move
+// smoothly, so a limb does not shrink as it swings); seen from above or the
+// front, a limb that rises toward the viewer does shorten, so joints move
+// in straight lines.
+Pose between(const Figure& figure, const Pose& a, const Pose& b, double t) {
+  Pose out;
+  if (figure.view != Figure::View::Side) {
+    for (int j = 0; j < ruleset::kJointCount; ++j)
+      out.at[j] = {a.at[j].x + (b.at[j].x - a.at[j].x) * t,
+                   a.at[j].y + (b.at[j].y - a.at[j].y) * t};
+    return out;
+  }
+  const Point root_a = mid(a[Joint::LHip], a[Joint::RHip]);
+  const Point root_b = mid(b[Joint::LHip], b[Joint::RHip]);
+  const Point root{root_a.x + (root_b.x - root_a.x) * t, root_a.y + (root_b.y - root_a.y) * t};
+  auto parent_point = [&](const Pose& pose, int j, Point root_point) {
+    return kParent[j] < 0 ? root_point : pose.at[kParent[j]];
+  };
+  // Parents come before children in this order.
+  constexpr std::array<int, ruleset::kJointCount> kOrder{1, 0, 2,  3,  4,  5,  6,  7,
+                                                         8, 9, 10, 11, 12, 13, 14, 15};
+  for (int j : kOrder) {
+    const Point pa = parent_point(a, j, root_a), pb = parent_point(b, j, root_b);
+    const Point from = kParent[j] < 0 ? root : out.at[kParent[j]];
+    const double ax = a.at[j].x - pa.x, ay = a.at[j].y - pa.y;
+    const double bx = b.at[j].x - pb.x, by = b.at[j].y - pb.y;
+    const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
+    if (la < 0.5 || lb < 0.5) {  // no direction to turn: slide
+      out.at[j] = {from.x + ax + (bx - ax) * t, from.y + ay + (by - ay) * t};
+      continue;
+    }
+    double turn = std::atan2(by, bx) - std::atan2(ay, ax);
+    while (turn > std::numbers::pi) turn -= 2 * std::numbers::pi;
+    while (turn < -std::numbers::pi) turn += 2 * std::numbers::pi;
+    const double angle = std::atan2(ay, ax) + turn * t, length = la + (lb - la) * t;
+    out.at[j] = {from.x + std::cos(angle) * length, from.y + std::sin(angle) * length};
+  }
+  return out;
+}
+
+// --- What is drawn -------------------------------------------------------------------------
+
+std::string num(double x) {
+  return fmt::format("{:.1f}", x);
+}
+
+std::string line_path(Point a, Point b) {
+  return fmt::format("M{} {}L{} {}", num(a.x), num(a.y), num(b.x), num(b.y));
+}
+
+std::string circle_path(Point c, double r) {
+  return fmt::format("M{} {}a{} {} 0 1 0 {} 0a{} {} 0 1 0 {} 0", num(c.x - r), num(c.y), num(r),
+                     num(r), num(2 * r), num(r), num(r), num(-2 * r));
+}
+
+// One drawn shape: its style, and its path for a pose (static shapes ignore
+// the pose).
+struct Shape {
+  std::string style;
+  std::function<std::string(const Pose&)> path;
+  bool moves = true;
+};
+
+std::vector<Shape> shapes(const Figure& figure) {
+  std::vector<Shape> out;
+  auto limb = [](const char* color) {
+    return fmt::format(
+        "fill:none;stroke:{};stroke-width:6;stroke-linecap:round;"
+        "stroke-linejoin:round",
+        color);
+  };
+  // Props, behind the figure.
+  double min_x = 200, max_x = 0, min_y = 120, max_y = 0;
+  for (const Pose* pose : {&figure.start, &figure.end})
+    for (int j = 0; j < ruleset::kJointCount; ++j) {
+      if (!figure.has_toes && (j == 14 || j == 15)) continue;
+      min_x = std::min(min_x, pose->at[j].x), max_x = std::max(max_x, pose->at[j].x);
+      min_y = std::min(min_y, pose->at[j].y), max_y = std::max(max_y, pose->at[j].y);
+    }
+  const bool on_floor = figure.view != Figure::View::Top;
+  for (const Prop& prop : figure.props) {
+    switch (prop.kind) {
+      case Prop::Kind::Mat: {
+        const std::string rect =
+            on_floor ? fmt::format("M{} {}h{}v4h{}z", num(min_x - 10), num(kFloor - 2),
+                                   num(max_x - min_x + 20), num(-(max_x - min_x + 20)))
+                     : fmt::format("M{} {}h{}v{}h{}z", num(min_x - 12), num(min_y - 12),
+                                   num(max_x - min_x + 24), num(max_y - min_y + 24),
+                                   num(-(max_x - min_x + 24)));
+        out.push_back({"fill:#bfdbfe;stroke:#60a5fa;stroke-width:1",
+                       [rect](const Pose&) { return rect; }, false});
+        break;
+      }
+      case Prop::Kind::FoamRoller: {
+        const std::string axis = line_path(prop.anchor, prop.end);
+        out.push_back({"fill:none;stroke:#14b8a6;stroke-width:12;stroke-linecap:round",
+                       [axis](const Pose&) { return axis; }, false});
+        break;
+      }
+      case Prop::Kind::Wall: {
+        const std::string wall = line_path({prop.anchor.x, kFloor}, {prop.anchor.x, 8});
+        out.push_back({"fill:none;stroke:#6b7280;stroke-width:4",
+                       [wall](const Pose&) { return wall; }, false});
+        break;
+      }
+      case Prop::Kind::Band:
+      case Prop::Kind::Towel: {
+        const Joint a = prop.joints[0], b = prop.joints[1];
+        out.push_back({fmt::format("fill:none;stroke:{};stroke-width:{};stroke-linecap:round",
+                                   kBand, prop.kind == Prop::Kind::Towel ? 4 : 2.5),
+                       [a, b](const Pose& p) { return line_path(p[a], p[b]); }});
+        break;
+      }
+      case Prop::Kind::Cable: {
+        const std::string pulley = circle_path(prop.anchor, 3);
+        out.push_back({fmt::format("fill:{};stroke:none", "#6b7280"),
+                       [pulley](const Pose&) { return pulley; }, false});
+        for (Joint j : prop.joints) {
+          const Point anchor = prop.anchor;
+          out.push_back(
+              {fmt::format("fill:none;stroke:{};stroke-width:2.5;stroke-linecap:round", kBand),
+               [anchor, j](const Pose& p) { return line_path(anchor, p[j]); }});
+        }
+        break;
+      }
+    }
+  }
+  if (on_floor) {
+    const std::string floor = line_path({4, kFloor}, {196, kFloor});
+    out.push_back({"fill:none;stroke:#9ca3af;stroke-width:1.5",
+                   [floor](const Pose&) { return floor; }, false});
+  }
+  // The body: the far side lighter when seen from the side.
+  const bool side = figure.view == Figure::View::Side;
+  auto bone_shapes = [&](bool far) {
+    for (const auto& bone : ruleset::bones()) {
+      if (bone.from == Joint::Head || (bone.from == Joint::LHip && bone.to == Joint::RHip))
+        continue;
+      if (!figure.has_toes && (bone.to == Joint::LToe || bone.to == Joint::RToe)) continue;
+      if (left_side(bone.to) != far) continue;
+      const Joint a = bone.from, b = bone.to;
+      out.push_back({limb(far && side ? kFar : kNear),
+                     [a, b](const Pose& p) { return line_path(p[a], p[b]); }});
+    }
+  };
+  bone_shapes(true);
+  out.push_back(
+      {limb(kNear), [](const Pose& p) { return line_path(p[Joint::LHip], p[Joint::RHip]); }});
+  out.push_back({limb(kNear), [](const Pose& p) {
+                   return line_path(p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
+                 }});
+  out.push_back(
+      {limb(kNear), [](const Pose& p) { return line_path(p[Joint::Head], p[Joint::Neck]); }});
+  out.push_back({fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
+                 [](const Pose& p) { return circle_path(p[Joint::Head], kHead - 1); }});
+  bone_shapes(false);
+  return out;
+}
+
+std::string view_word(Figure::View view) {
+  switch (view) {
+    case Figure::View::Side: return "seen from the side";
+    case Figure::View::Top: return "seen from above";
+    case Figure::View::Front: return "seen from the front";
+  }
+  return "";
+}
+
+// <svg> with its accessible name and description.
+std::string open_svg(const FigureText& text, const std::string& suffix, int width,
+                     const std::string& description) {
+  const std::string id = text.id + suffix;
+  return fmt::format(
+      "<svg class=\"figure{}\" viewBox=\"0 0 {} 120\" role=\"img\" aria-labelledby=\"{}-t {}-d\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{}-t\">{}</title><desc id=\"{}-d\">{}"
+      "</desc>",
+      suffix, width, id, id, id, html_text(text.name), id, html_text(description));
+}
+
+}  // namespace
+
+std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
+  const auto list = shapes(figure);
+  // Keyframes: hold the start, move, hold the end, move back. Each move is
+  // sampled so the limbs turn rather than slide, with an eased pace.
+  constexpr int kSteps = 8;
+  struct Frame {
+    double percent;
+    Pose pose;
+  };
+  std::vector<Frame> frames;
+  auto ease = [](double t) { return t * t * (3 - 2 * t); };
+  frames.push_back({0, figure.start});
+  for (int k = 0; k <= kSteps; ++k)
+    frames.push_back({10 + 30.0 * k / kSteps, between(figure, figure.start, figure.end,
+                                                      ease(static_cast<double>(k) / kSteps))});
+  for (int k = 0; k <= kSteps; ++k)
+    frames.push_back({60 + 30.0 * k / kSteps, between(figure, figure.start, figure.end,
+                                                      ease(1 - static_cast<double>(k) / kSteps))});
+  frames.push_back({100, figure.start});
+
+  std::string css = "<style>";
+  std::string body;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Shape& shape = list[i];
+    const std::string cls = fmt::format("{}-{}", text.id, i);
+    body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"{}\"/>", cls, shape.style,
+                        shape.path(figure.start));
+    if (!shape.moves) continue;
+    css += fmt::format(".{}{{animation:{} 7s linear infinite}}@keyframes {}{{", cls, cls, cls);
+    for (const Frame& f : frames)
+      css += fmt::format("{:.1f}%{{d:path(\"{}\")}}", f.percent, shape.path(f.pose));
+    css += "}";
+  }
+  css += "</style>";
+  return open_svg(text, "", 200, text.description + " (" + view_word(figure.view) + ")") + css +
+         body + "</svg>";
+}
+
+std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
+  const auto list = shapes(figure);
+  std::string body;
+  for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
+    body += fmt::format("<g transform=\"translate({} 0)\">", dx);
+    for (const Shape& shape : list)
+      body += fmt::format("<path style=\"{}\" d=\"{}\"/>", shape.style, shape.path(*pose));
+    body += "</g>";
+  }
+  // The arrow from the start pose to the end pose.
+  body +=
+      "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
+      "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
+  return open_svg(text, "-poses", 430,
+                  "Start and end positions side by side: " + text.description + " (" +
+                      view_word(figure.view) + ")") +
+         body + "</svg>";
+}
+
+}  // namespace backtriage::report

@@ -1,0 +1,266 @@
+#include "report/render_html.h"
+
+#include <fmt/format.h>
+
+#include "report/dose_text.h"
+#include "report/html_text.h"
+#include "report/render_figure.h"
+
+namespace backtriage::report {
+
+namespace {
+
+using ruleset::Item;
+
+// Colours per level colour name (the rule file picks the name).
+struct Tone {
+  const char* name;
+  const char* background;
+  const char* border;
+};
+constexpr Tone kTones[] = {
+    {"red", "#fee2e2", "#b91c1c"},   {"yellow", "#fef3c7", "#b45309"},
+    {"green", "#dcfce7", "#15803d"}, {"blue", "#dbeafe", "#1d4ed8"},
+    {"cyan", "#cffafe", "#0e7490"},  {"magenta", "#fae8ff", "#a21caf"},
+    {"none", "#f3f4f6", "#374151"},
+};
+
+const Tone& tone_of(const Item& level) {
+  for (const Tone& tone : kTones)
+    if (level.color == tone.name) return tone;
+  return kTones[std::size(kTones) - 1];
+}
+
+// A CSS string literal: quotes and backslashes escaped, no line breaks.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string style(const Report& r) {
+  const Tone& tone = tone_of(*r.level);
+  return fmt::format(R"(<style>
+:root {{ --tone-bg: {bg}; --tone: {border}; color-scheme: light; }}
+* {{ box-sizing: border-box; }}
+html {{ -webkit-text-size-adjust: 100%; }}
+body {{ margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.45; color: #111827; background: #fff; overflow-wrap: anywhere; }}
+main, .headline, .disclaimer {{ max-width: 46rem; margin: 0 auto; padding: 0 1rem; }}
+.headline {{ margin-top: 1rem; padding: 1rem 1.25rem; border-left: 0.5rem solid var(--tone); background: var(--tone-bg); border-radius: 0.25rem; }}
+.headline h1 {{ margin: 0 0 0.4rem; font-size: 1.6rem; color: var(--tone); }}
+.headline p {{ margin: 0; font-size: 1.1rem; }}
+h2 {{ font-size: 1.3rem; margin: 1.6rem 0 0.6rem; border-bottom: 2px solid #e5e7eb; padding-bottom: 0.2rem; }}
+h3 {{ font-size: 1.15rem; margin: 0 0 0.3rem; }}
+.warning {{ border: 2px solid var(--tone); border-radius: 0.4rem; padding: 0.6rem 0.8rem; margin: 0.6rem 0; }}
+.warning strong {{ display: block; }}
+.warning .go {{ font-weight: 600; color: var(--tone); }}
+.exercise {{ border: 1px solid #d1d5db; border-radius: 0.5rem; padding: 0.9rem; margin: 0.9rem 0; break-inside: avoid; page-break-inside: avoid; }}
+.exercise .meta {{ color: #4b5563; margin: 0 0 0.5rem; }}
+.exercise figure {{ margin: 0 0 0.6rem; break-inside: avoid; }}
+.figure {{ display: block; width: 100%; max-width: 24rem; height: auto; background: #f9fafb; border-radius: 0.4rem; }}
+.figure-poses {{ display: none; max-width: 36rem; }}
+.exercise ol {{ padding-left: 1.4rem; margin: 0.4rem 0; }}
+.dose {{ font-weight: 600; }}
+ul.plain {{ padding-left: 1.2rem; }}
+.plan table {{ border-collapse: collapse; width: 100%; max-width: 30rem; margin: 0.6rem 0; }}
+.plan th, .plan td {{ border: 1px solid #9ca3af; padding: 0.35rem; text-align: center; }}
+.plan th[scope=row] {{ text-align: left; white-space: nowrap; }}
+.tick {{ display: inline-block; width: 1.1rem; height: 1.1rem; border: 2px solid #374151; border-radius: 0.15rem; vertical-align: middle; }}
+.check-in {{ border-left: 0.3rem solid #6b7280; background: #f3f4f6; padding: 0.5rem 0.8rem; margin: 0.6rem 0; break-inside: avoid; }}
+.note {{ color: #374151; }}
+.disclaimer {{ margin-top: 2rem; margin-bottom: 2rem; font-size: 0.9rem; color: #374151; border-top: 1px solid #d1d5db; padding-top: 0.8rem; }}
+@media (prefers-reduced-motion: reduce) {{
+  .figure-animated {{ display: none; }}
+  .figure-poses {{ display: block; }}
+}}
+@page {{ margin: 15mm 14mm 24mm; @bottom-center {{ content: {disclaimer}; font-size: 7.5pt; color: #374151; }} }}
+@media print {{
+  body {{ font-size: 10.5pt; }}
+  main, .headline, .disclaimer {{ max-width: none; padding: 0; }}
+  .figure-animated {{ display: none; }}
+  .figure-poses {{ display: block; max-width: 100%; }}
+  .plan {{ break-before: page; break-after: page; }}
+  h2 {{ break-after: avoid; }}
+  .disclaimer {{ display: none; }}
+}}
+</style>)",
+                     fmt::arg("bg", tone.background), fmt::arg("border", tone.border),
+                     fmt::arg("disclaimer", css_string(r.rules->disclaimer)));
+}
+
+class Page {
+ public:
+  explicit Page(const Report& r) : r_(r), rules_(*r.rules) {}
+
+  std::string render() {
+    out_ =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ += fmt::format("<title>{} - {}</title>\n", html_text(r_.level->label),
+                        html_text(rules_.title.empty() ? rules_.id : rules_.title));
+    out_ += style(r_) + "\n</head>\n<body>\n";
+    out_ += fmt::format("<header class=\"headline\"><h1>{}</h1><p>{}</p></header>\n<main>\n",
+                        html_text(r_.level->label), html_text(r_.level->advice));
+    warnings();
+    reasons();
+    if (r_.with_routine()) {
+      routine();
+      list("Activities to avoid for now", r_.avoid, [](const Item& a) {
+        return fmt::format("<strong>{}</strong>: {}", html_text(a.name), html_text(a.reason));
+      });
+      safe_activities();
+      list("Preventing back pain", r_.tips, [](const Item& t) {
+        return fmt::format("<strong>{}</strong>: {}", html_text(t.name), html_text(t.text));
+      });
+      plan();
+    }
+    unanswered();
+    out_ += "</main>\n";
+    out_ += fmt::format(
+        "<footer class=\"disclaimer\"><p>{}</p><p class=\"note\">{} rules {}"
+        "</p></footer>\n</body>\n</html>\n",
+        html_text(rules_.disclaimer), html_text(rules_.id), html_text(rules_.version));
+    return std::move(out_);
+  }
+
+ private:
+  void warnings() {
+    if (r_.red_flags.empty()) return;
+    out_ += "<section class=\"warnings\"><h2>Warning signs in your answers</h2>\n";
+    for (const auto& flag : r_.red_flags)
+      out_ += fmt::format(
+          "<div class=\"warning\"><strong>{}</strong><span class=\"go\">{}</span> {}{}</div>\n",
+          html_text(flag.item->label),
+          html_text(flag.level ? flag.level->label : flag.item->level) + ".",
+          flag.unsure ? "You were not sure about this, so it counts. " : "",
+          html_text(flag.item->why));
+    out_ += "</section>\n";
+  }
+
+  void reasons() {
+    if (r_.reasons.empty()) return;
+    out_ += "<section><h2>Why</h2><ul class=\"plain\">\n";
+    for (const Item* reason : r_.reasons)
+      out_ += fmt::format("<li>{}</li>\n", html_text(reason->text));
+    out_ += "</ul></section>\n";
+  }
+
+  std::string region_label(const std::string& id) const {
+    for (engine::FactId f : rules_.roles.classification)
+      for (const auto& item : rules_.items_of(f))
+        if (item.id == id && !item.label.empty()) return item.label;
+    return id;
+  }
+
+  void routine() {
+    if (r_.routine.empty()) return;
+    out_ += "<section class=\"routine\"><h2>Your home routine</h2>\n";
+    if (const auto& frequency = rules_.advice.frequency)
+      out_ += fmt::format("<p>{}</p>\n", html_text(frequency->text));
+    int n = 0;
+    for (const Item* item : r_.routine) {
+      ++n;
+      out_ += fmt::format("<article class=\"exercise\" id=\"{}\"><h3>{}. {}</h3>",
+                          html_text(item->id), n, html_text(item->name));
+      out_ += fmt::format("<p class=\"meta\">{} &middot; {}</p>", html_text(item->kind),
+                          html_text(region_label(item->region)));
+      if (item->figure) {
+        FigureText text{"fig-" + item->id, item->name,
+                        item->steps.empty() ? item->name : item->steps.front()};
+        if (item->steps.size() > 1) text.description += " " + item->steps[1];
+        out_ += "<figure>" + figure_animated_svg(*item->figure, text) +
+                figure_poses_svg(*item->figure, text) + "</figure>";
+      }
+      if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));
+      if (!item->equipment.empty()) {
+        std::vector<std::string> gear;
+        for (const auto& e : item->equipment) gear.push_back(html_text(e));
+        out_ += fmt::format("<p><strong>You need:</strong> {}</p>", fmt::join(gear, ", "));
+      }
+      out_ += "<ol>";
+      for (const auto& step : item->steps) out_ += fmt::format("<li>{}</li>", html_text(step));
+      out_ += "</ol>";
+      if (item->dose)
+        out_ += fmt::format("<p class=\"dose\">Dose: {}</p>", html_text(dose_text(*item->dose)));
+      out_ += "</article>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  template <typename Line>
+  void list(std::string_view title, const std::vector<const Item*>& items, Line line) {
+    if (items.empty()) return;
+    out_ += fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n", html_text(title));
+    for (const Item* item : items) out_ += "<li>" + line(*item) + "</li>\n";
+    out_ += "</ul></section>\n";
+  }
+
+  void safe_activities() {
+    const auto& activities = rules_.advice.safe_activities;
+    if (activities.empty()) return;
+    out_ += "<section><h2>Safe ways to stay active</h2><ul class=\"plain\">\n";
+    for (const auto& a : activities)
+      out_ +=
+          fmt::format("<li><strong>{}</strong>: {}</li>\n", html_text(a.name), html_text(a.text));
+    out_ += "</ul></section>\n";
+  }
+
+  void plan() {
+    const auto& plan = rules_.advice.plan;
+    if (!plan) return;
+    out_ += fmt::format("<section class=\"plan\"><h2>Your {}-week plan</h2>\n", plan->weeks);
+    if (const auto& course = rules_.advice.expected_course)
+      out_ += fmt::format("<p>{}</p>\n", html_text(course->text));
+    out_ += fmt::format("<p>Tick a box each time you do the routine: {} times a week.</p>\n",
+                        plan->sessions_per_week);
+    out_ += "<table><thead><tr><th scope=\"col\">Week</th>";
+    for (int s = 1; s <= plan->sessions_per_week; ++s)
+      out_ += fmt::format("<th scope=\"col\">Session {}</th>", s);
+    out_ += "</tr></thead><tbody>\n";
+    for (int week = 1; week <= plan->weeks; ++week) {
+      out_ += fmt::format("<tr><th scope=\"row\">Week {}</th>", week);
+      for (int s = 1; s <= plan->sessions_per_week; ++s)
+        out_ += fmt::format(
+            "<td><span class=\"tick\" role=\"img\" aria-label=\"week {} session "
+            "{}, not done yet\"></span></td>",
+            week, s);
+      out_ += "</tr>\n";
+    }
+    out_ += "</tbody></table>\n";
+    for (const auto& check_in : plan->check_ins)
+      out_ += fmt::format(
+          "<div class=\"check-in\"><strong>Check-in, end of week {}:</strong> "
+          "{}</div>\n",
+          check_in.week, html_text(check_in.text));
+    out_ += "</section>\n";
+  }
+
+  void unanswered() {
+    if (r_.unanswered.empty() && r_.assumed.empty()) return;
+    out_ += "<section><h2>What this advice did not know</h2><ul class=\"plain\">\n";
+    for (engine::FactId q : r_.unanswered)
+      out_ += fmt::format("<li>Not answered: {}</li>\n", html_text(rules_.questions[q].prompt));
+    for (engine::FactId q : r_.assumed)
+      out_ += fmt::format("<li>{}</li>\n", html_text(rules_.questions[q].assumed));
+    out_ += "</ul></section>\n";
+  }
+
+  const Report& r_;
+  const ruleset::RuleSet& rules_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_html(const Report& report) {
+  return Page(report).render();
+}
+
+}  // namespace backtriage::report

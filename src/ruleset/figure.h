@@ -1,0 +1,85 @@
+#pragma once
+// The picture of an exercise, as data: a jointed stick figure in a start
+// pose and an end pose, and the props it uses. Drawn by
+// src/report/render_figure; described here so the rule file can carry it and
+// `check` can tell an implausible figure (a leg twice as long as the other).
+//
+// Coordinates are in a 200 x 120 box, x to the right and y down, with the
+// floor at y = 112.
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backtriage::ruleset {
+
+enum class Joint {
+  Head,
+  Neck,
+  LShoulder,
+  RShoulder,
+  LElbow,
+  RElbow,
+  LHand,
+  RHand,
+  LHip,
+  RHip,
+  LKnee,
+  RKnee,
+  LFoot,
+  RFoot,
+  LToe,
+  RToe,
+};
+inline constexpr int kJointCount = 16;
+// "head", "l_shoulder"... as the rule file spells them.
+const std::array<std::string_view, kJointCount>& joint_names();
+
+struct Point {
+  double x = 0, y = 0;
+};
+
+struct Pose {
+  std::array<Point, kJointCount> at{};
+  Point operator[](Joint j) const { return at[static_cast<int>(j)]; }
+};
+
+// A bone: two joints and the longest it may plausibly look (a bone seen
+// end-on looks shorter, never longer).
+struct Bone {
+  Joint from, to;
+  double nominal;
+};
+// The bones drawn, far side first. The torso runs from the neck to the
+// midpoint of the hips and is not in this list.
+const std::vector<Bone>& bones();
+inline constexpr double kTorsoLength = 48;
+inline constexpr double kHeadRadius = 8;
+// How much longer than nominal a bone may look before `check` complains.
+inline constexpr double kBoneSlack = 1.25;
+
+struct Prop {
+  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable };
+  Kind kind = Kind::Mat;
+  // Band, towel: between two joints. Cable: from `anchor` to each joint in
+  // `joints`. Foam roller: from `anchor` to `end`. Wall: at x = anchor.x.
+  std::vector<Joint> joints;
+  Point anchor, end;
+};
+const std::vector<std::string>& prop_kind_names();  // "mat", "band", ... by Kind
+
+struct Figure {
+  enum class View { Side, Top, Front };
+  View view = View::Side;
+  std::vector<Prop> props;
+  Pose start, end;
+  bool has_toes = false;
+};
+const std::vector<std::string>& view_names();  // "side", "top", "front" by View
+
+// What is implausible about a pose ("the left thigh is 52 long; at most 45"),
+// one message per bone; empty when it is fine.
+std::vector<std::string> implausible_bones(const Figure& figure, const Pose& pose);
+
+}  // namespace backtriage::ruleset

@@ -1,0 +1,48 @@
+#include "ruleset/relevance.h"
+
+namespace backtriage::ruleset {
+
+LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) {
+  const engine::FactId level = rules.roles.level;
+  LevelState state;
+  auto best = facts.best_certain(level);
+  for (engine::Value v : facts.possible(level))
+    if (!best || v < *best) state.better_possible = true;
+  state.level = &rules.undecided;
+  if (best) {
+    const Item& item = rules.levels()[best->as_symbol()];
+    if (!(state.better_possible && item.routine)) state.level = &item;
+  }
+  return state;
+}
+
+std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
+                                              const engine::FactTable& facts) {
+  const Roles& roles = rules.roles;
+  std::vector<engine::FactId> out{roles.level};
+  auto best = facts.best_certain(roles.level);
+  if (best && !rules.levels()[best->as_symbol()].routine) return out;
+  for (engine::FactId f : roles.classification) out.push_back(f);
+  for (engine::FactId f : {roles.red_flags, roles.reasons, roles.routine, roles.avoid, roles.tips})
+    if (f >= 0) out.push_back(f);
+  return out;
+}
+
+std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
+                                                  const engine::Evaluation& evaluation) {
+  return evaluation.open_questions_for(facts_that_matter(rules, evaluation.facts()));
+}
+
+std::vector<engine::FactId> next_prompt(const RuleSet& rules,
+                                        const engine::Evaluation& evaluation) {
+  const auto due = questions_that_matter(rules, evaluation);
+  if (due.empty()) return {};
+  std::vector<engine::FactId> prompt{due.front()};
+  const std::string& checklist = rules.questions[due.front()].checklist;
+  if (checklist.empty()) return prompt;
+  for (std::size_t i = 1; i < due.size(); ++i)
+    if (rules.questions[due[i]].checklist == checklist) prompt.push_back(due[i]);
+  return prompt;
+}
+
+}  // namespace backtriage::ruleset

@@ -1,0 +1,137 @@
+#include "ruleset/yaml_reader.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "ruleset/spelling.h"
+
+namespace backtriage::ruleset {
+
+std::optional<YAML::Node> YamlReader::parse(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    error(Location{file_, 0, 0},
+          fmt::format("the file is {} bytes; the limit is {} bytes", text.size(), max_bytes));
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    Location where{file_, e.mark.is_null() ? 0 : e.mark.line + 1,
+                   e.mark.is_null() ? 0 : e.mark.column + 1};
+    // yaml-cpp stops deep nesting (before the stack runs out) with the
+    // message "bad file"; say what happened instead.
+    const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e);
+    error(where, deep ? fmt::format("YAML nests too deeply ({} levels)", deep->depth())
+                      : "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+Location YamlReader::at(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+void YamlReader::error(Location where, std::string message) {
+  diagnostics_.push_back({Diagnostic::Severity::Error, std::move(where), std::move(message)});
+}
+
+void YamlReader::warning(Location where, std::string message) {
+  diagnostics_.push_back({Diagnostic::Severity::Warning, std::move(where), std::move(message)});
+}
+
+bool YamlReader::has_errors() const {
+  return ruleset::has_errors(diagnostics_);
+}
+
+bool YamlReader::check_map(const YAML::Node& node, std::string_view what,
+                           const std::vector<std::string>& known) {
+  if (!node.IsMap()) {
+    error(node, fmt::format("{} must be a mapping", what));
+    return false;
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    const YAML::Node& key = entry.first;
+    if (!key.IsScalar()) {
+      error(key, fmt::format("{}: keys must be plain words", what));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second)
+      error(key, fmt::format("duplicate key '{}' in {}", name, what));
+    else if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end())
+      error(key, fmt::format("unknown key '{}' in {}{}", name, what, did_you_mean(name, known)));
+  }
+  return true;
+}
+
+bool YamlReader::require(const YAML::Node& map, const char* key, std::string_view what) {
+  if (map[key]) return true;
+  error(map, fmt::format("{} needs '{}'", what, key));
+  return false;
+}
+
+std::string YamlReader::scalar(const YAML::Node& node, std::string_view what) {
+  if (!node) return "";
+  if (!node.IsScalar()) {
+    error(node, fmt::format("{} must be text", what));
+    return "";
+  }
+  return node.Scalar();
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+  if (!node) return std::nullopt;
+  if (node.IsScalar() && node.Tag() != "!") {
+    const std::string& text = node.Scalar();
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (begin != end && *begin == '+') ++begin;
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
+    if (begin != end && ec == std::errc() && ptr == end && std::isfinite(value) &&
+        (*begin == '-' || *begin == '.' || (*begin >= '0' && *begin <= '9')))
+      return value;
+  }
+  error(node, fmt::format("{} must be a number", what));
+  return std::nullopt;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
+  if (!node) return std::nullopt;
+  bool value = false;
+  if (node.IsScalar() && node.Tag() != "!" && YAML::convert<bool>::decode(node, value))
+    return value;
+  error(node, fmt::format("{} must be true or false", what));
+  return std::nullopt;
+}
+
+std::vector<std::string> YamlReader::text_list(const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  if (!node.IsSequence()) {
+    error(node, fmt::format("{} must be a list", what));
+    return out;
+  }
+  for (const auto& element : node) out.push_back(scalar(element, what));
+  return out;
+}
+
+std::string YamlReader::one_of(const YAML::Node& node, std::string_view what,
+                               const std::vector<std::string>& allowed) {
+  std::string value = scalar(node, what);
+  if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
+    return value;
+  error(node, fmt::format("unknown {} '{}'{} (expected {})", what, value,
+                          did_you_mean(value, allowed), list_or(allowed)));
+  return "";
+}
+
+}  // namespace backtriage::ruleset

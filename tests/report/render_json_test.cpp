@@ -1,0 +1,107 @@
+#include "report/render_json.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "report/build_report.h"
+#include "ruleset/answer_parser.h"
+#include "ruleset/loader.h"
+
+using namespace backtriage;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const std::vector<std::string> kKeys{
+    "schema_version",  "ruleset",   "level",           "level_label", "advice",     "complete",
+    "red_flags",       "reasons",   "classification",  "routine",     "avoid",      "tips",
+    "safe_activities", "frequency", "expected_course", "plan",        "unanswered", "assumed",
+    "answers",         "trace",     "disclaimer"};
+
+std::vector<std::string> keys_of(const Json& object) {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : object.items()) out.push_back(key);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "one writer: compact (with cached parts) and indented JSON say the same, read by an "
+    "independent parser",
+    "[json]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  const report::JsonReportWriter writer(rules);
+  report::ReportBuilder builder(rules);
+  engine::Evaluation evaluation(rules.knowledge_base());
+  engine::Trace trace;
+  const std::vector<std::pair<const char*, std::vector<const char*>>> space{
+      {"aortic_signs", {"", "no", "unsure"}},
+      {"fever", {"", "no", "yes"}},
+      {"duration_weeks", {"", "2", "7", "20"}},
+      {"improving", {"", "no"}},
+      {"sensation", {"", "electric", "dull"}},
+      {"region", {"", "lower", "upper", "both"}},
+      {"age", {"", "12", "70"}}};
+  std::size_t compared = 0;
+  engine::Answers answers(rules.knowledge_base().facts().size());
+  auto walk = [&](auto& self, std::size_t i) -> void {
+    if (i == space.size()) {
+      std::vector<engine::Answers> variants{answers, answers};
+      for (std::size_t q = 0; q < rules.questions.size(); ++q)  // the second: no red flag open
+        if (rules.questions[q].red_flag && !variants[1][q])
+          variants[1][q] = engine::Value::boolean(false);
+      for (const auto& given : variants) {
+        engine::Evaluator(rules.knowledge_base())
+            .run(given, evaluation, &trace, engine::Unanswered::Final);
+        const auto& r = builder.build(given, evaluation, &trace);
+        std::string compact, pretty;
+        report::JsonOut c(compact, -1), p(pretty, 2);
+        writer.write(r, c, "\"case\"");
+        writer.write(r, p, "\"case\"");
+        REQUIRE(compact.find('\n') == std::string::npos);
+        const Json a = Json::parse(compact), b = Json::parse(pretty);
+        REQUIRE(a == b);
+        auto keys = keys_of(a);
+        REQUIRE(keys.front() == "id");
+        keys.erase(keys.begin());
+        REQUIRE(keys == kKeys);
+        CHECK(a["schema_version"] == 2);
+        CHECK(a["level"] == r.level->id);
+        CHECK(a["complete"] == r.complete);
+        ++compared;
+      }
+      return;
+    }
+    const auto fact = *rules.find_fact(space[i].first);
+    for (const char* text : space[i].second) {
+      answers[fact].reset();
+      if (*text)
+        answers[fact] = std::get<engine::Value>(
+            ruleset::parse_answer(*rules.find_question(space[i].first), text));
+      self(self, i + 1);
+    }
+    answers[fact].reset();
+  };
+  walk(walk, 0);
+  CHECK(compared == 2 * 3 * 3 * 4 * 2 * 3 * 4 * 3);
+}
+
+TEST_CASE("--brief keeps the level, complete, classification and ids", "[json]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  engine::Answers answers(rules.knowledge_base().facts().size());
+  answers[*rules.find_fact("bladder_bowel")] = engine::Value::symbol(ruleset::kUnsureValue);
+  auto evaluation =
+      engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
+  report::ReportBuilder builder(rules);
+  const auto& r = builder.build(answers, evaluation, nullptr, report::Detail::Brief);
+  std::string text;
+  report::JsonOut out(text, -1);
+  report::JsonReportWriter(rules).write_brief(r, out, "7");
+  const Json brief = Json::parse(text);
+  CHECK(keys_of(brief) == std::vector<std::string>{"id", "level", "complete", "classification",
+                                                   "red_flags", "reasons", "routine", "avoid"});
+  CHECK(brief["id"] == 7);
+  CHECK(brief["level"] == "emergency");
+  CHECK(brief["red_flags"] == Json::array({"bladder_bowel"}));
+}
