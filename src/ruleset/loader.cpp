@@ -169,7 +169,7 @@ void RuleSetBuilder::report_roles(const YAML::Node& node) {
   for (const auto& fact : yaml_.text_list(node["classification"], "classification"))
     if (!fact.empty()) roles_.emplace(fact, Role::Classification);
   region_fact_ = yaml_.scalar(node["region"], "region");
-  role_at_region_ = node["region"];
+  if (node["region"]) role_at_region_.reset(node["region"]);
 }
 
 Role RuleSetBuilder::role_of(const std::string& fact_id) const {
