@@ -1,5 +1,6 @@
 // backtriage: rule-based back pain triage. main() only sets up the process;
 // everything else is cli::run, which tests call in-process.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -26,6 +27,12 @@ int main(int argc, char** argv) {
   io.in_tty = isatty(STDIN_FILENO);
   io.out_tty = isatty(STDOUT_FILENO);
   io.err_tty = isatty(STDERR_FILENO);
+  winsize size{};
+  if (io.out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+    io.out_columns = size.ws_col;
+    io.out_rows = size.ws_row;
+  }
+  if (io.err_tty && ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0) io.err_columns = size.ws_col;
   io.getenv = [](const char* name) -> const char* { return std::getenv(name); };
   return backtriage::cli::run(argc, argv, io);
 }
