@@ -103,7 +103,7 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
 void add_triage(CLI::App& app, Options& o) {
   add_rules(app, o);
   app.add_option("--format", o.format_text, "Output: text, json, cds-hooks, html or ics")
-      ->type_name("FORMAT");
+      ->type_name("text|json|cds-hooks|html|ics");
   app.add_flag("--json", o.json, "Same as --format json");
   app.add_flag("--brief", o.brief,
                "JSON: only level, complete, classification and the ids of red flags, reasons, "
@@ -128,7 +128,7 @@ void add_batch(CLI::App& app, Options& o) {
   add_rules(app, o);
   app.add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
   app.add_option("--format", o.format_text, "Output: json (the default) or cds-hooks")
-      ->type_name("FORMAT");
+      ->type_name("json|cds-hooks");
   app.add_flag("--json", o.json, "Same as --format json, the default");
   app.add_flag("--brief", o.brief, "Brief reports (level, complete, classification, ids)");
   add_output(app, o);

@@ -6,6 +6,7 @@
 
 #include "cli/output.h"
 #include "report/json_out.h"
+#include "report/text_wrap.h"
 #include "ruleset/answer_parser.h"
 
 namespace backtriage::cli {
@@ -66,7 +67,7 @@ void write_json(const ruleset::RuleSet& rules, std::size_t i, report::JsonOut& o
 
 // One block per question: a header line that lines up in columns, then the
 // prompt, the choices and the rules that read the answer, indented.
-std::string to_text(const ruleset::RuleSet& rules) {
+std::string to_text(const ruleset::RuleSet& rules, int width) {
   std::size_t id_width = 0, flag_width = 0;
   for (const auto& q : rules.questions) {
     id_width = std::max(id_width, q.id.size());
@@ -76,14 +77,16 @@ std::string to_text(const ruleset::RuleSet& rules) {
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const auto& q = rules.questions[i];
     std::string marks = q.red_flag ? "  [red flag]" : q.optional ? "  [optional]" : "";
-    text += fmt::format("{:>2}. {:<{}}  {:<{}}  {}{}\n    {}\n", i + 1, q.id, id_width, q.flag(),
-                        flag_width, ruleset::accepted_answers(q).brief(), marks, q.prompt);
+    text += fmt::format("{:>2}. {:<{}}  {:<{}}  {}{}\n", i + 1, q.id, id_width, q.flag(),
+                        flag_width, ruleset::accepted_answers(q).brief(), marks);
+    text += report::wrap(q.prompt, width, "    ", 4);
     for (const auto& c : q.choices)
-      if (!c.label.empty()) text += fmt::format("      {}: {}\n", c.id, c.label);
+      if (!c.label.empty())
+        text += report::wrap(c.label, width, fmt::format("      {}: ", c.id), 8);
     auto read_by = readers(rules, i);
-    text +=
-        fmt::format("    read by: {}\n",
-                    read_by.empty() ? "(no rule)" : fmt::format("{}", fmt::join(read_by, ", ")));
+    text += report::wrap(
+        read_by.empty() ? "(no rule)" : fmt::format("{}", fmt::join(read_by, ", ")), width,
+        "    read by: ", 13);
   }
   return text;
 }
@@ -100,7 +103,7 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
     json.end_array();
     out.write(text + "\n");
   } else {
-    out.write(to_text(rules));
+    out.write(to_text(rules, text_width(io, out.to_terminal(io), io.out_columns)));
   }
   out.flush();
   return 0;

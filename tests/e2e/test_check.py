@@ -9,6 +9,7 @@ import unittest
 from harness import SOURCE_DIR, main, run
 
 # A valid rule file up to `rules:` (11 lines); each case appends its rules from line 12.
+# `step` is the report's level, which every rule set declares (line 9).
 HEAD = """id: t
 version: "1"
 disclaimer: d
@@ -16,17 +17,17 @@ questions:
   - {id: fever, type: bool, prompt: p, source: s}
   - {id: weeks, type: number, min: 0, max: 520, prompt: p, source: s}
   - {id: feel, type: choice, choices: [dull, sharp], prompt: p, source: s}
-facts:
-  - {id: level, type: choice, choices: [high, low]}
-  - {id: sign, type: set, items: [a, b]}
+report: {level: step}
+facts: [{id: level, type: choice, choices: [high, low]}, {id: sign, type: set, items: [a, b]}, {id: step, type: ranked, choices: [{id: go, label: Go, advice: Go., cds: critical, color: red}, {id: stay, label: Stay, advice: Stay., routine: true, cds: info, color: green}], undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: none}}]
+# The facts above: `level` and `sign` for the tests, `step` the report's level.
 rules:
 """
 # Reads every question and asserts every value; nothing can disagree.
 CLEAN = """\
-  - {id: hot, when: {fever: true}, then: {level: high, sign: a}, source: s}
+  - {id: hot, when: {fever: true}, then: {level: high, sign: a, step: go}, source: s}
   - id: cool
     when: {all: [{fever: false}, {weeks: {lt: 5}}, {feel: dull}]}
-    then: {level: low, sign: b}
+    then: {level: low, sign: b, step: stay}
     source: s
 """
 
@@ -47,18 +48,16 @@ ERRORS = [
      ["12:20: error: unknown fact 'fevr' (did you mean 'fever'?)"]),
     ("bool given a number",
      "  - {id: r, when: {fever: 3}, then: {level: high}, source: s}\n",
-     ["12:27: error: 'fever' is a bool fact: expected yes or no (or y/n, true/false, 1/0), "
-      "got '3'"]),
+     ["12:27: error: 'fever': expected yes or no, got '3'"]),
     ("number given a word",
      "  - {id: r, when: {weeks: {ge: soon}}, then: {level: high}, source: s}\n",
-     ["12:32: error: 'weeks' is a number fact: expected a number, got 'soon'"]),
+     ["12:32: error: 'weeks': expected a number from 0 to 520, got 'soon'"]),
     ("ordering on a choice",
      "  - {id: r, when: {feel: {lt: dull}}, then: {level: high}, source: s}\n",
      ["12:27: error: 'lt' compares numbers, but 'feel' is a choice fact"]),
     ("unknown choice value",
      "  - {id: r, when: {feel: dul}, then: {level: high}, source: s}\n",
-     ["12:26: error: 'feel' is a choice fact: expected one of dull, sharp, got 'dul' "
-      "(did you mean 'dull'?)"]),
+     ["12:26: error: 'feel': expected one of dull, sharp, got 'dul' (did you mean 'dull'?)"]),
     ("duplicate rule id",
      "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n"
      "  - {id: r, when: {fever: false}, then: {level: low}, source: s}\n",
@@ -70,8 +69,8 @@ ERRORS = [
      "  - {id: one, when: {fever: true}, then: {level: high}, source: s}\n"
      "  - {id: two, when: {not: {sign: b}}, then: {sign: a}, source: s}\n"
      "  - {id: three, when: {sign: a}, then: {sign: b}, source: s}\n",
-     ["13:5: error: rule 'two' reads 'sign' through negation inside a cycle of rules "
-      "('two', 'three'); the result would depend on rule order"]),
+     ["13:5: error: rule 'two' reads 'sign' through negation (or a ranked fact) inside a "
+      "cycle of rules ('two', 'three'); the result would depend on rule order"]),
     ("several errors, in file order",
      "  - {id: a, when: {fevr: true}, then: {level: high}, source: s}\n"
      "  - {id: b, when: {feel: {lt: dull}}, then: {level: low}, source: s}\n"
@@ -138,11 +137,11 @@ class Check(unittest.TestCase):
                          ["4:1: error: YAML syntax error: end of sequence flow not found"])
 
     def test_a_duplicate_fact_id(self):
-        text = HEAD.replace("  - {id: sign", "  - {id: fever, type: bool}\n  - {id: sign")
+        text = HEAD.replace("{id: sign", "{id: fever, type: bool}, {id: sign")
         path = self.write("dup_fact.yaml", text + CLEAN)
         code, _, err = run(["check", path])
         self.assertEqual(code, 65)
-        self.assertEqual(diagnostic_lines(err, path), ["10:10: error: duplicate fact id 'fever'"])
+        self.assertEqual(diagnostic_lines(err, path), ["9:63: error: duplicate fact id 'fever'"])
 
     def test_a_clean_file_is_valid(self):
         path = self.write("clean.yaml", HEAD + CLEAN)
@@ -151,7 +150,7 @@ class Check(unittest.TestCase):
         self.assertEqual(out, f"{path}: ok: t 1, 3 questions, 2 rules, 0 warnings\n")
 
     def test_warnings_for_a_rule_that_never_fires_and_a_question_nobody_reads(self):
-        text = HEAD.replace("facts:", "  - {id: unread, type: bool, prompt: p, source: s}\nfacts:")
+        text = HEAD.replace("report:", "  - {id: unread, type: bool, prompt: p, source: s}\nreport:")
         text += CLEAN + ("  - {id: never, when: {all: [{weeks: {lt: 3}}, {weeks: {ge: 3}}]}, "
                          "then: {sign: a}, source: s}\n")
         path = self.write("warn.yaml", text)
@@ -186,12 +185,136 @@ class Check(unittest.TestCase):
     def test_the_embedded_rules_and_the_shipped_file_are_valid(self):
         code, out, err = run(["check"])
         self.assertEqual((code, err), (0, ""))
-        self.assertRegex(out, r"^<embedded>: ok: back-pain \S+, 11 questions, \d+ rules, "
+        self.assertRegex(out, r"^<embedded>: ok: back-pain \S+, \d+ questions, \d+ rules, "
                               r"0 warnings\n$")
         path = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
         code, out, err = run(["check", path])
         self.assertEqual((code, err), (0, ""))
-        self.assertTrue(out.startswith(f"{path}: ok: back-pain 1.0.0"), out)
+        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.0.0"), out)
+        code, out, err = run(["check", "--rules", path])  # as the other commands take it
+        self.assertEqual((code, err), (0, ""))
+        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.0.0"), out)
+
+
+def real_rules():
+    with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")) as f:
+        return f.read()
+
+
+def place_of(text, needle, occurrence=0):
+    """(line, column) of the start of `needle` in `text`, 1-based."""
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(needle, at + 1)
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+class StrictCheck(unittest.TestCase):
+    """What a clinician's edit of the real rule file can get wrong: each is an error at the
+    place, with the word meant, and the file is invalid."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def check(self, text):
+        path = os.path.join(self.tmp, "edited.yaml")
+        with open(path, "w") as f:
+            f.write(text)
+        code, out, err = run(["check", path])
+        return code, out, [line[len(path) + 1:] for line in err.splitlines()
+                           if line.startswith(path + ":")], path
+
+    def misspell(self, old, new, expected_message, occurrence=0):
+        text = real_rules()
+        line, column = place_of(text, old, occurrence)
+        column += len(old) - len(old.lstrip())
+        at = text.index(old)
+        for _ in range(occurrence):
+            at = text.index(old, at + 1)
+        text = text[:at] + new + text[at + len(old):]
+        code, out, lines, path = self.check(text)
+        self.assertEqual(code, 65, lines)
+        value_column = column + new.strip().index(":") + 2
+        self.assertIn(f"{line}:{value_column}: error: {expected_message}", lines)
+        self.assertTrue(out.startswith(f"{path}: invalid:"), out)
+
+    def test_each_misspelt_enumeration_is_an_error_with_the_word_meant(self):
+        cases = [
+            ("        kind: stretch\n", "        kind: strech\n",
+             "unknown exercise kind 'strech' (did you mean 'stretch'?) (expected stretch or "
+             "strengthening)"),
+            ("        region: lower\n", "        region: lowr\n",
+             "unknown region 'lowr' (did you mean 'lower'?) (expected lower, upper or both)"),
+            ("        level: emergency\n", "        level: emergncy\n",
+             "unknown level 'emergncy' (did you mean 'emergency'?) (expected ambulance, "
+             "emergency, urgent, soon, doctor or self_care)"),
+            ("    unsure: emergency\n", "    unsure: emergency_departmnet\n",
+             "unknown level 'emergency_departmnet' (expected ambulance, emergency, urgent, soon, "
+             "doctor or self_care)"),
+            ("        cds: critical\n", "        cds: critcal\n",
+             "unknown CDS indicator 'critcal' (did you mean 'critical'?) (expected info, warning "
+             "or critical)"),
+            ("        color: green\n", "        color: gren\n",
+             "unknown colour 'gren' (did you mean 'green'?) (expected red, yellow, green, blue, "
+             "cyan, magenta or none)"),
+            ("          view: side\n", "          view: sde\n",
+             "unknown view 'sde' (did you mean 'side'?) (expected side, top or front)"),
+        ]
+        for old, new, message in cases:
+            with self.subTest(new.strip()):
+                self.misspell(old, new, message)
+
+    def test_a_misspelt_type_and_prop(self):
+        text = real_rules().replace("    type: ranked\n", "    type: rankd\n", 1)
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        self.assertTrue(any("unknown fact type 'rankd' (did you mean 'ranked'?)" in l
+                            for l in lines), lines)
+        text = real_rules().replace("{kind: mat}", "{kind: matt}", 1)
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        self.assertTrue(any("unknown prop kind 'matt' (did you mean 'mat'?)" in l
+                            for l in lines), lines)
+
+    def test_moving_one_threshold_of_two_is_an_error_reported_once_with_the_smallest_example(self):
+        text = real_rules().replace("{duration_weeks: {ge: 12}}", "{duration_weeks: {ge: 6}}")
+        code, out, lines, path = self.check(text)
+        self.assertEqual(code, 65)
+        line, _ = place_of(text, "  - id: duration-chronic")
+        self.assertEqual(lines, [
+            f"{line}:5: error: rules 'duration-acute' and 'duration-chronic' both fire and give "
+            "'duration' different values ('acute' and 'chronic'), for example with "
+            "--duration-weeks 6"])
+        self.assertEqual(out, f"{path}: invalid: 1 error\n")
+
+    def test_a_red_flag_no_rule_reads_is_an_error(self):
+        text = real_rules().replace("    when: {weight_loss: {in: [yes, unsure]}}",
+                                    "    when: {back_lump: {in: [yes, unsure]}}")
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        line, _ = place_of(text, "  - id: weight_loss\n")
+        self.assertIn(f"{line}:5: error: red flag 'weight_loss' is read by no rule, so it would "
+                      "never be asked and never change the level", lines)
+
+    def test_a_red_flag_whose_yes_does_not_reach_its_step_is_an_error(self):
+        # The rule for a fever now only lists it, and no longer raises the level.
+        text = real_rules().replace("    then: {red_flag: fever, level: urgent}",
+                                    "    then: {red_flag: fever}")
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        line, _ = place_of(text, "  - id: fever\n")
+        self.assertIn(f"{line}:5: error: red flag 'fever' answered yes does not by itself put "
+                      "the level at 'urgent' or above, whatever else is answered", lines)
+
+    def test_an_implausible_figure_is_an_error(self):
+        text = real_rules().replace("r_knee: [", "r_knee: [1", 1)
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        self.assertTrue(any("implausible start pose:" in l for l in lines), lines)
 
 
 if __name__ == "__main__":

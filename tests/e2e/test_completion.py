@@ -60,7 +60,8 @@ class BashCompletion(unittest.TestCase):
         self.assertEqual(self.complete("--region", ""), ["lower", "upper", "both"])
 
     def test_bool_answers_complete_yes_and_no(self):
-        self.assertEqual(self.complete("--fever", ""), ["yes", "no"])
+        self.assertEqual(self.complete("--fever", ""), ["yes", "no", "unsure"])
+        self.assertEqual(self.complete("--improving", ""), ["yes", "no"])
         self.assertEqual(self.complete("--below-knee", "y"), ["yes"])
 
     def test_flag_equals_value_completes_the_value(self):
@@ -70,9 +71,10 @@ class BashCompletion(unittest.TestCase):
 
     def test_options_and_subcommands(self):
         self.assertEqual(self.complete("--sens"), ["--sensation"])
-        self.assertEqual(self.complete("--no-"), ["--no-input", "--no-red-flags"])
-        self.assertEqual(self.complete(""), ["batch", "questions", "check", "completion"])
-        self.assertEqual(self.complete("--format", ""), ["text", "json", "cds-hooks"])
+        self.assertEqual(self.complete("--no-"), ["--no-input", "--no-pager", "--no-red-flags"])
+        self.assertEqual(self.complete("--format", ""), ["text", "json", "cds-hooks", "html", "ics"])
+        self.assertEqual(self.complete(""), ["batch", "questions", "check", "test", "diff",
+                                             "completion"])
         self.assertEqual(self.complete("--color", "a"), ["auto", "always"])
         self.assertEqual(self.complete("--json", "--fe"), ["--fever"])
 
@@ -102,7 +104,7 @@ class BashCompletion(unittest.TestCase):
         self.assertNotEqual(changed, rules)
         path = os.path.join(self.work, "other.yaml")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(changed.replace("version: 1.0.0", "version: 9.9.9", 1))
+            f.write(changed.replace("version: 2.0.0", "version: 9.9.9", 1))
         other = os.path.join(self.work, "other.bash")
         with open(other, "w", encoding="utf-8") as f:
             f.write(script("bash", "--rules", path))
@@ -132,7 +134,7 @@ class OtherShells(unittest.TestCase):
     def test_fish_script_completes_answer_values(self):
         text = script("fish")
         self.assertIn(" -l sensation -x -a 'electric sharp dull achy' ", text)
-        self.assertIn(" -l fever -x -a 'yes no' ", text)
+        self.assertIn(" -l fever -x -a 'yes no unsure' ", text)
         self.assertIn(" -s j -l jobs -x ", text)
         if not shutil.which("fish"):
             self.skipTest("fish is not installed")
@@ -142,10 +144,12 @@ class OtherShells(unittest.TestCase):
     def test_an_unknown_shell_is_a_usage_error(self):
         code, out, err = run(["completion", "ksh"])
         self.assertEqual((code, out), (2, ""))
-        self.assertIn("ksh not in {bash,zsh,fish}", err)
+        self.assertEqual("backtriage: completion: 'ksh' is not a shell it knows (did you mean 'zsh'?): "
+                         "use bash, zsh or fish; run 'backtriage completion --help'\n", err)
         code, _, err = run(["completion"])
         self.assertEqual(code, 2)
-        self.assertIn("shell is required", err)
+        self.assertEqual("backtriage: completion needs a shell: bash, zsh or fish; run "
+                         "'backtriage completion --help'\n", err)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,16 @@ import unittest
 
 from harness import main, run
 
-IDS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spine_injury", "fever",
-       "cancer_history", "duration_weeks", "sensation", "spread", "below_knee", "region"]
-RED_FLAGS = IDS[:6]
+IDS = ["aortic_signs", "spine_injury", "injury_severe", "bladder_bowel", "saddle_numbness",
+       "both_legs", "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
+       "sudden_spine_pain", "weight_loss", "night_pain", "back_lump", "chest_band", "age",
+       "duration_weeks", "improving", "sensation", "spread", "below_knee", "region", "daily_life",
+       "new_back_pain", "constant_pain", "morning_stiffness", "better_with_exercise",
+       "wakes_late_night", "alternating_buttock"]
+# The contract's thirteen, and the one more guideline sign.
+RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
+             "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
+             "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"]
 
 
 class Json(unittest.TestCase):
@@ -24,6 +31,24 @@ class Json(unittest.TestCase):
         self.assertEqual([q["id"] for q in self.questions], IDS)
         self.assertEqual([q["priority"] for q in self.questions], list(range(1, len(IDS) + 1)))
         self.assertEqual([q["id"] for q in self.questions if q["red_flag"]], RED_FLAGS)
+
+    def test_red_flags_take_unsure_at_their_step_an_ambulance_sign_at_a_and_e(self):
+        for qid in RED_FLAGS:
+            self.assertEqual(self.by_id[qid]["answers"], ["yes", "no", "unsure"], qid)
+        self.assertEqual(self.by_id["aortic_signs"]["unsure"], "emergency")
+        self.assertEqual(self.by_id["fever"]["unsure"], "urgent")
+        self.assertEqual(self.by_id["weight_loss"]["unsure"], "soon")
+        self.assertEqual(self.by_id["improving"]["answers"], ["yes", "no"])
+        self.assertIsNone(self.by_id["improving"]["unsure"])
+
+    def test_optional_questions_and_checklists(self):
+        optional = [q["id"] for q in self.questions if q["optional"]]
+        self.assertEqual(optional, ["age", "improving", "daily_life", "new_back_pain",
+                                    "constant_pain", "morning_stiffness", "better_with_exercise",
+                                    "wakes_late_night", "alternating_buttock"])
+        history = [q["id"] for q in self.questions if q["checklist"] == "history"]
+        self.assertEqual(history, ["fever", "cancer_history", "infection_risk", "fragile_bones",
+                                   "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"])
 
     def test_flags_are_the_ids_with_dashes(self):
         for q in self.questions:
@@ -43,26 +68,30 @@ class Json(unittest.TestCase):
                          ["lower", "upper", "both"])
         for c in self.by_id["sensation"]["choices"]:
             self.assertTrue(c["label"], c["id"])
-        for qid in RED_FLAGS + ["below_knee"]:
+        for qid in RED_FLAGS + ["below_knee", "improving"]:
             self.assertEqual(self.by_id[qid]["type"], "bool", qid)
             self.assertNotIn("choices", self.by_id[qid])
             self.assertNotIn("min", self.by_id[qid])
 
-    def test_prompts_and_sources(self):
+    def test_prompts_why_and_sources(self):
         for q in self.questions:
-            self.assertTrue(q["prompt"].endswith("?"), q["id"])
+            # A question, or a statement of a checklist to tick.
+            self.assertTrue(q["prompt"].endswith("?") or q["checklist"], q["id"])
             self.assertTrue(q["source"], q["id"])
+            self.assertTrue(q["why"], q["id"])
         self.assertEqual(self.by_id["below_knee"]["prompt"],
-                         "Does the pain travel down your leg to below the knee?")
+                         "Does the pain travel down a leg to below the knee?")
 
     def test_read_by_names_the_rules_that_read_each_question(self):
-        self.assertEqual(self.by_id["fever"]["read_by"], ["red-flag-fever"])
+        self.assertEqual(self.by_id["fever"]["read_by"], ["fever"])
         self.assertEqual(self.by_id["duration_weeks"]["read_by"],
-                         ["duration-acute", "duration-chronic"])
+                         ["new-pain-over-50", "not-improving", "over-60", "duration-acute",
+                          "duration-chronic"])
         self.assertEqual(self.by_id["below_knee"]["read_by"],
                          ["pain-radicular-below-knee", "pain-referred"])
         self.assertEqual(self.by_id["region"]["read_by"],
-                         ["routine-lower", "routine-upper", "avoid-toe-touches", "avoid-upper"])
+                         ["upper-back-check", "routine-lower", "routine-upper",
+                          "avoid-toe-touches", "avoid-upper"])
         for q in self.questions:
             self.assertTrue(q["read_by"], q["id"])
 
@@ -77,18 +106,23 @@ class Text(unittest.TestCase):
     def test_one_block_per_question_in_order(self):
         headers = [line for line in self.out.splitlines() if line[:3].strip().rstrip(".").isdigit()]
         self.assertEqual([h.split()[1] for h in headers], IDS)
-        self.assertEqual([h.split()[0] for h in headers], [f"{i}." for i in range(1, 12)])
+        self.assertEqual([h.split()[0] for h in headers], [f"{i}." for i in range(1, len(IDS) + 1)])
         self.assertEqual([h.split()[2] for h in headers],
                          ["--" + i.replace("_", "-") for i in IDS])
 
     def test_shows_answers_red_flags_prompts_and_readers(self):
-        self.assertRegex(self.out, r"(?m)^ 5\. fever +--fever +yes/no  \[red flag\]$")
-        self.assertRegex(self.out, r"(?m)^ 7\. duration_weeks +--duration-weeks +0 to 520 weeks$")
+        self.assertRegex(self.out, r"(?m)^ 8\. fever +--fever +yes/no/unsure  \[red flag\]$")
+        self.assertRegex(self.out, r"(?m)^18\. duration_weeks +--duration-weeks +0-520$")
+        self.assertRegex(self.out, r"(?m)^17\. age +--age +0-120  \[optional\]$")
         self.assertRegex(self.out,
-                         r"(?m)^ 8\. sensation +--sensation +electric, sharp, dull, achy$")
-        self.assertIn("    Does the pain travel down your leg to below the knee?\n", self.out)
-        self.assertIn("      one_spot: stays in one spot\n", self.out)
+                         r"(?m)^20\. sensation +--sensation +electric\|sharp\|dull\|achy$")
+        self.assertIn("    Does the pain travel down a leg to below the knee?\n", self.out)
+        self.assertIn("      one_spot: stays in one area\n", self.out)
         self.assertIn("    read by: pain-radicular-below-knee, pain-referred\n", self.out)
+
+    def test_lines_wrap_at_80_into_a_pipe(self):
+        for line in self.out.splitlines():
+            self.assertLessEqual(len(line), 80, line)
 
 
 class OtherRules(unittest.TestCase):
@@ -99,8 +133,12 @@ disclaimer: d
 questions:
   - {id: hot, type: bool, prompt: "Hot?", source: s}
   - {id: unread_one, type: number, min: 1, max: 9, prompt: "N?", source: s}
+report: {level: level}
 facts:
-  - {id: level, type: choice, choices: [high]}
+  - id: level
+    type: ranked
+    choices: [{id: high, label: H, advice: A, cds: info, color: red}]
+    undecided: {id: unknown, label: U, advice: A, cds: info, color: red}
 rules:
   - {id: r, when: {hot: true}, then: {level: high}, source: s}
 """
@@ -112,10 +150,12 @@ rules:
         self.assertEqual(code, 0, err)
         self.assertEqual(json.loads(out), [
             {"id": "hot", "flag": "--hot", "type": "bool", "prompt": "Hot?", "help": "",
-             "priority": 1, "red_flag": False, "read_by": ["r"], "source": "s"},
+             "why": "", "priority": 1, "red_flag": False, "unsure": None, "optional": False,
+             "checklist": None, "answers": ["yes", "no"], "read_by": ["r"], "source": "s"},
             {"id": "unread_one", "flag": "--unread-one", "type": "number", "prompt": "N?",
-             "help": "", "priority": 2, "red_flag": False, "min": 1, "max": 9, "unit": "",
-             "read_by": [], "source": "s"}])
+             "help": "", "why": "", "priority": 2, "red_flag": False, "unsure": None,
+             "optional": False, "checklist": None, "answers": [], "min": 1, "max": 9,
+             "unit": "", "read_by": [], "source": "s"}])
 
 
 if __name__ == "__main__":
