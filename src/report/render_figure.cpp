@@ -225,14 +225,14 @@ std::string view_word(Figure::View view) {
 }
 
 // <svg> with its accessible name and description.
-std::string open_svg(const FigureText& text, const std::string& suffix, int width,
+std::string open_svg(const FigureText& text, const std::string& kind, int width,
                      const std::string& description) {
-  const std::string id = text.id + suffix;
+  const std::string id = text.id + "-" + kind;
   return fmt::format(
-      "<svg class=\"figure{}\" viewBox=\"0 0 {} 120\" role=\"img\" aria-labelledby=\"{}-t {}-d\" "
+      "<svg class=\"figure {}\" viewBox=\"0 0 {} 120\" role=\"img\" aria-labelledby=\"{}-t {}-d\" "
       "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{}-t\">{}</title><desc id=\"{}-d\">{}"
       "</desc>",
-      suffix, width, id, id, id, html_text(text.name), id, html_text(description));
+      kind, width, id, id, id, html_text(text.name), id, html_text(description));
 }
 
 }  // namespace
@@ -271,8 +271,9 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     css += "}";
   }
   css += "</style>";
-  return open_svg(text, "", 200, text.description + " (" + view_word(figure.view) + ")") + css +
-         body + "</svg>";
+  return open_svg(text, "figure-animated", 200,
+                  text.description + " (" + view_word(figure.view) + ")") +
+         css + body + "</svg>";
 }
 
 std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
@@ -288,7 +289,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
   body +=
       "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
       "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
-  return open_svg(text, "-poses", 430,
+  return open_svg(text, "figure-poses", 430,
                   "Start and end positions side by side: " + text.description + " (" +
                       view_word(figure.view) + ")") +
          body + "</svg>";

@@ -85,7 +85,8 @@ ul.plain {{ padding-left: 1.2rem; }}
   body {{ font-size: 10.5pt; }}
   main, .headline, .disclaimer {{ max-width: none; padding: 0; }}
   .figure-animated {{ display: none; }}
-  .figure-poses {{ display: block; max-width: 100%; }}
+  .figure-poses {{ display: block; max-width: 13cm; }}
+  .exercise {{ padding: 0.5rem 0.7rem; margin: 0.5rem 0; }}
   .plan {{ break-before: page; break-after: page; }}
   h2 {{ break-after: avoid; }}
   .disclaimer {{ display: none; }}

@@ -1,0 +1,240 @@
+"""The printable handout (--format html) and the plan as a calendar (--format ics), looked
+at the way a person would: parsed as HTML5, rendered by headless Chromium at desktop and
+phone widths and to PDF, and the calendar read by an iCalendar library.
+Needs chromium-headless-shell, python3-html5lib, python3-pil, python3-icalendar and
+poppler-utils (pdfinfo), which .ci/install-deps installs."""
+import datetime
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+import html5lib
+import icalendar
+from PIL import Image
+
+from harness import BINARY, main, run
+
+CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+CALM = ["--no-input", "--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
+        "--spread", "one-spot", "--age", "40", "--daily-life", "no"]
+CASES = {
+    "lower": CALM + ["--region", "lower"],
+    "upper": CALM + ["--region", "upper", "--constant-pain", "no"],
+    "both": CALM + ["--region", "both", "--constant-pain", "no"],
+    "emergency": ["--no-input", "--no-red-flags", "--bladder-bowel", "yes"],
+}
+LOWER = ["hamstring_stretch", "bottom_to_heels", "knee_rolls", "bird_dog", "pelvic_tilt",
+         "glute_bridge"]
+UPPER = ["thoracic_rotation", "pec_stretch_foam_roller", "shoulder_rolls", "scapular_squeeze",
+         "prone_arm_leg_lift", "lat_pulldown"]
+EXPECTED = {"lower": LOWER, "upper": UPPER, "both": LOWER + UPPER, "emergency": []}
+
+# Measures the page once it has laid out and writes the figures' boxes and the page's
+# width into the DOM, which --dump-dom prints. Only the test's copy carries it: the
+# handout itself has no script.
+MEASURE = """<script>
+window.addEventListener('load', () => {
+  const boxes = [...document.querySelectorAll('svg.figure')]
+    .filter(s => getComputedStyle(s).display !== 'none')
+    .map(s => { const r = s.getBoundingClientRect();
+                return {id: s.closest('article').id, x: r.x, y: r.y + scrollY, w: r.width, h: r.height}; });
+  const out = document.createElement('pre');
+  out.id = 'measured';
+  out.textContent = JSON.stringify({scroll: document.documentElement.scrollWidth,
+                                    inner: innerWidth, boxes});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def chromium(*args, timeout=120):
+    profile = tempfile.mkdtemp()
+    try:
+        return subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--hide-scrollbars", f"--user-data-dir={profile}", *args],
+            capture_output=True, timeout=timeout)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@unittest.skipUnless(CHROMIUM, "needs chromium-headless-shell")
+class Handout(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp()
+        cls.pages = {}
+        for name, args in CASES.items():
+            path = os.path.join(cls.tmp, name + ".html")
+            code, out, err = run(args + ["--format", "html", "-o", path])
+            assert code == 0, err
+            assert out == "", out
+            with open(path, encoding="utf-8") as f:
+                cls.pages[name] = (path, f.read())
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def measured(self, name, width):
+        path, text = self.pages[name]
+        probe = path.replace(".html", f".measure{width}.html")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write(text.replace("</body>", MEASURE + "</body>"))
+        p = chromium(f"--window-size={width},1000", "--virtual-time-budget=3000",
+                     "--dump-dom", "file://" + probe)
+        found = re.search(r'<pre id="measured">(.*?)</pre>', p.stdout.decode())
+        self.assertTrue(found, p.stderr.decode()[-2000:])
+        return json.loads(html.unescape(found.group(1)))
+
+    def test_valid_html5_that_loads_nothing_from_outside(self):
+        for name, (_, text) in self.pages.items():
+            with self.subTest(name):
+                parser = html5lib.HTMLParser(strict=True)
+                parser.parse(text)
+                self.assertEqual(parser.errors, [])
+                for outside in ("<script", "<link", "<img", "<iframe", "url(", "@import",
+                                "src=", "http://", "https://"):
+                    if outside in ("http://",):  # the SVG namespace names a URL, loading nothing
+                        self.assertEqual(text.count("http://"),
+                                         text.count('xmlns="http://www.w3.org/2000/svg"'))
+                        continue
+                    self.assertNotIn(outside, text)
+
+    def test_headline_first_and_the_disclaimer_on_every_page(self):
+        for name, (_, text) in self.pages.items():
+            with self.subTest(name):
+                body = text[text.index("<body>"):]
+                self.assertLess(body.index("<h1>"), body.index("<main>"))
+                self.assertIn("is not medical advice", text)
+                # In print, the disclaimer is in the page's bottom margin, on every page.
+                self.assertRegex(text, r"@page \{[^}]*@bottom-center \{ content: \"This tool")
+        self.assertIn("<h1>Look after your back at home</h1>", self.pages["lower"][1])
+        self.assertIn("<h1>Go to A&amp;E now</h1>", self.pages["emergency"][1])
+
+    def test_each_exercise_once_with_one_figure_steps_and_dose(self):
+        for name, expected in EXPECTED.items():
+            with self.subTest(name):
+                text = self.pages[name][1]
+                ids = re.findall(r'<article class="exercise" id="([a-z_]+)">', text)
+                self.assertEqual(ids, expected)
+                for article in re.findall(r'<article class="exercise".*?</article>', text):
+                    self.assertEqual(article.count('<svg class="figure figure-animated"'), 1)
+                    self.assertEqual(article.count('<svg class="figure figure-poses"'), 1)
+                    self.assertRegex(article, r'<title id="[^"]+">[^<]+</title><desc id=')
+                    self.assertIn("<ol><li>", article)
+                    self.assertIn('<p class="dose">Dose: ', article)
+
+    def test_an_emergency_handout_has_no_exercise_only_what_to_do_and_why(self):
+        text = self.pages["emergency"][1]
+        self.assertNotIn("<svg", text)
+        self.assertNotIn('<article class="exercise"', text)
+        self.assertNotIn("Your 6-week plan", text)
+        self.assertIn("New problems with peeing or with bowel control", text)
+        self.assertIn("Hours matter", text)
+
+    def test_the_plan_has_tick_boxes_and_the_check_ins(self):
+        text = self.pages["lower"][1]
+        plan = text[text.index('<section class="plan">'):]
+        self.assertEqual(plan.count('<span class="tick"'), 18)
+        self.assertIn("Check-in, end of week 2:</strong> By now the pain should be starting to "
+                      "ease.", plan)
+        self.assertIn("Check-in, end of week 6:</strong> By now the pain should have gone", plan)
+
+    def test_every_figure_draws_pixels_where_it_stands(self):
+        for name in ("lower", "upper"):
+            with self.subTest(name):
+                path, _ = self.pages[name]
+                measured = self.measured(name, 1000)
+                self.assertEqual([b["id"] for b in measured["boxes"]], EXPECTED[name])
+                shot = path.replace(".html", ".png")
+                height = int(max(b["y"] + b["h"] for b in measured["boxes"])) + 40
+                chromium(f"--window-size=1000,{height}", f"--screenshot={shot}",
+                         "file://" + path)
+                image = Image.open(shot).convert("RGB")
+                for box in measured["boxes"]:
+                    crop = image.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["w"]),
+                                       int(box["y"] + box["h"])))
+                    dark = sum(1 for r, g, b in crop.getdata() if r + g + b < 200)
+                    self.assertGreater(dark, 200, box["id"])  # the figure's lines, drawn
+
+    def test_nothing_overflows_sideways_on_a_phone(self):
+        for name in CASES:
+            with self.subTest(name):
+                measured = self.measured(name, 375)
+                self.assertLessEqual(measured["scroll"], measured["inner"])
+                for box in measured["boxes"]:
+                    self.assertLessEqual(box["x"] + box["w"], 375)
+
+    def test_print_keeps_pages_few_and_whole(self):
+        limits = {"lower": 7, "upper": 7, "both": 10, "emergency": 1}
+        for name, most in limits.items():
+            with self.subTest(name):
+                path, _ = self.pages[name]
+                pdf = path.replace(".html", ".pdf")
+                chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "file://" + path)
+                info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+                pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+                self.assertGreaterEqual(pages, 1)
+                self.assertLessEqual(pages, most)
+
+
+class Calendar(unittest.TestCase):
+    def ics(self, args):
+        code, out, err = run(args + ["--format", "ics", "--start", "2026-12-01",
+                                     "--time", "07:30"])
+        self.assertEqual(code, 0, err)
+        return out, err
+
+    def test_18_sessions_over_six_weeks_and_two_check_ins_on_their_days(self):
+        out, err = self.ics(CASES["both"])
+        self.assertEqual(err, "")
+        calendar = icalendar.Calendar.from_ical(out)
+        events = [e for e in calendar.walk("VEVENT")]
+        sessions = [e for e in events if "-session-" in str(e["UID"])]
+        check_ins = [e for e in events if "-check-in-" in str(e["UID"])]
+        self.assertEqual((len(sessions), len(check_ins)), (18, 2))
+        start = datetime.date(2026, 12, 1)
+        days = sorted((e.decoded("DTSTART").date() - start).days for e in sessions)
+        self.assertEqual(days, [w * 7 + d for w in range(6) for d in (0, 2, 4)])
+        # Never two sessions on consecutive days, across weeks too.
+        self.assertTrue(all(b - a >= 2 for a, b in zip(days, days[1:])))
+        for e in sessions:
+            when = e.decoded("DTSTART")
+            self.assertEqual((when.hour, when.minute), (7, 30))
+            self.assertIsNone(when.tzinfo)  # floating local time
+            self.assertIn("Bird dog:", str(e["DESCRIPTION"]))
+            self.assertIn("Lat pulldown with a band:", str(e["DESCRIPTION"]))
+        self.assertEqual(sorted(e.decoded("DTSTART") for e in check_ins),
+                         [datetime.date(2026, 12, 15), datetime.date(2027, 1, 12)])
+        self.assertIn("should be starting to ease", str(check_ins[0]["DESCRIPTION"]))
+
+    def test_content_lines_are_crlf_and_folded_at_75_octets(self):
+        out, _ = self.ics(CASES["lower"])
+        raw = out.encode()
+        self.assertTrue(raw.endswith(b"END:VCALENDAR\r\n"))
+        for line in raw.split(b"\r\n"):
+            self.assertLessEqual(len(line), 75)
+
+    def test_the_same_answers_and_start_give_the_same_bytes(self):
+        self.assertEqual(self.ics(CASES["lower"])[0], self.ics(CASES["lower"])[0])
+        other, _ = self.ics(CASES["upper"])
+        self.assertNotEqual(self.ics(CASES["lower"])[0], other)  # another plan, other UIDs
+
+    def test_a_level_without_the_routine_has_no_sessions_and_says_why(self):
+        out, err = self.ics(CASES["emergency"])
+        events = icalendar.Calendar.from_ical(out).walk("VEVENT")
+        self.assertEqual(len(events), 1)
+        self.assertEqual(str(events[0]["SUMMARY"]), "Go to A&E now")
+        self.assertEqual(err, 'backtriage: the calendar has no exercise sessions: the advice is '
+                              '"Go to A&E now", which comes without the home routine\n')
+
+
+if __name__ == "__main__":
+    main()
