@@ -197,12 +197,19 @@ std::vector<FactId> can_change_through(const Side& side, const std::vector<bool>
   return due;
 }
 
-// The urgency of a level id on the new ladder (or else the old), lower is
-// more urgent; nothing for the undecided level.
+// The urgency of a level on the new ladder (or else the old), lower is more
+// urgent. Not enough answers counts as a routine appointment: it tells the
+// person to answer more or to talk to a doctor, so a change from "see a
+// doctor today" to it is less urgent.
 std::optional<int> urgency(const ruleset::RuleSet& a, const ruleset::RuleSet& b,
                            const ruleset::Item* level) {
   for (const auto* rules : {&b, &a}) {
-    if (level->id == rules->undecided.id) return std::nullopt;
+    if (level->id == rules->undecided.id) {
+      const auto& levels = rules->levels();
+      for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i].routine) return static_cast<int>(i);
+      return static_cast<int>(levels.size());
+    }
     const int rank = rules->level_rank(level->id);
     if (rank >= 0) return rank;
   }

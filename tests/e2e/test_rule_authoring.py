@@ -1,0 +1,181 @@
+"""Rule authoring from the command line: `backtriage test` runs case files and reports
+each failure at file:line with expected and got, then "N passed, N failed" (exit 1 on a
+failure); --coverage lists what no case reaches; `backtriage diff` says what an edit does
+to patients, with exit statuses a CI can gate on."""
+import os
+import re
+import shutil
+import tempfile
+import unittest
+
+from harness import SOURCE_DIR, main, run
+
+RULES = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
+CASES = os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml")
+
+
+def rules_text():
+    with open(RULES) as f:
+        return f.read()
+
+
+class Test(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_the_shipped_cases_pass_with_full_coverage(self):
+        code, out, err = run(["test", CASES, "--rules", RULES, "--coverage",
+                              "--min-coverage", "100"])
+        self.assertEqual((code, err), (0, ""), out)
+        self.assertRegex(out, r"\n\d+ passed, 0 failed\n$")
+        self.assertRegex(out, r"\n  overall +100\.0%\n")
+        # A person with no warning sign and simple pain answers at most 16 prompts.
+        prompts = re.search(r"median (\S+), at most (\d+)", out)
+        self.assertLessEqual(int(prompts.group(2)), 16)
+
+    def test_without_files_it_runs_the_cases_shipped_with_the_embedded_rules(self):
+        code, out, err = run(["test"])
+        self.assertEqual((code, err), (0, ""))
+        with open(CASES) as f:
+            count = len(re.findall(r"(?m)^- name: ", f.read()))
+        self.assertEqual(out, f"{count} passed, 0 failed\n")
+
+    def test_a_failing_case_says_where_what_was_expected_and_what_came(self):
+        cases = self.write("cases.yaml", """\
+- name: fever is urgent
+  no_red_flags: true
+  answers: {fever: yes}
+  expect: {level: urgent, red_flags: [fever]}
+- name: wrongly expected
+  no_red_flags: true
+  answers: {fever: yes}
+  expect:
+    level: soon
+    routine: {has: [bird_dog]}
+""")
+        code, out, err = run(["test", cases])
+        self.assertEqual((code, err), (1, ""))
+        self.assertEqual(out, f"{cases}:9:5: FAIL wrongly expected: level: expected soon, got "
+                              f"urgent\n"
+                              f"{cases}:10:5: FAIL wrongly expected: routine: expected bird_dog "
+                              f"in it, got (none)\n"
+                              "1 passed, 1 failed\n")
+
+    def test_the_questions_the_interview_asks_in_order(self):
+        cases = self.write("asks.yaml", """\
+- name: stops at the first ambulance sign
+  answers: {aortic_signs: yes}
+  expect: {asks: [aortic_signs, spine_injury]}
+""")
+        code, out, _ = run(["test", cases])
+        self.assertEqual(code, 1)
+        self.assertIn("asks: expected aortic_signs, spine_injury, got aortic_signs\n", out)
+
+    def test_a_bad_case_file_is_65_with_its_place(self):
+        cases = self.write("bad.yaml", "- name: x\n  answers: {fevr: yes}\n  expect: {level: ok}\n")
+        code, out, err = run(["test", cases])
+        self.assertEqual(code, 65)
+        self.assertIn(f"{cases}:2:13: error: unknown question 'fevr' (did you mean 'fever'?)",
+                      err)
+        self.assertIn(f"{cases}:3:19: error: unknown level 'ok'", err)
+        code, _, err = run(["test", os.path.join(self.tmp, "missing.yaml")])
+        self.assertEqual(code, 66)
+
+    def test_coverage_of_a_rule_set_with_a_dead_rule(self):
+        text = rules_text().replace(
+            "rules:\n", "rules:\n  - id: dead\n    when: {all: [{age: {lt: 1}}, {age: {gt: 2}}]}\n"
+                        "    then: {reason: child}\n    source: test\n", 1)
+        rules = self.write("dead.yaml", text)
+        code, out, err = run(["test", CASES, "--rules", rules, "--coverage", "--min-coverage",
+                              "100"])
+        self.assertEqual(code, 1, err)
+        self.assertRegex(out, r"rules fired +\d+/\d+ +\d+\.\d%\n      never: dead \("
+                              + re.escape(rules) + r":\d+:5\)\n")
+        self.assertIn("is below the minimum of 100%", out)
+        self.assertTrue(out.endswith(" passed, 0 failed\n"), out[-200:])
+
+
+class Diff(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def edited(self, old, new):
+        text = rules_text()
+        self.assertIn(old, text)
+        path = os.path.join(self.tmp, "edited.yaml")
+        with open(path, "w") as f:
+            f.write(text.replace(old, new))
+        return path
+
+    def test_no_change_is_exit_0(self):
+        code, out, err = run(["diff", RULES, RULES], timeout=120)
+        self.assertEqual((code, err), (0, ""))
+        self.assertIn("0 of ", out)
+        self.assertIn("counted exactly", out)
+        self.assertTrue(out.endswith("No change.\n"))
+
+    def test_a_reworded_prompt_changes_no_case(self):
+        path = self.edited("prompt: How old are you?", "prompt: What is your age?")
+        code, out, _ = run(["diff", RULES, path], timeout=120)
+        self.assertEqual(code, 0, out)
+
+    def test_a_moved_threshold_counts_the_cases_it_moves(self):
+        path = self.edited("{duration_weeks: {ge: 12}}", "{duration_weeks: {ge: 10}}").replace("", "")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(text.replace("{duration_weeks: {lt: 12}}", "{duration_weeks: {lt: 10}}"))
+        code, out, err = run(["diff", RULES, path], timeout=120)
+        self.assertEqual(code, 1, err)  # changes, none less urgent
+        self.assertIn("counted exactly", out)
+        self.assertIn("  self_care -> doctor: ", out)
+        self.assertIn("duration_weeks=10", out)
+        self.assertNotIn("LESS URGENT", out)
+
+    def test_a_removed_red_flag_is_less_urgent_and_fails_the_gate(self):
+        path = self.edited("    then: {red_flag: fever, level: urgent}",
+                           "    then: {red_flag: fever}")
+        code, out, err = run(["diff", RULES, path], timeout=120)
+        self.assertEqual(code, 3, err)
+        self.assertIn("LESS URGENT than before:\n  urgent -> ", out)
+        self.assertRegex(out, r"for example .*fever=yes")
+
+    def test_only_the_given_cases(self):
+        path = self.edited("    then: {red_flag: fever, level: urgent}",
+                           "    then: {red_flag: fever}")
+        cases = os.path.join(self.tmp, "cases.jsonl")
+        with open(cases, "w") as f:
+            f.write('{"id": "a", "fever": true, "duration_weeks": 2}\n'
+                    '{"id": "b", "fever": false}\n')
+        code, out, _ = run(["diff", RULES, path, "--cases", cases])
+        self.assertEqual(code, 3, out)
+        self.assertIn("1 of 2 cases change.", out)
+        # Other red flags unanswered: a doctor today becomes "not enough answers".
+        self.assertIn("LESS URGENT than before:\n  urgent -> incomplete: 1\n", out)
+        self.assertIn("case=a", out)
+
+    def test_a_broken_or_missing_rule_file(self):
+        broken = os.path.join(self.tmp, "broken.yaml")
+        with open(broken, "w") as f:
+            f.write("id: [\n")
+        code, _, err = run(["diff", RULES, broken])
+        self.assertEqual(code, 65)
+        self.assertIn(f"backtriage: {broken}:", err)
+        code, _, err = run(["diff", RULES, os.path.join(self.tmp, "none.yaml")])
+        self.assertEqual(code, 66)
+
+
+if __name__ == "__main__":
+    main()
