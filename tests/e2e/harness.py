@@ -9,9 +9,11 @@ import unittest
 BINARY = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "backtriage"
 SOURCE_DIR = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else "."
 
-# A complete set of answers with no red flag: acute, axial, lower back.
+# A complete set of answers with no red flag (contract version 2): acute, axial,
+# lower back, an adult whose daily life the pain does not stop. It gives
+# self_care with complete true and nothing in `unanswered` or `assumed`.
 CALM = ["--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
-        "--spread", "one_spot", "--region", "lower"]
+        "--spread", "one_spot", "--region", "lower", "--age", "40", "--daily-life", "no"]
 
 
 def run(args, stdin=b"", env=None, timeout=60):

@@ -1,15 +1,22 @@
 """`--brief` (single and batch) and `batch --jobs N`: brief reports carry only
-the five brief keys and agree with the full report; parallel batch output is
-byte-for-byte the output of one job, error lines and summary included."""
+the brief keys of contract version 2 (level, complete, classification and the
+ids of red_flags, reasons, routine and avoid; `id` first in batch when the line
+has one) and agree with the full report; parallel batch output is byte-for-byte
+the output of one job, error lines, ids and summary included."""
 import json
 import os
+import random
 import subprocess
 import sys
 import unittest
 
 from harness import CALM, main, run, run_json
 
-BRIEF_KEYS = ["level", "classification", "red_flags", "routine", "avoid"]
+BRIEF_KEYS = ["level", "complete", "classification", "red_flags", "reasons", "routine", "avoid"]
+ID_LISTS = ["red_flags", "reasons", "routine", "avoid"]
+RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
+             "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
+             "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"]
 
 
 def ids(items):
@@ -17,22 +24,48 @@ def ids(items):
 
 
 def brief_of(full):
-    return {"level": full["level"], "classification": full["classification"],
-            "red_flags": ids(full["red_flags"]), "routine": ids(full["routine"]),
-            "avoid": ids(full["avoid"])}
+    brief = {"id": full["id"]} if "id" in full else {}
+    brief.update({"level": full["level"], "complete": full["complete"],
+                  "classification": full["classification"]})
+    brief.update({key: ids(full[key]) for key in ID_LISTS})
+    return brief
+
+
+def with_value(args, name, value):
+    """args with the value of option `name` replaced (or the option added)."""
+    args = list(args)
+    if name in args:
+        args[args.index(name) + 1] = value
+    else:
+        args += [name, value]
+    return args
 
 
 def mixed_lines(count):
-    """Good cases of every level with bad lines between them."""
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
+    """Good cases of every level, some with an id, with bad lines between them."""
     generated = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "..",
                                                              "bench", "gen_cases.py"),
                                 str(count), "11"], capture_output=True, check=True,
                                text=True).stdout.splitlines()
-    bad = ["", "{not json", '{"fevr": "yes"}', '{"duration_weeks": 9999}', "[1, 2]", "   "]
+    rng = random.Random(11)
+    bad = ["", "{not json", '{"fevr": "yes"}', '{"duration_weeks": 9999}', "[1, 2]", "   ",
+           '{"id": "bad", "fever": "maybe"}', '{"id": null}']
     lines = []
-    for i, line in enumerate(generated):
-        lines.append(line)
+    for i, text in enumerate(generated):
+        answers = json.loads(text)
+        # The generator answers version 1's red flags: answer version 2's as well, so that
+        # cases stay complete, and raise a version 2 one now and then.
+        for flag in RED_FLAGS:
+            answers.setdefault(flag, rng.choice(["no", False, "n", 0]))
+        roll = rng.random()
+        if roll < 0.05:
+            answers[rng.choice(RED_FLAGS)] = rng.choice([True, "yes", "unsure"])
+        elif roll < 0.10:
+            answers.update(rng.choice([{"daily_life": True}, {"age": 12}, {"age": 70},
+                                       {"improving": False}]))
+        if i % 3 == 0:
+            answers = {"id": rng.choice([f"case-{i}", i]), **answers}
+        lines.append(json.dumps(answers))
         if i % 97 == 0:
             lines.append(bad[(i // 97) % len(bad)])
     return "\n".join(lines) + "\n"
@@ -42,17 +75,35 @@ class Brief(unittest.TestCase):
     def test_single_brief_has_only_the_brief_keys_and_matches_the_full_report(self):
         radicular_both = ["--no-red-flags", "--duration-weeks", "20", "--sensation", "electric",
                           "--spread", "spreads", "--below-knee", "yes", "--region", "both"]
-        for args in [CALM, CALM + ["--fever", "yes"], radicular_both]:
-            brief = run_json(["--brief"] + args)
-            self.assertEqual(list(brief), BRIEF_KEYS)
-            self.assertEqual(brief, brief_of(run_json(args)))
+        for args in [CALM, with_value(CALM, "--fever", "yes"),
+                     with_value(CALM, "--weight-loss", "unsure"),
+                     with_value(CALM, "--daily-life", "yes"), radicular_both,
+                     ["--duration-weeks", "3"]]:
+            with self.subTest(args=args):
+                brief = run_json(["--brief"] + args)
+                self.assertEqual(list(brief), BRIEF_KEYS)
+                self.assertEqual(brief, brief_of(run_json(args)))
 
-    def test_emergency_brief_lists_the_red_flag_and_no_routine(self):
-        brief = run_json(["--brief", "--fever", "yes"] + CALM[1:])
-        self.assertEqual(brief["level"], "emergency")
-        self.assertEqual(brief["red_flags"], ["fever"])
-        self.assertEqual(brief["routine"], [])
-        self.assertEqual(brief["avoid"], [])
+    def test_a_red_flag_brief_lists_the_red_flag_and_no_routine(self):
+        for flag, level in [("--aortic-signs", "ambulance"), ("--bladder-bowel", "emergency"),
+                            ("--fever", "urgent"), ("--back-lump", "soon")]:
+            with self.subTest(flag):
+                brief = run_json(["--brief"] + with_value(CALM, flag, "yes"))
+                self.assertEqual(brief["level"], level)
+                self.assertTrue(brief["complete"])
+                self.assertEqual(brief["red_flags"], [flag[2:].replace("-", "_")])
+                self.assertEqual(brief["routine"], [])
+                self.assertEqual(brief["avoid"], [])
+
+    def test_a_reason_brief_keeps_the_routine(self):
+        brief = run_json(["--brief"] + with_value(CALM, "--daily-life", "yes"))
+        self.assertEqual((brief["level"], brief["red_flags"], brief["reasons"]),
+                         ("doctor", [], ["daily_life"]))
+        self.assertNotEqual(brief["routine"], [])
+
+    def test_an_incomplete_brief_says_so(self):
+        brief = run_json(["--brief", "--duration-weeks", "3"])
+        self.assertEqual((brief["level"], brief["complete"]), ("incomplete", False))
 
     def test_batch_brief_lines_match_the_full_batch_lines(self):
         text = mixed_lines(300)
@@ -63,29 +114,42 @@ class Brief(unittest.TestCase):
         full_lines, brief_lines = full.splitlines(), brief.splitlines()
         self.assertEqual(len(full_lines), len(text.splitlines()))
         self.assertEqual(len(brief_lines), len(full_lines))
+        levels = set()
         for f, b in zip(full_lines, brief_lines):
             f, b = json.loads(f), json.loads(b)
             if "error" in f:
                 self.assertEqual(b, f)
             else:
-                self.assertEqual(list(b), BRIEF_KEYS)
+                self.assertEqual(list(b), (["id"] if "id" in f else []) + BRIEF_KEYS)
                 self.assertEqual(b, brief_of(f))
+                levels.add(b["level"])
+        self.assertEqual(levels, {"ambulance", "emergency", "urgent", "soon", "doctor",
+                                  "self_care", "incomplete"})
 
 
 class Jobs(unittest.TestCase):
     def test_parallel_output_and_summary_are_those_of_one_job(self):
         # More lines than one chunk (1,024 per job) so chunks follow each other.
         text = mixed_lines(2600)
-        for mode in [[], ["--brief"]]:
-            one = run(["batch", "--summary"] + mode, stdin=text)
+        results = {}
+        for mode in [[], ["--brief"], ["--format", "cds-hooks"]]:
+            one = results[" ".join(mode)] = run(["batch", "--summary"] + mode, stdin=text)
             for jobs in ["2", "3"]:
                 many = run(["batch", "--summary", "--jobs", jobs] + mode, stdin=text)
                 self.assertEqual(many, one, f"--jobs {jobs} {mode}")
-        code, out, err = one
-        self.assertEqual(code, 65)
-        self.assertEqual(json.loads(out.splitlines()[1]),
-                         {"line": 2, "error": "blank line: expected a JSON object of answers"})
-        self.assertRegex(err, r"^backtriage batch: \d+ lines, .*, 2[0-9] errors\n$")
+        for mode, (code, out, err) in results.items():
+            with self.subTest(mode=mode):
+                self.assertEqual(code, 65)
+                rows = [json.loads(text) for text in out.splitlines()]
+                self.assertEqual(rows[1], {"line": 2, "error": "blank line: expected a JSON "
+                                                               "object of answers"})
+                self.assertTrue(any(list(r) == ["id", "line", "error"] for r in rows))
+                self.assertIn(rows[0]["id"], ["case-0", 0])  # the first case has an id
+                self.assertRegex(err, r"^backtriage batch: \d+ lines, .*, 2[0-9] errors\n$")
+        self.assertEqual(results[""][2], results["--brief"][2])
+        self.assertEqual(results[""][2], results["--format cds-hooks"][2])
+        self.assertEqual(list(json.loads(results["--format cds-hooks"][1].splitlines()[0])),
+                         ["id", "cards"])
 
     def test_short_flag_and_range(self):
         code, out, _ = run(["batch", "-j", "2"], stdin=json.dumps(
@@ -97,7 +161,8 @@ class Jobs(unittest.TestCase):
             code, out, err = run(["batch", "--jobs", bad], stdin="{}\n")
             self.assertEqual(code, 2, bad)
             self.assertEqual(out, "")
-            self.assertIn("--jobs", err)
+            self.assertEqual(err, f"backtriage: option '--jobs': '{bad}' is not a whole number "
+                                  "from 1 to 256; run 'backtriage batch --help'\n")
 
 
 if __name__ == "__main__":

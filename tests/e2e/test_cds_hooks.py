@@ -1,8 +1,11 @@
 """`--format cds-hooks`: an HL7 CDS Hooks response, {"cards": [...]}, whose card
 follows the spec's Card attributes (summary under 140 characters, indicator,
 source with a label, Markdown detail, optional uuid), with the indicator
-following the level and the same report always giving the same card."""
+following the level (contract version 2: critical for ambulance and emergency,
+warning for urgent, soon, doctor and incomplete, info for self_care) and the
+same report always giving the same card."""
 import json
+import re
 import unittest
 
 import jsonschema
@@ -38,8 +41,15 @@ CARD_SCHEMA = {
         },
     }}},
 }
-RED_FLAGS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spine_injury", "fever",
-             "cancer_history"]
+# Each red flag of the contract and the step it gives when yes.
+RED_FLAGS = {
+    "aortic_signs": "ambulance",
+    "spine_injury": "emergency", "bladder_bowel": "emergency", "saddle_numbness": "emergency",
+    "both_legs": "emergency", "leg_weakness": "emergency",
+    "fever": "urgent", "cancer_history": "urgent", "infection_risk": "urgent",
+    "fragile_bones": "urgent",
+    "weight_loss": "soon", "night_pain": "soon", "back_lump": "soon",
+}
 
 
 def flag(question_id):
@@ -47,8 +57,12 @@ def flag(question_id):
 
 
 def with_value(args, name, value):
+    """args with the value of option `name` replaced (or the option added)."""
     args = list(args)
-    args[args.index(name) + 1] = value
+    if name in args:
+        args[args.index(name) + 1] = value
+    else:
+        args += [name, value]
     return args
 
 
@@ -63,65 +77,137 @@ def cds(args):
 
 def report(args):
     code, out, err = run(["--json", "--no-input"] + list(args))
+    if code != 0:
+        raise AssertionError(f"exit {code}: {err}")
     return json.loads(out)
 
 
+ALL_RED_FLAGS = [a for f in RED_FLAGS for a in (flag(f), "yes")]
 CASES = {
-    "emergency": [["--fever", "yes"], ["--spine-injury", "yes", "--region", "lower"],
-                  [a for f in RED_FLAGS for a in (flag(f), "yes")]],
-    "incomplete": [[], ["--duration-weeks", "3"], ["--no-red-flags", "--region", "upper"]],
+    "ambulance": [["--aortic-signs", "yes"], with_value(CALM, "--aortic-signs", "yes"),
+                  ALL_RED_FLAGS],
+    "emergency": [["--bladder-bowel", "yes"], ["--aortic-signs", "unsure"],
+                  with_value(CALM, "--spine-injury", "yes"),
+                  with_value(CALM, "--leg-weakness", "unsure")],
+    "urgent": [["--no-red-flags", "--fever", "yes"],
+               with_value(CALM, "--infection-risk", "unsure")],
+    "soon": [with_value(CALM, "--weight-loss", "yes"), with_value(CALM, "--age", "12"),
+             ["--no-red-flags", "--back-lump", "yes"]],
     "doctor": [with_value(CALM, "--duration-weeks", "12"),
-               with_value(CALM, "--duration-weeks", "400")],
+               with_value(CALM, "--duration-weeks", "400"),
+               with_value(CALM, "--duration-weeks", "7") + ["--improving", "no"],
+               with_value(CALM, "--daily-life", "yes")],
     "self_care": [CALM, with_value(CALM, "--region", "both"),
                   with_value(CALM, "--sensation", "electric")],
+    "incomplete": [[], ["--duration-weeks", "3"], ["--no-red-flags", "--region", "upper"]],
 }
-INDICATOR = {"emergency": "critical", "incomplete": "warning", "doctor": "warning",
+# The contract: the indicator follows the level.
+INDICATOR = {"ambulance": "critical", "emergency": "critical", "urgent": "warning",
+             "soon": "warning", "doctor": "warning", "incomplete": "warning",
              "self_care": "info"}
+
+
+def step_labels():
+    """Each level's label, as the reports give it."""
+    labels = {}
+    for level, cases in CASES.items():
+        labels[level] = report(cases[0])["level_label"]
+    return labels
+
+
+def warning_sign_lines(detail):
+    return [line for line in detail.splitlines() if line.startswith("- **")]
 
 
 class CdsHooks(unittest.TestCase):
     def test_every_level_gets_a_valid_card_with_its_indicator(self):
+        self.assertEqual(set(CASES), set(INDICATOR))
         for level, cases in CASES.items():
             for args in cases:
                 with self.subTest(args=args):
-                    self.assertEqual(report(args)["level"], level)
+                    r = report(args)
+                    self.assertEqual(r["level"], level)
                     cards = cds(args)["cards"]
                     self.assertEqual(len(cards), 1)
                     self.assertEqual(cards[0]["indicator"], INDICATOR[level])
                     self.assertLess(len(cards[0]["summary"]), 140)
+                    self.assertTrue(cards[0]["summary"].startswith(r["level_label"] + ": "))
+                    ruleset = r["ruleset"]
                     self.assertEqual(cards[0]["source"]["label"],
-                                     "backtriage (back-pain rules 1.0.0)")
+                                     f"backtriage ({ruleset['id']} rules {ruleset['version']})")
                     self.assertIn("not medical advice", cards[0]["detail"])
+                    self.assertIn(r["advice"], cards[0]["detail"])
 
-    def test_an_emergency_card_names_each_red_flag_and_where_to_go_and_no_routine(self):
-        r = report(["--fever", "yes", "--bladder-bowel", "yes"])
-        card = cds(["--fever", "yes", "--bladder-bowel", "yes"])["cards"][0]
-        for f in r["red_flags"]:
-            self.assertIn(f"- **{f['label']}**", card["detail"])
-        self.assertIn("go to an emergency department (A&E) now", card["detail"])
-        self.assertIn("see a doctor today", card["detail"])
+    def test_a_red_flag_card_names_each_warning_sign_with_its_step_and_no_routine(self):
+        args = ["--fever", "yes", "--bladder-bowel", "yes"]
+        r = report(args)
+        card = cds(args)["cards"][0]
+        self.assertEqual(card["indicator"], "critical")
+        lines = warning_sign_lines(card["detail"])
+        self.assertEqual(len(lines), len(r["red_flags"]))
+        for f, line in zip(r["red_flags"], lines):
+            self.assertTrue(line.startswith(f"- **{f['label']}**"), line)
+            self.assertIn(" ".join(f["why"].split()), line)
+        self.assertIn("Go to an emergency department (A&E) now", card["detail"])
         self.assertNotIn("Home routine", card["detail"])
         self.assertTrue(card["summary"].startswith(r["level_label"] + ": "))
 
-    def test_six_red_flags_still_fit_the_summary(self):
-        args = [a for f in RED_FLAGS for a in (flag(f), "yes")]
-        card = cds(args)["cards"][0]
-        self.assertEqual(card["summary"], "See a doctor now: 6 warning signs")
-        self.assertEqual(card["detail"].count("\n- **"), 6)
+    def test_each_warning_sign_line_reads_as_sentences(self):
+        # The step's label (e.g. "Go to A&E now") must not run into the
+        # sentence that follows it.
+        labels = step_labels()
+        args = ["--fever", "yes", "--bladder-bowel", "unsure", "--aortic-signs", "yes"]
+        r = report(args)
+        lines = warning_sign_lines(cds(args)["cards"][0]["detail"])
+        for f, line in zip(r["red_flags"], lines):
+            with self.subTest(f["id"]):
+                label = labels[f["level"]]
+                for m in re.finditer(re.escape(label), line):
+                    rest = line[m.end():]
+                    self.assertTrue(rest == "" or rest[0] in ".:;,)!", line)
+
+    def test_an_unsure_red_flag_says_so_on_the_card(self):
+        card = cds(["--bladder-bowel", "unsure"])["cards"][0]
+        self.assertEqual(card["indicator"], "critical")
+        (line,) = warning_sign_lines(card["detail"].split("**Still to answer**")[0])
+        self.assertIn("not sure", line)
+
+    def test_every_red_flag_still_fits_the_summary(self):
+        r = report(ALL_RED_FLAGS)
+        card = cds(ALL_RED_FLAGS)["cards"][0]
+        self.assertEqual(card["summary"], f"{r['level_label']}: {len(RED_FLAGS)} warning signs")
+        self.assertEqual(card["detail"].count("\n- **"), len(RED_FLAGS))
 
     def test_a_self_care_card_summarises_routine_and_avoid(self):
         r = report(CALM)
         card = cds(CALM)["cards"][0]
-        self.assertEqual(card["summary"], "Look after your back at home: acute axial back pain, "
-                                          "region lower; home routine of 6 exercises")
+        self.assertEqual(card["indicator"], "info")
+        self.assertTrue(card["summary"].startswith(r["level_label"] + ": "), card["summary"])
+        self.assertTrue(card["summary"].endswith("home routine of 6 exercises"), card["summary"])
         for item in r["routine"]:
             self.assertIn(item["name"], card["detail"])
         for item in r["avoid"]:
             self.assertIn(f"- {item['name']}:", card["detail"])
+        self.assertNotIn("**Warning signs**", card["detail"])
+
+    def test_a_doctor_card_gives_the_reasons_and_the_routine(self):
+        args = with_value(CALM, "--duration-weeks", "7") + ["--improving", "no"]
+        r = report(args)
+        card = cds(args)["cards"][0]
+        self.assertEqual(card["indicator"], "warning")
+        for reason in r["reasons"]:
+            self.assertIn(" ".join(reason["text"].split()), card["detail"])
+        for item in r["routine"]:
+            self.assertIn(item["name"], card["detail"])
 
     def test_an_incomplete_card_says_what_is_missing(self):
+        r = report(["--duration-weeks", "3"])
         card = cds(["--duration-weeks", "3"])["cards"][0]
-        self.assertIn("**Still to answer:** `bladder_bowel`", card["detail"])
+        self.assertEqual(card["indicator"], "warning")
+        self.assertIn("**Still to answer**", card["detail"])
+        for question_id in r["unanswered"]:
+            self.assertIn(f"(`{question_id}`)", card["detail"])
+        self.assertIn(str(len(r["unanswered"])), card["summary"])
         self.assertNotIn("Home routine", card["detail"])
 
     def test_the_uuid_is_derived_from_the_report(self):

@@ -10,6 +10,8 @@ from harness import main, run
 
 FUZZ = os.path.join(harness.SOURCE_DIR, "tests", "fuzz")
 TRACES = ["terminate called", "AddressSanitizer", "runtime error:", "what():"]
+# Contract version 2's ladder, most urgent first.
+LEVELS = ["ambulance", "emergency", "urgent", "soon", "doctor", "self_care", "incomplete"]
 
 
 def inputs(target):
@@ -38,6 +40,11 @@ class FuzzInputs(unittest.TestCase):
                 self.assertIn(": ok: " if code == 0 else ": invalid: ", out)
                 code, out, err = run(["--rules", path, "--no-input", "--json"])
                 self.assert_clean(code, err, (0, 2, 65))
+                code, out, err = run(["batch", "--rules", path], stdin=b'{"id": 1}\n\n')
+                self.assert_clean(code, err, (65,))
+                if out:  # the rule set loaded: one line out per line in
+                    self.assertEqual(len(out.splitlines()), 2)
+                    self.assertEqual(json.loads(out.splitlines()[1])["line"], 2)
 
     def test_answers(self):
         for path in inputs("fuzz_answers"):
@@ -45,14 +52,27 @@ class FuzzInputs(unittest.TestCase):
                 code, out, err = run(["--answers", path, "--no-input", "--json"])
                 self.assert_clean(code, err, (0, 65))
                 if code == 0:
-                    self.assertIn(json.loads(out)["level"],
-                                  ["emergency", "incomplete", "doctor", "self_care"])
+                    report = json.loads(out)
+                    self.assertEqual(report["schema_version"], 2)
+                    self.assertIn(report["level"], LEVELS)
                 with open(path, "rb") as f:
                     line = f.read().replace(b"\n", b" ").replace(b"\r", b" ")
-                code, out, err = run(["batch"], stdin=line + b"\n")
-                self.assert_clean(code, err, (0, 65))
-                self.assertEqual(len(out.splitlines()), 1)
-                self.assertLess(len(out), 100_000)
+                for mode in [[], ["--brief"], ["--format", "cds-hooks"], ["--no-red-flags"]]:
+                    code, out, err = run(["batch"] + mode, stdin=line + b"\n")
+                    self.assert_clean(code, err, (0, 65))
+                    self.assertEqual(len(out.splitlines()), 1)
+                    self.assertLess(len(out), 100_000)
+                    self.assertEqual(code == 65, "error" in json.loads(out), out[:500])
+                # The same line with an id: the id comes first, report or error.
+                stripped = line.lstrip(b"\xef\xbb\xbf \t")
+                if stripped.startswith(b"{") and stripped[1:].lstrip().startswith(b'"'):
+                    with_id = b'{"id": "fuzz", ' + stripped[1:]
+                    code, out, err = run(["batch"], stdin=with_id + b"\n")
+                    self.assert_clean(code, err, (0, 65))
+                    row = json.loads(out)
+                    if "error" not in row or "invalid JSON" not in row["error"]:
+                        self.assertEqual(list(row)[0], "id", out[:500])
+                        self.assertEqual(row["id"], "fuzz")
 
     def test_flag_values(self):
         ids = [q["id"] for q in json.loads(run(["questions", "--json"])[1])]

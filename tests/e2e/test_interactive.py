@@ -1,6 +1,10 @@
-"""Interactive mode through a real pseudo-terminal: stdin is a terminal, stdout and stderr
-are pipes, so prompts (stderr) and the report (stdout) can be told apart. Every read has a
-timeout, so a hang fails the test instead of blocking it."""
+"""Interactive mode (contract version 2, "Interactive mode" and "Answers") through a real
+pseudo-terminal. stdin is a terminal; stdout and stderr are pipes unless a test puts stderr on
+the terminal too, so prompts (stderr) and the report (stdout) can be told apart. Every read
+has a timeout, so a hang fails the test instead of blocking it.
+
+The pty helpers at the top (Session, run_on_terminal, words, ...) are shared with
+test_terminal.py and test_pager.py."""
 import fcntl
 import json
 import os
@@ -8,6 +12,7 @@ import pty
 import re
 import select
 import signal
+import struct
 import subprocess
 import termios
 import time
@@ -15,19 +20,94 @@ import unittest
 
 from harness import BINARY, main, run
 
-RED_FLAGS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spine_injury", "fever",
-             "cancer_history"]
-PROMPT = b"(? for why) > "
-TIMEOUT = 20  # seconds for any one read: generous, only a hang should reach it
+TIMEOUT = 20  # seconds for any one wait: generous, only a hang should reach it
+PROMPT = b"\n   > "  # every answer is typed after this, at the start of a line
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# --- pty helpers (shared) -------------------------------------------------------------------
 
 
-def question_ids_by_prompt():
-    code, out, err = run(["questions", "--json"])
-    assert code == 0, err
-    return {q["prompt"]: q["id"] for q in json.loads(out)}
+def environment(extra=None):
+    """A small, fixed environment: no COLUMNS, LINES, PAGER or NO_COLOR from the caller."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
+           "TERM": "xterm"}
+    env.update(extra or {})
+    return {k: v for k, v in env.items() if v is not None}
 
 
-PROMPTS = question_ids_by_prompt()
+def set_size(fd, rows, columns):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+
+def open_terminal(rows=0, columns=0, translate_newlines=True):
+    """A pseudo-terminal of the given size; returns (controller fd, terminal fd)."""
+    controller, terminal = pty.openpty()
+    set_size(terminal, rows, columns)
+    if not translate_newlines:  # no "\n" -> "\r\n", so text reads as the program wrote it
+        attrs = termios.tcgetattr(terminal)
+        attrs[1] &= ~termios.ONLCR
+        termios.tcsetattr(terminal, termios.TCSANOW, attrs)
+    return controller, terminal
+
+
+def drain(readers, deadline):
+    """Reads every fd in `readers` ({fd: bytearray}) until each is closed (EOF, or EIO on a
+    pty controller whose terminal closed). Fails once `deadline` passes."""
+    open_fds = set(readers)
+    while open_fds:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError("timed out; read so far: " + repr(
+                {fd: bytes(buf[-2000:]) for fd, buf in readers.items()}))
+        ready, _, _ = select.select(list(open_fds), [], [], remaining)
+        for fd in ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if chunk:
+                readers[fd] += chunk
+            else:
+                open_fds.discard(fd)
+
+
+def run_on_terminal(args, env=None, rows=0, columns=0, stdin=b""):
+    """Runs backtriage with stdout on a pseudo-terminal of rows x columns (0: unknown), stdin
+    and stderr on pipes. Returns (code, stdout text with "\\r\\n" as "\\n", stderr text)."""
+    controller, terminal = open_terminal(rows, columns)
+    p = subprocess.Popen([BINARY] + list(args), stdin=subprocess.PIPE, stdout=terminal,
+                         stderr=subprocess.PIPE, env=environment(env), start_new_session=True)
+    os.close(terminal)
+    out, err = bytearray(), bytearray()
+    try:
+        try:
+            p.stdin.write(stdin)
+            p.stdin.close()
+        except BrokenPipeError:
+            pass
+        drain({controller: out, p.stderr.fileno(): err}, time.monotonic() + TIMEOUT)
+        code = p.wait(timeout=TIMEOUT)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+        p.stderr.close()
+        os.close(controller)
+    return (code, bytes(out).decode("utf-8", "replace").replace("\r\n", "\n"),
+            bytes(err).decode("utf-8", "replace"))
+
+
+def plain(text):
+    return ANSI.sub("", text)
+
+
+def words(text):
+    return plain(text).split()
+
+
+def too_long(text, width):
+    """The lines of `text` longer than `width` columns (colour codes do not count)."""
+    return [line for line in plain(text).split("\n") if len(line) > width]
 
 
 def take_terminal():
@@ -37,41 +117,45 @@ def take_terminal():
 
 
 class Session:
-    """backtriage with stdin on a pseudo-terminal and stdout, stderr on pipes."""
+    """backtriage with stdin on a pseudo-terminal and stdout on a pipe. stderr is a pipe, or,
+    with `terminal_columns`, the same terminal as stdin (as in a real shell), of that width;
+    then `err` also holds the terminal's echo of what was typed."""
 
-    def __init__(self, args):
-        self.controller, terminal = pty.openpty()
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
-               "TERM": "xterm"}
-        self.process = subprocess.Popen([BINARY] + list(args), stdin=terminal,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                        start_new_session=True, preexec_fn=take_terminal)
+    def __init__(self, args, env=None, terminal_columns=None):
+        self.controller, terminal = open_terminal(
+            24 if terminal_columns else 0, terminal_columns or 0, translate_newlines=False)
+        self.err_on_terminal = terminal_columns is not None
+        self.process = subprocess.Popen(
+            [BINARY] + list(args), stdin=terminal, stdout=subprocess.PIPE,
+            stderr=terminal if self.err_on_terminal else subprocess.PIPE, env=environment(env),
+            start_new_session=True, preexec_fn=take_terminal)
         os.close(terminal)
         self.out = b""
         self.err = b""
         self.seen = 0  # how much of stderr earlier expect() calls consumed
-        self.open = {self.process.stdout.fileno(): "out", self.process.stderr.fileno(): "err"}
+        self.open = {self.process.stdout.fileno(): "out", self.controller: "terminal"}
+        if not self.err_on_terminal:
+            self.open[self.process.stderr.fileno()] = "err"
 
     def pump(self, deadline):
-        """Reads whatever is ready; False once the deadline passed or the pipes closed."""
-        fds = list(self.open) + [self.controller]
+        """Reads whatever is ready; False once the deadline passed or everything closed."""
         remaining = deadline - time.monotonic()
         if remaining <= 0 or not self.open:
             return False
-        ready, _, _ = select.select(fds, [], [], remaining)
+        ready, _, _ = select.select(list(self.open), [], [], remaining)
         for fd in ready:
             try:
                 chunk = os.read(fd, 65536)
             except OSError:  # the terminal's other side closed
                 chunk = b""
-            if fd == self.controller:
-                continue  # the terminal's echo of what we typed
+            kind = self.open[fd]
             if not chunk:
                 del self.open[fd]
-            elif self.open[fd] == "out":
+            elif kind == "out":
                 self.out += chunk
-            else:
+            elif kind == "err" or self.err_on_terminal:
                 self.err += chunk
+            # else: the terminal's echo of what we typed, not part of stderr
         return True
 
     def expect(self, text):
@@ -97,7 +181,7 @@ class Session:
     def finish(self):
         """Waits for exit; returns (code, stdout, stderr) as text."""
         deadline = time.monotonic() + TIMEOUT
-        while self.open:
+        while any(kind != "terminal" or self.err_on_terminal for kind in self.open.values()):
             if not self.pump(deadline):
                 self.kill()
                 raise AssertionError("backtriage did not finish; stderr was:\n"
@@ -113,203 +197,63 @@ class Session:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         for stream in (self.process.stdout, self.process.stderr):
-            stream.close()
+            if stream:
+                stream.close()
         try:
             os.close(self.controller)
         except OSError:
             pass
 
 
-def asked(err):
-    """The ids of the questions asked, in order, from the numbered prompts on stderr."""
-    ids = []
-    for number, prompt in re.findall(r"(?m)^(\d+)\. (.*)$", err):
-        assert int(number) == len(ids) + 1, (number, ids)
-        ids.append(PROMPTS[prompt])
-    return ids
-
-
-def interview(args, answers):
+def interview(args, answers, env=None, terminal_columns=None):
     """Answers each prompt in turn; returns (code, stdout, stderr)."""
-    session = Session(args)
+    session = Session(args, env, terminal_columns)
     for answer in answers:
         session.type(answer)
     return session.finish()
 
 
-class Order(unittest.TestCase):
-    def test_red_flags_first_in_file_order_then_only_what_matters(self):
-        code, out, err = interview([], ["no"] * 6 + ["2", "dull", "one_spot", "lower"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err),
-                         RED_FLAGS + ["duration_weeks", "sensation", "spread", "region"])
-        self.assertIn("TRIAGE: SELF CARE", out)
-        self.assertNotIn(PROMPT.decode(), out)
+# --- reading the transcript -----------------------------------------------------------------
 
-    def test_below_knee_is_asked_when_the_pain_spreads(self):
-        code, out, err = interview(["--json", "--no-red-flags"],
-                                   ["2", "dull", "spreads", "yes", "lower"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err),
-                         ["duration_weeks", "sensation", "spread", "below_knee", "region"])
-        report = json.loads(out)
-        self.assertEqual(report["classification"]["pain_type"], "radicular")
-        self.assertIs(report["answers"]["below_knee"], True)
-
-    def test_neither_spread_nor_below_knee_once_electric_pain_is_radicular(self):
-        code, out, err = interview(["--json", "--no-red-flags"], ["2", "electric", "upper"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err), ["duration_weeks", "sensation", "region"])
-        report = json.loads(out)
-        self.assertEqual(report["classification"],
-                         {"duration": "acute", "pain_type": "radicular", "region": "upper"})
-        self.assertEqual(report["unanswered"], [])
-
-    def test_what_a_flag_answered_is_not_asked(self):
-        code, out, err = interview(["--json", "--fever", "no", "--leg-weakness", "n",
-                                    "--duration-weeks", "20", "--spread", "one_spot"],
-                                   ["no", "no", "no", "no", "sharp", "both"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err), ["bladder_bowel", "saddle_numbness", "spine_injury",
-                                      "cancer_history", "sensation", "region"])
-        self.assertEqual(json.loads(out)["level"], "doctor")
-
-    def test_nothing_is_asked_when_the_flags_answer_everything(self):
-        code, out, err = interview(["--no-red-flags", "--duration-weeks", "2", "--sensation",
-                                    "dull", "--spread", "one_spot", "--region", "lower"], [])
-        self.assertEqual((code, err), (0, ""))
-        self.assertIn("TRIAGE: SELF CARE", out)
+_questions = None
 
 
-class EarlyStop(unittest.TestCase):
-    def test_the_first_red_flag_yes_ends_the_questions_with_emergency_advice(self):
-        code, out, err = interview(["--json"], ["no", "yes"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err), ["bladder_bowel", "saddle_numbness"])
-        self.assertIn("there are no more questions", err)
-        report = json.loads(out)
-        self.assertEqual(report["level"], "emergency")
-        self.assertEqual([f["id"] for f in report["red_flags"]], ["saddle_numbness"])
-        self.assertEqual(report["routine"], [])
-
-    def test_text_report_after_an_early_stop(self):
-        code, out, err = interview([], ["yes"])
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err), ["bladder_bowel"])
-        self.assertIn("EMERGENCY", out)
+def questions():
+    """The rule set's questions, from `backtriage questions --json`, by id."""
+    global _questions
+    if _questions is None:
+        code, out, err = run(["questions", "--json"])
+        assert code == 0, err
+        _questions = {q["id"]: q for q in json.loads(out)}
+    return _questions
 
 
-class Answers(unittest.TestCase):
-    def test_invalid_input_is_asked_again_with_a_reason(self):
-        session = Session(["--json", "--no-red-flags"])
-        session.type("soon")
-        session.expect(b"   Please try again: expected a number from 0 to 520 weeks, "
-                       b"got 'soon'.\n")
-        session.type("600")
-        session.expect(b"   Please try again: '600' is out of range (0 to 520 weeks).\n")
-        session.type("")
-        session.expect(b"   Please type an answer: a number from 0 to 520 weeks.\n")
-        session.type("3")
-        session.type("dul")
-        session.expect(b"   Please try again: expected one of electric, sharp, dull, achy, got "
-                       b"'dul' (did you mean 'dull'?).\n")
-        for answer in ["dull", "one_spot", "lower"]:
-            session.type(answer)
-        code, out, err = session.finish()
-        self.assertEqual(code, 0, err)
-        # The question is numbered once and its prompt shown again after each bad answer.
-        self.assertEqual(asked(err), ["duration_weeks", "sensation", "spread", "region"])
-        self.assertEqual(err.count("Type a number from 0 to 520 weeks (? for why) > "), 4)
-        self.assertEqual(json.loads(out)["answers"]["duration_weeks"], 3)
-
-    def test_the_same_spellings_as_the_flags(self):
-        code, out, err = interview(["--json"], ["N", " false ", "0", "No", "n", "FALSE",
-                                                "1.5", "ACHY", "spreads", "Y", "both"])
-        self.assertEqual(code, 0, err)
-        report = json.loads(out)
-        self.assertEqual(report["answers"]["duration_weeks"], 1.5)
-        self.assertEqual(report["answers"]["sensation"], "achy")
-        self.assertIs(report["answers"]["below_knee"], True)
-        self.assertEqual(report["level"], "self_care")
-
-    def test_prompts_show_the_valid_answers(self):
-        code, _, err = interview(["--no-red-flags"], ["2", "dull", "one_spot", "lower"])
-        self.assertEqual(code, 0, err)
-        self.assertIn("   Type a number from 0 to 520 weeks (? for why) > ", err)
-        self.assertIn("   Type one of electric, sharp, dull, achy (? for why) > ", err)
-        self.assertIn("     one_spot  stays in one spot\n", err)
-        code, _, err = interview(["--fever", "no"], ["yes"])
-        self.assertIn("1. Since your back pain began, have you lost control of your bladder "
-                      "or bowels?\n", err)
-        self.assertIn("   Type yes or no (? for why) > ", err)
+def flat(text):
+    return " ".join(text.split())
 
 
-class Why(unittest.TestCase):
-    def test_question_mark_and_why_name_the_rules_the_question_serves(self):
-        session = Session(["--json", "--no-red-flags"])
-        session.type("?")
-        session.expect(b"   Why this is asked: your answer is read by\n"
-                       b"     - rule duration-acute, which concludes duration: acute\n")
-        session.expect(b"     - rule duration-chronic, which concludes duration: chronic\n")
-        session.expect(b"   Those conclusions go on to decide: level")
-        session.type("2")
-        session.type("WHY")
-        session.expect(b"     - rule pain-radicular-electric, which concludes "
-                       b"pain_type: radicular\n")
-        for answer in ["dull", "one_spot", "lower"]:
-            session.type(answer)
-        code, out, err = session.finish()
-        self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err), ["duration_weeks", "sensation", "spread", "region"])
-        self.assertEqual(json.loads(out)["answers"]["duration_weeks"], 2)
+def asked(err):
+    """What was asked, in order, from the numbered prompts on stderr: a question's id, or a
+    tuple of ids for a checklist prompt (in the order its items are listed)."""
+    qs = questions()
+    result = []
+    heads = list(re.finditer(r"(?m)^(\d+)\. ", err))
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(err)
+        block = err[head.end():end]
+        block = flat(block.split("\n   > ")[0])
+        single = [q for q in qs.values() if block.startswith(flat(q["prompt"]))]
+        if single:
+            result.append(max(single, key=lambda q: len(q["prompt"]))["id"])
+            continue
+        items = re.findall(r"(?m)^   (\d+)\. ", err[head.end():end])
+        found = sorted((block.find(flat(q["prompt"])), q["id"]) for q in qs.values()
+                       if q["checklist"] and flat(q["prompt"]) in block)
+        assert len(found) == len(items) > 1, (block, items, found)
+        result.append(tuple(qid for _, qid in found))
+    return result
 
 
-class Stopping(unittest.TestCase):
-    def test_end_of_input_at_a_prompt_is_130_with_a_message_and_no_report(self):
-        session = Session(["--json"])
-        session.type("no")
-        session.control(b"\x04")  # Ctrl-D
-        code, out, err = session.finish()
-        self.assertEqual(code, 130)
-        self.assertEqual(out, "")
-        self.assertTrue(err.endswith("\nbacktriage: stopped at question 2 (end of input); "
-                                     "no report was made\n"), err)
-
-    def test_ctrl_c_at_a_prompt_is_130_with_a_message_and_no_report(self):
-        session = Session([])
-        session.type("no")
-        session.control(b"\x03")  # Ctrl-C: the terminal sends SIGINT
-        code, out, err = session.finish()
-        self.assertEqual(code, 130)
-        self.assertEqual(out, "")
-        self.assertTrue(err.endswith("\nbacktriage: interrupted\n"), err)
-
-
-class Json(unittest.TestCase):
-    def test_stdout_is_only_json_and_the_prompts_went_to_stderr(self):
-        code, out, err = interview(["--json"], ["no"] * 6 + ["14", "sharp", "one_spot", "upper"])
-        self.assertEqual(code, 0, err)
-        report = json.loads(out)  # nothing else on stdout
-        self.assertEqual(report["level"], "doctor")
-        self.assertEqual(report["classification"],
-                         {"duration": "chronic", "pain_type": "axial", "region": "upper"})
-        self.assertEqual(len(asked(err)), 10)
-        self.assertTrue(err.startswith("A few questions, one at a time."), err)
-        self.assertIn("\nFirst, some questions about warning signs", err)
-        self.assertIn("\nThank you. Now, some questions about your symptoms.\n", err)
-
-
-class NoQuestions(unittest.TestCase):
-    def test_no_input_on_a_terminal_asks_nothing(self):
-        code, out, err = interview(["--json", "--no-input"], [])
-        self.assertEqual((code, err), (0, ""))
-        self.assertEqual(json.loads(out)["level"], "incomplete")
-
-    def test_stdin_that_is_not_a_terminal_asks_nothing(self):
-        code, out, err = run(["--json"], stdin="no\n")
-        self.assertEqual((code, err), (0, ""))
-        self.assertEqual(json.loads(out)["level"], "incomplete")
-
-
-if __name__ == "__main__":
-    main()
+def numbers(err):
+    """The numbers of the prompts, in order."""
+    return [int(n) for n in re.findall(r"(?m)^(\d+)\. ", err)]

@@ -1,6 +1,7 @@
 """When stdout fails: a reader that goes away ends the program quietly, as
 for any Unix filter (`backtriage batch | head -1`); a full disk is an error
 (exit 74, one message) and never a success."""
+import json
 import os
 import subprocess
 import tempfile
@@ -9,10 +10,14 @@ import unittest
 import harness
 from harness import CALM, main
 
-CALM_LINE = ('{"bladder_bowel": false, "saddle_numbness": false, "leg_weakness": false, '
-             '"spine_injury": false, "fever": false, "cancer_history": false, '
-             '"duration_weeks": 2, "sensation": "dull", "spread": "one_spot", '
-             '"region": "lower"}\n')
+# Contract version 2: a calm line answers every red flag.
+RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
+             "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
+             "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"]
+CALM_ANSWERS = dict({flag: False for flag in RED_FLAGS}, duration_weeks=2, sensation="dull",
+                    spread="one_spot", region="lower")
+CALM_LINE = json.dumps(CALM_ANSWERS) + "\n"
+ID_LINE = json.dumps({"id": "a-1", **CALM_ANSWERS}) + "\n"
 FULL_MESSAGE = "backtriage: cannot write output: No space left on device\n"
 
 # Every command that writes to stdout, with the input it needs.
@@ -20,14 +25,27 @@ WRITERS = [
     ("triage text", ["--no-input"] + CALM, b""),
     ("triage json", ["--no-input", "--json"] + CALM, b""),
     ("triage explain", ["--no-input", "--explain"] + CALM, b""),
+    ("triage brief", ["--no-input", "--json", "--brief"] + CALM, b""),
+    ("triage pretty json", ["--no-input", "--json", "--pretty"] + CALM, b""),
+    ("triage cds-hooks", ["--no-input", "--format", "cds-hooks"] + CALM, b""),
+    ("triage html", ["--no-input", "--format", "html"] + CALM, b""),
+    ("triage ics", ["--no-input", "--format", "ics", "--start", "2026-12-01"] + CALM, b""),
+    ("triage from --answers -", ["--no-input", "--json", "--answers", "-"], CALM_LINE.encode()),
     ("batch", ["batch"], CALM_LINE.encode() * 3),
     ("batch brief", ["batch", "--brief"], CALM_LINE.encode()),
+    ("batch cds-hooks", ["batch", "--format", "cds-hooks"], CALM_LINE.encode()),
+    ("batch with ids", ["batch"], ID_LINE.encode() * 2),
     ("batch of bad lines", ["batch"], b"x\n\n"),
     ("questions", ["questions"], b""),
     ("questions json", ["questions", "--json"], b""),
     ("check", ["check"], b""),
     ("check a file", ["check", "{rules}"], b""),
+    ("test", ["test"], b""),
+    ("test a file with coverage", ["test", "{cases}", "--rules", "{rules}", "--coverage"], b""),
+    ("diff", ["diff", "{rules}", "{rules}"], b""),
+    ("completion", ["completion", "bash"], b""),
     ("help", ["--help"], b""),
+    ("batch help", ["batch", "--help"], b""),
     ("version", ["--version"], b""),
 ]
 
@@ -38,7 +56,8 @@ def env():
 
 def args_for(args):
     rules = os.path.join(harness.SOURCE_DIR, "rules", "back-pain.yaml")
-    return [a.replace("{rules}", rules) for a in args]
+    cases = os.path.join(harness.SOURCE_DIR, "rules", "tests", "back-pain.test.yaml")
+    return [a.replace("{rules}", rules).replace("{cases}", cases) for a in args]
 
 
 class ReaderGoesAway(unittest.TestCase):
@@ -97,6 +116,22 @@ class DiskFull(unittest.TestCase):
                                stderr=subprocess.PIPE, env=env(), timeout=60)
         self.assertEqual(p.returncode, 74)
         self.assertEqual(p.stderr.decode(), FULL_MESSAGE)
+
+    def test_an_output_file_on_a_full_disk_fails_with_74(self):
+        for name, args, stdin in [("triage -o", ["--no-input", "--json", "-o", "/dev/full"]
+                                   + CALM, b""),
+                                  ("batch -o", ["batch", "-o", "/dev/full"], CALM_LINE.encode()),
+                                  ("batch --output of many lines",
+                                   ["batch", "--output", "/dev/full", "--summary"],
+                                   CALM_LINE.encode() * 2000)]:
+            with self.subTest(name):
+                p = subprocess.run([harness.BINARY] + args, input=stdin,
+                                   capture_output=True, env=env(), timeout=60)
+                err = p.stderr.decode()
+                self.assertEqual(p.returncode, 74, err)
+                self.assertEqual(p.stdout, b"")
+                self.assertRegex(err, r"^backtriage: cannot write (output|/dev/full): "
+                                      r"No space left on device\n$")
 
 
 if __name__ == "__main__":
