@@ -141,7 +141,10 @@ class Writer {
 
   void classification() {
     const auto& roles = r_.rules->roles;
-    if (roles.classification.empty()) return;
+    // Nothing known yet (an emergency asked before the pain): nothing to say.
+    if (std::all_of(r_.classification.begin(), r_.classification.end(),
+                    [](const Item* value) { return value == nullptr; }))
+      return;
     section("Your back pain");
     std::size_t width = 0;
     for (engine::FactId f : roles.classification)

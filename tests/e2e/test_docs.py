@@ -12,7 +12,7 @@ import unittest
 from harness import SOURCE_DIR, main, run
 
 MAN_PAGE = os.path.join(SOURCE_DIR, "man", "backtriage.1")
-SUBCOMMANDS = ["batch", "questions", "check", "completion"]
+SUBCOMMANDS = ["batch", "questions", "check", "test", "diff", "completion"]
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS",
             "ENVIRONMENT", "FILES", "EXAMPLES", "SEE ALSO"]
 
@@ -68,13 +68,12 @@ class ManPage(unittest.TestCase):
                 line = re.search(r"^\.It Fl " + re.escape(man_spelling(q["flag"])) + r" (.*)$",
                                  self.source, flags=re.M)
                 self.assertIsNotNone(line, q["flag"])
-                if q["type"] == "bool":
-                    self.assertEqual(line.group(1).strip(), "Cm yes | no")
-                elif q["type"] == "choice":
-                    self.assertEqual(line.group(1).strip(),
-                                     "Cm " + " | ".join(c["id"] for c in q["choices"]))
+                if q["type"] in ("bool", "choice"):
+                    self.assertEqual(line.group(1).strip(), "Cm " + " | ".join(q["answers"]))
                 else:
-                    self.assertIn(f"from {q['min']:g} to {q['max']:g}", self.source)
+                    self.assertEqual(line.group(1).strip(), "Ar n")
+                    entry = self.source[line.end():].split("\n.It ")[0]
+                    self.assertIn(f"{q['min']:g} to {q['max']:g}", entry)
 
     def test_sections_commands_exit_codes_and_disclaimer(self):
         headings = re.findall(r"^\.Sh (.+)$", self.source, flags=re.M)
@@ -84,12 +83,15 @@ class ManPage(unittest.TestCase):
             self.assertRegex(self.source, r"(?m)^\.It Cm " + sub + r"\b")
         exit_status = self.source.split(".Sh EXIT STATUS")[1].split(".Sh ")[0]
         self.assertEqual(re.findall(r"^\.It (\d+)$", exit_status, flags=re.M),
-                         ["0", "2", "65", "66", "70", "74", "130"])
-        for name in ["NO_COLOR", "TERM"]:
+                         ["0", "1", "2", "3", "65", "66", "70", "74", "130"])
+        for name in ["NO_COLOR", "TERM", "COLUMNS", "PAGER"]:
             self.assertIn(".It Ev " + name, self.source)
         self.assertIn("not medical advice", self.source)
         self.assertRegex(self.source, r"jq")
         self.assertRegex(self.source, r"backtriage batch")
+        for word in ["Fl \\-no\\-pager", "Cm unsure", "Cm back", "Cm html", "Cm ics",
+                     "Fl \\-start", "Fl \\-time", "Fl o Ar file"]:
+            self.assertIn(word, self.source)
 
     @unittest.skipUnless(shutil.which("mandoc"), "mandoc is not installed")
     def test_mandoc_lint_is_clean(self):

@@ -19,8 +19,10 @@ SETUP_COMMANDS = [
     "./build/backtriage",
     "bash .ci/install-deps && bash tests/run_all.sh",
 ]
-CALM = {"bladder_bowel": False, "saddle_numbness": False, "leg_weakness": False,
-        "spine_injury": False, "fever": False, "cancer_history": False}
+CALM = {flag: False for flag in [
+    "aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
+    "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
+    "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"]}
 
 
 def sh_blocks(text):
@@ -46,18 +48,24 @@ def write_fixtures(work):
     def write(name, text):
         with open(os.path.join(work, name), "w", encoding="utf-8") as f:
             f.write(text)
-    answers = dict(CALM, duration_weeks=2, sensation="dull", spread="one_spot", region="lower")
+    answers = dict(CALM, duration_weeks=2, sensation="dull", spread="one_spot", region="lower",
+                   age=40)
     write("answers.json", json.dumps(answers))
     write("typo.json", json.dumps({"fevr": True}))
-    cases = [answers, {"fever": True}, dict(answers, duration_weeks=20, region="both"),
-             {"duration_weeks": 1, "region": "upper"}]
+    cases = [dict(answers, id="a-1"), {"id": "a-2", "fever": True},
+             dict(answers, id=3, duration_weeks=20, region="both"),
+             {"id": "a-4", "duration_weeks": 1, "region": "upper"}]
     write("cases.jsonl", "".join(json.dumps(c) + "\n" for c in cases))
     write("cases-with-a-bad-line.jsonl", json.dumps(answers) + "\n{not json\n")
     os.makedirs(os.path.join(work, "rules"))
     with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
         rules = f.read()
     write(os.path.join("rules", "back-pain.yaml"), rules)
-    write("my-rules.yaml", rules.replace("\nversion: 1.0.0\n", "\nversion: 1.0.1\n", 1))
+    write("my-rules.yaml", rules.replace("\nversion: 2.0.0\n", "\nversion: 2.0.1\n", 1))
+    with open(os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml"),
+              encoding="utf-8") as f:
+        os.makedirs(os.path.join(work, "rules", "tests"))
+        write(os.path.join("rules", "tests", "back-pain.test.yaml"), f.read())
     write("broken-rules.yaml", rules.replace("\n    prompt:", "\n    promt:", 1))
     for d in [".local/share/bash-completion/completions", ".config/fish/completions"]:
         os.makedirs(os.path.join(work, "home", d))
@@ -95,7 +103,10 @@ class Readme(unittest.TestCase):
                                    stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
                 self.assertEqual(p.returncode, expected_exit(line),
                                  p.stderr.decode("utf-8", "replace"))
-                if expected_exit(line) == 0 and ">" not in line:
+                written = re.search(r"(?:-o|--output) (\S+)", line)
+                if written:  # the file it names is written, and not empty
+                    self.assertGreater(os.path.getsize(os.path.join(work, written.group(1))), 0)
+                elif expected_exit(line) == 0 and ">" not in line:
                     self.assertTrue(p.stdout.strip(), "no output")
 
 
