@@ -5,12 +5,14 @@ following the level (contract version 2: critical for ambulance and emergency,
 warning for urgent, soon, doctor and incomplete, info for self_care) and the
 same report always giving the same card."""
 import json
+import os
 import re
 import unittest
 
 import jsonschema
+import yaml
 
-from harness import CALM, main, run
+from harness import CALM, SOURCE_DIR, main, run
 
 # https://cds-hooks.hl7.org/ (Card attributes), closed to the attributes the
 # spec defines.
@@ -137,6 +139,15 @@ class CdsHooks(unittest.TestCase):
                                      f"backtriage ({ruleset['id']} rules {ruleset['version']})")
                     self.assertIn("not medical advice", cards[0]["detail"])
                     self.assertIn(r["advice"], cards[0]["detail"])
+
+    def test_the_rule_file_declares_the_same_indicators(self):
+        # The indicator is an attribute of each level in the rule set, not code.
+        with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
+            rules = yaml.safe_load(f)
+        level_fact = next(f for f in rules["facts"] if f["id"] == rules["report"]["level"])
+        declared = {c["id"]: c["cds"] for c in level_fact["choices"]}
+        declared[level_fact["undecided"]["id"]] = level_fact["undecided"]["cds"]
+        self.assertEqual(declared, INDICATOR)
 
     def test_a_red_flag_card_names_each_warning_sign_with_its_step_and_no_routine(self):
         args = ["--fever", "yes", "--bladder-bowel", "yes"]

@@ -242,6 +242,25 @@ class Ladder(ReportShape, unittest.TestCase):
                 self.assertEqual(r["answers"][question_id], "unsure")
                 self.assertNoRoutine(r)
 
+    def test_an_unsure_ambulance_follow_up_counts_as_emergency(self):
+        # After a serious accident, neck pain, numbness or not being able to
+        # walk (injury_severe) is an ambulance sign; unsure, it counts as A&E.
+        r = run_json(with_value(CALM, "--spine-injury", "yes") + ["--injury-severe", "unsure"])
+        self.assertEqual(r["level"], "emergency")
+        entry = next(f for f in r["red_flags"] if f["id"] == "injury_severe")
+        self.assertEqual((entry["answer"], entry["level"]), ("unsure", "emergency"))
+        r = run_json(with_value(CALM, "--spine-injury", "yes") + ["--injury-severe", "yes"])
+        self.assertEqual(r["level"], "ambulance")
+
+    def test_the_level_is_as_urgent_as_every_red_flag_it_lists(self):
+        for args in [["--spine-injury", "yes", "--injury-severe", "unsure"],
+                     ["--aortic-signs", "unsure", "--fever", "yes"],
+                     ["--bladder-bowel", "unsure", "--weight-loss", "yes"]]:
+            with self.subTest(args=args):
+                r = run_json(args)
+                for f in r["red_flags"]:
+                    self.assertFalse(more_urgent(f["level"], r["level"]), (f, r["level"]))
+
     def test_the_most_urgent_step_wins_and_red_flags_keep_question_order(self):
         args = CALM
         for question_id in ["back_lump", "fever", "weight_loss"]:

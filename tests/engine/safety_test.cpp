@@ -316,6 +316,11 @@ struct Checker {
         const int bit =
             checker
                 .bit_of_item[f.item - checker.rules.items_of(checker.rules.roles.red_flags).data()];
+        // Each flag says which step it puts the person at; the level
+        // stated must be at least that urgent, or the report contradicts
+        // itself.
+        if (f.level && level > step_of(f.level))
+          problem << f.item->id << " listed at " << f.level->id << " above the level; ";
         if (bit < 0) continue;
         flagged |= 1u << bit;
         if (f.unsure) unsure |= 1u << bit;
