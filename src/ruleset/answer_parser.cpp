@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ruleset/spelling.h"
+#include "ruleset/utf8.h"
 
 namespace backtriage::ruleset {
 
@@ -100,19 +101,35 @@ AcceptedAnswers accepted_answers(const Question& q) {
 }
 
 std::string quote_input(std::string_view text) {
-  constexpr std::size_t kLimit = 40;
+  constexpr std::size_t kLimit = 40;  // characters
   std::string out = "'";
   std::size_t shown = 0;
-  for (unsigned char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++shown) {
     if (shown == kLimit) {
       out += fmt::format("...' ({} bytes)", text.size());
       return out;
     }
-    if (c < 0x20 || c == 0x7f)
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0 || c < 0x20 || c == 0x7f) {
+      // A control character or a byte that is not UTF-8, shown as its value.
       out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    const std::string_view character = text.substr(i, n);
+    // Characters that print as nothing would make "got 'yes'" look right.
+    if (character == "\xEF\xBB\xBF")
+      out += "\\uFEFF";
+    else if (character == "\xC2\xA0")
+      out += "\\u00A0";
+    else if (n == 3 && c == 0xE2 && text[i + 1] == '\x80' &&
+             static_cast<unsigned char>(text[i + 2]) >= 0x8B &&
+             static_cast<unsigned char>(text[i + 2]) <= 0x8F)
+      out += fmt::format("\\u{:04X}", 0x2000 + (static_cast<unsigned char>(text[i + 2]) - 0x80));
     else
-      out += static_cast<char>(c);
-    ++shown;
+      out += character;
+    i += n;
   }
   return out + "'";
 }

@@ -50,7 +50,9 @@ ParsedAnswer parse_answer(const Question& question, std::string_view text,
 // A number that arrived as a number (JSON): range-checked like text.
 ParsedAnswer check_number(const Question& question, double value);
 
-// Quotes user text for a message, cut short and with control bytes escaped.
+// Quotes user text for a message, cut short (40 characters), with control
+// characters, bytes that are not UTF-8 and invisible spaces escaped (\x00,
+// \uFEFF) so the reader sees what was typed.
 std::string quote_input(std::string_view text);
 
 }  // namespace backtriage::ruleset

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ruleset/utf8.h"
+
 namespace backtriage::ruleset {
 
 std::string format_location(const Location& where) {
@@ -32,7 +34,15 @@ std::string format_with_context(const Diagnostic& d, std::string_view text) {
   std::string_view line = text.substr(start, text.find('\n', start) - start);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.size() > 200) return out;  // a caret under a huge line helps no one
-  out += fmt::format("\n  {}", line);
+  // Shown, not copied: a byte that is not UTF-8 prints as '?' (one column,
+  // as the column count takes it).
+  std::string shown;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t n = utf8_sequence_length(line, i);
+    shown += n == 0 ? std::string_view("?") : line.substr(i, n);
+    i += n == 0 ? 1 : n;
+  }
+  out += fmt::format("\n  {}", shown);
   if (d.where.column > 0 && static_cast<std::size_t>(d.where.column) <= line.size() + 1)
     out += fmt::format("\n  {}^", std::string(d.where.column - 1, ' '));
   return out;

@@ -513,6 +513,10 @@ void RuleSetBuilder::question(const YAML::Node& node) {
         yaml_.error(node["choices"], "a choice question needs at least one choice");
     }
   }
+  if (q.red_flag && q.type == FactType::Bool && !node["unsure"])
+    yaml_.error(node,
+                "a red flag needs 'unsure': the level for a person who is not sure "
+                "(red flags accept \"unsure\")");
   if (q.red_flag && q.optional)
     yaml_.error(node["optional"],
                 "a red flag cannot be optional: unanswered, it must leave the report incomplete");

@@ -7,8 +7,10 @@
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "ruleset/spelling.h"
+#include "ruleset/utf8.h"
 
 namespace backtriage::ruleset {
 
@@ -18,8 +20,33 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text, std::size_t m
           fmt::format("the file is {} bytes; the limit is {} bytes", text.size(), max_bytes));
     return std::nullopt;
   }
+  // yaml-cpp turns a stray byte into U+FFFD without a word; a rule or answer
+  // must not change silently, so say where the file stops being UTF-8.
+  // UTF-16 and UTF-32 with a byte order mark, which YAML allows (and some
+  // Windows tools write), yaml-cpp decodes itself.
+  const bool wide = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+                    text.starts_with(std::string_view("\0\0\xFE\xFF", 4));
+  if (auto bad = wide ? std::nullopt : first_invalid_utf8(text)) {
+    const auto before = text.substr(0, *bad);
+    const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0
+    std::size_t column = 1;
+    for (std::size_t i = line_start; i < *bad; i += utf8_sequence_length(text, i)) ++column;
+    error(Location{file_, static_cast<int>(std::count(before.begin(), before.end(), '\n') + 1),
+                   static_cast<int>(column)},
+          fmt::format("invalid UTF-8 (byte 0x{:02x}): save the file as UTF-8",
+                      static_cast<unsigned char>(text[*bad])));
+    return std::nullopt;
+  }
   try {
-    return YAML::Load(std::string(text));
+    // LoadAll, not Load: Load reads the first document and drops the rest.
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.empty()) return YAML::Node();
+    for (std::size_t d = 1; d < documents.size(); ++d)
+      if (!documents[d].IsNull()) {
+        error(documents[d], "a second YAML document ('---'): the file must hold one");
+        return std::nullopt;
+      }
+    return documents.front();
   } catch (const YAML::Exception& e) {
     Location where{file_, e.mark.is_null() ? 0 : e.mark.line + 1,
                    e.mark.is_null() ? 0 : e.mark.column + 1};

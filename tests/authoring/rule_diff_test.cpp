@@ -21,7 +21,8 @@ report: {level: level, routine: routine}
 questions:
   - {id: chest, type: bool, red_flag: true, unsure: now, prompt: p, source: s}
 )";
-  if (with_lump) text += "  - {id: lump, type: bool, red_flag: true, prompt: p, source: s}\n";
+  if (with_lump)
+    text += "  - {id: lump, type: bool, red_flag: true, unsure: soon, prompt: p, source: s}\n";
   text += R"(  - {id: weeks, type: number, min: 0, max: 10, prompt: p, source: s}
   - {id: daily, type: bool, optional: true, assumed: a, prompt: p, source: s}
   - {id: where, type: choice, choices: [{id: low}, {id: high}], prompt: p, source: s}
@@ -42,7 +43,8 @@ facts:
 rules:
   - {id: chest, when: {chest: {in: [yes, unsure]}}, then: {level: now}, source: s}
 )";
-  if (with_lump) text += "  - {id: lump, when: {lump: yes}, then: {level: soon}, source: s}\n";
+  if (with_lump)
+    text += "  - {id: lump, when: {lump: {in: [yes, unsure]}}, then: {level: soon}, source: s}\n";
   text += "  - {id: long, when: {weeks: {ge: " + std::to_string(threshold) +
           "}}, then: {level: soon}, source: s}\n" +
           R"(  - {id: daily, when: {daily: yes}, then: {level: soon}, source: s}
@@ -68,7 +70,7 @@ std::unique_ptr<const ruleset::RuleSet> load(int threshold, bool with_lump) {
 std::map<std::pair<std::string, std::string>, std::uint64_t> brute_force(
     const ruleset::RuleSet& a, const ruleset::RuleSet& b, const std::vector<std::string>& weeks) {
   std::map<std::pair<std::string, std::string>, std::uint64_t> changes;
-  const std::vector<std::string> chest{"yes", "no", "unsure", ""}, lump{"yes", "no", ""},
+  const std::vector<std::string> chest{"yes", "no", "unsure", ""}, lump{"yes", "no", "unsure", ""},
       daily{"yes", "no", ""}, where{"low", "high", ""};
   auto outcome = [](const ruleset::RuleSet& rules,
                     const std::map<std::string, std::string>& given) {
@@ -116,7 +118,7 @@ TEST_CASE("a moved threshold: the diff counts exactly what brute force counts", 
   const auto expected =
       brute_force(*old_rules, *new_rules, {"0", "2.5", "5", "6.5", "8", "9", "10", ""});
   CHECK(counted(diff) == expected);
-  CHECK(diff.combinations == 4 * 3 * 8 * 3 * 3);
+  CHECK(diff.combinations == 4 * 4 * 8 * 3 * 3);
   std::uint64_t changed = 0;
   for (const auto& [key, n] : expected) changed += n;
   CHECK(diff.changed == changed);
@@ -144,7 +146,7 @@ TEST_CASE("the same rules give no change", "[diff]") {
   const auto diff = authoring::diff_answer_space(*a, *b);
   CHECK(diff.changed == 0);
   CHECK(diff.levels.empty());
-  CHECK(diff.combinations == 4 * 3 * 6 * 3 * 3);
+  CHECK(diff.combinations == 4 * 4 * 6 * 3 * 3);
 }
 
 TEST_CASE("the default rules against themselves: exact, no change, and quick", "[diff]") {

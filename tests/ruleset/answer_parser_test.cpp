@@ -116,6 +116,16 @@ TEST_CASE("what a question accepts is said one way everywhere", "[answers]") {
 
 TEST_CASE("user text in messages is cut short and control bytes are escaped", "[answers]") {
   CHECK(ruleset::quote_input("a\x1b[31mb") == "'a\\x1b[31mb'");
+  // What would print as nothing, or as garbage, is shown by its value.
+  CHECK(ruleset::quote_input("\xEF\xBB\xBFyes") == "'\\uFEFFyes'");
+  CHECK(ruleset::quote_input("y\xFFs") == "'y\\xffs'");
+  CHECK(ruleset::quote_input("no\xE2\x80\x8B") == "'no\\u200B'");
+  // Cut after 40 characters, never inside one.
+  std::string long_text;
+  for (int i = 0; i < 50; ++i) long_text += "\xC3\xA9";
+  const std::string quoted = ruleset::quote_input(long_text);
+  CHECK(quoted.substr(0, 81) == "'" + long_text.substr(0, 80));
+  CHECK(quoted.substr(81) == "...' (100 bytes)");
   std::string huge(5 * 1024 * 1024, '9');
   auto message = error_of(parse_answer(question("duration_weeks"), huge));
   CHECK(message.size() < 120);

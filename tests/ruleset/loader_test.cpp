@@ -128,6 +128,25 @@ TEST_CASE("a cycle through negation is an error at the rule that negates", "[loa
               "cycle of rules ('two', 'three'); the result would depend on rule order"});
 }
 
+TEST_CASE("a byte that is not UTF-8 is an error where it stands, not a silent U+FFFD", "[loader]") {
+  CHECK(problems("id: t\nversion: \"caf\xC3\xA9 \xE9\"\n") ==
+        Lines{"t.yaml:2:16: invalid UTF-8 (byte 0xe9): save the file as UTF-8"});
+}
+
+TEST_CASE("a second YAML document is an error, not silently dropped", "[loader]") {
+  CHECK(problems(kHead + "---\nid: other\n") ==
+        Lines{"t.yaml:13:1: a second YAML document ('---'): the file must hold one"});
+}
+
+TEST_CASE("a red flag must say where 'unsure' puts a person", "[loader]") {
+  std::string text = kHead;
+  text.replace(text.find("{id: fever, type: bool,"), 23, "{id: fever, type: bool, red_flag: true,");
+  text += "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n";
+  CHECK(problems(text) ==
+        Lines{"t.yaml:5:5: a red flag needs 'unsure': the level for a person who is not sure "
+              "(red flags accept \"unsure\")"});
+}
+
 TEST_CASE("every error is reported, not only the first", "[loader]") {
   CHECK(rule_problems("  - {id: a, when: {fevr: true}, then: {level: high}, source: s}\n"
                       "  - {id: b, when: {feel: {lt: dull}}, then: {level: low}, source: s}\n"
