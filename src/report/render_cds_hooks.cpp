@@ -66,7 +66,7 @@ std::string detail(const Report& r) {
     md += "**Warning signs**\n\n";
     for (const auto& f : r.red_flags)
       md +=
-          fmt::format("- **{}**{}: {} {}\n", escaped(f.item->label), f.unsure ? " (not sure)" : "",
+          fmt::format("- **{}**{}: {}. {}\n", escaped(f.item->label), f.unsure ? " (not sure)" : "",
                       escaped(f.level ? f.level->label : f.item->level), escaped(f.item->why));
     md += "\n";
   }

@@ -120,7 +120,11 @@ class Page {
       list("Preventing back pain", r_.tips, [](const Item& t) {
         return fmt::format("<strong>{}</strong>: {}", html_text(t.name), html_text(t.text));
       });
-      plan();
+      if (r_.with_exercises())
+        plan();
+      else if (const auto& course = rules_.advice.expected_course)
+        out_ += fmt::format("<section><h2>What to expect</h2><p>{}</p></section>\n",
+                            html_text(course->text));
     }
     unanswered();
     out_ += "</main>\n";
@@ -161,7 +165,13 @@ class Page {
   }
 
   void routine() {
-    if (r_.routine.empty()) return;
+    if (r_.routine.empty()) {
+      // The exercises depend on where the pain is; say why there are none.
+      out_ +=
+          "<section class=\"routine\"><h2>Your home routine</h2>\n<p>Your exercises depend on "
+          "the answers still missing (below). Answer them to get your routine.</p></section>\n";
+      return;
+    }
     out_ += "<section class=\"routine\"><h2>Your home routine</h2>\n";
     if (const auto& frequency = rules_.advice.frequency)
       out_ += fmt::format("<p>{}</p>\n", html_text(frequency->text));

@@ -114,19 +114,21 @@ void plan(JsonOut& out, const std::optional<ruleset::Plan>& p) {
   out.end_object();
 }
 
-// The keys that come with a routine and never change: safe_activities,
-// frequency, expected_course, plan.
-void advice_tail(JsonOut& out, const ruleset::RuleSet& rules, bool with_routine) {
+// The keys that come with home care and never change: safe_activities and
+// expected_course with the level's routine; frequency and plan only with
+// exercises to do.
+void advice_tail(JsonOut& out, const ruleset::RuleSet& rules, bool with_routine,
+                 bool with_exercises) {
   const auto& advice = rules.advice;
   out.key("safe_activities");
   out.begin_array();
   if (with_routine)
     for (const auto& a : advice.safe_activities) text_item(out, a);
   out.end_array();
-  out.key("frequency"), text_advice(out, with_routine ? advice.frequency : std::nullopt);
+  out.key("frequency"), text_advice(out, with_exercises ? advice.frequency : std::nullopt);
   out.key("expected_course"),
       text_advice(out, with_routine ? advice.expected_course : std::nullopt);
-  out.key("plan"), plan(out, with_routine ? advice.plan : std::nullopt);
+  out.key("plan"), plan(out, with_exercises ? advice.plan : std::nullopt);
 }
 
 void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule& rule) {
@@ -170,7 +172,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules) : rules_(rules
   std::string object;
   JsonOut tail(object, -1);
   tail.begin_object();
-  advice_tail(tail, rules, true);
+  advice_tail(tail, rules, true, true);
   tail.end_object();
   advice_tail_ = object.substr(1, object.size() - 2);  // the members, without the braces
 }
@@ -276,10 +278,10 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.begin_array();
   for (const Item* t : r.tips) item(out, t, text_item);
   out.end_array();
-  if (out.compact() && r.with_routine()) {
+  if (out.compact() && r.with_exercises()) {
     out.raw_members(advice_tail_);
   } else {
-    advice_tail(out, rules_, r.with_routine());
+    advice_tail(out, rules_, r.with_routine(), r.with_exercises());
   }
   out.key("unanswered");
   out.begin_array();

@@ -49,9 +49,11 @@ std::string title_of(const ruleset::RuleSet& rules, engine::FactId fact) {
 std::string value_text(const Report& r, engine::FactId fact) {
   const auto values = r.evaluation->facts().certain(fact);
   if (values.empty()) return "?";
-  std::string out;
-  for (engine::Value v : values) out += (out.empty() ? "" : "+") + r.rules->format_value(fact, v);
-  return out;
+  if (values.size() == 1) return r.rules->format_value(fact, values.front());
+  // Several values, spaced so that a long list can wrap.
+  std::vector<std::string> texts;
+  for (engine::Value v : values) texts.push_back(r.rules->format_value(fact, v));
+  return fmt::format("[{}]", fmt::join(texts, ", "));
 }
 
 class Writer {
@@ -159,8 +161,15 @@ class Writer {
   }
 
   void routine() {
-    if (r_.routine.empty()) return;
+    if (!r_.with_routine()) return;
     section("Your home routine");
+    if (r_.routine.empty()) {
+      // The exercises depend on where the pain is; say why there are none.
+      paragraph(
+          "Your exercises depend on the answers still missing (below). Answer them to get "
+          "your routine.");
+      return;
+    }
     if (const auto& frequency = r_.rules->advice.frequency) paragraph(frequency->text);
     int n = 0;
     for (const Item* item : r_.routine) {
@@ -184,7 +193,7 @@ class Writer {
     if (!advice.expected_course && !advice.plan) return;
     section("What to expect");
     if (advice.expected_course) paragraph(advice.expected_course->text);
-    if (const auto& plan = advice.plan) {
+    if (const auto& plan = advice.plan; plan && r_.with_exercises()) {
       paragraph(fmt::format("Do the routine {} times a week for {} weeks.", plan->sessions_per_week,
                             plan->weeks));
       for (const auto& check_in : plan->check_ins)

@@ -40,7 +40,11 @@ struct Report {
   const engine::Evaluation* evaluation = nullptr;
   const engine::Trace* trace = nullptr;  // may be null
 
+  // The level comes with home care: a routine, what to avoid, tips.
   bool with_routine() const { return level && level->routine && level != &rules->undecided; }
+  // ...and the answers chose the exercises (they depend on where the pain
+  // is): only then is there a routine to do so often, and a plan of it.
+  bool with_exercises() const { return with_routine() && !routine.empty(); }
   bool decided() const { return level && level != &rules->undecided; }
 };
 

@@ -69,6 +69,9 @@ TEST_CASE(
         CHECK(a["schema_version"] == 2);
         CHECK(a["level"] == r.level->id);
         CHECK(a["complete"] == r.complete);
+        // A plan and a frequency come with exercises to do, and only then.
+        CHECK(a["plan"].is_null() == a["routine"].empty());
+        CHECK(a["frequency"].is_null() == a["routine"].empty());
         ++compared;
       }
       return;
@@ -87,7 +90,7 @@ TEST_CASE(
   CHECK(compared == 2 * 3 * 3 * 4 * 2 * 3 * 4 * 3);
 }
 
-TEST_CASE("--brief keeps the level, complete, classification and ids", "[json]") {
+TEST_CASE("a brief report keeps the level, complete, classification and ids", "[json]") {
   const auto& rules = ruleset::embedded_rule_set();
   engine::Answers answers(rules.knowledge_base().facts().size());
   answers[*rules.find_fact("bladder_bowel")] = engine::Value::symbol(ruleset::kUnsureValue);

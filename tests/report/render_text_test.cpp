@@ -82,6 +82,23 @@ TEST_CASE("unanswered questions are shown by their question and flag", "[report]
                                    "(--aortic-signs)\n"));
 }
 
+TEST_CASE("home care whose exercises are not chosen yet says why, and has no plan", "[report]") {
+  // Everything but where the pain is: the level is certain, the exercises
+  // are not.
+  Triage t({{"duration_weeks", "2"}, {"sensation", "dull"}, {"spread", "one_spot"}}, true);
+  const std::string text = t.text();
+  CHECK_THAT(text, Catch::StartsWith("LOOK AFTER YOUR BACK AT HOME\n"));
+  CHECK_THAT(text, Catch::Contains("Your home routine\n  Your exercises depend on the answers "
+                                   "still missing (below). Answer them to get\n  your routine.\n"));
+  CHECK(text.find("Do the routine") == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("(--region)"));
+  // With the region, the routine and its plan come.
+  Triage full(
+      {{"duration_weeks", "2"}, {"sensation", "dull"}, {"spread", "one_spot"}, {"region", "lower"}},
+      true);
+  CHECK_THAT(full.text(), Catch::Contains("Do the routine 3 times a week for 6 weeks."));
+}
+
 TEST_CASE("lines wrap between words to the width, 40 to 100 columns", "[report]") {
   for (int width : {40, 60, 100}) {
     Triage t(kCalm, true);
