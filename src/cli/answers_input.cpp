@@ -58,9 +58,6 @@ std::string kind_of(const json& value) {
 }
 
 struct DepthExceeded {};
-struct DuplicateKey {
-  std::string key;
-};
 
 // nlohmann's messages quote the offending token whole ("number overflow
 // parsing '999...'"); a 5 MB number must not become a 5 MB message.
@@ -71,8 +68,10 @@ std::string shorten_quoted(std::string reason) {
   return reason.substr(0, open) + ruleset::quote_input(token) + reason.substr(close + 1);
 }
 
-// Parses JSON text; duplicate top-level keys and deep nesting are errors.
-std::variant<json, JsonProblem> parse_json(std::string_view text) {
+// Parses JSON text; deep nesting is an error. A repeated top-level key is
+// recorded in `duplicate` (the first one) rather than stopping the parse, so
+// the caller can still read the line's record id for its error line.
+std::variant<json, JsonProblem> parse_json(std::string_view text, std::string& duplicate) {
   // nlohmann stops at a NUL byte as if the text ended there, which would
   // silently drop whatever follows it.
   if (auto nul = text.find('\0'); nul != std::string_view::npos)
@@ -80,9 +79,9 @@ std::variant<json, JsonProblem> parse_json(std::string_view text) {
   std::set<std::string> keys;
   auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
     if (depth > kMaxJsonDepth) throw DepthExceeded{};
-    if (event == json::parse_event_t::key && depth == 1 &&
+    if (event == json::parse_event_t::key && depth == 1 && duplicate.empty() &&
         !keys.insert(parsed.get<std::string>()).second)
-      throw DuplicateKey{parsed.get<std::string>()};
+      duplicate = parsed.get<std::string>();
     return true;
   };
   try {
@@ -107,9 +106,11 @@ std::variant<json, JsonProblem> parse_json(std::string_view text) {
         0};
   } catch (const DepthExceeded&) {
     return JsonProblem{fmt::format("JSON nests more than {} levels deep", kMaxJsonDepth), 0};
-  } catch (const DuplicateKey& d) {
-    return JsonProblem{fmt::format("duplicate answer key {}", ruleset::quote_input(d.key)), 0};
   }
+}
+
+std::string duplicate_key(const std::string& key) {
+  return fmt::format("duplicate answer key {}", ruleset::quote_input(key));
 }
 
 std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
@@ -178,8 +179,10 @@ std::string id_text(const json& value) {
   return out;
 }
 
+// `duplicate`: a key the object repeated (parse_json), or "".
 std::string answers_from_object(const ruleset::RuleSet& rules, const json& object,
-                                engine::Answers& answers, std::string* id) {
+                                const std::string& duplicate, engine::Answers& answers,
+                                std::string* id) {
   if (!object.is_object())
     return fmt::format("expected a JSON object of answers, got {}", kind_of(object));
   if (id && object.contains("id")) {
@@ -188,6 +191,7 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
       return fmt::format("the record id must be a string or a number, got {}", kind_of(value));
     *id = id_text(value);
   }
+  if (!duplicate.empty()) return duplicate_key(duplicate);
   for (const auto& [key, value] : object.items()) {
     if (id && key == "id") continue;
     const Question* q = rules.find_question(key);
@@ -243,13 +247,27 @@ std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view te
                               engine::Answers& answers, std::string* id) {
   if (id) id->clear();
   if (read_plain_answers(rules, text, answers, id)) return "";
-  auto parsed = parse_json(text);
+  std::string duplicate;
+  auto parsed = parse_json(text, duplicate);
   if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
     if (problem->byte == 0) return problem->message;
     Position p = position_of(text, problem->byte - 1);
     return fmt::format("column {}: {}", p.column, problem->message);
   }
-  return answers_from_object(rules, std::get<json>(parsed), answers, id);
+  return answers_from_object(rules, std::get<json>(parsed), duplicate, answers, id);
+}
+
+std::optional<JsonLineError> parse_answers_object(std::string_view text, nlohmann::json& object) {
+  std::string duplicate;
+  auto parsed = parse_json(text, duplicate);
+  if (auto* problem = std::get_if<JsonProblem>(&parsed))
+    return JsonLineError{problem->message,
+                         problem->byte == 0 ? 0 : position_of(text, problem->byte - 1).column};
+  object = std::move(std::get<json>(parsed));
+  if (!object.is_object())
+    return JsonLineError{fmt::format("expected a JSON object of answers, got {}", kind_of(object))};
+  if (!duplicate.empty()) return JsonLineError{duplicate_key(duplicate)};
+  return std::nullopt;
 }
 
 std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,
@@ -258,13 +276,14 @@ std::string read_answers_document(const ruleset::RuleSet& rules, std::string_vie
   if (text.substr(0, 3) == "\xEF\xBB\xBF") first = text.find_first_not_of(" \t\r\n", 3);
   if (first == std::string_view::npos) return name + ": the answers file is empty";
   if (text[first] == '{') {
-    auto parsed = parse_json(text);
+    std::string duplicate;
+    auto parsed = parse_json(text, duplicate);
     if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
       if (problem->byte == 0) return fmt::format("{}: {}", name, problem->message);
       Position p = position_of(text, problem->byte - 1);
       return fmt::format("{}:{}:{}: {}", name, p.line, p.column, problem->message);
     }
-    auto error = answers_from_object(rules, std::get<json>(parsed), answers, nullptr);
+    auto error = answers_from_object(rules, std::get<json>(parsed), duplicate, answers, nullptr);
     return error.empty() ? "" : fmt::format("{}: {}", name, error);
   }
   // YAML: the same keys and spellings, for people who write answers by hand,

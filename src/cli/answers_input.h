@@ -3,6 +3,7 @@
 // lines (JSON) — checked against the rule set's questions. An unknown key is
 // an error naming the nearest known one: a typo must never drop an answer.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,15 @@ namespace backtriage::cli {
 // it is set even when the message reports a bad answer.
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
                               engine::Answers& answers, std::string* id = nullptr);
+
+// One JSON answers object parsed but not read against a rule set (diff
+// reads its cases against two), with read_answers_json's checks and words up
+// to the keys: invalid JSON, a repeated key, not an object.
+struct JsonLineError {
+  std::string message;
+  int column = 0;  // 1-based; 0 when the message has no position
+};
+std::optional<JsonLineError> parse_answers_object(std::string_view text, nlohmann::json& object);
 
 // A JSON or YAML answers file; errors are prefixed `name:line:col: `.
 std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,

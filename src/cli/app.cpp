@@ -43,6 +43,7 @@ constexpr const char* kExamples = R"(Examples:
 Exit status: 0 triage produced (any level), 1 a test case failed or diff found changes,
 2 usage error, 3 diff found a case that became less urgent, 65 bad data, 66 unreadable input,
 70 internal error, 74 output failed, 130 interrupted.
+
 Not medical advice: in an emergency call your local emergency number.)";
 
 const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics"};
@@ -134,12 +135,20 @@ void add_batch(CLI::App& app, Options& o) {
   add_output(app, o);
   app.add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
   app.add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
+  // Scripts often pass the common options to every command alike.
+  app.add_flag("--no-input", o.no_input, "Accepted for scripts: batch never asks questions");
+  app.add_flag("--explain", o.explain,
+               "Accepted for scripts: every full report carries its trace of the rules that "
+               "fired");
+  app.add_option("--color", o.color, "Accepted for scripts: batch output is never coloured")
+      ->type_name("auto|always|never");
   app.add_option("--jobs,-j", o.jobs_text,
                  "Evaluate on N threads (1 to 256); output keeps the "
                  "input order")
       ->type_name("N");
   app.footer(R"(Example:
   backtriage batch --input cases.jsonl --summary > reports.jsonl
+
 Line n of the output answers line n of the input; a bad line gets
 {"line": n, "error": "..."} and makes the exit status 65. A line's "id"
 (a string or a number) is not an answer: it comes first in its output line.)");
@@ -160,6 +169,7 @@ void add_check(CLI::App& app, Options& o) {
   add_color(app, o);
   app.footer(R"(Example:
   backtriage check my-rules.yaml
+
 Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
 }
 
@@ -177,6 +187,7 @@ void add_test(CLI::App& app, Options& o) {
   add_color(app, o);
   app.footer(R"(Example:
   backtriage test rules/tests/back-pain.test.yaml --coverage
+
 Exit status: 0 every case passed, 1 a case failed (or coverage too low),
 65 a bad case or rule file, 66 unreadable file.)");
 }
@@ -189,6 +200,7 @@ void add_diff(CLI::App& app, Options& o) {
       ->type_name("FILE");
   app.footer(R"(Example:
   backtriage diff rules/back-pain.yaml my-rules.yaml
+
 Exit status: 0 no case changes, 1 some cases change but none becomes less
 urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)");
 }
@@ -307,40 +319,19 @@ std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
     }
   }
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    const auto known = long_options(active);
-    bool seen_command = command.empty();
-    for (int i = 1; i < argc; ++i) {
-      std::string arg = argv[i];
-      if (arg == "--") break;
-      if (!seen_command) {
-        seen_command = arg == command;
-        continue;
-      }
-      if (arg.rfind("--", 0) == 0) {
-        const std::string name = arg.substr(0, arg.find('='));
-        if (std::find(known.begin(), known.end(), name) == known.end())
-          return fmt::format("unknown option '{}'{}; {}", name, ruleset::did_you_mean(name, known),
-                             hint);
-      }
+    // What CLI11 could not place, in the order given; values of known options
+    // are already consumed, so the first of these is the culprit.
+    const auto extras = app.remaining(true);
+    const std::string stray = extras.empty() ? std::string() : extras.front();
+    if (stray.rfind("--", 0) == 0) {
+      const auto known = long_options(active);
+      const std::string name = stray.substr(0, stray.find('='));
+      return fmt::format("unknown option '{}'{}; {}", name, ruleset::did_you_mean(name, known),
+                         hint);
     }
-    // A word where no word belongs: a misspelt command, or a stray argument.
-    std::string stray;
-    for (int i = 1; i < argc && stray.empty(); ++i)
-      if (argv[i][0] != '-' && std::string_view(argv[i]) != command) {
-        // Skip the value of an option that takes one.
-        std::string_view previous = argv[i - 1];
-        const CLI::Option* takes = nullptr;
-        if (previous.rfind("-", 0) == 0 && previous.find('=') == std::string_view::npos) {
-          for (const CLI::App* a : {&active, &app}) try {
-              takes = a->get_option(std::string(previous));
-              break;
-            } catch (const CLI::OptionNotFound&) {
-            }
-        }
-        if (takes && takes->get_expected_max() > 0) continue;
-        stray = argv[i];
-      }
-    if (command.empty() && !stray.empty()) {
+    if (stray.size() > 1 && stray[0] == '-')
+      return fmt::format("unknown option '{}'; {}", stray.substr(0, 2), hint);
+    if (command.empty() && !stray.empty() && stray != "-") {
       const auto names = command_names();
       if (auto near = ruleset::closest_match(stray, names))
         return fmt::format("unknown command '{}' (did you mean '{}'?); {}", stray, *near, hint);
@@ -349,7 +340,7 @@ std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
           "--fever yes, and its commands are {}; {}",
           stray, ruleset::list_or(names), hint);
     }
-    return fmt::format("unexpected argument '{}'; {}", stray.empty() ? "?" : stray, hint);
+    return fmt::format("unexpected argument '{}'; {}", stray, hint);
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && option) {
     int times = 0;
@@ -392,6 +383,8 @@ void check_options(Options& o, const std::string& command) {
   if ((o.pretty || o.compact) && !json_like)
     fail(fmt::format("--{} applies only to JSON output: add --json",
                      o.pretty ? "pretty" : "compact"));
+  if (o.command == Command::Batch && o.explain && o.brief)
+    fail("--explain needs the full report: a brief one has no trace");
   if (o.command == Command::Batch && !json_like)
     fail(fmt::format("batch writes json or cds-hooks, not {}", o.format_text));
   if (format != Format::Ics && (!o.start_date.empty() || !o.start_time.empty()))
@@ -467,7 +460,7 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
   } catch (const CLI::CallForHelp&) {
     Output out(io.out);
     const std::string command = command_in(argc, argv);
-    out.write(command.empty() ? app->help() : app->get_subcommand(command)->help());
+    out.write(command.empty() ? app->help() : app->get_subcommand(command)->help("backtriage"));
     out.flush();  // a full disk must fail here, not vanish at exit
     return kOk;
   } catch (const CLI::CallForAllHelp&) {

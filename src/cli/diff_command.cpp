@@ -5,10 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "authoring/rule_diff.h"
+#include "cli/answers_input.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
+#include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
+#include "ruleset/spelling.h"
 #include "ruleset/yaml_reader.h"
 
 namespace backtriage::cli {
@@ -29,64 +32,122 @@ std::unique_ptr<const ruleset::RuleSet> load(const std::string& path, const Io& 
   return std::move(loaded.rule_set);
 }
 
+// A case as read, with where each answer was written, for messages.
+struct CaseInput {
+  authoring::NamedAnswers answers;
+  // One per answer, "file:line" or "file:line:col": of its key, of its value.
+  std::vector<std::string> key_where, where;
+};
+
 // Cases: a test case file (YAML: a list of {name, answers}), or JSON Lines
 // of answers objects. Answers are kept as text, for each rule set to read.
-std::vector<authoring::NamedAnswers> read_cases(const std::string& path, const Io& io) {
-  const std::string text = read_input(path, io.in);
-  std::vector<authoring::NamedAnswers> cases;
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '{') {
-    std::size_t number = 0, start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string line = text.substr(start, end - start);
-      start = end + 1;
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      nlohmann::json object;
-      try {
-        object = nlohmann::json::parse(line);
-      } catch (const nlohmann::json::exception&) {
-        throw CliError(kDataError,
-                       fmt::format("{}:{}: not a JSON object of answers", path, number));
+std::vector<CaseInput> read_json_lines(const std::string& path, const std::string& text) {
+  std::vector<CaseInput> cases;
+  std::size_t number = 0, start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = fmt::format("{}:{}", path, number);
+    nlohmann::json object;
+    if (auto error = parse_answers_object(line, object))
+      throw CliError(kDataError,
+                     error->column ? fmt::format("{}:{}: {}", where, error->column, error->message)
+                                   : fmt::format("{}: {}", where, error->message));
+    CaseInput c{{fmt::format("line {}", number), {}}, {}};
+    for (const auto& [key, value] : object.items()) {
+      if (key == "id") {
+        c.answers.name = value.is_string() ? value.get<std::string>() : value.dump();
+        continue;
       }
-      if (!object.is_object())
+      if (value.is_null()) continue;
+      if (value.is_object() || value.is_array())
         throw CliError(kDataError,
-                       fmt::format("{}:{}: not a JSON object of answers", path, number));
-      authoring::NamedAnswers c{fmt::format("line {}", number), {}};
-      for (const auto& [key, value] : object.items()) {
-        if (key == "id") {
-          c.name = value.is_string() ? value.get<std::string>() : value.dump();
-          continue;
-        }
-        if (value.is_null()) continue;
-        c.answers.emplace_back(key, value.is_string()    ? value.get<std::string>()
-                                    : value.is_boolean() ? (value.get<bool>() ? "yes" : "no")
-                                                         : value.dump());
-      }
-      cases.push_back(std::move(c));
+                       fmt::format("{}: answer '{}' is a nested value, not an answer", where, key));
+      c.answers.answers.emplace_back(key, value.is_string()    ? value.get<std::string>()
+                                          : value.is_boolean() ? (value.get<bool>() ? "yes" : "no")
+                                                               : value.dump());
+      c.key_where.push_back(where);
+      c.where.push_back(where);
     }
-    return cases;
+    cases.push_back(std::move(c));
   }
+  return cases;
+}
+
+std::vector<CaseInput> read_case_file(const std::string& path, const std::string& text) {
   ruleset::YamlReader yaml(path);
   auto root = yaml.parse(text, kMaxInputBytes);
   if (!root) throw CliError(kDataError, ruleset::format_line(yaml.diagnostics().front()));
   if (!root->IsSequence())
     throw CliError(kDataError, fmt::format("{}: expected a list of cases, or JSON Lines", path));
+  auto where = [&](const YAML::Node& node) { return ruleset::format_location(yaml.at(node)); };
+  std::vector<CaseInput> cases;
   for (const auto& node : *root) {
     if (!node.IsMap() || !node["answers"] || !node["answers"].IsMap())
-      throw CliError(kDataError, fmt::format("{}: a case needs 'answers'",
-                                             ruleset::format_location(yaml.at(node))));
-    authoring::NamedAnswers c{
-        node["name"] ? node["name"].as<std::string>() : ruleset::format_location(yaml.at(node)),
-        {}};
-    for (const auto& entry : node["answers"])
-      if (entry.second.IsScalar())
-        c.answers.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+      throw CliError(kDataError, fmt::format("{}: a case needs 'answers'", where(node)));
+    if (node["name"] && !node["name"].IsScalar())
+      throw CliError(kDataError, fmt::format("{}: a case's name is text", where(node["name"])));
+    CaseInput c{{node["name"] ? node["name"].Scalar() : where(node), {}}, {}};
+    yaml.check_map(node["answers"], "the answers", {});
+    if (yaml.has_errors()) throw CliError(kDataError, ruleset::format_line(yaml.diagnostics()[0]));
+    for (const auto& entry : node["answers"]) {
+      if (entry.second.IsNull()) continue;
+      if (!entry.second.IsScalar())
+        throw CliError(kDataError, fmt::format("{}: answer '{}' is a nested value, not an answer",
+                                               where(entry.second), entry.first.Scalar()));
+      c.answers.answers.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+      c.key_where.push_back(where(entry.first));
+      c.where.push_back(where(entry.second));
+    }
     cases.push_back(std::move(c));
   }
   return cases;
+}
+
+// Every answer must mean something to the rule sets compared: a question of
+// at least one of them (a question may be new, or gone), in a spelling each
+// one that asks it accepts. A case that says nothing to them would be
+// counted as unchanged, and hide a mistake.
+void check_answers(const std::vector<CaseInput>& cases, const ruleset::RuleSet& old_rules,
+                   const ruleset::RuleSet& new_rules) {
+  for (const auto& c : cases)
+    for (std::size_t i = 0; i < c.answers.answers.size(); ++i) {
+      const auto& [id, text] = c.answers.answers[i];
+      const ruleset::Question* in_old = old_rules.find_question(id);
+      const ruleset::Question* in_new = new_rules.find_question(id);
+      if (!in_old && !in_new) {
+        auto ids = old_rules.question_ids();
+        for (const auto& n : new_rules.question_ids()) ids.push_back(n);
+        throw CliError(
+            kDataError,
+            fmt::format("{}: unknown answer key {}{}: neither rule set asks it", c.key_where[i],
+                        ruleset::quote_input(id), ruleset::did_you_mean(id, ids)));
+      }
+      for (const ruleset::Question* q : {in_old, in_new}) {
+        if (!q) continue;
+        auto parsed = ruleset::parse_answer(*q, text);
+        if (auto* error = std::get_if<ruleset::AnswerError>(&parsed))
+          throw CliError(kDataError,
+                         fmt::format("{}: answer '{}': {}", c.where[i], id, error->message));
+      }
+    }
+}
+
+std::vector<authoring::NamedAnswers> read_cases(const std::string& path,
+                                                const ruleset::RuleSet& old_rules,
+                                                const ruleset::RuleSet& new_rules, const Io& io) {
+  const std::string text = read_input(path, io.in);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const bool json_lines = first != std::string::npos && text[first] == '{';
+  const auto cases = json_lines ? read_json_lines(path, text) : read_case_file(path, text);
+  check_answers(cases, old_rules, new_rules);
+  std::vector<authoring::NamedAnswers> out;
+  for (const auto& c : cases) out.push_back(c.answers);
+  return out;
 }
 
 std::string example_text(const authoring::Example& example) {
@@ -113,7 +174,8 @@ int run_diff(const Options& o, const ruleset::RuleSet&, const Io& io) {
   const auto new_rules = load(o.diff_new, io);
   const bool by_cases = !o.diff_cases.empty();
   const authoring::Diff diff =
-      by_cases ? authoring::diff_cases(*old_rules, *new_rules, read_cases(o.diff_cases, io))
+      by_cases ? authoring::diff_cases(*old_rules, *new_rules,
+                                       read_cases(o.diff_cases, *old_rules, *new_rules, io))
                : authoring::diff_answer_space(*old_rules, *new_rules);
 
   std::string text = fmt::format("{} {} -> {} {}\n", old_rules->id, old_rules->version,

@@ -34,21 +34,32 @@ std::string HelpFormatter::make_description(const CLI::App* app) const {
 std::string HelpFormatter::make_footer(const CLI::App* app) const {
   const std::string footer = app->get_footer();
   if (footer.empty()) return "";
-  // Footers are lines of examples: wrap each on its own, continuing lines
-  // indented under their start.
-  std::string out;
+  // Indented lines are examples: each wraps on its own, continuing indented
+  // under its start. Lines at the margin are prose: consecutive ones form a
+  // paragraph, wrapped as one, so the source's line breaks do not show.
+  std::string out, paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) out += report::wrap(paragraph, width_);
+    paragraph.clear();
+  };
   std::size_t start = 0;
   while (start <= footer.size()) {
     std::size_t end = footer.find('\n', start);
     if (end == std::string::npos) end = footer.size();
     const std::string line = footer.substr(start, end - start);
     const std::size_t indent = line.find_first_not_of(' ');
-    if (indent == std::string::npos)
-      out += "\n";
-    else
-      out += report::wrap(line.substr(indent), width_, line.substr(0, indent), indent + 4);
+    if (indent == 0) {
+      paragraph += paragraph.empty() ? line : " " + line;
+    } else {
+      flush();
+      if (indent == std::string::npos)
+        out += "\n";
+      else
+        out += report::wrap(line.substr(indent), width_, line.substr(0, indent), indent + 4);
+    }
     start = end + 1;
   }
+  flush();
   return "\n" + out;
 }
 

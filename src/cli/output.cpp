@@ -16,13 +16,15 @@ Output::Output(const std::string& path, const Io& io) : file_(io.out) {
   if (!owned_)
     throw CliError(kIoError, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   file_ = owned_.get();
+  name_ = path;
 }
 
 void Output::check(bool ok) {
   if (ok) return;
   int error = errno;
   if (error == EPIPE) throw ReaderGone{};
-  throw CliError(kIoError, std::string("cannot write output: ") + std::strerror(error));
+  throw CliError(kIoError, fmt::format("cannot write {}: {}", name_,
+                                       error ? std::strerror(error) : "write failed"));
 }
 
 void Output::write(std::string_view text) {

@@ -28,6 +28,7 @@ class Output {
   void check(bool ok);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_{nullptr, &std::fclose};
   std::FILE* file_;
+  std::string name_ = "standard output";  // for messages
 };
 
 // Thrown when stdout's reader has closed the pipe.

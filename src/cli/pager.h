@@ -2,8 +2,8 @@
 // Shows a long report through a pager, as git does: only when stdout is a
 // terminal, the text is taller than the screen and --no-pager was not given;
 // $PAGER if set (empty or "cat": no pager), else `less` with LESS=FRX unless
-// LESS is set. A pager that cannot be started is not an error: the text is
-// written as usual.
+// LESS is set. A pager that is missing or fails is not an error: a line on
+// stderr says so and the text is written as usual.
 #include <string_view>
 
 #include "cli/io.h"

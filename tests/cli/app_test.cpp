@@ -122,6 +122,19 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
         "unexpected argument 'hello': backtriage takes answers as flags such as --fever yes, "
         "and its commands are batch, questions, check, test, diff or completion; run "
         "'backtriage --help'");
+  // The argument named is the one that does not fit, whatever its shape.
+  CHECK(usage_error({"--no-input", "-x"}) == "unknown option '-x'; run 'backtriage --help'");
+  CHECK(usage_error({"batch", "-x"}) == "unknown option '-x'; run 'backtriage batch --help'");
+  CHECK(usage_error({"-"}) == "unexpected argument '-'; run 'backtriage --help'");
+  CHECK(usage_error({"diff", "a.yaml", "b.yaml", "c.yaml"}) ==
+        "unexpected argument 'c.yaml'; run 'backtriage diff --help'");
+  CHECK(usage_error({"completion", "bash", "zsh"}) ==
+        "unexpected argument 'zsh'; run 'backtriage completion --help'");
+  CHECK(usage_error({"batch", "--brief", "--explain"}) ==
+        "--explain needs the full report: a brief one has no trace; run 'backtriage batch "
+        "--help'");
+  // Scripts pass the common options to every command alike.
+  CHECK(usage_error({"batch", "--no-input", "--explain", "--color", "never"}).empty());
   CHECK(usage_error({"--json", "--format", "json", "--fever", "yes"}).empty());
   CHECK(usage_error({"check", "--rules", "x.yaml"}).empty());
   CHECK(usage_error({"test", "--rules", "x.yaml", "cases.yaml", "--min-coverage", "90"}).empty());

@@ -50,21 +50,31 @@ def mixed_lines(count):
     rng = random.Random(11)
     bad = ["", "{not json", '{"fevr": "yes"}', '{"duration_weeks": 9999}', "[1, 2]", "   ",
            '{"id": "bad", "fever": "maybe"}', '{"id": null}']
+    # A generator that knows only version 1's red flags leaves every case incomplete:
+    # then answer version 2's as well, so that the cases keep their levels.
+    version_1 = not any("aortic_signs" in json.loads(text) for text in generated)
     lines = []
     for i, text in enumerate(generated):
         answers = json.loads(text)
-        # The generator answers version 1's red flags: answer version 2's as well, so that
-        # cases stay complete, and raise a version 2 one now and then.
-        for flag in RED_FLAGS:
-            answers.setdefault(flag, rng.choice(["no", False, "n", 0]))
+        if version_1:
+            for flag in RED_FLAGS:
+                answers.setdefault(flag, rng.choice(["no", False, "n", 0]))
+        # Raise a red flag or give a reason now and then (each red flag in turn, so that
+        # every step of the ladder is there).
         roll = rng.random()
-        if roll < 0.05:
+        if i % 50 == 25:
+            answers[RED_FLAGS[(i // 50) % len(RED_FLAGS)]] = True
+        elif roll < 0.05:
             answers[rng.choice(RED_FLAGS)] = rng.choice([True, "yes", "unsure"])
         elif roll < 0.10:
             answers.update(rng.choice([{"daily_life": True}, {"age": 12}, {"age": 70},
                                        {"improving": False}]))
+        # A mix of lines with a string id, a number id and none.
+        answers.pop("id", None)
         if i % 3 == 0:
-            answers = {"id": rng.choice([f"case-{i}", i]), **answers}
+            answers = {"id": f"case-{i}", **answers}
+        elif i % 3 == 1:
+            answers = {"id": i, **answers}
         lines.append(json.dumps(answers))
         if i % 97 == 0:
             lines.append(bad[(i // 97) % len(bad)])
@@ -144,7 +154,9 @@ class Jobs(unittest.TestCase):
                 self.assertEqual(rows[1], {"line": 2, "error": "blank line: expected a JSON "
                                                                "object of answers"})
                 self.assertTrue(any(list(r) == ["id", "line", "error"] for r in rows))
-                self.assertIn(rows[0]["id"], ["case-0", 0])  # the first case has an id
+                self.assertEqual(rows[0]["id"], "case-0")
+                self.assertEqual(rows[2]["id"], 1)
+                self.assertNotIn("id", rows[3])
                 self.assertRegex(err, r"^backtriage batch: \d+ lines, .*, 2[0-9] errors\n$")
         self.assertEqual(results[""][2], results["--brief"][2])
         self.assertEqual(results[""][2], results["--format cds-hooks"][2])

@@ -204,6 +204,69 @@ class Session:
         except OSError:
             pass
 
+    # --- answering by question ---------------------------------------------------------------
+
+    def next_prompt(self):
+        """Waits for the next prompt and returns what it asks (as asked() names it), or None
+        once backtriage has exited without asking anything more."""
+        deadline = time.monotonic() + TIMEOUT
+        while PROMPT not in self.err[self.seen:]:
+            if not any(kind != "terminal" for kind in self.open.values()):
+                return None  # stdout and stderr closed: no more questions
+            if not self.pump(deadline):
+                self.kill()
+                raise AssertionError("waited for a prompt; stderr was:\n"
+                                     + self.err.decode(errors="replace"))
+        self.seen = self.err.index(PROMPT, self.seen) + len(PROMPT)
+        so_far = asked(self.err[:self.seen].decode(errors="replace"))
+        assert so_far, "a prompt before any question:\n" + self.err.decode(errors="replace")
+        return so_far[-1]
+
+    def step(self, expected, answer):
+        """Waits for the next prompt, checks that it asks `expected`, and answers it."""
+        current = self.next_prompt()
+        if current != expected:
+            self.kill()
+            raise AssertionError(f"expected to be asked {expected!r}, was asked {current!r};"
+                                 f" stderr was:\n{self.err.decode(errors='replace')}")
+        os.write(self.controller, answer.encode() + b"\n")
+
+    def answer_all(self, answers):
+        """Answers every prompt from `answers` ({question id: text}; a checklist prompt is
+        answered by answers["checklist"], a text or a function of the listed ids), failing
+        on a question it has no answer for; returns (code, stdout, stderr) at exit."""
+        while True:
+            current = self.next_prompt()
+            if current is None:
+                return self.finish()
+            if isinstance(current, tuple):
+                answer = answers.get("checklist")
+                if callable(answer):
+                    answer = answer(current)
+            else:
+                answer = answers.get(current)
+            if answer is None:
+                self.kill()
+                raise AssertionError(f"asked {current!r}, which this test has no answer for;"
+                                     f" stderr was:\n{self.err.decode(errors='replace')}")
+            os.write(self.controller, answer.encode() + b"\n")
+
+
+def pick(*yes, unsure=()):
+    """A checklist answer: the numbers of `yes` and, with "?", of `unsure`, in the order the
+    checklist lists them ("none" when neither is listed)."""
+    def answer(items):
+        chosen = [f"{items.index(q) + 1}" for q in yes if q in items]
+        chosen += [f"{items.index(q) + 1}?" for q in unsure if q in items]
+        return " ".join(chosen) or "none"
+    return answer
+
+
+def by_id(args, answers, env=None, terminal_columns=None):
+    """Runs an interview answered from `answers` (see Session.answer_all); returns
+    (code, stdout, stderr)."""
+    return Session(args, env, terminal_columns).answer_all(answers)
+
 
 def interview(args, answers, env=None, terminal_columns=None):
     """Answers each prompt in turn; returns (code, stdout, stderr)."""
@@ -240,13 +303,13 @@ def asked(err):
     heads = list(re.finditer(r"(?m)^(\d+)\. ", err))
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(err)
-        block = err[head.end():end]
-        block = flat(block.split("\n   > ")[0])
+        raw = err[head.end():end].split("\n   > ")[0]  # up to its first prompt
+        block = flat(raw)
         single = [q for q in qs.values() if block.startswith(flat(q["prompt"]))]
         if single:
             result.append(max(single, key=lambda q: len(q["prompt"]))["id"])
             continue
-        items = re.findall(r"(?m)^   (\d+)\. ", err[head.end():end])
+        items = re.findall(r"(?m)^   (\d+)\. ", raw)
         found = sorted((block.find(flat(q["prompt"])), q["id"]) for q in qs.values()
                        if q["checklist"] and flat(q["prompt"]) in block)
         assert len(found) == len(items) > 1, (block, items, found)
@@ -254,6 +317,639 @@ def asked(err):
     return result
 
 
+def asked_ids(err):
+    """The ids of every question asked, checklist items included, in order."""
+    return [q for a in asked(err) for q in (a if isinstance(a, tuple) else (a,))]
+
+
 def numbers(err):
     """The numbers of the prompts, in order."""
     return [int(n) for n in re.findall(r"(?m)^(\d+)\. ", err)]
+
+
+# --- the tests ------------------------------------------------------------------------------
+
+# The contract's red flags by the step a yes takes them to ("Answers", version 2).
+AMBULANCE = ["aortic_signs"]
+A_AND_E = ["spine_injury", "bladder_bowel", "saddle_numbness", "both_legs", "leg_weakness"]
+URGENT = ["fever", "cancer_history", "infection_risk", "fragile_bones"]
+SOON = ["weight_loss", "night_pain", "back_lump"]
+CONTRACT_FLAGS = AMBULANCE + A_AND_E + URGENT + SOON
+
+
+def warning_questions():
+    """Every red flag, and every follow-up that takes `unsure`, of the rule set."""
+    return [q for q in questions() if questions()[q]["red_flag"] or questions()[q]["unsure"]]
+
+
+def no_warnings():
+    """Answers no to every warning sign, none to every checklist."""
+    return dict({q: "no" for q in warning_questions()}, checklist="none")
+
+
+# Answers about the pain: acute, axial, lower back, an adult whose daily life it does not stop.
+CALM_PAIN = {"age": "40", "duration_weeks": "2", "sensation": "dull", "spread": "one spot",
+             "region": "lower", "daily_life": "no", "improving": "yes", "constant_pain": "no",
+             "new_back_pain": "no", "below_knee": "no"}
+
+
+def report_of(out):
+    return json.loads(out)
+
+
+def flags_of(report):
+    return [(f["id"], f["answer"]) for f in report["red_flags"]]
+
+
+def after_last_prompt(err):
+    return err[err.rindex(PROMPT.decode()) + len(PROMPT):]
+
+
+class Order(unittest.TestCase):
+    """Most urgent warning signs first, one per prompt for the ambulance and A&E signs, a
+    checklist for the rest, then the questions about the pain."""
+
+    def test_the_whole_interview_when_every_answer_is_no(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        seen = asked(err)
+        self.assertEqual(seen[0], "aortic_signs", seen)
+        # Each ambulance and A&E sign at a prompt of its own, before any checklist.
+        first_checklist = next(i for i, a in enumerate(seen) if isinstance(a, tuple))
+        for q in AMBULANCE + A_AND_E:
+            self.assertIn(q, seen[:first_checklist])
+        # The less urgent signs on one checklist prompt, the urgent ones listed first.
+        checklist = seen[first_checklist]
+        self.assertTrue(set(URGENT + SOON) <= set(checklist), checklist)
+        self.assertLess(max(checklist.index(q) for q in URGENT),
+                        min(checklist.index(q) for q in SOON), checklist)
+        self.assertIn("Do any of these apply to you?", err)
+        # Every warning sign is asked before any question about the pain.
+        pain = [i for i, a in enumerate(seen) if a in CALM_PAIN]
+        warnings = [i for i, a in enumerate(seen) if isinstance(a, tuple) or a in no_warnings()]
+        self.assertLess(max(warnings), min(pain), seen)
+        for q in ["duration_weeks", "sensation", "spread", "region"]:
+            self.assertIn(q, seen)
+        self.assertNotIn("below_knee", seen)  # the pain stays in one spot
+        # Nothing twice, and the prompts are numbered 1, 2, 3, ...
+        flat_seen = [q for a in seen for q in (a if isinstance(a, tuple) else (a,))]
+        self.assertEqual(len(flat_seen), len(set(flat_seen)), seen)
+        self.assertEqual(numbers(err), list(range(1, len(seen) + 1)))
+        report = report_of(out)
+        self.assertEqual((report["level"], report["complete"], report["red_flags"]),
+                         ("self_care", True, []))
+        for q in CONTRACT_FLAGS:
+            self.assertIs(report["answers"][q], False, q)
+
+    def test_a_yes_to_the_first_question_ends_the_interview_with_the_ambulance_advice(self):
+        code, out, err = interview(["--json"], ["yes"])
+        self.assertEqual(code, 0, err)
+        self.assertEqual(asked(err), ["aortic_signs"])
+        self.assertNotIn(PROMPT.decode(), after_last_prompt(err))  # asked nothing more
+        report = report_of(out)
+        self.assertEqual(report["level"], "ambulance")
+        self.assertEqual(flags_of(report), [("aortic_signs", "yes")])
+        self.assertEqual(report["routine"], [])
+        self.assertEqual(report["answers"], {"aortic_signs": True})
+
+    def test_the_text_report_after_a_yes_to_the_first_question(self):
+        expected = run(["--json", "--no-input", "--aortic-signs", "yes"])[1]
+        label, advice = report_of(expected)["level_label"], report_of(expected)["advice"]
+        code, out, err = interview([], ["yes"])
+        self.assertEqual(code, 0, err)
+        self.assertEqual(asked(err), ["aortic_signs"])
+        self.assertTrue(out.startswith(label.upper() + "\n"), out[:200])
+        self.assertEqual(words(out)[len(label.split()):][:len(advice.split())], advice.split())
+
+    def test_a_yes_to_an_a_and_e_sign_ends_the_interview_with_emergency(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(), bladder_bowel="yes"))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(asked(err)[-1], "bladder_bowel")
+        self.assertFalse([a for a in asked(err) if isinstance(a, tuple)], asked(err))
+        report = report_of(out)
+        self.assertEqual((report["level"], report["complete"]), ("emergency", True))
+        self.assertEqual(flags_of(report), [("bladder_bowel", "yes")])
+
+    def test_a_yes_on_the_checklist_ends_with_its_step(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(),
+                                                checklist=pick("cancer_history", "weight_loss")))
+        self.assertEqual(code, 0, err)
+        self.assertTrue([a for a in asked(err) if isinstance(a, tuple)], asked(err))
+        for q in CALM_PAIN:  # nothing about the pain can change "see a doctor today"
+            self.assertNotIn(q, asked(err))
+        report = report_of(out)
+        self.assertEqual(report["level"], "urgent")
+        self.assertEqual(sorted(flags_of(report)),
+                         [("cancer_history", "yes"), ("weight_loss", "yes")])
+
+    def test_a_flag_that_settles_the_level_leaves_nothing_to_ask(self):
+        code, out, err = interview(["--json", "--aortic-signs", "yes"], [])
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(report_of(out)["level"], "ambulance")
+
+    def test_a_more_urgent_sign_is_still_asked_after_a_flag_says_yes(self):
+        # --bladder-bowel yes is A&E; only an ambulance sign could still change that.
+        code, out, err = by_id(["--json", "--bladder-bowel", "yes"], no_warnings())
+        self.assertEqual(code, 0, err)
+        self.assertEqual(asked(err)[0], "aortic_signs")
+        self.assertNotIn("bladder_bowel", asked(err))
+        for q in URGENT + SOON + ["duration_weeks", "sensation", "region"]:
+            self.assertNotIn(q, asked_ids(err))
+        self.assertEqual(report_of(out)["level"], "emergency")
+
+    def test_what_a_flag_answered_is_never_asked(self):
+        flags = ["--aortic-signs", "no", "--both-legs", "n", "--fever", "no",
+                 "--weight-loss", "false", "--duration-weeks", "20", "--spread", "one_spot"]
+        code, out, err = by_id(["--json"] + flags, dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        seen = asked_ids(err)
+        for q in ["aortic_signs", "both_legs", "fever", "weight_loss", "duration_weeks",
+                  "spread"]:
+            self.assertNotIn(q, seen)
+        self.assertEqual(seen[0], "spine_injury")
+        self.assertIn("cancer_history", seen)  # the checklist, without fever and weight_loss
+        report = report_of(out)
+        self.assertEqual(report["answers"]["duration_weeks"], 20)
+        self.assertEqual(report["classification"]["duration"], "chronic")
+
+    def test_below_knee_is_asked_only_when_the_pain_spreads(self):
+        code, out, err = by_id(["--json", "--no-red-flags"],
+                               dict(CALM_PAIN, spread="spreads", below_knee="yes"))
+        self.assertEqual(code, 0, err)
+        seen = asked(err)
+        self.assertEqual(seen.index("below_knee"), seen.index("spread") + 1)
+        report = report_of(out)
+        self.assertEqual(report["classification"]["pain_type"], "radicular")
+        self.assertIs(report["answers"]["below_knee"], True)
+
+    def test_electric_pain_asks_neither_spread_nor_below_knee(self):
+        code, out, err = by_id(["--json", "--no-red-flags"], dict(CALM_PAIN, sensation="electric"))
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("spread", asked(err))
+        self.assertNotIn("below_knee", asked(err))
+        self.assertEqual(report_of(out)["classification"]["pain_type"], "radicular")
+
+    def test_an_explicit_flag_wins_over_no_red_flags_and_nothing_is_left_to_ask(self):
+        code, out, err = by_id(["--json", "--no-red-flags", "--fever", "yes"], {})
+        self.assertEqual((code, err), (0, ""))
+        report = report_of(out)
+        self.assertEqual(report["level"], "urgent")
+        self.assertEqual(flags_of(report), [("fever", "yes")])
+
+    def test_improving_is_asked_from_about_4_weeks(self):
+        code, out, err = by_id(["--json", "--no-red-flags"], CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("improving", asked(err))  # 2 weeks
+        code, out, err = by_id(["--json", "--no-red-flags"],
+                               dict(CALM_PAIN, duration_weeks="6", improving="no"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("improving", asked(err))
+        report = report_of(out)
+        self.assertEqual(report["level"], "doctor")
+        self.assertIn("not_improving", [r["id"] for r in report["reasons"]])
+
+    def test_the_inflammatory_signs_are_asked_only_when_they_could_matter(self):
+        self.assertNotIn("morning_stiffness", asked_ids(
+            by_id(["--json", "--no-red-flags"], CALM_PAIN)[2]))
+        code, out, err = by_id(["--json", "--no-red-flags"], dict(
+            CALM_PAIN, age="30", duration_weeks="20",
+            checklist=pick("morning_stiffness", "better_with_exercise")))
+        self.assertEqual(code, 0, err)
+        self.assertIn("morning_stiffness", asked_ids(err))
+        report = report_of(out)
+        self.assertEqual(report["level"], "doctor")  # the level stays doctor
+        self.assertIn("inflammatory_pattern", [r["id"] for r in report["reasons"]])
+        self.assertIs(report["answers"]["morning_stiffness"], True)
+
+    def test_a_child_is_told_to_see_a_doctor_soon_and_asked_nothing_more(self):
+        code, out, err = by_id(["--json", "--no-red-flags"], dict(CALM_PAIN, age="10"))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(asked(err)[-1], "age")
+        report = report_of(out)
+        self.assertEqual(report["level"], "soon")
+        self.assertIn("child", [r["id"] for r in report["reasons"]])
+
+    def test_nothing_is_asked_when_the_flags_answer_everything(self):
+        code, out, err = interview(["--no-red-flags", "--duration-weeks", "2", "--sensation",
+                                    "dull", "--spread", "one_spot", "--region", "lower",
+                                    "--age", "40", "--daily-life", "no"], [])
+        self.assertEqual((code, err), (0, ""))
+        self.assertIn(run_json_label("self_care"), out)
+
+
+def run_json_label(level):
+    """The headline the text report shows for `level` (its label, in capitals)."""
+    args = {"self_care": ["--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
+                          "--spread", "one_spot", "--region", "lower", "--age", "40",
+                          "--daily-life", "no"],
+            "ambulance": ["--aortic-signs", "yes"]}[level]
+    report = report_of(run(["--json", "--no-input"] + args)[1])
+    assert report["level"] == level, report["level"]
+    return report["level_label"].upper()
+
+
+class Unsure(unittest.TestCase):
+    """Red flags take "unsure", "not sure" and "don't know"; the report says it was unsure."""
+
+    def test_every_spelling_of_not_sure_for_an_a_and_e_sign(self):
+        for spelling in ["unsure", "not sure", "don't know", "Not sure", "DON'T KNOW"]:
+            with self.subTest(spelling):
+                code, out, err = by_id(["--json"], dict(no_warnings(), bladder_bowel=spelling))
+                self.assertEqual(code, 0, err)
+                self.assertEqual(asked(err)[-1], "bladder_bowel")
+                report = report_of(out)
+                self.assertEqual(report["level"], "emergency")
+                self.assertEqual(flags_of(report), [("bladder_bowel", "unsure")])
+                self.assertEqual(report["answers"]["bladder_bowel"], "unsure")
+
+    def test_an_unsure_ambulance_sign_counts_as_a_and_e(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(), aortic_signs="not sure"))
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual(report["level"], "emergency")
+        self.assertEqual(flags_of(report), [("aortic_signs", "unsure")])
+        # A&E is settled; only what could still make it an ambulance may be asked.
+        for q in A_AND_E[1:] + URGENT + SOON + ["duration_weeks"]:
+            self.assertNotIn(q, asked_ids(err))
+
+    def test_not_sure_on_the_checklist_is_a_number_with_a_question_mark(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(),
+                                                checklist=pick(unsure=["infection_risk"])))
+        self.assertEqual(code, 0, err)
+        self.assertIsInstance(asked(err)[-1], tuple)
+        report = report_of(out)
+        self.assertEqual(report["level"], "urgent")
+        self.assertEqual(flags_of(report), [("infection_risk", "unsure")])
+        self.assertEqual(report["answers"]["infection_risk"], "unsure")
+        self.assertIs(report["answers"]["fever"], False)
+
+    def test_numbers_like_2_5_and_3_question_mark_together(self):
+        code, out, err = by_id(["--json"], dict(
+            no_warnings(), checklist=pick("fever", "back_lump", unsure=["night_pain"])))
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual(report["level"], "urgent")
+        self.assertEqual(sorted(flags_of(report)), [("back_lump", "yes"), ("fever", "yes"),
+                                                    ("night_pain", "unsure")])
+
+    def test_a_question_that_is_not_a_red_flag_does_not_take_not_sure(self):
+        session = Session(["--json", "--no-red-flags"])
+        while (current := session.next_prompt()) != "daily_life":
+            os.write(session.controller, CALM_PAIN[current].encode() + b"\n")
+        os.write(session.controller, b"not sure\n")
+        session.expect(PROMPT)
+        self.assertEqual(asked(session.err.decode())[-1], "daily_life")  # asked again
+        os.write(session.controller, b"no\n")
+        code, out, err = session.answer_all(CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        self.assertIs(report_of(out)["answers"]["daily_life"], False)
+
+
+class Choices(unittest.TestCase):
+    """A choice by its number, its id with spaces or hyphens, or the start of its id."""
+
+    def choose(self, question, typed):
+        code, out, err = by_id(["--json", "--no-red-flags"], dict(CALM_PAIN, **{question: typed}))
+        self.assertEqual(code, 0, err)
+        return report_of(out)["answers"][question]
+
+    def test_by_number_in_the_list(self):
+        choices = [c["id"] for c in questions()["sensation"]["choices"]]
+        for number, choice in enumerate(choices, 1):
+            with self.subTest(number):
+                self.assertEqual(self.choose("sensation", str(number)), choice)
+
+    def test_by_id_with_spaces_or_hyphens(self):
+        for typed in ["one spot", "one-spot", "one_spot", "One Spot"]:
+            with self.subTest(typed):
+                self.assertEqual(self.choose("spread", typed), "one_spot")
+
+    def test_by_an_unambiguous_prefix(self):
+        self.assertEqual(self.choose("region", "up"), "upper")
+        self.assertEqual(self.choose("region", "low"), "lower")
+        self.assertEqual(self.choose("sensation", "ele"), "electric")
+
+    def test_the_prompt_numbers_the_choices(self):
+        code, _, err = by_id(["--no-red-flags"], CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        block = err[err.index(questions()["sensation"]["prompt"]):]
+        for number, choice in enumerate(questions()["sensation"]["choices"], 1):
+            self.assertIn(f"   {number}. ", block)
+            self.assertIn(choice["label"], block)
+
+
+class Back(unittest.TestCase):
+    """`back` returns to the previous question; the changed answer is the one used."""
+
+    def test_back_from_a_follow_up_changes_the_red_flag_before_it(self):
+        session = Session(["--json"])
+        session.step("aortic_signs", "no")
+        session.step("spine_injury", "yes")
+        session.step("injury_severe", "back")
+        session.step("spine_injury", "no")
+        code, out, err = session.answer_all(dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(numbers(err)[:5], [1, 2, 3, 2, 3])
+        report = report_of(out)
+        self.assertIs(report["answers"]["spine_injury"], False)
+        self.assertNotIn("injury_severe", report["answers"])
+        self.assertEqual(report["level"], "self_care")
+
+    def test_back_changes_the_duration_the_report_uses(self):
+        session = Session(["--json", "--no-red-flags", "--age", "40"])
+        session.step("duration_weeks", "20")
+        session.step("sensation", "back")
+        session.step("duration_weeks", "2")
+        code, out, err = session.answer_all(CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual(report["answers"]["duration_weeks"], 2)
+        self.assertEqual(report["classification"]["duration"], "acute")
+        self.assertEqual(report["level"], "self_care")
+
+    def test_back_to_a_checklist(self):
+        session = Session(["--json"])
+        while not isinstance(current := session.next_prompt(), tuple):
+            os.write(session.controller, no_warnings()[current].encode() + b"\n")
+        checklist = current
+        os.write(session.controller, b"none\n")
+        self.assertNotIsInstance(session.next_prompt(), tuple)  # the first question on pain
+        os.write(session.controller, b"back\n")
+        self.assertEqual(session.next_prompt(), checklist)
+        os.write(session.controller, pick("weight_loss")(checklist).encode() + b"\n")
+        code, out, err = session.answer_all({})
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual(report["level"], "soon")
+        self.assertEqual(flags_of(report), [("weight_loss", "yes")])
+
+    def test_back_at_the_first_question_says_there_is_nothing_before_it(self):
+        session = Session(["--json"])
+        session.step("aortic_signs", "back")
+        session.expect(PROMPT)
+        err = session.err.decode()
+        self.assertEqual(numbers(err), [1])  # the same question, asked again
+        said = err.split(PROMPT.decode())[-2]
+        self.assertIn("first question", said)
+        os.write(session.controller, b"yes\n")
+        code, out, err = session.finish()
+        self.assertEqual(code, 0, err)
+        self.assertEqual(report_of(out)["level"], "ambulance")
+
+
+class Why(unittest.TestCase):
+    """`?` says in plain words why a question is asked, then asks it again."""
+
+    def why_text(self, args, answers_before, question):
+        """What `?` prints at `question` ("checklist": the first checklist prompt)."""
+        session = Session(args)
+        while (current := session.next_prompt()) != question and not (
+                question == "checklist" and isinstance(current, tuple)):
+            os.write(session.controller, answers_before[current].encode() + b"\n")
+        question = current
+        os.write(session.controller, b"?\n")
+        session.expect(PROMPT)
+        err = session.err.decode()
+        said = err.split(PROMPT.decode())[-2]
+        self.assertEqual(asked(err)[-1], question)  # not a new question: the same, again
+        self.assertEqual(numbers(err)[-1], len(asked(err)))
+        session.kill()
+        return said
+
+    def test_question_mark_gives_a_plain_reason_without_rule_ids(self):
+        for question in ["aortic_signs", "duration_weeks"]:
+            with self.subTest(question):
+                said = self.why_text(["--json", "--no-red-flags"]
+                                     if question == "duration_weeks" else ["--json"],
+                                     CALM_PAIN, question)
+                self.assertIn(flat(questions()[question]["why"]), flat(said))
+                for rule in questions()[question]["read_by"]:
+                    self.assertNotIn(rule, said)
+                self.assertNotIn(question, said)
+
+    def test_question_mark_then_an_answer(self):
+        session = Session(["--json"])
+        session.step("aortic_signs", "?")
+        session.step("aortic_signs", "yes")
+        code, out, err = session.finish()
+        self.assertEqual(code, 0, err)
+        self.assertEqual(numbers(err), [1])
+        self.assertEqual(report_of(out)["level"], "ambulance")
+
+    def test_question_mark_at_the_checklist_explains_each_item(self):
+        said = self.why_text(["--json"], no_warnings(), "checklist")
+        for q in URGENT + SOON:
+            self.assertIn(flat(questions()[q]["why"]), flat(said))
+
+    def test_with_explain_the_reason_names_the_rules(self):
+        said = self.why_text(["--json", "--explain"], {}, "aortic_signs")
+        self.assertIn(flat(questions()["aortic_signs"]["why"]), flat(said))
+        for rule in questions()["aortic_signs"]["read_by"]:
+            self.assertIn(rule, said)
+
+
+class Invalid(unittest.TestCase):
+    """A wrong answer is asked again, in plain words, and is not taken."""
+
+    def assertPlain(self, said, *must):
+        text = flat(said)
+        for word in must:
+            self.assertIn(word, text)
+        for jargon in ["expected", "got '", "error", "invalid", "backtriage:", "_"]:
+            self.assertNotIn(jargon, text, said)
+
+    def try_answers(self, args, before, question, wrong, then):
+        session = Session(args)
+        while (current := session.next_prompt()) != question:
+            os.write(session.controller, before[current].encode() + b"\n")
+        said = []
+        for typed in wrong:
+            os.write(session.controller, typed.encode() + b"\n")
+            session.expect(PROMPT)
+            err = session.err.decode()
+            self.assertEqual(asked(err)[-1], question, typed)  # the same question again
+            said.append(err.split(PROMPT.decode())[-2])
+        os.write(session.controller, then.encode() + b"\n")
+        code, out, err = session.answer_all(before)
+        self.assertEqual(code, 0, err)
+        return said, report_of(out)
+
+    def test_a_number_out_of_range_or_not_a_number(self):
+        said, report = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN,
+                                        "duration_weeks", ["soon", "600", "", "-1", "two"], "3")
+        for text in said:
+            self.assertPlain(text, "0", "520")
+        self.assertEqual(report["answers"]["duration_weeks"], 3)
+
+    def test_a_choice_that_is_not_one(self):
+        said, report = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN, "sensation",
+                                        ["5", "0", "burning", ""], "dull")
+        for text in said:
+            self.assertPlain(text)
+        self.assertEqual(report["answers"]["sensation"], "dull")
+
+    def test_yes_or_no(self):
+        said, report = self.try_answers(["--json"], {}, "aortic_signs", ["perhaps", "yess", ""],
+                                        "yes")
+        for text in said:
+            self.assertPlain(text, "yes", "no", "not sure")
+        self.assertEqual(report["level"], "ambulance")
+
+    def test_checklist_numbers_that_are_not_on_it(self):
+        session = Session(["--json"])
+        while not isinstance(current := session.next_prompt(), tuple):
+            os.write(session.controller, no_warnings()[current].encode() + b"\n")
+        items = current
+        for typed in [str(len(items) + 1), "yes", "1 x", "2??", ""]:
+            os.write(session.controller, typed.encode() + b"\n")
+            session.expect(PROMPT)
+            err = session.err.decode()
+            self.assertEqual(asked(err)[-1], items, typed)
+            self.assertPlain(err.split(PROMPT.decode())[-2], "none")
+        os.write(session.controller, b"none\n")
+        code, out, err = session.answer_all(dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(report_of(out)["level"], "self_care")
+
+
+class Stopping(unittest.TestCase):
+    """End of input at a prompt, or Ctrl-C: exit 130 and no report."""
+
+    def test_end_of_input_at_a_question(self):
+        for args in [[], ["--json"]]:
+            with self.subTest(args):
+                session = Session(args)
+                session.step("aortic_signs", "no")
+                session.control(b"\x04")  # Ctrl-D at the start of a line
+                code, out, err = session.finish()
+                self.assertEqual((code, out), (130, ""))
+                # One line to say why it stopped, after the prompt.
+                self.assertTrue(err.endswith("\n"), err)
+                self.assertTrue(err.splitlines()[-1].startswith("backtriage: "), err)
+
+    def test_end_of_input_at_the_checklist(self):
+        session = Session(["--json"])
+        while not isinstance(session.next_prompt(), tuple):
+            os.write(session.controller, b"no\n")
+        os.write(session.controller, b"\x04")
+        code, out, err = session.finish()
+        self.assertEqual((code, out), (130, ""))
+
+    def test_ctrl_c_at_a_question(self):
+        for args in [[], ["--json"]]:
+            with self.subTest(args):
+                session = Session(args)
+                session.step("aortic_signs", "no")
+                session.control(b"\x03")  # the terminal sends SIGINT
+                code, out, err = session.finish()
+                self.assertEqual((code, out), (130, ""))
+                self.assertTrue(err.splitlines()[-1].startswith("backtriage: "), err)
+
+
+class Streams(unittest.TestCase):
+    """Questions on stderr; stdout is only the report."""
+
+    def test_with_json_stdout_is_one_json_document(self):
+        code, out, err = by_id(["--json"], dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out.count("\n"), 1)  # compact: stdout is a pipe
+        self.assertEqual(report_of(out)["level"], "self_care")
+        self.assertIn(questions()["aortic_signs"]["prompt"], err)
+
+    def test_the_text_report_has_no_questions_in_it(self):
+        code, out, err = by_id([], dict(no_warnings(), **CALM_PAIN))
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith(run_json_label("self_care") + "\n"), out[:200])
+        self.assertNotIn("   > ", out)
+        for q in ["aortic_signs", "duration_weeks"]:
+            self.assertNotIn(questions()[q]["prompt"], out)
+
+    def test_no_input_on_a_terminal_asks_nothing(self):
+        code, out, err = interview(["--json", "--no-input"], [])
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(report_of(out)["level"], "incomplete")
+
+
+class NotATerminal(unittest.TestCase):
+    """stdin not a terminal and answers missing: one line on stderr, nothing asked."""
+
+    def assertOneLine(self, err):
+        self.assertEqual(err.count("\n"), 1, err)
+        self.assertTrue(err.endswith("\n"), err)
+        line = err.lower()
+        self.assertRegex(line, r"no questions (were|was) asked")
+        self.assertIn("--answers", line)  # how to pass answers
+        self.assertIn("flag", line)
+        self.assertNotIn("   > ", err)
+        self.assertNotIn(questions()["aortic_signs"]["prompt"], err)
+
+    def test_a_pipe_with_text_in_it(self):
+        code, out, err = run(["--json"], stdin="no\nno\n")
+        self.assertEqual(code, 0, err)
+        self.assertOneLine(err)
+        report = report_of(out)
+        self.assertEqual(report["level"], "incomplete")
+        self.assertNotIn("aortic_signs", report["answers"])  # the "no" was not taken
+
+    def test_an_empty_stdin_and_a_text_report(self):
+        code, out, err = run([], stdin=b"")
+        self.assertEqual(code, 0, err)
+        self.assertOneLine(err)
+        self.assertTrue(out)
+
+    def test_some_answers_given(self):
+        code, out, err = run(["--json", "--no-red-flags", "--duration-weeks", "3"], stdin=b"")
+        self.assertEqual(code, 0, err)
+        self.assertOneLine(err)
+
+    def test_nothing_missing_says_nothing(self):
+        code, out, err = run(["--json", "--no-red-flags", "--duration-weeks", "2",
+                              "--sensation", "dull", "--spread", "one-spot", "--region",
+                              "lower", "--age", "40", "--daily-life", "no"], stdin=b"")
+        self.assertEqual((code, err), (0, ""))
+
+
+class Width(unittest.TestCase):
+    """Prompts on a terminal wrap to its width, between words."""
+
+    ANSWERS = ["?", "no", "no", "no", "no", "no", "no", "?", "none", "40", "2", "?", "3",
+               "one spot", "lower", "no"]
+
+    def transcript(self, columns, env=None):
+        code, out, err = interview(["--json"], self.ANSWERS, env=env, terminal_columns=columns)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(report_of(out)["level"], "self_care")
+        return err
+
+    def test_prompts_wrap_to_60_and_100_columns(self):
+        wide = self.transcript(200)
+        for columns in [60, 100]:
+            with self.subTest(columns):
+                err = self.transcript(columns)
+                self.assertEqual(too_long(err, columns), [])
+                self.assertEqual(words(err), words(wide))  # no word split across lines
+        self.assertTrue(too_long(self.transcript(100), 80))  # the width is used
+
+    def test_prompts_follow_COLUMNS(self):
+        err = self.transcript(100, env={"COLUMNS": "60"})
+        self.assertEqual(too_long(err, 60), [])
+
+    def test_prompts_on_a_pipe_and_the_report_on_a_pipe_wrap_at_80(self):
+        code, out, err = interview([], self.ANSWERS)
+        self.assertEqual(code, 0, err)
+        # What is typed after a prompt ends its line, but goes to the terminal, not stderr.
+        err = err.replace(PROMPT.decode(), "\n")
+        self.assertEqual(too_long(err, 80), [])
+        self.assertEqual(too_long(out, 80), [])
+        self.assertTrue(too_long(err, 70))
+
+    def test_the_report_follows_stdout_not_the_terminal_of_the_prompts(self):
+        code, out, err = interview([], self.ANSWERS, terminal_columns=60)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(too_long(err, 60), [])
+        self.assertEqual(too_long(out, 80), [])
+        self.assertTrue(too_long(out, 70))  # the report is on a pipe: 80 columns
+
+
+if __name__ == "__main__":
+    main()

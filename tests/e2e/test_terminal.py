@@ -1,39 +1,29 @@
-"""Terminal manners: --help and --version, and colour only where it belongs:
-on a terminal (a real pty here) unless NO_COLOR is set or TERM is dumb, and
-as --color auto|always|never says."""
+"""Terminal manners: --help and --version; the text report, --explain and --help wrapped to
+the terminal's width (from the pty's size, or COLUMNS), between words, and to 80 columns
+into a pipe; colour only where it belongs: on a terminal unless NO_COLOR is set or TERM is
+dumb, and as --color auto|always|never says. stdout is a real pseudo-terminal here; every
+read has a timeout (see test_interactive.run_on_terminal)."""
+import json
 import os
-import pty
 import re
-import subprocess
 import unittest
 
-from harness import BINARY, CALM, SOURCE_DIR, main, run
+from harness import CALM, SOURCE_DIR, main, run
+from test_interactive import run_on_terminal, too_long, words
 
 ESC = "\x1b["
-SUBCOMMANDS = ["batch", "questions", "check", "completion"]
+SUBCOMMANDS = ["batch", "questions", "check", "test", "diff", "completion"]
+
+# A long self-care report: both routines, every section.
+LONG = ["--no-input", "--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
+        "--spread", "one-spot", "--region", "both", "--age", "40", "--daily-life", "no"]
 
 
-def run_on_terminal(args, env):
-    """Runs backtriage with stdout on a pseudo-terminal; returns (code, output)."""
-    controller, terminal = pty.openpty()
-    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
-    full_env.update(env)
-    p = subprocess.Popen([BINARY] + list(args), stdin=subprocess.DEVNULL, stdout=terminal,
-                         stderr=subprocess.PIPE, env=full_env)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(controller)
-    p.stderr.read()
-    p.stderr.close()
-    return p.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
+def headline(args):
+    """The text report's first line for these answers: its level's label in capitals."""
+    code, out, err = run(["--json", "--no-input"] + list(args))
+    assert code == 0, err
+    return json.loads(out)["level_label"].upper()
 
 
 class Help(unittest.TestCase):
@@ -47,11 +37,13 @@ class Help(unittest.TestCase):
         self.assertEqual((code, err), (0, ""))
         commands = out.split("Subcommands:")[1].split("Examples:")[0]
         self.assertEqual(re.findall(r"^  (\w+)", commands, flags=re.M), SUBCOMMANDS)
-        examples = out.split("Examples:")[1]
-        for sub in SUBCOMMANDS:
+        examples = " ".join(out.split("Examples:")[1].split())
+        for sub in ["batch", "questions", "check", "test", "diff"]:
             self.assertIn("backtriage " + sub, examples)
-        self.assertIn("--format cds-hooks", examples)
-        self.assertIn("0 triage produced (any level), 2 usage error, 65 bad data", out)
+        for code_and_meaning in ["0 triage produced (any level)", "2 usage error",
+                                 "65 bad data", "66 unreadable input", "70 internal error",
+                                 "74 output failed", "130 interrupted"]:
+            self.assertIn(code_and_meaning, examples)
         self.assertIn("Not medical advice", out)
 
     def test_each_command_has_its_own_help_with_an_example(self):
@@ -59,15 +51,78 @@ class Help(unittest.TestCase):
             with self.subTest(sub):
                 code, out, err = run([sub, "--help"])
                 self.assertEqual((code, err), (0, ""))
-                self.assertIn(f"Usage: backtriage {sub}", out)
                 self.assertRegex(out, r"Examples?:\n  (source <\()?backtriage " + sub)
+                # The usage line is what a person types, program name included.
+                self.assertIn(f"Usage: backtriage {sub}", out)
+
+
+class Width(unittest.TestCase):
+    """No line longer than the width, and every line break between two words: the words of
+    each rendering, in order, are those of a 200-column rendering."""
+
+    def assertFits(self, text, reference, width):
+        self.assertEqual(too_long(text, width), [])
+        self.assertEqual(words(text), words(reference))
+
+    def test_the_text_report_on_a_terminal_of_60_and_100_columns(self):
+        for rows in [0, 30]:  # 30 rows: shorter than the report (which then recaps the advice)
+            wide = run_on_terminal(LONG + ["--no-pager"], rows=rows, columns=200)[1]
+            for columns in [60, 100]:
+                with self.subTest(rows=rows, columns=columns):
+                    code, out, err = run_on_terminal(LONG + ["--no-pager"], rows=rows,
+                                                     columns=columns)
+                    self.assertEqual((code, err), (0, ""))
+                    self.assertFits(out, wide, columns)
+                    self.assertTrue(too_long(out, columns - 8))  # the width is used
+
+    def test_explain_on_a_terminal_of_60_and_100_columns_and_on_a_pipe(self):
+        for region in ["lower", "both"]:
+            args = [a if a != "both" else region for a in LONG] + ["--explain", "--no-pager"]
+            wide = run_on_terminal(args, columns=200)[1]
+            for columns in [60, 100]:
+                with self.subTest(region=region, columns=columns):
+                    code, out, err = run_on_terminal(args, columns=columns)
+                    self.assertEqual((code, err), (0, ""))
+                    self.assertFits(out, wide, columns)
+            with self.subTest(region=region, columns="pipe"):
+                code, out, err = run(args)
+                self.assertEqual((code, err), (0, ""))
+                self.assertFits(out, wide, 80)
+
+    def test_into_a_pipe_the_report_wraps_at_80(self):
+        wide = run_on_terminal(LONG, columns=200)[1]
+        code, out, err = run(LONG)
+        self.assertEqual((code, err), (0, ""))
+        self.assertFits(out, wide, 80)
+        self.assertTrue(too_long(out, 72))
+
+    def test_COLUMNS_wins_over_the_terminals_size(self):
+        wide = run_on_terminal(LONG + ["--no-pager"], columns=200)[1]
+        code, out, err = run_on_terminal(LONG + ["--no-pager"], env={"COLUMNS": "60"},
+                                         columns=100)
+        self.assertEqual((code, err), (0, ""))
+        self.assertFits(out, wide, 60)
+        code, out, err = run_on_terminal(LONG + ["--no-pager"], env={"COLUMNS": "100"},
+                                         columns=60)
+        self.assertFits(out, wide, 100)
+        self.assertTrue(too_long(out, 60))
+
+    def test_help_wraps_to_the_terminal_and_to_COLUMNS(self):
+        for args in [["--help"]] + [[sub, "--help"] for sub in SUBCOMMANDS]:
+            wide = run_on_terminal(args, columns=200)[1]
+            for env, columns, width in [({}, 60, 60), ({}, 100, 100),
+                                        ({"COLUMNS": "60"}, 100, 60)]:
+                with self.subTest(args=args, env=env, columns=columns):
+                    code, out, err = run_on_terminal(args, env=env, columns=columns)
+                    self.assertEqual((code, err), (0, ""))
+                    self.assertFits(out, wide, width)
 
 
 class Colour(unittest.TestCase):
     def assertColour(self, env, args=(), expected=True):
-        code, out = run_on_terminal(["--no-input"] + list(args) + CALM, env)
-        self.assertEqual(code, 0, out)
-        self.assertIn("TRIAGE: SELF CARE", out)
+        code, out, err = run_on_terminal(["--no-input"] + list(args) + CALM, env)
+        self.assertEqual((code, err), (0, ""))
+        self.assertIn(headline(CALM), out)
         (self.assertIn if expected else self.assertNotIn)(ESC, out)
 
     def test_a_terminal_gets_colour(self):
@@ -84,6 +139,7 @@ class Colour(unittest.TestCase):
         self.assertColour({"TERM": "xterm"}, ["--color", "never"], expected=False)
         self.assertColour({"TERM": "dumb"}, ["--color", "always"])
         self.assertColour({"TERM": "xterm", "NO_COLOR": "1"}, ["--color", "always"])
+        self.assertColour({"TERM": "xterm"}, ["--color", "auto"])
 
     def test_a_pipe_gets_none_unless_asked(self):
         for args, expected in [([], False), (["--color", "auto"], False),
@@ -92,16 +148,27 @@ class Colour(unittest.TestCase):
             self.assertEqual(code, 0, err)
             self.assertEqual(ESC in out, expected, args)
 
+    def test_colour_never_changes_the_words_or_the_width(self):
+        coloured = run_on_terminal(["--no-input", "--no-pager"] + LONG, columns=60)[1]
+        self.assertIn(ESC, coloured)
+        plain = run_on_terminal(["--no-input", "--no-pager", "--color", "never"] + LONG,
+                                columns=60)[1]
+        self.assertEqual(words(coloured), words(plain))
+        self.assertEqual(too_long(coloured, 60), [])
+
     def test_json_is_never_coloured(self):
-        code, out = run_on_terminal(["--json", "--no-input", "--color", "always"] + CALM,
-                                    {"TERM": "xterm"})
-        self.assertEqual(code, 0)
+        code, out, err = run_on_terminal(["--json", "--no-input", "--color", "always"] + CALM,
+                                         {"TERM": "xterm"})
+        self.assertEqual(code, 0, err)
         self.assertNotIn(ESC, out)
+        json.loads(out)
 
     def test_a_bad_color_value_is_a_usage_error(self):
         code, out, err = run(["--color", "sometimes"] + CALM)
         self.assertEqual((code, out), (2, ""))
-        self.assertIn("--color: sometimes not in {auto,always,never}", err)
+        self.assertIn("--color", err)
+        self.assertIn("sometimes", err)
+        self.assertIn("auto", err)
 
 
 if __name__ == "__main__":
