@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <numbers>
 #include <vector>
@@ -98,24 +100,81 @@ Pose between(const Figure& figure, const Pose& a, const Pose& b, double t) {
 
 // --- What is drawn -------------------------------------------------------------------------
 
+// Numbers with one decimal, as "{:.1f}" writes them (exactly rounded).
+// Paths are most of an animated figure's bytes, so they are written with
+// to_chars rather than through format strings: a handout has thousands.
+void append_num(std::string& out, double x) {
+  char buffer[64];
+  // The common case in integers: tenths that are not near a tie round the
+  // same way whatever the last bits of x*10, and to_chars with a precision
+  // costs ten times as much.
+  const double tenths = x * 10;
+  const double rounded = std::nearbyint(tenths);  // ties to even, as printf rounds
+  const double off = std::abs(tenths - rounded);
+  // fma gives the product's rounding error: zero means an exact tie is one.
+  const bool exact_tie = off == 0.5 && std::fma(x, 10.0, -tenths) == 0;
+  if (std::abs(tenths) < 1e9 && (std::abs(off - 0.5) > 1e-6 || exact_tie)) {
+    const long long n = std::llabs(static_cast<long long>(rounded));
+    char* p = buffer;
+    if (std::signbit(x)) *p++ = '-';  // "-0.0" too, as "{:.1f}" writes it
+    p = std::to_chars(p, buffer + sizeof buffer - 2, n / 10).ptr;
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + n % 10);
+    out.append(buffer, p);
+    return;
+  }
+  const auto written =
+      std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, 1);
+  out.append(buffer, written.ptr);
+}
+
 std::string num(double x) {
-  return fmt::format("{:.1f}", x);
+  std::string out;
+  append_num(out, x);
+  return out;
+}
+
+void append_line_path(std::string& d, Point a, Point b) {
+  d += 'M';
+  append_num(d, a.x);
+  d += ' ';
+  append_num(d, a.y);
+  d += 'L';
+  append_num(d, b.x);
+  d += ' ';
+  append_num(d, b.y);
 }
 
 std::string line_path(Point a, Point b) {
-  return fmt::format("M{} {}L{} {}", num(a.x), num(a.y), num(b.x), num(b.y));
+  std::string d;
+  append_line_path(d, a, b);
+  return d;
 }
 
 std::string circle_path(Point c, double r) {
-  return fmt::format("M{} {}a{} {} 0 1 0 {} 0a{} {} 0 1 0 {} 0", num(c.x - r), num(c.y), num(r),
-                     num(r), num(2 * r), num(r), num(r), num(-2 * r));
+  // Two arcs make the circle.
+  std::string d = "M";
+  append_num(d, c.x - r);
+  d += ' ';
+  append_num(d, c.y);
+  for (double dx : {2 * r, -2 * r}) {
+    d += 'a';
+    append_num(d, r);
+    d += ' ';
+    append_num(d, r);
+    d += " 0 1 0 ";
+    append_num(d, dx);
+    d += " 0";
+  }
+  return d;
 }
 
-// One drawn shape: its style, and its path for a pose (static shapes ignore
-// the pose).
+// One drawn shape: its style, and its path for a pose appended to a string
+// (static shapes ignore the pose). Appending, not returning, keeps the
+// thousands of paths of a handout from allocating one string each.
 struct Shape {
   std::string style;
-  std::function<std::string(const Pose&)> path;
+  std::function<void(const Pose&, std::string&)> path;
   bool moves = true;
 };
 
@@ -146,19 +205,19 @@ std::vector<Shape> shapes(const Figure& figure) {
                                    num(max_x - min_x + 24), num(max_y - min_y + 24),
                                    num(-(max_x - min_x + 24)));
         out.push_back({"fill:#bfdbfe;stroke:#60a5fa;stroke-width:1",
-                       [rect](const Pose&) { return rect; }, false});
+                       [rect](const Pose&, std::string& d) { d += rect; }, false});
         break;
       }
       case Prop::Kind::FoamRoller: {
         const std::string axis = line_path(prop.anchor, prop.end);
         out.push_back({"fill:none;stroke:#14b8a6;stroke-width:12;stroke-linecap:round",
-                       [axis](const Pose&) { return axis; }, false});
+                       [axis](const Pose&, std::string& d) { d += axis; }, false});
         break;
       }
       case Prop::Kind::Wall: {
         const std::string wall = line_path({prop.anchor.x, kFloor}, {prop.anchor.x, 8});
         out.push_back({"fill:none;stroke:#6b7280;stroke-width:4",
-                       [wall](const Pose&) { return wall; }, false});
+                       [wall](const Pose&, std::string& d) { d += wall; }, false});
         break;
       }
       case Prop::Kind::Band:
@@ -166,18 +225,18 @@ std::vector<Shape> shapes(const Figure& figure) {
         const Joint a = prop.joints[0], b = prop.joints[1];
         out.push_back({fmt::format("fill:none;stroke:{};stroke-width:{};stroke-linecap:round",
                                    kBand, prop.kind == Prop::Kind::Towel ? 4 : 2.5),
-                       [a, b](const Pose& p) { return line_path(p[a], p[b]); }});
+                       [a, b](const Pose& p, std::string& d) { append_line_path(d, p[a], p[b]); }});
         break;
       }
       case Prop::Kind::Cable: {
         const std::string pulley = circle_path(prop.anchor, 3);
         out.push_back({fmt::format("fill:{};stroke:none", "#6b7280"),
-                       [pulley](const Pose&) { return pulley; }, false});
+                       [pulley](const Pose&, std::string& d) { d += pulley; }, false});
         for (Joint j : prop.joints) {
           const Point anchor = prop.anchor;
           out.push_back(
               {fmt::format("fill:none;stroke:{};stroke-width:2.5;stroke-linecap:round", kBand),
-               [anchor, j](const Pose& p) { return line_path(anchor, p[j]); }});
+               [anchor, j](const Pose& p, std::string& d) { append_line_path(d, anchor, p[j]); }});
         }
         break;
       }
@@ -186,7 +245,7 @@ std::vector<Shape> shapes(const Figure& figure) {
   if (on_floor) {
     const std::string floor = line_path({4, kFloor}, {196, kFloor});
     out.push_back({"fill:none;stroke:#9ca3af;stroke-width:1.5",
-                   [floor](const Pose&) { return floor; }, false});
+                   [floor](const Pose&, std::string& d) { d += floor; }, false});
   }
   // The body: the far side lighter when seen from the side.
   const bool side = figure.view == Figure::View::Side;
@@ -198,19 +257,22 @@ std::vector<Shape> shapes(const Figure& figure) {
       if (left_side(bone.to) != far) continue;
       const Joint a = bone.from, b = bone.to;
       out.push_back({limb(far && side ? kFar : kNear),
-                     [a, b](const Pose& p) { return line_path(p[a], p[b]); }});
+                     [a, b](const Pose& p, std::string& d) { append_line_path(d, p[a], p[b]); }});
     }
   };
   bone_shapes(true);
-  out.push_back(
-      {limb(kNear), [](const Pose& p) { return line_path(p[Joint::LHip], p[Joint::RHip]); }});
-  out.push_back({limb(kNear), [](const Pose& p) {
-                   return line_path(p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
+  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                   append_line_path(d, p[Joint::LHip], p[Joint::RHip]);
+                 }});
+  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                   append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
+                 }});
+  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                   append_line_path(d, p[Joint::Head], p[Joint::Neck]);
                  }});
   out.push_back(
-      {limb(kNear), [](const Pose& p) { return line_path(p[Joint::Head], p[Joint::Neck]); }});
-  out.push_back({fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
-                 [](const Pose& p) { return circle_path(p[Joint::Head], kHead - 1); }});
+      {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
+       [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
   bone_shapes(false);
   return out;
 }
@@ -262,12 +324,17 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Shape& shape = list[i];
     const std::string cls = fmt::format("{}-{}", text.id, i);
-    body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"{}\"/>", cls, shape.style,
-                        shape.path(figure.start));
+    body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"", cls, shape.style);
+    shape.path(figure.start, body);
+    body += "\"/>";
     if (!shape.moves) continue;
     css += fmt::format(".{}{{animation:{} 7s linear infinite}}@keyframes {}{{", cls, cls, cls);
-    for (const Frame& f : frames)
-      css += fmt::format("{:.1f}%{{d:path(\"{}\")}}", f.percent, shape.path(f.pose));
+    for (const Frame& f : frames) {
+      append_num(css, f.percent);
+      css += "%{d:path(\"";
+      shape.path(f.pose, css);
+      css += "\")}";
+    }
     css += "}";
   }
   css += "</style>";
@@ -281,8 +348,11 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
   std::string body;
   for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
     body += fmt::format("<g transform=\"translate({} 0)\">", dx);
-    for (const Shape& shape : list)
-      body += fmt::format("<path style=\"{}\" d=\"{}\"/>", shape.style, shape.path(*pose));
+    for (const Shape& shape : list) {
+      body += "<path style=\"" + shape.style + "\" d=\"";
+      shape.path(*pose, body);
+      body += "\"/>";
+    }
     body += "</g>";
   }
   // The arrow from the start pose to the end pose.
