@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <bitset>
 #include <set>
+#include <utility>
 
 #include "cli/flat_json_reader.h"
 #include "cli/input_file.h"
@@ -122,10 +124,27 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
 // a flag value ("yes", "2"). Both readers — nlohmann and the flat fast path —
 // come through here, so they cannot disagree on what an answer means. null
 // ("not answered") is the caller's to handle.
+// The spellings batch data uses most, read without parse_answer's general
+// path (trimming, case, messages); anything else goes through it.
+std::optional<Value> common_spelling(const Question& q, std::string_view text) {
+  if (q.type == engine::FactType::Bool) {
+    if (text == "no" || text == "false" || text == "n" || text == "0") return Value::boolean(false);
+    if (text == "yes" || text == "true" || text == "y" || text == "1") return Value::boolean(true);
+    if (text == "unsure" && q.accepts_unsure()) return Value::symbol(ruleset::kUnsureValue);
+  } else if (q.type == engine::FactType::Choice) {
+    for (std::size_t i = 0; i < q.choices.size(); ++i)
+      if (q.choices[i].id == text) return Value::symbol(static_cast<int>(i));
+  }
+  return std::nullopt;
+}
+
 ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
   using Kind = FlatJsonValue::Kind;
   const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
-  if (v.kind == Kind::String) return ruleset::parse_answer(q, v.text);
+  if (v.kind == Kind::String) {
+    if (auto value = common_spelling(q, v.text)) return *value;
+    return ruleset::parse_answer(q, v.text);
+  }
   if (q.type == engine::FactType::Bool && is_bool) return Value::boolean(v.kind == Kind::True);
   if (q.type == engine::FactType::Bool && v.kind == Kind::Number &&
       (v.number == 0 || v.number == 1))
@@ -196,7 +215,7 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
     if (id && key == "id") continue;
     const Question* q = rules.find_question(key);
     if (!q) return unknown_key(rules, key);
-    auto fact = *rules.find_fact(key);
+    const auto fact = static_cast<engine::FactId>(q - rules.questions.data());
     if (auto error = answer_from_json(*q, value, answers[fact]); !error.empty()) return error;
   }
   return "";
@@ -215,8 +234,14 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
   std::vector<std::pair<engine::FactId, std::optional<Value>>> read;
   read.reserve(members.size());
   std::string record_id;
+  // A repeated key goes to the nlohmann path, which words the error.
+  constexpr std::size_t kMaxSeen = 512;
+  std::bitset<kMaxSeen> seen;
+  bool seen_id = false;
+  if (rules.questions.size() > kMaxSeen) return false;
   for (const auto& [key, value] : members) {
     if (id && key == "id") {
+      if (std::exchange(seen_id, true)) return false;
       report::JsonOut writer(record_id, -1);
       if (value.kind == Kind::String)
         writer.string(value.text);
@@ -228,13 +253,16 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     }
     const Question* q = rules.find_question(key);
     if (!q) return false;
+    const auto fact = static_cast<std::size_t>(q - rules.questions.data());
+    if (seen[fact]) return false;
+    seen[fact] = true;
     std::optional<Value> answer;
     if (value.kind != Kind::Null) {
       auto parsed = answer_from_scalar(*q, value);
       if (std::holds_alternative<AnswerError>(parsed)) return false;
       answer = std::get<Value>(parsed);
     }
-    read.emplace_back(*rules.find_fact(key), answer);
+    read.emplace_back(static_cast<engine::FactId>(fact), answer);
   }
   for (const auto& [fact, answer] : read) answers[fact] = answer;
   if (id) *id = std::move(record_id);

@@ -90,13 +90,6 @@ bool read_value(Cursor& in, FlatJsonValue& value) {
   }
 }
 
-bool has_repeated_key(const std::vector<FlatJsonMember>& members) {
-  for (std::size_t i = 0; i < members.size(); ++i)
-    for (std::size_t j = i + 1; j < members.size(); ++j)
-      if (members[i].key == members[j].key) return true;
-  return false;
-}
-
 }  // namespace
 
 bool read_flat_json_object(std::string_view text, std::vector<FlatJsonMember>& members) {
@@ -120,7 +113,7 @@ bool read_flat_json_object(std::string_view text, std::vector<FlatJsonMember>& m
     if (!in.take('}')) return false;
   }
   in.skip_space();
-  return in.at_end() && !has_repeated_key(members);
+  return in.at_end();
 }
 
 }  // namespace backtriage::cli

@@ -2,8 +2,9 @@
 // A strict reader for the common batch line: one flat JSON object whose
 // values are true, false, null, plain numbers or strings of printable ASCII
 // without escapes. Anything else — escapes, nesting, exponents, odd bytes,
-// repeated keys, trailing text — it declines, and the caller falls back to
-// nlohmann, whose messages stay the only error messages.
+// trailing text — it declines, and the caller falls back to nlohmann, whose
+// messages stay the only error messages. Repeated keys it leaves to the
+// caller, which maps each key to a question and sees a repeat in one pass.
 #include <string_view>
 #include <vector>
 

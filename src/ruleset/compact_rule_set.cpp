@@ -204,7 +204,7 @@ class CompactReader {
     if (!reader.at_end()) throw std::runtime_error("compact rule set has trailing bytes");
     auto built = engine::KnowledgeBase::build(std::move(facts), std::move(rules));
     if (!built.knowledge_base) throw std::runtime_error("compact rule set does not build");
-    rs->kb_ = std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base));
+    rs->finish(std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base)));
     return rs;
   }
 };

@@ -876,7 +876,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     for (const auto& problem : built.problems)
       yaml_.error(rule_set_->rule_locations[problem.rule], problem.message);
     if (built.knowledge_base) {
-      rule_set_->kb_ = std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base));
+      rule_set_->finish(std::make_unique<engine::KnowledgeBase>(std::move(*built.knowledge_base)));
       check_questions();
     }
   }

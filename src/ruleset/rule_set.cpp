@@ -12,13 +12,20 @@ std::string Question::flag() const {
   return out;
 }
 
+void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb) {
+  kb_ = std::move(kb);
+  question_index_.clear();
+  for (std::size_t q = 0; q < questions.size(); ++q)
+    question_index_.emplace(questions[q].id, static_cast<engine::FactId>(q));
+}
+
 const Question* RuleSet::find_question(std::string_view id) const {
-  for (const auto& q : questions)
-    if (q.id == id) return &q;
-  return nullptr;
+  auto found = question_index_.find(id);
+  return found == question_index_.end() ? nullptr : &questions[found->second];
 }
 
 std::optional<engine::FactId> RuleSet::find_fact(std::string_view id) const {
+  if (auto found = question_index_.find(id); found != question_index_.end()) return found->second;
   return kb_->find_fact(std::string(id));
 }
 

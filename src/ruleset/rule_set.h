@@ -119,6 +119,7 @@ class RuleSet {
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
 
   const Question* find_question(std::string_view id) const;
+  // A question's fact id is its index: `find_question(id) - questions.data()`.
   std::optional<engine::FactId> find_fact(std::string_view id) const;
   bool is_question(engine::FactId fact) const {
     return fact < static_cast<engine::FactId>(questions.size());
@@ -145,7 +146,15 @@ class RuleSet {
  private:
   friend class RuleSetBuilder;
   friend class CompactReader;  // compact_rule_set.cpp
+  // Sets the knowledge base, and indexes the questions by id: batch looks up
+  // every key of every line, so a scan of the questions would be its cost.
+  void finish(std::unique_ptr<engine::KnowledgeBase> kb);
   std::unique_ptr<engine::KnowledgeBase> kb_;
+  struct IdHash {
+    using is_transparent = void;  // look up by string_view, no string built
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, engine::FactId, IdHash, std::equal_to<>> question_index_;
 };
 
 // A bool question that accepts "unsure" is a choice of these in the engine,

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;
@@ -33,6 +34,30 @@ TEST_CASE("native JSON values and flag spellings are both accepted", "[answers]"
   CHECK(more[fact("duration_weeks")]->as_number() == 12.5);
 }
 
+TEST_CASE("a string answer in a JSON line means what the same flag value means", "[answers]") {
+  // Batch reads common spellings on a fast path; it must agree with
+  // parse_answer, which the flags use, on every question.
+  std::vector<std::string> spellings{"yes",    "no",  "y",   "n", "true", "false", "1", "0",
+                                     "unsure", "Yes", " no", "3", "12.5", "maybe", ""};
+  for (const auto& q : rules().questions)
+    for (const auto& c : q.choices) spellings.push_back(c.id);
+  for (const auto& q : rules().questions)
+    for (const auto& text : spellings) {
+      INFO(q.id << " = '" << text << "'");
+      auto answers = empty();
+      const std::string error =
+          cli::read_answers_json(rules(), "{\"" + q.id + "\":\"" + text + "\"}", answers);
+      const auto parsed = ruleset::parse_answer(q, text);
+      const auto f = static_cast<std::size_t>(&q - rules().questions.data());
+      if (const auto* value = std::get_if<engine::Value>(&parsed)) {
+        CHECK(error.empty());
+        CHECK(answers[f] == *value);
+      } else {
+        CHECK(error == "answer '" + q.id + "': " + std::get<ruleset::AnswerError>(parsed).message);
+      }
+    }
+}
+
 TEST_CASE("a typo or a wrong type never drops an answer silently", "[answers]") {
   auto answers = empty();
   CHECK(cli::read_answers_json(rules(), R"({"fevr": true})", answers) ==
@@ -45,6 +70,11 @@ TEST_CASE("a typo or a wrong type never drops an answer silently", "[answers]") 
         "invalid JSON: number overflow parsing '1e400'");
   CHECK(cli::read_answers_json(rules(), R"({"fever": true, "fever": false})", answers) ==
         "duplicate answer key 'fever'");
+  CHECK(cli::read_answers_json(rules(), R"({"fever":true,"sensation":"dull","fever":true})",
+                               answers) == "duplicate answer key 'fever'");
+  std::string id;
+  CHECK(cli::read_answers_json(rules(), R"({"id":1,"fever":true,"id":2})", answers, &id) ==
+        "duplicate answer key 'id'");
   CHECK(cli::read_answers_json(rules(), R"([1, 2])", answers) ==
         "expected a JSON object of answers, got a list");
 }
