@@ -449,7 +449,8 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
   Options options;
   std::unique_ptr<CLI::App> app;
   try {
-    app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns));
+    app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns),
+                   command_in(argc, argv));
   } catch (const CLI::OptionAlreadyAdded& e) {
     throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
                                            "option: {}",
@@ -479,7 +480,8 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
 
 }  // namespace
 
-std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width) {
+std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width,
+                                   std::optional<std::string> only) {
   auto app = std::make_unique<CLI::App>(
       "backtriage - rule-based back pain triage: warning signs, the kind of pain, and a home "
       "routine. Not medical advice.",
@@ -494,7 +496,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
       target = app->add_subcommand(spec.name, spec.summary);
       target->formatter(app->get_formatter());
     }
-    spec.add_options(*target, o);
+    if (!only || !*spec.name || *only == spec.name) spec.add_options(*target, o);
     if (*spec.name) {
       const Command command = spec.command;
       target->callback([&o, command] { o.command = command; });

@@ -4,6 +4,8 @@
 // table (kCommands in app.cpp), as ninja lists its tools.
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "cli/io.h"
 #include "cli/options.h"
@@ -12,8 +14,12 @@
 namespace backtriage::cli {
 
 // The answer flags come from `rules`, so a different rule set brings its own.
-// Help is wrapped to `width` columns.
-std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80);
+// Help is wrapped to `width` columns. With `only`, the name of the command
+// about to run ("" for triage), the other subcommands are added without
+// their options: each option costs CLI11 a check against all the others,
+// which was a third of a triage's start-up.
+std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80,
+                                   std::optional<std::string> only = std::nullopt);
 
 // Parses argv into `options`, checks what CLI11 leaves to us (values of
 // enumerated options, options that contradict each other) and turns every

@@ -70,7 +70,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   switch (o.output_format()) {
     case Format::Json: {
       report::JsonOut json(text, json_indent(o, terminal));
-      report::JsonReportWriter writer(rules);
+      report::JsonReportWriter writer(rules, report::JsonReportWriter::Uses::Once);
       if (o.brief)
         writer.write_brief(r, json);
       else
@@ -80,7 +80,8 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     }
     case Format::CdsHooks: {
       report::JsonOut json(text, json_indent(o, terminal));
-      report::write_cds_hooks(r, report::JsonReportWriter(rules), json);
+      report::write_cds_hooks(
+          r, report::JsonReportWriter(rules, report::JsonReportWriter::Uses::Once), json);
       text += '\n';
       break;
     }

@@ -146,7 +146,7 @@ void write_cds_hooks(const Report& r, const JsonReportWriter& json, JsonOut& out
 std::string render_cds_hooks(const Report& report, int indent) {
   std::string text;
   JsonOut out(text, indent);
-  write_cds_hooks(report, JsonReportWriter(*report.rules), out);
+  write_cds_hooks(report, JsonReportWriter(*report.rules, JsonReportWriter::Uses::Once), out);
   return text;
 }
 

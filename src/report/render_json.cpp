@@ -147,9 +147,41 @@ void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule
   out.end_object();
 }
 
+// The members that open a report: the schema, the rule set, the level.
+void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level) {
+  out.key("schema_version"), out.integer(kSchemaVersion);
+  out.key("ruleset");
+  out.begin_object();
+  out.key("id"), out.string(rules.id);
+  out.key("version"), out.string(rules.version);
+  out.end_object();
+  out.key("level"), out.string(level.id);
+  out.key("level_label"), out.string(level.label);
+  out.key("advice"), out.string(level.advice);
+}
+
+void rule_head(JsonOut& out, const engine::Rule& rule) {
+  out.key("id"), out.string(rule.id);
+  out.key("source"), out.string(rule.source);
+}
+
+// Members written into a scratch object and returned without its braces,
+// for raw_members to paste.
+template <typename Write>
+std::string members_of(Write write) {
+  std::string object;
+  JsonOut out(object, -1);
+  out.begin_object();
+  write(out);
+  out.end_object();
+  return object.substr(1, object.size() - 2);
+}
+
 }  // namespace
 
-JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules) : rules_(rules) {
+JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
+    : rules_(rules), cached_(uses == Uses::Many) {
+  if (!cached_) return;
   auto cache = [&](engine::FactId fact, void (*shape)(JsonOut&, const Item&)) {
     if (fact < 0) return;
     for (const Item& item : rules.items_of(fact)) {
@@ -168,18 +200,19 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules) : rules_(rules
     JsonOut out(json, -1);
     then_object(out, rules, rule);
     rule_then_.push_back(std::move(json));
+    rule_head_.push_back(members_of([&](JsonOut& o) { rule_head(o, rule); }));
   }
-  std::string object;
-  JsonOut tail(object, -1);
-  tail.begin_object();
-  advice_tail(tail, rules, true, true);
-  tail.end_object();
-  advice_tail_ = object.substr(1, object.size() - 2);  // the members, without the braces
+  for (const Item& level : rules.levels())
+    report_head_.emplace(&level, members_of([&](JsonOut& o) { report_head(o, rules, level); }));
+  report_head_.emplace(&rules.undecided,
+                       members_of([&](JsonOut& o) { report_head(o, rules, rules.undecided); }));
+  advice_tail_ = members_of([&](JsonOut& o) { advice_tail(o, rules, true, true); });
+  disclaimer_ = members_of([&](JsonOut& o) { o.key("disclaimer"), o.string(rules.disclaimer); });
 }
 
 void JsonReportWriter::item(JsonOut& out, const Item* item,
                             void (*shape)(JsonOut&, const Item&)) const {
-  if (out.compact()) {
+  if (out.compact() && cached_) {
     if (auto it = items_.find(item); it != items_.end()) return out.raw(it->second);
   }
   shape(out, *item);
@@ -206,8 +239,10 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
     for (const auto& firing : r.trace->firings()) {
       const auto& rule = kb.rules()[firing.rule];
       out.begin_object();
-      out.key("id"), out.string(rule.id);
-      out.key("source"), out.string(rule.source);
+      if (out.compact() && cached_)
+        out.raw_members(rule_head_[firing.rule]);
+      else
+        rule_head(out, rule);
       out.key("because");
       out.begin_object();
       for (FactId f : firing.read) {
@@ -225,7 +260,7 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
       }
       out.end_object();
       out.key("then");
-      if (out.compact())
+      if (out.compact() && cached_)
         out.raw(rule_then_[firing.rule]);
       else
         then_object(out, rules_, rule);
@@ -238,15 +273,10 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
 void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id) const {
   out.begin_object();
   if (!id.empty()) out.key("id"), out.raw(id);
-  out.key("schema_version"), out.integer(kSchemaVersion);
-  out.key("ruleset");
-  out.begin_object();
-  out.key("id"), out.string(rules_.id);
-  out.key("version"), out.string(rules_.version);
-  out.end_object();
-  out.key("level"), out.string(r.level->id);
-  out.key("level_label"), out.string(r.level->label);
-  out.key("advice"), out.string(r.level->advice);
+  if (out.compact() && cached_)
+    out.raw_members(report_head_.at(r.level));
+  else
+    report_head(out, rules_, *r.level);
   out.key("complete"), out.boolean(r.complete);
   out.key("red_flags");
   out.begin_array();
@@ -278,7 +308,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.begin_array();
   for (const Item* t : r.tips) item(out, t, text_item);
   out.end_array();
-  if (out.compact() && r.with_exercises()) {
+  if (out.compact() && cached_ && r.with_exercises()) {
     out.raw_members(advice_tail_);
   } else {
     advice_tail(out, rules_, r.with_routine(), r.with_exercises());
@@ -305,7 +335,10 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
     }
   out.end_object();
   out.key("trace"), trace(r, out);
-  out.key("disclaimer"), out.string(rules_.disclaimer);
+  if (out.compact() && cached_)
+    out.raw_members(disclaimer_);
+  else
+    out.key("disclaimer"), out.string(rules_.disclaimer);
   out.end_object();
 }
 
@@ -333,7 +366,7 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
 std::string render_json(const Report& report, int indent) {
   std::string text;
   JsonOut out(text, indent);
-  JsonReportWriter(*report.rules).write(report, out);
+  JsonReportWriter(*report.rules, JsonReportWriter::Uses::Once).write(report, out);
   return text;
 }
 

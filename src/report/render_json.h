@@ -15,7 +15,11 @@ namespace backtriage::report {
 
 class JsonReportWriter {
  public:
-  explicit JsonReportWriter(const ruleset::RuleSet& rules);
+  // Uses: Many (batch) renders the rule set's fixed parts once, for compact
+  // output to paste; Once (a single report) writes everything as it goes,
+  // which is cheaper than rendering every item for the few it shows.
+  enum class Uses { Once, Many };
+  explicit JsonReportWriter(const ruleset::RuleSet& rules, Uses uses = Uses::Many);
 
   // `id` is the batch line's id as JSON text (a string or a number), or
   // empty; it comes first.
@@ -35,7 +39,11 @@ class JsonReportWriter {
   // conclusions, rendered once.
   std::unordered_map<const ruleset::Item*, std::string> items_;
   std::vector<std::string> rule_then_;
+  std::vector<std::string> rule_head_;  // a trace entry's id and source
+  std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
+  std::string disclaimer_;
   std::string advice_tail_;  // safe_activities ... plan, with a routine
+  bool cached_ = false;      // the above are filled in
 };
 
 // The whole report as text: indented by `indent`, or compact when < 0.
