@@ -57,7 +57,7 @@ std::vector<CaseInput> read_json_lines(const std::string& path, const std::strin
       throw CliError(kDataError,
                      error->column ? fmt::format("{}:{}: {}", where, error->column, error->message)
                                    : fmt::format("{}: {}", where, error->message));
-    CaseInput c{{fmt::format("line {}", number), {}}, {}};
+    CaseInput c{{fmt::format("line {}", number), {}}, {}, {}};
     for (const auto& [key, value] : object.items()) {
       if (key == "id") {
         c.answers.name = value.is_string() ? value.get<std::string>() : value.dump();
@@ -91,7 +91,7 @@ std::vector<CaseInput> read_case_file(const std::string& path, const std::string
       throw CliError(kDataError, fmt::format("{}: a case needs 'answers'", where(node)));
     if (node["name"] && !node["name"].IsScalar())
       throw CliError(kDataError, fmt::format("{}: a case's name is text", where(node["name"])));
-    CaseInput c{{node["name"] ? node["name"].Scalar() : where(node), {}}, {}};
+    CaseInput c{{node["name"] ? node["name"].Scalar() : where(node), {}}, {}, {}};
     yaml.check_map(node["answers"], "the answers", {});
     if (yaml.has_errors()) throw CliError(kDataError, ruleset::format_line(yaml.diagnostics()[0]));
     for (const auto& entry : node["answers"]) {

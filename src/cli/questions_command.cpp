@@ -84,9 +84,9 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
       if (!c.label.empty())
         text += report::wrap(c.label, width, fmt::format("      {}: ", c.id), 8);
     auto read_by = readers(rules, i);
-    text += report::wrap(
-        read_by.empty() ? "(no rule)" : fmt::format("{}", fmt::join(read_by, ", ")), width,
-        "    read by: ", 13);
+    text +=
+        report::wrap(read_by.empty() ? "(no rule)" : fmt::format("{}", fmt::join(read_by, ", ")),
+                     width, "    read by: ", 13);
   }
   return text;
 }
