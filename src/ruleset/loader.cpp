@@ -318,10 +318,10 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
                         return std::string_view(w) == key;
                       }) != wanted.end();
           if (want && !p[key]) {
-            yaml_.error(p, fmt::format("a {} needs '{}'", kind, key));
+            yaml_.error(p, fmt::format("{} needs '{}'", with_article(kind), key));
             fine = false;
           } else if (!want && p[key]) {
-            yaml_.error(p[key], fmt::format("'{}' does not apply to a {}", key, kind));
+            yaml_.error(p[key], fmt::format("'{}' does not apply to {}", key, with_article(kind)));
             fine = false;
           }
         }
@@ -385,8 +385,9 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
     it.id = id(node, what + " id", IdShape::Fact);
     return it;
   }
-  if (!yaml_.check_map(node, "a " + what, keys)) return it;
-  if (yaml_.require(node, "id", "a " + what)) it.id = id(node["id"], what + " id", IdShape::Fact);
+  if (!yaml_.check_map(node, with_article(what), keys)) return it;
+  if (yaml_.require(node, "id", with_article(what)))
+    it.id = id(node["id"], what + " id", IdShape::Fact);
   // Keys outside `keys` were reported by check_map; read only the allowed.
   auto has = [&](const char* key) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -416,7 +417,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   }
   if (has("figure")) it.figure = figure(node["figure"]);
   // What each role cannot do without.
-  auto need = [&](const char* key) { yaml_.require(node, key, "a " + what); };
+  auto need = [&](const char* key) { yaml_.require(node, key, with_article(what)); };
   switch (role) {
     case Role::Level: need("label"), need("advice"), need("cds"), need("color"); break;
     case Role::RedFlags: need("label"), need("level"), need("why"), need("source"); break;
@@ -552,7 +553,7 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
     f.type = type == "choice" ? FactType::Choice : FactType::Ranked;
     if (node["items"])
       yaml_.error(node["items"], fmt::format("a {} fact lists 'choices', not 'items'", type));
-    if (yaml_.require(node, "choices", "a " + type + " fact"))
+    if (yaml_.require(node, "choices", with_article(type + " fact")))
       f.values = items(node["choices"], role);
   } else if (type == "set") {
     f.type = FactType::Set;
@@ -733,11 +734,12 @@ void RuleSetBuilder::resolve_roles(const YAML::Node& root) {
     if (facts_[*fact].type != type || rule_set_->is_question(*fact)) {
       yaml_.error(
           report[key],
-          fmt::format("the report's {} must be a derived {} fact; '{}' is {}", key,
-                      engine::to_string(type), name,
-                      rule_set_->is_question(*fact)
-                          ? "a question"
-                          : "a " + std::string(engine::to_string(facts_[*fact].type)) + " fact"));
+          fmt::format(
+              "the report's {} must be a derived {} fact; '{}' is {}", key, engine::to_string(type),
+              name,
+              rule_set_->is_question(*fact)
+                  ? "a question"
+                  : with_article(std::string(engine::to_string(facts_[*fact].type)) + " fact")));
       return;
     }
     slot = *fact;

@@ -51,4 +51,10 @@ std::string list_or(const std::vector<std::string>& words) {
   return out + " or " + words.back();
 }
 
+std::string with_article(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return std::string(vowel ? "an " : "a ") + std::string(noun);
+}
+
 }  // namespace backtriage::ruleset

@@ -16,6 +16,9 @@ std::optional<std::string> closest_match(std::string_view word,
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// "a stretch", "an exercise": the article a message puts before a noun.
+std::string with_article(std::string_view noun);
+
 // "a, b or c": a list of alternatives in a message.
 std::string list_or(const std::vector<std::string>& words);
 
