@@ -17,13 +17,25 @@ using namespace backtriage;
 namespace {
 
 void evaluate_and_render(const ruleset::RuleSet& rules, const engine::Answers& answers) {
+  static report::ReportBuilder builder(rules);
+  static const report::JsonReportWriter writer(rules);
   engine::Trace trace;
-  auto evaluation = engine::Evaluator(rules.knowledge_base()).run(answers, &trace);
-  auto report = report::build_report(rules, answers, evaluation, &trace);
-  (void)report::render_json(report, -1);
-  // The contract's guarantee, checked on every input the fuzzer finds.
-  if (!report.red_flags.empty() && (report.level != "emergency" || report.has_routine()))
-    std::abort();
+  engine::Evaluation evaluation(rules.knowledge_base());
+  engine::Evaluator(rules.knowledge_base())
+      .run(answers, evaluation, &trace, engine::Unanswered::Final);
+  const report::Report& r = builder.build(answers, evaluation, &trace);
+  std::string json;
+  report::JsonOut out(json, -1);
+  writer.write(r, out, "1");
+  // The contract's guarantees, checked on every input the fuzzer finds: the
+  // level is at least as urgent as every flag listed, and no routine comes
+  // with a level above doctor.
+  const int level =
+      r.decided() ? rules.level_rank(r.level->id) : static_cast<int>(rules.levels().size());
+  for (const auto& flag : r.red_flags)
+    if (!flag.level || level > rules.level_rank(flag.level->id)) std::abort();
+  if (!r.with_routine() && (!r.routine.empty() || !r.avoid.empty())) std::abort();
+  if (!r.red_flags.empty() && r.with_routine()) std::abort();
 }
 
 }  // namespace
@@ -34,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t facts = rules.knowledge_base().facts().size();
 
   engine::Answers answers(facts);
-  std::string error = cli::read_answers_json(rules, text, answers);
+  std::string id;
+  std::string error = cli::read_answers_json(rules, text, answers, &id);
   if (error.empty()) evaluate_and_render(rules, answers);
 
   engine::Answers document_answers(facts);

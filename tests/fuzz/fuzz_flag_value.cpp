@@ -17,26 +17,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const ruleset::Question& q = rules.questions[i];
-    auto parsed = ruleset::parse_answer(q, text);
-    if (auto* error = std::get_if<ruleset::AnswerError>(&parsed)) {
-      if (error->message.empty()) std::abort();  // every refusal says why
-      continue;
+    for (auto spelling : {ruleset::Spelling::Exact, ruleset::Spelling::Spoken}) {
+      auto parsed = ruleset::parse_answer(q, text, spelling);
+      if (auto* error = std::get_if<ruleset::AnswerError>(&parsed)) {
+        if (error->message.empty()) std::abort();  // every refusal says why
+        continue;
+      }
+      const engine::Value value = std::get<engine::Value>(parsed);
+      switch (q.type) {
+        case engine::FactType::Number:
+          if (!std::isfinite(value.as_number()) || value.as_number() < q.min ||
+              value.as_number() > q.max)
+            std::abort();
+          break;
+        case engine::FactType::Choice:
+          if (value.as_symbol() < 0 || value.as_symbol() >= static_cast<int>(q.choices.size()))
+            std::abort();
+          break;
+        case engine::FactType::Bool:
+          // no, yes, and unsure only where the question takes it.
+          if (value.as_symbol() < 0 || value.as_symbol() > (q.accepts_unsure() ? 2 : 1))
+            std::abort();
+          break;
+        default: break;
+      }
+      (void)rules.format_value(static_cast<engine::FactId>(i), value);
     }
-    const engine::Value value = std::get<engine::Value>(parsed);
-    const auto fact = static_cast<engine::FactId>(i);
-    switch (q.type) {
-      case engine::FactType::Number:
-        if (!std::isfinite(value.as_number()) || value.as_number() < q.min ||
-            value.as_number() > q.max)
-          std::abort();
-        break;
-      case engine::FactType::Choice:
-        if (value.as_symbol() < 0 || value.as_symbol() >= static_cast<int>(q.choices.size()))
-          std::abort();
-        break;
-      default: break;
-    }
-    (void)rules.format_value(fact, value);
   }
   (void)ruleset::quote_input(text);
   return 0;

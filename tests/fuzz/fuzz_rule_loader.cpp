@@ -8,6 +8,7 @@
 #include "engine/evaluator.h"
 #include "report/build_report.h"
 #include "report/render_json.h"
+#include "report/render_text.h"
 #include "ruleset/diagnostic.h"
 #include "ruleset/lint.h"
 #include "ruleset/loader.h"
@@ -26,8 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   engine::Answers answers(kb.facts().size());
   try {
     engine::Trace trace;
-    auto evaluation = engine::Evaluator(kb).run(answers, &trace);
-    (void)report::render_json(report::build_report(rules, answers, evaluation, &trace));
+    engine::Evaluation evaluation(kb);
+    engine::Evaluator(kb).run(answers, evaluation, &trace, engine::Unanswered::Final);
+    report::ReportBuilder builder(rules);
+    const report::Report& r = builder.build(answers, evaluation, &trace);
+    std::string json;
+    report::JsonOut out(json, 2);
+    report::JsonReportWriter(rules).write(r, out);
+    (void)report::render_text(r, {});
   } catch (const engine::ConflictError&) {
     // A documented outcome: two rules disagreed on a single-valued fact.
   }
