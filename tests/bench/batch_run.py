@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Runs one batch command with stdin from a file and stdout to /dev/null;
-prints its wall seconds and peak resident memory (KiB), from wait4.
+"""Runs one command with stdin from a file and stdout to a path (a file,
+created or truncated, or /dev/null); prints its wall seconds and peak
+resident memory (KiB), from wait4.
 
-usage: batch_run.py INPUT COMMAND...
+usage: batch_run.py INPUT OUTPUT COMMAND...
 """
 import os
 import sys
@@ -10,12 +11,12 @@ import time
 
 
 def main():
-    input_path, argv = sys.argv[1], sys.argv[2:]
-    with open(input_path, "rb") as stdin, open(os.devnull, "wb") as devnull:
+    input_path, output_path, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+    with open(input_path, "rb") as stdin, open(output_path, "wb") as stdout:
         start = time.perf_counter()
         pid = os.posix_spawn(argv[0], argv, os.environ,
                              file_actions=[(os.POSIX_SPAWN_DUP2, stdin.fileno(), 0),
-                                           (os.POSIX_SPAWN_DUP2, devnull.fileno(), 1)])
+                                           (os.POSIX_SPAWN_DUP2, stdout.fileno(), 1)])
         _, status, usage = os.wait4(pid, 0)
         elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
