@@ -2,17 +2,55 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include "ruleset/spelling.h"
 #include "ruleset/utf8.h"
 
 namespace backtriage::ruleset {
+
+namespace {
+
+// Where a document's first content is, if it has any; builds nothing.
+class FirstContent : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    note(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    note(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    note(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& m) {
+    if (!mark) mark = m;
+  }
+};
+
+}  // namespace
 
 std::optional<YAML::Node> YamlReader::parse(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes) {
@@ -38,15 +76,20 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text, std::size_t m
     return std::nullopt;
   }
   try {
-    // LoadAll, not Load: Load reads the first document and drops the rest.
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.empty()) return YAML::Node();
-    for (std::size_t d = 1; d < documents.size(); ++d)
-      if (!documents[d].IsNull()) {
-        error(documents[d], "a second YAML document ('---'): the file must hold one");
-        return std::nullopt;
-      }
-    return documents.front();
+    const std::string copy(text);
+    YAML::Node root = YAML::Load(copy);
+    // Load reads the first document and silently drops the rest; look at
+    // the second one's events. (Not LoadAll: on some broken input it makes
+    // empty documents without end.)
+    std::istringstream stream(copy);
+    YAML::Parser parser(stream);
+    FirstContent skip, second;
+    if (parser.HandleNextDocument(skip) && parser.HandleNextDocument(second) && second.mark) {
+      error(Location{file_, second.mark->line + 1, second.mark->column + 1},
+            "a second YAML document ('---'): the file must hold one");
+      return std::nullopt;
+    }
+    return root;
   } catch (const YAML::Exception& e) {
     Location where{file_, e.mark.is_null() ? 0 : e.mark.line + 1,
                    e.mark.is_null() ? 0 : e.mark.column + 1};

@@ -2,8 +2,10 @@
 `python3 test_x.py BINARY SOURCE_DIR` and drives the real binary."""
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 BINARY = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "backtriage"
@@ -14,6 +16,47 @@ SOURCE_DIR = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else "."
 # self_care with complete true and nothing in `unanswered` or `assumed`.
 CALM = ["--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
         "--spread", "one_spot", "--region", "lower", "--age", "40", "--daily-life", "no"]
+
+
+# Each red flag of the contract and the step it gives when yes.
+RED_FLAGS = {
+    "aortic_signs": "ambulance",
+    "spine_injury": "emergency", "bladder_bowel": "emergency", "saddle_numbness": "emergency",
+    "both_legs": "emergency", "leg_weakness": "emergency",
+    "fever": "urgent", "cancer_history": "urgent", "infection_risk": "urgent",
+    "fragile_bones": "urgent",
+    "weight_loss": "soon", "night_pain": "soon", "back_lump": "soon",
+}
+
+
+def flag(question_id):
+    return "--" + question_id.replace("_", "-")
+
+
+def with_value(args, name, value):
+    """args with the value of option `name` replaced (or the option added)."""
+    args = list(args)
+    if name in args:
+        args[args.index(name) + 1] = value
+    else:
+        args += [name, value]
+    return args
+
+
+class TempDirTest(unittest.TestCase):
+    """A test case with a fresh directory of its own, and a way to write files in it."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
 
 
 def run(args, stdin=b"", env=None, timeout=60):

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import unittest
 
-from harness import CALM, main, run, run_json
+from harness import CALM, main, run, run_json, with_value
 
 BRIEF_KEYS = ["level", "complete", "classification", "red_flags", "reasons", "routine", "avoid"]
 ID_LISTS = ["red_flags", "reasons", "routine", "avoid"]
@@ -29,16 +29,6 @@ def brief_of(full):
                   "classification": full["classification"]})
     brief.update({key: ids(full[key]) for key in ID_LISTS})
     return brief
-
-
-def with_value(args, name, value):
-    """args with the value of option `name` replaced (or the option added)."""
-    args = list(args)
-    if name in args:
-        args[args.index(name) + 1] = value
-    else:
-        args += [name, value]
-    return args
 
 
 def mixed_lines(count):

@@ -12,7 +12,7 @@ import unittest
 import jsonschema
 import yaml
 
-from harness import CALM, SOURCE_DIR, main, run
+from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, with_value
 
 # https://cds-hooks.hl7.org/ (Card attributes), closed to the attributes the
 # spec defines.
@@ -43,29 +43,6 @@ CARD_SCHEMA = {
         },
     }}},
 }
-# Each red flag of the contract and the step it gives when yes.
-RED_FLAGS = {
-    "aortic_signs": "ambulance",
-    "spine_injury": "emergency", "bladder_bowel": "emergency", "saddle_numbness": "emergency",
-    "both_legs": "emergency", "leg_weakness": "emergency",
-    "fever": "urgent", "cancer_history": "urgent", "infection_risk": "urgent",
-    "fragile_bones": "urgent",
-    "weight_loss": "soon", "night_pain": "soon", "back_lump": "soon",
-}
-
-
-def flag(question_id):
-    return "--" + question_id.replace("_", "-")
-
-
-def with_value(args, name, value):
-    """args with the value of option `name` replaced (or the option added)."""
-    args = list(args)
-    if name in args:
-        args[args.index(name) + 1] = value
-    else:
-        args += [name, value]
-    return args
 
 
 def cds(args):

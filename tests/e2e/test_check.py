@@ -6,7 +6,7 @@ import shutil
 import tempfile
 import unittest
 
-from harness import SOURCE_DIR, main, run
+from harness import SOURCE_DIR, TempDirTest, main, run
 
 # A valid rule file up to `rules:` (11 lines); each case appends its rules from line 12.
 # `step` is the report's level, which every rule set declares (line 9).
@@ -86,19 +86,7 @@ def diagnostic_lines(err, path):
     return [line[len(path) + 1:] for line in err.splitlines() if line.startswith(path + ":")]
 
 
-class Check(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp()
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
-
+class Check(TempDirTest):
     def test_each_error_kind_is_reported_with_its_place(self):
         for name, rules, expected in ERRORS:
             with self.subTest(name):

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import unittest
 
-from harness import SOURCE_DIR, main, run
+from harness import SOURCE_DIR, TempDirTest, main, run
 
 RULES = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
 CASES = os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml")
@@ -19,19 +19,7 @@ def rules_text():
         return f.read()
 
 
-class Test(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp()
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
-
+class Test(TempDirTest):
     def test_the_shipped_cases_pass_with_full_coverage(self):
         code, out, err = run(["test", CASES, "--rules", RULES, "--coverage",
                               "--min-coverage", "100"])

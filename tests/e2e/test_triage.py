@@ -7,7 +7,7 @@ import re
 import tempfile
 import unittest
 
-from harness import CALM, SOURCE_DIR, main, run, run_json
+from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, run_json, with_value
 
 # The report's keys, in the contract's order.
 CONTRACT_KEYS = ["schema_version", "ruleset", "level", "level_label", "advice", "complete",
@@ -23,15 +23,6 @@ UPPER = ["thoracic_rotation", "pec_stretch_foam_roller", "shoulder_rolls", "scap
          "prone_arm_leg_lift", "lat_pulldown"]
 GENERAL_AVOID = ["bed_rest", "situps", "leg_lifts", "rotation_sports", "high_impact",
                  "heavy_lifting"]
-# Each red flag of the contract and the step it gives when yes.
-RED_FLAGS = {
-    "aortic_signs": "ambulance",
-    "spine_injury": "emergency", "bladder_bowel": "emergency", "saddle_numbness": "emergency",
-    "both_legs": "emergency", "leg_weakness": "emergency",
-    "fever": "urgent", "cancer_history": "urgent", "infection_risk": "urgent",
-    "fragile_bones": "urgent",
-    "weight_loss": "soon", "night_pain": "soon", "back_lump": "soon",
-}
 VERSION_1_RED_FLAGS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spine_injury",
                        "fever", "cancer_history"]
 # Follow-up questions the rule set asks after a yes, because they could make
@@ -39,20 +30,6 @@ VERSION_1_RED_FLAGS = ["bladder_bowel", "saddle_numbness", "leg_weakness", "spin
 # cancer with a band of pain: A&E). Unanswered, they leave the report incomplete.
 FOLLOW_UPS = {"spine_injury": ["injury_severe"], "cancer_history": ["chest_band"]}
 RED_FLAG_KEYS = ["id", "label", "level", "answer", "why", "source"]
-
-
-def flag(question_id):
-    return "--" + question_id.replace("_", "-")
-
-
-def with_value(args, name, value):
-    """args with the value of option `name` replaced (or the option added)."""
-    args = list(args)
-    if name in args:
-        args[args.index(name) + 1] = value
-    else:
-        args += [name, value]
-    return args
 
 
 def without(args, name):
