@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
+#include <unordered_map>
 
 #include "report/build_report.h"
 #include "ruleset/answer_parser.h"
@@ -165,9 +167,9 @@ Outcome outcome(const Side& side) {
 // The open questions that could still change the side's outcome, given
 // which questions are still to be chosen (`pending`). Which level values
 // matter depends on the rest: only those more urgent than the most urgent
-// certain one; and when a more urgent level stays possible whatever the
-// pending questions say (an unanswered red flag), a level that gives the
-// routine can never be stated, so only the others.
+// certain one; and when a level stays possible whatever the pending
+// questions say (an unanswered red flag), a level that gives the routine and
+// is less urgent than it can never be stated, so only the others.
 std::vector<FactId> can_change_through(const Side& side, const std::vector<bool>& pending) {
   const auto& rules = side.rules;
   const auto& facts = side.evaluation.facts();
@@ -179,12 +181,17 @@ std::vector<FactId> can_change_through(const Side& side, const std::vector<bool>
   std::vector<Value> better;
   for (Value v : facts.possible(level))
     if (!best || v < *best) better.push_back(v);
-  bool robust = false;
+  // The most urgent level that stays possible for good (values rank most
+  // urgent first): no routine level less urgent than it can ever be stated.
+  std::optional<Value> lasting;
   for (Value v : better) {
+    if (lasting && !(v < *lasting)) continue;
     const auto deps = side.evaluation.open_questions_for_values(level, {v});
-    if (!deps.empty() && !any_pending(deps)) robust = true;
+    if (!deps.empty() && !any_pending(deps)) lasting = v;
   }
-  if (robust) std::erase_if(better, [&](Value v) { return rules.levels()[v.as_symbol()].routine; });
+  if (lasting)
+    std::erase_if(better,
+                  [&](Value v) { return *lasting < v && rules.levels()[v.as_symbol()].routine; });
   auto due = side.evaluation.open_questions_for_values(level, better);
   if (any_pending(due)) return due;
   const auto stated = ruleset::reported_level(rules, facts).level;
@@ -222,19 +229,6 @@ class Walk {
       : old_(a), new_(b), space_(answer_space(a, b)), limits_(limits) {}
 
   Diff run() {
-    // The warning questions come first; what the rest of the answers can
-    // do depends on them only through the facts they leave behind, so the
-    // walk of the rest is done once per distinct state (see `memo_`).
-    for (const auto& q : space_) {
-      bool warning = false;
-      for (const auto& [side, fact] : {std::pair{&old_, q.in_old}, std::pair{&new_, q.in_new}})
-        if (fact)
-          warning |= side->rules.questions[*fact].red_flag ||
-                     side->rules.questions[*fact].accepts_unsure();
-      first_part_.push_back(warning);
-    }
-    first_only_old_ = first_only(old_, true);
-    first_only_new_ = first_only(new_, false);
     pending_old_.assign(old_.answers.size(), false);
     pending_new_.assign(new_.answers.size(), false);
     for (const auto& q : space_) {
@@ -242,11 +236,33 @@ class Walk {
       if (q.in_new) pending_new_[*q.in_new] = true;
     }
     assigned_.assign(space_.size(), -1);
-    walk();
-    if (!diff_.exact)
-      diff_.note = fmt::format("stopped after {} branches: the counts cover only the part walked",
-                               diff_.branches);
-    return finish(std::move(diff_));
+    dead_.assign(space_.size(), false);
+    index_old_.assign(old_.answers.size(), 0);
+    index_new_.assign(new_.answers.size(), 0);
+    for (std::size_t i = 0; i < space_.size(); ++i) {
+      if (space_[i].in_old) index_old_[*space_[i].in_old] = i;
+      if (space_[i].in_new) index_new_[*space_[i].in_new] = i;
+    }
+    Diff diff = walk();
+    diff.branches = branches_;
+    diff.exact = exact_;
+    if (!exact_)
+      diff.note = fmt::format("stopped after {} branches: the counts cover only the part walked",
+                              branches_);
+    // Examples were put together branch by branch; show them in asking order.
+    auto position = [&](const std::string& id) {
+      for (std::size_t i = 0; i < space_.size(); ++i)
+        if (space_[i].id == id) return i;
+      return space_.size();
+    };
+    auto in_order = [&](Example& example) {
+      std::stable_sort(example.begin(), example.end(), [&](const auto& x, const auto& y) {
+        return position(x.first) < position(y.first);
+      });
+    };
+    for (auto& change : diff.levels) in_order(change.example);
+    for (auto& item : diff.items) in_order(item.example);
+    return finish(std::move(diff));
   }
 
   static Diff finish(Diff diff) {
@@ -258,9 +274,10 @@ class Walk {
     return diff;
   }
 
-  // Adds `part` (the walk of the rest below one state), `times` over, with
-  // `before` (the answers that led there) in front of its examples.
-  static void merge(Diff& diff, const Diff& part, std::uint64_t times, const Example& before) {
+  // Adds `part` (the walk below one answer) to `diff`, with `before` (that
+  // answer, if any) in front of its examples. Of examples of equal size the
+  // first found stays, as in a plain depth-first walk.
+  static void merge(Diff& diff, const Diff& part, const Example& before) {
     auto joined = [&](const Example& tail) {
       Example all = before;
       all.insert(all.end(), tail.begin(), tail.end());
@@ -269,9 +286,8 @@ class Walk {
     auto smaller = [](const Example& x, const Example& y) {
       return y.empty() || x.size() < y.size();
     };
-    diff.combinations =
-        plus(diff.combinations, times_(part.combinations, times, diff.saturated), diff.saturated);
-    diff.changed = plus(diff.changed, times_(part.changed, times, diff.saturated), diff.saturated);
+    diff.combinations = plus(diff.combinations, part.combinations, diff.saturated);
+    diff.changed = plus(diff.changed, part.changed, diff.saturated);
     diff.saturated |= part.saturated;
     for (const auto& change : part.levels) {
       auto group = std::find_if(diff.levels.begin(), diff.levels.end(), [&](const LevelChange& c) {
@@ -283,8 +299,7 @@ class Walk {
         group->count = 0;
         group->example.clear();
       }
-      group->count =
-          plus(group->count, times_(change.count, times, diff.saturated), diff.saturated);
+      group->count = plus(group->count, change.count, diff.saturated);
       if (auto example = joined(change.example); smaller(example, group->example))
         group->example = example;
     }
@@ -296,15 +311,10 @@ class Walk {
         diff.items.push_back({item.section, item.id, 0, 0, {}});
         it = diff.items.end() - 1;
       }
-      it->appears = plus(it->appears, times_(item.appears, times, diff.saturated), diff.saturated);
-      it->disappears =
-          plus(it->disappears, times_(item.disappears, times, diff.saturated), diff.saturated);
+      it->appears = plus(it->appears, item.appears, diff.saturated);
+      it->disappears = plus(it->disappears, item.disappears, diff.saturated);
       if (auto example = joined(item.example); smaller(example, it->example)) it->example = example;
     }
-  }
-
-  static std::uint64_t times_(std::uint64_t a, std::uint64_t b, bool& saturated) {
-    return times(a, b, saturated);
   }
 
   static void record(Diff& diff, const ruleset::RuleSet& a, const ruleset::RuleSet& b,
@@ -354,68 +364,74 @@ class Walk {
   }
 
  private:
-  void evaluate() {
-    for (Side* side : {&old_, &new_})
-      side->evaluator.run(side->answers, side->evaluation, side->declined);
-  }
-
-  void walk() {
-    if (++diff_.branches > limits_.max_branches) {
-      diff_.exact = false;
-      return;
+  // The walk below the current answers: what changes among every way of
+  // answering the questions not yet chosen, with examples made of those
+  // answers only, so that a result found once serves every branch that
+  // reaches the same state (`state_key`).
+  Diff walk() {
+    Diff diff;
+    if (++branches_ > limits_.max_branches) {
+      exact_ = false;
+      return diff;
     }
-    bool conflict = false;
     try {
-      evaluate();
+      for (Side* side : {&old_, &new_})
+        side->evaluator.run(side->answers, side->evaluation, side->declined);
     } catch (const engine::ConflictError&) {
-      conflict = true;  // `check` reports it; these answers cannot be compared
+      return diff;  // `check` reports it; these answers cannot be compared
     }
+    // Branch on the first question still to be chosen that matters to
+    // either side.
+    std::set<FactId> due_old, due_new;
+    for (FactId q : can_change_through(old_, pending_old_))
+      if (pending_old_[q]) due_old.insert(q);
+    for (FactId q : can_change_through(new_, pending_new_))
+      if (pending_new_[q]) due_new.insert(q);
     int next = -1;
-    if (!conflict) {
-      // Branch on the first question still to be chosen that matters to
-      // either side.
-      std::set<FactId> due_old, due_new;
-      for (FactId q : can_change_through(old_, pending_old_))
-        if (pending_old_[q]) due_old.insert(q);
-      for (FactId q : can_change_through(new_, pending_new_))
-        if (pending_new_[q]) due_new.insert(q);
-      for (std::size_t i = 0; i < space_.size() && next < 0; ++i)
-        if (assigned_[i] < 0 && ((space_[i].in_old && due_old.count(*space_[i].in_old)) ||
-                                 (space_[i].in_new && due_new.count(*space_[i].in_new))))
-          next = static_cast<int>(i);
-    }
-    if (next >= 0 && !in_rest_ && !first_part_[next]) {
-      // The first of the rest to matter: the warning questions are settled.
-      walk_rest();
-      return;
-    }
+    for (std::size_t i = 0; i < space_.size() && next < 0; ++i)
+      if (assigned_[i] < 0 && ((space_[i].in_old && due_old.count(*space_[i].in_old)) ||
+                               (space_[i].in_new && due_new.count(*space_[i].in_new))))
+        next = static_cast<int>(i);
     if (next < 0) {
       // Nothing left changes either outcome: every way of answering the rest
       // counts the same.
       std::uint64_t count = 1;
       for (std::size_t i = 0; i < space_.size(); ++i)
-        if (assigned_[i] < 0 && (!in_rest_ || !first_part_[i]))
-          count = times(count, space_[i].answers.size(), diff_.saturated);
-      if (conflict) {
-        conflicts_ = plus(conflicts_, count, diff_.saturated);
-        return;
+        if (assigned_[i] < 0 && !dead_[i])
+          count = times(count, space_[i].answers.size(), diff.saturated);
+      record(diff, old_.rules, new_.rules, outcome(old_), outcome(new_), count, {});
+      return diff;
+    }
+    // A question no undecided rule reads can never matter again below: it
+    // only multiplies every count. Counting it here, once, and leaving it
+    // out below, lets branches that differ only in such questions share
+    // their walk.
+    std::vector<bool> live(space_.size(), false);
+    for (const Side* side : {&old_, &new_}) {
+      const auto& kb = side->rules.knowledge_base();
+      for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
+        if (side->evaluation.rule_status(r) == engine::Tri::Unknown)
+          for (FactId f : kb.reads(r))
+            if (side->rules.is_question(f)) live[space_index(*side, f)] = true;
+    }
+    std::uint64_t factor = 1;
+    std::vector<std::size_t> newly_dead;
+    for (std::size_t i = 0; i < space_.size(); ++i)
+      if (assigned_[i] < 0 && !dead_[i] && !live[i]) {
+        dead_[i] = true;
+        newly_dead.push_back(i);
+        factor = times(factor, space_[i].answers.size(), diff.saturated);
       }
-      Example example;
-      for (std::size_t i = 0; i < space_.size(); ++i)
-        if (assigned_[i] >= 0 && !space_[i].answers[assigned_[i]].text.empty() &&
-            (!in_rest_ || !first_part_[i]))
-          example.emplace_back(space_[i].id, space_[i].answers[assigned_[i]].text);
-      record(diff_, old_.rules, new_.rules, outcome(old_), outcome(new_), count, example);
-      return;
+    if (factor != 1) {
+      Diff part = walk();
+      for (std::size_t i : newly_dead) dead_[i] = false;
+      scale(part, factor);
+      return part;
     }
-    if (in_rest_ && first_part_[next]) {
-      // A warning question that mattered only once the rest was answered:
-      // the state is not all that the rest depends on.
-      diff_.exact = false;
-      return;
-    }
+    std::string key = state_key();
+    if (auto found = memo_.find(key); found != memo_.end()) return found->second;
     const Question& q = space_[next];
-    for (std::size_t a = 0; a < q.answers.size() && diff_.exact; ++a) {
+    for (std::size_t a = 0; a < q.answers.size() && exact_; ++a) {
       const Answer& answer = q.answers[a];
       assigned_[next] = static_cast<int>(a);
       for (auto [side, fact, value, pending] :
@@ -428,7 +444,9 @@ class Walk {
         // stays open (and keeps a red flag's level undecided).
         side->declined[*fact] = !value && side->rules.questions[*fact].optional;
       }
-      walk();
+      Example before;
+      if (!answer.text.empty()) before.emplace_back(q.id, answer.text);
+      merge(diff, walk(), before);
     }
     assigned_[next] = -1;
     for (auto [side, fact, pending] :
@@ -438,133 +456,133 @@ class Walk {
       side->declined[*fact] = false;
       (*pending)[*fact] = true;
     }
+    if (exact_) memo_.emplace(std::move(key), diff);
+    return diff;
   }
 
-  // What the rest of the walk depends on, for each side: what the rules
-  // that read only warning questions (directly or through facts only such
-  // rules assert) have concluded for good — the values they assert, by fact,
-  // for those that fired and for those that wait on a question left
-  // unanswered — and the answers to warning questions that other rules read.
-  // Two ways of answering the warning questions that agree on these leave
-  // the same rest. (The whole evaluation would not do: a value possible
-  // because of a question still to be chosen looks the same as one
-  // possible for good.)
+  std::size_t space_index(const Side& side, FactId question) const {
+    return (&side == &old_ ? index_old_ : index_new_)[question];
+  }
+
+  // Every count of `diff`, `factor` times over.
+  static void scale(Diff& diff, std::uint64_t factor) {
+    bool& saturated = diff.saturated;
+    diff.combinations = times(diff.combinations, factor, saturated);
+    diff.changed = times(diff.changed, factor, saturated);
+    for (auto& change : diff.levels) change.count = times(change.count, factor, saturated);
+    for (auto& item : diff.items) {
+      item.appears = times(item.appears, factor, saturated);
+      item.disappears = times(item.disappears, factor, saturated);
+    }
+  }
+
+  // Everything the walk below the current answers depends on, so that two
+  // ways of answering that agree on it have the same walk below: which
+  // questions are still to be chosen and, for each side, the undecided rules
+  // that can still be decided (they read, perhaps through other facts, a
+  // question still to be chosen), the state of every fact they read and of
+  // the outcome's facts, whether each value such a rule would assert is
+  // still news, and which values of those facts stay possible for good. A
+  // rule that waits only on questions left unanswered stays undecided
+  // whatever comes, so it is kept as the values it makes possible, not by
+  // name: one unanswered warning sign of a step leaves the same state as
+  // another. What decided rules concluded into facts nothing undecided
+  // reads (the red flags listed, say) cannot matter any more.
   std::string state_key() const {
     std::string key;
+    auto put = [&key](std::uint32_t n) { key.append(reinterpret_cast<const char*>(&n), sizeof n); };
+    auto put_value = [&key](Value v) {
+      const double x = v.as_number();
+      key.append(reinterpret_cast<const char*>(&x), sizeof x);
+    };
+    auto put_values = [&](std::span<const Value> values) {
+      put(static_cast<std::uint32_t>(values.size()));
+      for (Value v : values) put_value(v);
+    };
+    for (std::size_t i = 0; i < space_.size(); ++i)
+      key += assigned_[i] < 0 && !dead_[i] ? '?' : '=';
     for (const Side* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
-      const auto& only = side == &old_ ? first_only_old_ : first_only_new_;
-      std::vector<std::pair<FactId, double>> fired, waiting;
+      const auto& facts = side->evaluation.facts();
+      const auto& pending = side == &old_ ? pending_old_ : pending_new_;
+      const auto frozen = frozen_rules(*side, pending);
+      std::vector<bool> read(facts.size(), false);
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r) {
-        if (!only[r]) continue;
-        const auto status = side->evaluation.rule_status(r);
-        if (status == engine::Tri::False) continue;
-        const auto& roles = side->rules.roles;
-        for (const auto& a : kb.rules()[r].then)  // facts nothing reads and no outcome shows aside
-          if (!kb.readers(a.fact).empty() || a.fact == roles.level || a.fact == roles.routine ||
-              a.fact == roles.avoid)
-            (status == engine::Tri::True ? fired : waiting)
-                .emplace_back(a.fact, a.value.as_number());
+        if (side->evaluation.rule_status(r) != engine::Tri::Unknown || frozen[r]) continue;
+        put(static_cast<std::uint32_t>(r));
+        for (FactId f : kb.reads(r)) read[f] = true;
+        for (const auto& a : kb.rules()[r].then) {
+          key += facts.could_change(a.fact, a.value) ? '+' : '-';
+          // A single-valued fact's value decides whether firing clashes.
+          if (facts.decl(a.fact).conflicts_on_disagreement()) put_values(facts.certain(a.fact));
+        }
       }
-      for (auto* list : {&fired, &waiting}) {
-        std::sort(list->begin(), list->end());
-        list->erase(std::unique(list->begin(), list->end()), list->end());
-        for (const auto& [fact, value] : *list) key += fmt::format("{}:{},", fact, value);
-        key += ';';
+      const auto& roles = side->rules.roles;
+      for (FactId f : {roles.level, roles.routine, roles.avoid})
+        if (f >= 0) read[f] = true;
+      key += '|';
+      for (FactId f = 0; f < static_cast<FactId>(facts.size()); ++f) {
+        if (!read[f]) continue;
+        put(static_cast<std::uint32_t>(f));
+        key += facts.open(f) ? 'o' : 'c';
+        put_values(facts.certain(f));
+        put_values(facts.possible(f));
+      }
+      key += '|';
+      std::vector<std::tuple<FactId, double, bool>> for_good;
+      for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
+        if (frozen[r])
+          for (const auto& a : kb.rules()[r].then)
+            if (read[a.fact])
+              for_good.emplace_back(a.fact, a.value.as_number(),
+                                    facts.could_change(a.fact, a.value));
+      std::sort(for_good.begin(), for_good.end());
+      for_good.erase(std::unique(for_good.begin(), for_good.end()), for_good.end());
+      for (const auto& [fact, value, news] : for_good) {
+        put(static_cast<std::uint32_t>(fact));
+        put_value(Value::number(value));
+        key += news ? '+' : '-';
       }
       key += '|';
     }
-    for (std::size_t i = 0; i < space_.size(); ++i)
-      if (first_part_[i] && read_with_rest(i)) key += fmt::format("{}={};", i, assigned_[i]);
     return key;
   }
 
-  // Which rules read only warning questions, directly or through facts
-  // that only such rules assert.
-  std::vector<bool> first_only(const Side& side, bool old_side) const {
+  // The undecided rules that stay undecided whatever the questions still to
+  // be chosen say: each reads only questions already chosen (answered, or
+  // left unanswered) and facts that only decided rules, or such rules,
+  // assert. Strata put writers first, so one pass settles it; a cyclic
+  // stratum counts as able to change.
+  static std::vector<bool> frozen_rules(const Side& side, const std::vector<bool>& pending) {
     const auto& kb = side.rules.knowledge_base();
-    std::vector<bool> question_first(kb.facts().size(), false);
-    for (std::size_t i = 0; i < space_.size(); ++i) {
-      auto fact = old_side ? space_[i].in_old : space_[i].in_new;
-      if (fact && first_part_[i]) question_first[*fact] = true;
-    }
-    std::vector<bool> only(kb.rules().size(), false);
-    // Strata run writers before readers, so one pass in stratum order
-    // settles it; a cyclic stratum is taken as mixed.
+    std::vector<bool> frozen(kb.rules().size(), false);
     for (std::size_t s = 0; s < kb.strata().size(); ++s)
       for (int r : kb.strata()[s]) {
-        bool fine = !kb.stratum_is_cyclic(s);
+        if (side.evaluation.rule_status(r) != engine::Tri::Unknown) continue;
+        bool fixed = !kb.stratum_is_cyclic(s);
         for (FactId f : kb.reads(r)) {
           if (side.rules.is_question(f)) {
-            fine &= question_first[f];
+            fixed &= !pending[f];
             continue;
           }
-          for (int w : kb.writers(f)) fine &= only[w];
+          for (int w : kb.writers(f))
+            fixed &= side.evaluation.rule_status(w) != engine::Tri::Unknown || frozen[w];
         }
-        only[r] = fine;
+        frozen[r] = fixed;
       }
-    return only;
-  }
-
-  // Whether a rule reads warning question `i` together with one of the rest.
-  bool read_with_rest(std::size_t i) const {
-    for (const auto& [side, fact] :
-         {std::pair{&old_, space_[i].in_old}, std::pair{&new_, space_[i].in_new}}) {
-      if (!fact) continue;
-      const auto& kb = side->rules.knowledge_base();
-      for (int r : kb.readers(*fact))
-        for (FactId read : kb.reads(r))
-          if (side->rules.is_question(read))
-            for (std::size_t j = 0; j < space_.size(); ++j)
-              if (!first_part_[j] && ((side == &old_ && space_[j].in_old == read) ||
-                                      (side == &new_ && space_[j].in_new == read)))
-                return true;
-    }
-    return false;
-  }
-
-  // The walk of the rest, once per distinct state, its counts reused for
-  // every way of answering the warning questions that leads to that state.
-  void walk_rest() {
-    Example before;
-    std::uint64_t unasked = 1;  // warning questions left open: they no longer matter
-    for (std::size_t i = 0; i < space_.size(); ++i) {
-      if (!first_part_[i]) continue;
-      if (assigned_[i] < 0)
-        unasked = times(unasked, space_[i].answers.size(), diff_.saturated);
-      else if (!space_[i].answers[assigned_[i]].text.empty())
-        before.emplace_back(space_[i].id, space_[i].answers[assigned_[i]].text);
-    }
-    const std::string key = state_key();
-    auto found = memo_.find(key);
-    if (found == memo_.end()) {
-      Diff outer = std::move(diff_);
-      diff_ = Diff{};
-      diff_.branches = outer.branches;
-      in_rest_ = true;
-      walk();
-      in_rest_ = false;
-      Diff part = std::move(diff_);
-      diff_ = std::move(outer);
-      diff_.branches = part.branches;
-      diff_.exact &= part.exact;
-      part.branches = 0;
-      found = memo_.emplace(key, std::move(part)).first;
-    }
-    merge(diff_, found->second, unasked, before);
+    return frozen;
   }
 
   Side old_, new_;
   std::vector<Question> space_;
-  std::vector<bool> first_part_;  // by question of the space: a warning question
-  std::vector<bool> first_only_old_, first_only_new_;  // by rule: reads only warning questions
-  bool in_rest_ = false;
-  std::map<std::string, Diff> memo_;
+  std::unordered_map<std::string, Diff> memo_;
   DiffLimits limits_;
   std::vector<bool> pending_old_, pending_new_;
   std::vector<int> assigned_;  // by question of the space: index of its answer, or -1
-  std::uint64_t conflicts_ = 0;
-  Diff diff_;
+  std::vector<bool> dead_;     // by question of the space: counted by a branch above
+  std::vector<std::size_t> index_old_, index_new_;  // by fact id: the question's place in the space
+  std::uint64_t branches_ = 0;
+  bool exact_ = true;
 };
 
 }  // namespace

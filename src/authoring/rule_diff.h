@@ -6,7 +6,11 @@
 // every combination counts once. The space is walked depth first in asking
 // order; a branch stops as soon as no question left can change either rule
 // set's level, routine or avoid list (ruleset/relevance.h), and counts all
-// the combinations below it at once. That is what makes it exact and fast.
+// the combinations below it at once. Questions no undecided rule reads are
+// counted once and left out below, and the walk below a state is done once
+// and reused for every branch that reaches the same state (which rules can
+// still be decided, what they read, what stays possible for good). That is
+// what makes it exact and fast.
 //
 // Or over a list of cases (answers objects), when given.
 #include <cstdint>

@@ -156,3 +156,170 @@ TEST_CASE("the default rules against themselves: exact, no change, and quick", "
   CHECK(diff.changed == 0);
   CHECK(diff.combinations > 1'000'000'000ull);
 }
+
+namespace {
+
+// A rule set where many branches reach the same state: three warning signs
+// of one step, a follow-up asked only after one of them, a sign read again
+// with a later question, an optional question, and a derived fact between
+// the answers and the level. `variant` moves one thing at a time.
+std::string shared_states_text(int variant) {
+  const std::string figure =
+      "figure: {view: side, start: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
+      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
+      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
+      "10], r_foot: [120, 10]}, end: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
+      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
+      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
+      "10], r_foot: [120, 10]}}";
+  std::string text = R"(id: shared
+version: "1"
+disclaimer: d
+report: {level: level, routine: routine}
+questions:
+  - {id: faint, type: bool, red_flag: true, unsure: now, prompt: p, source: s}
+  - {id: fall, type: bool, red_flag: true, unsure: now, prompt: p, source: s}
+  - {id: hurt, type: bool, unsure: now, prompt: p, source: s}
+  - {id: hot, type: bool, red_flag: true, unsure: soon, prompt: p, source: s}
+  - {id: thin, type: bool, red_flag: true, unsure: soon, prompt: p, source: s}
+  - {id: lump, type: bool, red_flag: true, unsure: soon, prompt: p, source: s}
+  - {id: weeks, type: number, min: 0, max: 20, prompt: p, source: s}
+  - {id: daily, type: bool, optional: true, assumed: a, prompt: p, source: s}
+  - {id: where, type: choice, choices: [{id: low}, {id: high}], prompt: p, source: s}
+facts:
+  - id: level
+    type: ranked
+    choices:
+      - {id: now, label: N, advice: A, cds: critical, color: red}
+      - {id: soon, label: S, advice: A, cds: warning, color: yellow}
+      - {id: gp, label: G, advice: A, routine: true, cds: warning, color: yellow}
+      - {id: home, label: H, advice: A, routine: true, cds: info, color: green}
+    undecided: {id: unknown, label: U, advice: A, cds: warning, color: yellow}
+  - {id: long, type: bool}
+  - id: routine
+    type: set
+    items:
+)";
+  text += "      - {id: stretch, name: S, kind: stretch, steps: [s], dose: {reps: 1}, source: s, " +
+          figure + "}\n";
+  text +=
+      "      - {id: lift, name: L, kind: strengthening, steps: [s], dose: {reps: 1}, source: "
+      "s, " +
+      figure + "}\n";
+  text += R"(  - {id: red_flag, type: set, items: [faint, fall, hot, thin, lump]}
+rules:
+  - {id: faint, when: {faint: {in: [yes, unsure]}}, then: {red_flag: faint, level: now}, source: s}
+  - {id: fall, when: {fall: {in: [yes, unsure]}}, then: {red_flag: fall, level: soon}, source: s}
+  - {id: hurt, when: {all: [{fall: {in: [yes, unsure]}}, {hurt: {in: [yes, unsure]}}]}, then: {level: now}, source: s}
+  - {id: hot, when: {hot: {in: [yes, unsure]}}, then: {red_flag: hot, level: soon}, source: s}
+  - {id: thin, when: {thin: {in: [yes, unsure]}}, then: {red_flag: thin, level: soon}, source: s}
+)";
+  text +=
+      variant == 1
+          ? "  - {id: lump, when: {lump: yes}, then: {red_flag: lump, level: soon}, source: s}\n"
+          : "  - {id: lump, when: {lump: {in: [yes, unsure]}}, then: {red_flag: lump, level: "
+            "soon}, source: s}\n";
+  // A warning sign read again with a later question.
+  text +=
+      "  - {id: lump-high, when: {all: [{lump: no}, {where: high}, {weeks: {ge: 2}}]}, then: "
+      "{level: gp}, source: s}\n";
+  text += "  - {id: long, when: {weeks: {ge: " + std::string(variant == 2 ? "8" : "12") +
+          "}}, then: {long: true}, source: s}\n";
+  text += "  - {id: short, when: {weeks: {lt: " + std::string(variant == 2 ? "8" : "12") +
+          "}}, then: {long: false}, source: s}\n";
+  text += R"(
+  - {id: chronic, when: {long: true}, then: {level: gp}, source: s}
+  - {id: daily, when: {daily: yes}, then: {level: gp}, source: s}
+  - {id: home, when: {long: false}, then: {level: home}, source: s}
+  - {id: stretch, when: {level: {in: [gp, home]}}, then: {routine: stretch}, source: s}
+)";
+  text += variant == 3
+              ? "  - {id: lift, when: {all: [{level: home}, {where: low}]}, then: {routine: lift}, "
+                "source: s}\n"
+              : "  - {id: lift, when: {all: [{level: {in: [gp, home]}}, {where: high}]}, then: "
+                "{routine: lift}, source: s}\n";
+  return text;
+}
+
+std::unique_ptr<const ruleset::RuleSet> load_text(const std::string& text) {
+  auto loaded = ruleset::load_rule_set(text, "shared.yaml");
+  std::string problems;
+  for (const auto& d : loaded.diagnostics) problems += ruleset::format_line(d) + "\n";
+  INFO(problems);
+  REQUIRE(loaded.rule_set);
+  return std::move(loaded.rule_set);
+}
+
+// Every combination of the given answers (text; "" unanswered), one by one.
+std::map<std::pair<std::string, std::string>, std::uint64_t> brute_force_all(
+    const ruleset::RuleSet& a, const ruleset::RuleSet& b,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& space,
+    std::uint64_t& total) {
+  std::map<std::pair<std::string, std::string>, std::uint64_t> changes;
+  auto outcome = [](const ruleset::RuleSet& rules,
+                    const std::map<std::string, std::string>& given) {
+    engine::Answers answers(rules.knowledge_base().facts().size());
+    for (const auto& [id, text] : given) {
+      if (text.empty()) continue;
+      answers[*rules.find_fact(id)] =
+          std::get<engine::Value>(ruleset::parse_answer(*rules.find_question(id), text));
+    }
+    auto e =
+        engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
+    const auto* level = ruleset::reported_level(rules, e.facts()).level;
+    std::string out = level->id;
+    if (level->routine)
+      for (auto v : e.facts().certain(rules.roles.routine))
+        out += "+" + rules.items_of(rules.roles.routine)[v.as_symbol()].id;
+    return std::pair(level->id, out);
+  };
+  std::vector<std::size_t> at(space.size(), 0);
+  total = 0;
+  for (;;) {
+    std::map<std::string, std::string> given;
+    for (std::size_t i = 0; i < space.size(); ++i) given[space[i].first] = space[i].second[at[i]];
+    auto before = outcome(a, given), after = outcome(b, given);
+    if (before.second != after.second) ++changes[{before.first, after.first}];
+    ++total;
+    std::size_t i = 0;
+    while (i < space.size() && ++at[i] == space[i].second.size()) at[i++] = 0;
+    if (i == space.size()) break;
+  }
+  return changes;
+}
+
+}  // namespace
+
+TEST_CASE("branches that reach the same state share their walk, and still count exactly",
+          "[diff]") {
+  const std::vector<std::string> sign{"yes", "no", "unsure", ""}, yes_no{"yes", "no", ""},
+      where{"low", "high", ""};
+  for (int variant : {1, 2, 3}) {
+    INFO("variant " << variant);
+    const auto old_rules = load_text(shared_states_text(0));
+    const auto new_rules = load_text(shared_states_text(variant));
+    const auto diff = authoring::diff_answer_space(*old_rules, *new_rules);
+    CHECK(diff.exact);
+    // Weeks split at 2, 8 (variant 2 only) and 12, with a value in each gap.
+    const std::vector<std::string> weeks =
+        variant == 2 ? std::vector<std::string>{"0", "1", "2", "5", "8", "10", "12", "16", "20", ""}
+                     : std::vector<std::string>{"0", "1", "2", "7", "12", "16", "20", ""};
+    std::uint64_t total = 0;
+    const auto expected = brute_force_all(*old_rules, *new_rules,
+                                          {{"faint", sign},
+                                           {"fall", sign},
+                                           {"hurt", sign},
+                                           {"hot", sign},
+                                           {"thin", sign},
+                                           {"lump", sign},
+                                           {"weeks", weeks},
+                                           {"daily", yes_no},
+                                           {"where", where}},
+                                          total);
+    CHECK(diff.combinations == total);
+    CHECK(counted(diff) == expected);
+    CHECK_FALSE(expected.empty());
+    // Far fewer branches than combinations: the shared walks are reused.
+    CHECK(diff.branches * 20 < total);
+  }
+}
