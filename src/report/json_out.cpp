@@ -85,6 +85,13 @@ void JsonOut::key(std::string_view name) {
   after_key_ = true;
 }
 
+void JsonOut::quoted_key(std::string_view quoted) {
+  before_value();
+  out_ += quoted;
+  out_ += ':';
+  after_key_ = true;
+}
+
 void JsonOut::string(std::string_view text) {
   before_value();
   append_json_string(out_, text);

@@ -23,6 +23,9 @@ class JsonOut {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   void key(std::string_view name);
+  // A key already written as a JSON string, quotes included (a cached
+  // fragment); only in compact mode.
+  void quoted_key(std::string_view quoted);
 
   void string(std::string_view text);
   void number(double x);  // whole numbers as integers: 2, not 2.0

@@ -147,6 +147,24 @@ void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule
   out.end_object();
 }
 
+void red_flag_entry(JsonOut& out, const RedFlagEntry& flag) {
+  out.begin_object();
+  out.key("id"), out.string(flag.item->id);
+  out.key("label"), out.string(flag.item->label);
+  out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
+  out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
+  out.key("why"), out.string(flag.item->why);
+  out.key("source"), out.string(flag.item->source);
+  out.end_object();
+}
+
+void assumed_entry(JsonOut& out, const ruleset::Question& q) {
+  out.begin_object();
+  out.key("id"), out.string(q.id);
+  out.key("text"), out.string(q.assumed);
+  out.end_object();
+}
+
 // The members that open a report: the schema, the rule set, the level.
 void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level) {
   out.key("schema_version"), out.integer(kSchemaVersion);
@@ -206,6 +224,33 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     report_head_.emplace(&level, members_of([&](JsonOut& o) { report_head(o, rules, level); }));
   report_head_.emplace(&rules.undecided,
                        members_of([&](JsonOut& o) { report_head(o, rules, rules.undecided); }));
+  for (const auto& fact : rules.knowledge_base().facts()) {
+    std::string json;
+    append_json_string(json, fact.id);
+    fact_id_.push_back(std::move(json));
+  }
+  for (const auto& q : rules.questions) {
+    std::string json;
+    JsonOut out(json, -1);
+    assumed_entry(out, q);
+    assumed_.push_back(std::move(json));
+  }
+  if (rules.roles.red_flags >= 0)
+    for (const Item& flag : rules.items_of(rules.roles.red_flags))
+      for (bool unsure : {false, true}) {
+        // As the report builder states it: the flag's own step, or its
+        // question's step for an unsure answer.
+        RedFlagEntry entry{&flag, unsure, rules.find_level(flag.level)};
+        auto q = rules.find_fact(flag.id);
+        const bool asks = q && rules.is_question(*q) && rules.questions[*q].accepts_unsure();
+        if (unsure && asks) entry.level = rules.find_level(rules.questions[*q].unsure);
+        CachedFlag cached{entry.level, {}};
+        if (!unsure || asks) {
+          JsonOut out(cached.json, -1);
+          red_flag_entry(out, entry);
+        }
+        red_flag_[unsure].push_back(std::move(cached));
+      }
   advice_tail_ = members_of([&](JsonOut& o) { advice_tail(o, rules, true, true); });
   disclaimer_ = members_of([&](JsonOut& o) { o.key("disclaimer"), o.string(rules.disclaimer); });
 }
@@ -218,11 +263,34 @@ void JsonReportWriter::item(JsonOut& out, const Item* item,
   shape(out, *item);
 }
 
+void JsonReportWriter::fact_key(JsonOut& out, FactId fact) const {
+  if (out.compact() && cached_) return out.quoted_key(fact_id_[fact]);
+  out.key(rules_.knowledge_base().facts()[fact].id);
+}
+
+void JsonReportWriter::fact_string(JsonOut& out, FactId fact) const {
+  if (out.compact() && cached_) return out.raw(fact_id_[fact]);
+  out.string(rules_.knowledge_base().facts()[fact].id);
+}
+
+void JsonReportWriter::red_flag(JsonOut& out, const RedFlagEntry& flag) const {
+  if (out.compact() && cached_) {
+    const auto index = flag.item - rules_.items_of(rules_.roles.red_flags).data();
+    const CachedFlag& cached = red_flag_[flag.unsure][static_cast<std::size_t>(index)];
+    if (!cached.json.empty() && cached.level == flag.level) return out.raw(cached.json);
+  }
+  red_flag_entry(out, flag);
+}
+
+void JsonReportWriter::assumed(JsonOut& out, FactId question) const {
+  if (out.compact() && cached_) return out.raw(assumed_[question]);
+  assumed_entry(out, rules_.questions[question]);
+}
+
 void JsonReportWriter::classification(const Report& r, JsonOut& out) const {
-  const auto& kb = rules_.knowledge_base();
   out.begin_object();
   for (std::size_t i = 0; i < r.classification.size(); ++i) {
-    out.key(kb.facts()[rules_.roles.classification[i]].id);
+    fact_key(out, rules_.roles.classification[i]);
     if (r.classification[i])
       out.string(r.classification[i]->id);
     else
@@ -246,7 +314,7 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
       out.key("because");
       out.begin_object();
       for (FactId f : firing.read) {
-        out.key(kb.facts()[f].id);
+        fact_key(out, f);
         auto values = facts.certain(f);
         if (values.empty()) {
           out.null();
@@ -280,16 +348,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.key("complete"), out.boolean(r.complete);
   out.key("red_flags");
   out.begin_array();
-  for (const auto& flag : r.red_flags) {
-    out.begin_object();
-    out.key("id"), out.string(flag.item->id);
-    out.key("label"), out.string(flag.item->label);
-    out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
-    out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
-    out.key("why"), out.string(flag.item->why);
-    out.key("source"), out.string(flag.item->source);
-    out.end_object();
-  }
+  for (const auto& flag : r.red_flags) red_flag(out, flag);
   out.end_array();
   out.key("reasons");
   out.begin_array();
@@ -315,22 +374,17 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   }
   out.key("unanswered");
   out.begin_array();
-  for (FactId q : r.unanswered) out.string(rules_.questions[q].id);
+  for (FactId q : r.unanswered) fact_string(out, q);
   out.end_array();
   out.key("assumed");
   out.begin_array();
-  for (FactId q : r.assumed) {
-    out.begin_object();
-    out.key("id"), out.string(rules_.questions[q].id);
-    out.key("text"), out.string(rules_.questions[q].assumed);
-    out.end_object();
-  }
+  for (FactId q : r.assumed) assumed(out, q);
   out.end_array();
   out.key("answers");
   out.begin_object();
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     if ((*r.answers)[q]) {
-      out.key(rules_.questions[q].id);
+      fact_key(out, q);
       write_answer(out, rules_, q, *(*r.answers)[q]);
     }
   out.end_object();

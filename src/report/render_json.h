@@ -31,6 +31,11 @@ class JsonReportWriter {
  private:
   void item(JsonOut& out, const ruleset::Item* item,
             void (*shape)(JsonOut&, const ruleset::Item&)) const;
+  // A fact's or question's id as a key, or as a string value.
+  void fact_key(JsonOut& out, engine::FactId fact) const;
+  void fact_string(JsonOut& out, engine::FactId fact) const;
+  void red_flag(JsonOut& out, const RedFlagEntry& flag) const;
+  void assumed(JsonOut& out, engine::FactId question) const;
   void classification(const Report& report, JsonOut& out) const;
   void trace(const Report& report, JsonOut& out) const;
 
@@ -41,6 +46,15 @@ class JsonReportWriter {
   std::vector<std::string> rule_then_;
   std::vector<std::string> rule_head_;  // a trace entry's id and source
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
+  std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
+  std::vector<std::string> assumed_;  // by question: its `assumed` entry
+  // By red-flag item index, answered yes and unsure: the step the report
+  // builder states for it, and the entry.
+  struct CachedFlag {
+    const ruleset::Item* level = nullptr;
+    std::string json;  // empty: not cached
+  };
+  std::vector<CachedFlag> red_flag_[2];
   std::string disclaimer_;
   std::string advice_tail_;  // safe_activities ... plan, with a routine
   bool cached_ = false;      // the above are filled in
