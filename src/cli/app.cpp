@@ -442,25 +442,37 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
   std::unique_ptr<const ruleset::RuleSet> owned;
   const std::string rules_path = find_rules_option(argc, argv);
   // `check` reports a broken file itself, with every problem in it.
-  if (!rules_path.empty() && command_in(argc, argv) != "check")
-    owned = load_rules_file(rules_path, io);
+  const std::string command = command_in(argc, argv);
+  if (!rules_path.empty() && command != "check") owned = load_rules_file(rules_path, io);
   const ruleset::RuleSet& rules = owned ? *owned : ruleset::embedded_rule_set();
 
   Options options;
   std::unique_ptr<CLI::App> app;
-  try {
-    app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns),
-                   command_in(argc, argv));
-  } catch (const CLI::OptionAlreadyAdded& e) {
-    throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
-                                           "option: {}",
-                                           rules.origin, e.what()));
-  }
-  try {
+  auto build_and_parse = [&](const std::vector<bool>* answers) {
+    app.reset();
+    options = Options{};
+    try {
+      app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns), command, answers);
+    } catch (const CLI::OptionAlreadyAdded& e) {
+      throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
+                                             "option: {}",
+                                             rules.origin, e.what()));
+    }
     parse_command_line(*app, options, argc, argv);
+  };
+  try {
+    // With only the answer flags given, which is most of a triage's start-up
+    // saved; anything amiss is parsed again with them all, so that every
+    // message is what the whole command line makes of it.
+    const auto named = answer_flags_named(rules, argc, argv);
+    try {
+      build_and_parse(named ? &*named : nullptr);
+    } catch (const CliError&) {
+      if (!named) throw;
+      build_and_parse(nullptr);
+    }
   } catch (const CLI::CallForHelp&) {
     Output out(io.out);
-    const std::string command = command_in(argc, argv);
     out.write(command.empty() ? app->help() : app->get_subcommand(command)->help("backtriage"));
     out.flush();  // a full disk must fail here, not vanish at exit
     return kOk;
@@ -480,8 +492,25 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
 
 }  // namespace
 
+std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
+                                                    const char* const* argv) {
+  std::vector<bool> named(rules.questions.size(), false);
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "--version")
+      return std::nullopt;
+    if (arg.rfind("--", 0) != 0) continue;
+    arg = arg.substr(0, arg.find('='));
+    for (std::size_t q = 0; q < rules.questions.size(); ++q)
+      if (!named[q] && arg == rules.questions[q].flag()) named[q] = true;
+  }
+  return named;
+}
+
 std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width,
-                                   std::optional<std::string> only) {
+                                   std::optional<std::string> only,
+                                   const std::vector<bool>* answers) {
   auto app = std::make_unique<CLI::App>(
       "backtriage - rule-based back pain triage: warning signs, the kind of pain, and a home "
       "routine. Not medical advice.",
@@ -504,6 +533,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   }
   o.answer_flags.assign(rules.questions.size(), std::nullopt);
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+    if (answers && !(*answers)[i]) continue;
     const auto& q = rules.questions[i];
     app->add_option(q.flag(), o.answer_flags[i], answer_help(rules, q))
         ->type_name(ruleset::accepted_answers(q).brief())

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/io.h"
 #include "cli/options.h"
@@ -16,10 +17,17 @@ namespace backtriage::cli {
 // The answer flags come from `rules`, so a different rule set brings its own.
 // Help is wrapped to `width` columns. With `only`, the name of the command
 // about to run ("" for triage), the other subcommands are added without
-// their options: each option costs CLI11 a check against all the others,
-// which was a third of a triage's start-up.
+// their options; with `answers` (by question), only those answer flags are
+// added. Each option costs CLI11 a check against all the others, which was
+// a third of a triage's start-up.
 std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80,
-                                   std::optional<std::string> only = std::nullopt);
+                                   std::optional<std::string> only = std::nullopt,
+                                   const std::vector<bool>* answers = nullptr);
+
+// The answer flags argv names, by question; none when argv asks for help or
+// the version (which list every flag).
+std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
+                                                    const char* const* argv);
 
 // Parses argv into `options`, checks what CLI11 leaves to us (values of
 // enumerated options, options that contradict each other) and turns every

@@ -148,3 +148,31 @@ TEST_CASE("the rules option is found before the full parse", "[cli]") {
   std::vector<const char*> c{"backtriage", "--", "--rules", "x"};
   CHECK(cli::find_rules_option(static_cast<int>(c.size()), c.data()).empty());
 }
+
+TEST_CASE("a triage adds only the answer flags its command line names, unless it asks for help",
+          "[cli]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  auto named = [&](std::vector<const char*> args) {
+    args.insert(args.begin(), "backtriage");
+    return cli::answer_flags_named(rules, static_cast<int>(args.size()), args.data());
+  };
+  const auto some = named({"--fever", "yes", "--duration-weeks=3", "--json", "--", "--region"});
+  REQUIRE(some);
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    INFO(rules.questions[q].id);
+    CHECK((*some)[q] == (q == index_of("fever") || q == index_of("duration_weeks")));
+  }
+  CHECK_FALSE(named({"--fever", "yes", "--help"}));
+  CHECK_FALSE(named({"-h"}));
+  CHECK_FALSE(named({"--version"}));
+
+  // The app built with only those parses them as the whole app does.
+  cli::Options options;
+  const std::vector<bool> only = *some;
+  auto app = cli::make_app(options, rules, 80, "", &only);
+  std::vector<const char*> argv{"backtriage", "--fever", "yes", "--duration-weeks=3", "--json"};
+  app->parse(static_cast<int>(argv.size()), argv.data());
+  CHECK(options.answer_flags[index_of("fever")] == "yes");
+  CHECK(options.answer_flags[index_of("duration_weeks")] == "3");
+  CHECK(app->get_options().size() < cli::make_app(options, rules)->get_options().size());
+}
