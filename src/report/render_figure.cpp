@@ -23,7 +23,10 @@ using ruleset::Point;
 using ruleset::Pose;
 using ruleset::Prop;
 
-constexpr double kFloor = 112;
+constexpr double kFloor = ruleset::kFloorY;
+// A joint this close to the floor in both poses rests on it (a hand, a knee):
+// between the poses it slides along the floor rather than swinging.
+constexpr double kContact = 6;
 constexpr double kHead = ruleset::kHeadRadius;
 constexpr const char* kNear = "#1f2937";
 constexpr const char* kFar = "#9ca3af";
@@ -80,20 +83,30 @@ Pose between(const Figure& figure, const Pose& a, const Pose& b, double t) {
   constexpr std::array<int, ruleset::kJointCount> kOrder{1, 0, 2,  3,  4,  5,  6,  7,
                                                          8, 9, 10, 11, 12, 13, 14, 15};
   for (int j : kOrder) {
+    Point& at = out.at[j];
     const Point pa = parent_point(a, j, root_a), pb = parent_point(b, j, root_b);
     const Point from = kParent[j] < 0 ? root : out.at[kParent[j]];
     const double ax = a.at[j].x - pa.x, ay = a.at[j].y - pa.y;
     const double bx = b.at[j].x - pb.x, by = b.at[j].y - pb.y;
     const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
-    if (la < 0.5 || lb < 0.5) {  // no direction to turn: slide
-      out.at[j] = {from.x + ax + (bx - ax) * t, from.y + ay + (by - ay) * t};
-      continue;
+    if (std::hypot(b.at[j].x - a.at[j].x, b.at[j].y - a.at[j].y) < 0.5) {
+      // In the same place in both poses (a knee on the mat, feet planted in
+      // a bridge): it stays there, and the bone to it stretches a little
+      // instead, which the eye forgives far more than a foot that wanders.
+      at = a.at[j];
+    } else if (a.at[j].y >= kFloor - kContact && b.at[j].y >= kFloor - kContact) {
+      at = {a.at[j].x + (b.at[j].x - a.at[j].x) * t, a.at[j].y + (b.at[j].y - a.at[j].y) * t};
+    } else if (la < 0.5 || lb < 0.5) {  // no direction to turn: slide
+      at = {from.x + ax + (bx - ax) * t, from.y + ay + (by - ay) * t};
+    } else {
+      double turn = std::atan2(by, bx) - std::atan2(ay, ax);
+      while (turn > std::numbers::pi) turn -= 2 * std::numbers::pi;
+      while (turn < -std::numbers::pi) turn += 2 * std::numbers::pi;
+      const double angle = std::atan2(ay, ax) + turn * t, length = la + (lb - la) * t;
+      at = {from.x + std::cos(angle) * length, from.y + std::sin(angle) * length};
     }
-    double turn = std::atan2(by, bx) - std::atan2(ay, ax);
-    while (turn > std::numbers::pi) turn -= 2 * std::numbers::pi;
-    while (turn < -std::numbers::pi) turn += 2 * std::numbers::pi;
-    const double angle = std::atan2(ay, ax) + turn * t, length = la + (lb - la) * t;
-    out.at[j] = {from.x + std::cos(angle) * length, from.y + std::sin(angle) * length};
+    // Nothing sinks into the floor on the way.
+    at.y = std::min(at.y, j == static_cast<int>(Joint::Head) ? kFloor - kHead : kFloor);
   }
   return out;
 }
@@ -363,6 +376,10 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
                   "Start and end positions side by side: " + text.description + " (" +
                       view_word(figure.view) + ")") +
          body + "</svg>";
+}
+
+Pose pose_between(const Figure& figure, const Pose& a, const Pose& b, double t) {
+  return between(figure, a, b, t);
 }
 
 }  // namespace backtriage::report

@@ -22,4 +22,11 @@ struct FigureText {
 std::string figure_animated_svg(const ruleset::Figure& figure, const FigureText& text);
 std::string figure_poses_svg(const ruleset::Figure& figure, const FigureText& text);
 
+// The pose a fraction `t` of the way from `a` to `b` (0: a, 1: b), as the
+// animation draws it: seen from the side, limbs turn about their joints; a
+// joint in the same place in both poses stays put, one resting on the floor
+// in both slides along it, and nothing goes below the floor.
+ruleset::Pose pose_between(const ruleset::Figure& figure, const ruleset::Pose& a,
+                           const ruleset::Pose& b, double t);
+
 }  // namespace backtriage::report

@@ -60,9 +60,19 @@ std::vector<std::string> implausible_bones(const Figure& figure, const Pose& pos
         (j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe)))
       continue;
     const Point p = pose.at[j];
-    if (p.x < 0 || p.x > 200 || p.y < 0 || p.y > 120)
+    if (p.x < 0 || p.x > 200 || p.y < 0 || p.y > 120) {
       out.push_back(
           fmt::format("{} at ({}, {}) is outside the 200 x 120 box", joint_names()[j], p.x, p.y));
+      continue;
+    }
+    // Seen from above, y is not height; otherwise nothing is under the floor.
+    if (figure.view == Figure::View::Top) continue;
+    const bool head = j == static_cast<int>(Joint::Head);
+    const double lowest = head ? kFloorY - kHeadRadius : kFloorY;
+    if (p.y > lowest + 0.5)
+      out.push_back(fmt::format("{} at ({}, {}) is {} the floor (y {}); at most y {}",
+                                joint_names()[j], p.x, p.y, head ? "sunk into" : "below", kFloorY,
+                                lowest));
   }
   return out;
 }

@@ -55,6 +55,7 @@ struct Bone {
 // midpoint of the hips and is not in this list.
 const std::vector<Bone>& bones();
 inline constexpr double kTorsoLength = 48;
+inline constexpr double kFloorY = 112;  // seen from the side or the front
 inline constexpr double kHeadRadius = 8;
 // How much longer than nominal a bone may look before `check` complains.
 inline constexpr double kBoneSlack = 1.25;
