@@ -28,7 +28,8 @@ engine::Answers answers_from_options(const Options& o, const ruleset::RuleSet& r
     const auto& q = rules.questions[i];
     auto parsed = ruleset::parse_answer(q, *o.answer_flags[i]);
     if (auto* error = std::get_if<ruleset::AnswerError>(&parsed))
-      throw CliError(kUsage, fmt::format("{}: {}", q.flag(), error->message));
+      throw CliError(kUsage,
+                     fmt::format("{}: {}; run 'backtriage --help'", q.flag(), error->message));
     answers[i] = std::get<engine::Value>(parsed);
   }
   if (o.no_red_flags) default_red_flags_to_no(rules, answers);

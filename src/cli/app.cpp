@@ -76,9 +76,13 @@ void add_output(CLI::App& app, Options& o) {
 
 std::string format_option_text(const std::string& text, Options& o) {
   auto found = std::find(kFormats.begin(), kFormats.end(), text);
-  if (found == kFormats.end())
+  if (found == kFormats.end()) {
+    // Offer what the command can write: batch writes lines of JSON.
+    std::vector<std::string> usable(kFormats.begin(), kFormats.end());
+    if (o.command == Command::Batch) usable = {"json", "cds-hooks"};
     return fmt::format("option '--format': '{}' is not a format{}: use {}", text,
-                       ruleset::did_you_mean(text, kFormats), ruleset::list_or(kFormats));
+                       ruleset::did_you_mean(text, usable), ruleset::list_or(usable));
+  }
   o.format = static_cast<Format>(found - kFormats.begin());
   return "";
 }
@@ -554,7 +558,25 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
   } catch (const CLI::ParseError& e) {
     throw CliError(kUsage, rewrite(e, app, argc, argv));
   }
-  check_options(options, command_in(argc, argv));
+  const std::string command = command_in(argc, argv);
+  // Answers written before a command's name parse as the triage's options,
+  // and that command would quietly drop them: a fever lost is a safety
+  // matter, so it is an error.
+  if (!command.empty()) {
+    std::string given = options.answers_file.empty() ? "" : "--answers";
+    for (const CLI::Option* option : app.get_options())
+      if (given.empty() && option->count() > 0 && option->get_group().rfind("Answers (", 0) == 0)
+        given = option->get_name();
+    if (!given.empty())
+      throw CliError(
+          kUsage,
+          fmt::format(
+              "answers go with a triage, not with '{}' ({} was given before it){}; {}", command,
+              given,
+              command == "batch" ? ": batch reads each person's answers from their line" : "",
+              help_hint(command)));
+  }
+  check_options(options, command);
 }
 
 std::string find_rules_option(int argc, const char* const* argv) {

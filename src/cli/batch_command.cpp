@@ -121,8 +121,13 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
                                std::strerror(reader.error())));
   out.flush();
   if (o.summary || io.err_tty) {
-    std::string counts;
-    for (const auto& [level, count] : total.levels) counts += fmt::format(", {} {}", count, level);
+    std::string counts;  // in the ladder's order, most urgent first
+    std::vector<const ruleset::Item*> ladder;
+    for (const auto& level : rules.levels()) ladder.push_back(&level);
+    ladder.push_back(&rules.undecided);
+    for (const ruleset::Item* level : ladder)
+      if (auto found = total.levels.find(level->id); found != total.levels.end())
+        counts += fmt::format(", {} {}", found->second, level->id);
     fmt::print(io.err, "backtriage batch: {} line{}{}, {} error{}\n", number,
                number == 1 ? "" : "s", counts, total.errors, total.errors == 1 ? "" : "s");
   }

@@ -31,4 +31,14 @@ int text_width(const Io& io, bool stream_is_tty, int stream_columns) {
   return std::clamp(columns, kNarrowest, kWidest);
 }
 
+int screen_height(const Io& io) {
+  if (const char* env = io.getenv("LINES")) {
+    int rows = 0;
+    std::string_view text(env);
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), rows);
+    if (ec == std::errc() && end == text.data() + text.size() && rows > 0) return rows;
+  }
+  return io.out_rows;
+}
+
 }  // namespace backtriage::cli

@@ -29,4 +29,8 @@ bool use_color(const std::string& mode, const Io& io, bool stream_is_tty);
 // 80 when the stream is not a terminal.
 int text_width(const Io& io, bool stream_is_tty, int stream_columns);
 
+// The height of stdout's terminal: LINES, or else the terminal's own; 0 when
+// not known.
+int screen_height(const Io& io);
+
 }  // namespace backtriage::cli

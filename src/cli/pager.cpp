@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -13,16 +12,6 @@
 namespace backtriage::cli {
 
 namespace {
-
-int screen_rows(const Io& io) {
-  if (const char* env = io.getenv("LINES")) {
-    int rows = 0;
-    std::string_view text(env);
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), rows);
-    if (ec == std::errc() && end == text.data() + text.size() && rows > 0) return rows;
-  }
-  return io.out_rows;
-}
 
 // True when the program a pager command runs is not there. Only a plain
 // command (words and spaces) is looked up; anything else is the shell's to
@@ -48,7 +37,7 @@ bool pager_missing(const std::string& command, const Io& io) {
 
 bool show_in_pager(std::string_view text, const Io& io, bool allowed) {
   if (!allowed || !io.out_tty) return false;
-  const int rows = screen_rows(io);
+  const int rows = screen_height(io);
   const auto lines = std::count(text.begin(), text.end(), '\n');
   if (rows <= 0 || lines < rows) return false;
   const char* pager = io.getenv("PAGER");

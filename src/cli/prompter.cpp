@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <string_view>
+#include <tuple>
 
 #include "cli/exit_code.h"
 #include "report/text_wrap.h"
@@ -157,9 +158,9 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
     if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)
       text += wrap(accepted.labels[i], w,
                    fmt::format("   {}. {}: ", i + 1, spoken(accepted.words[i])), 6);
-  text += wrap(
-      hint(q) + (can_go_back ? " (? for why, back for the previous question)" : " (? for why)"), w,
-      "   ", 3);
+  text += wrap(hint(q) + (q.optional ? " Press Enter to skip." : "") +
+                   (can_go_back ? " (? for why, back for the previous question)" : " (? for why)"),
+               w, "   ", 3);
   say(text);
   for (;;) {
     const std::string line = read_answer(number);
@@ -171,6 +172,11 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
       if (can_go_back) return false;
       say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
       continue;
+    }
+    if (q.optional && (trim(line).empty() || lower(trim(line)) == "skip")) {
+      skipped_[f] = true;
+      say(wrap("Skipped.", w, "   ", 3));
+      return true;
     }
     auto parsed = ruleset::parse_answer(q, line, ruleset::Spelling::Spoken);
     if (auto* value = std::get_if<engine::Value>(&parsed)) {
@@ -272,9 +278,10 @@ bool Prompter::ask(const std::vector<FactId>& questions, int number, engine::Ans
 void Prompter::interview(engine::Answers& answers) {
   const engine::Evaluator evaluator(rules_.knowledge_base());
   engine::Evaluation evaluation(rules_.knowledge_base());
-  evaluator.run(answers, evaluation);
-  // The answers before each prompt, so `back` can return to it.
-  std::vector<engine::Answers> history;
+  skipped_.assign(answers.size(), false);
+  evaluator.run(answers, evaluation, skipped_);
+  // The answers (and skips) before each prompt, so `back` can return to it.
+  std::vector<std::pair<engine::Answers, std::vector<bool>>> history;
   bool in_warnings = false, asked = false;
   for (;;) {
     const auto prompt = ruleset::next_prompt(rules_, evaluation);
@@ -285,14 +292,14 @@ void Prompter::interview(engine::Answers& answers) {
     if (!warning && in_warnings) say("\n" + wrap(kOtherSection, style_.width));
     in_warnings = warning;
     asked = true;
-    history.push_back(answers);
+    history.emplace_back(answers, skipped_);
     if (!ask(prompt, static_cast<int>(history.size()), answers, history.size() > 1)) {
-      history.pop_back();                   // this prompt's snapshot
-      answers = std::move(history.back());  // as before the previous prompt
+      history.pop_back();                                       // this prompt's snapshot
+      std::tie(answers, skipped_) = std::move(history.back());  // as before the previous prompt
       history.pop_back();
     }
     try {
-      evaluator.run(answers, evaluation);
+      evaluator.run(answers, evaluation, skipped_);
     } catch (const engine::ConflictError&) {
       return;  // the caller's evaluation reports it
     }

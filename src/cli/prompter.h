@@ -3,8 +3,9 @@
 // still change the report, most urgent first, and stops as soon as nothing
 // left can change it (ruleset/relevance.h). Questions of one checklist that
 // are due together are asked at one prompt. A person may answer in their
-// own words ("not sure", "2", "one spot"), type ? for why a question
-// matters, or `back` to change the previous answer.
+// own words ("not sure", "2", "one spot", "3 weeks"), type ? for why a
+// question matters, `back` to change the previous answer, or skip an
+// optional question (the report then says what it assumed instead).
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ class Prompter {
   const ruleset::RuleSet& rules_;
   const Io& io_;
   PrompterStyle style_;
+  // By fact: optional questions the person chose to skip (Enter, or
+  // "skip"), which are then not asked again and count as declined.
+  std::vector<bool> skipped_;
 };
 
 // The answer to `?`: why the question matters, in plain words; with

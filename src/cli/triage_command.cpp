@@ -15,6 +15,7 @@
 #include "report/render_ics.h"
 #include "report/render_json.h"
 #include "report/render_text.h"
+#include "ruleset/spelling.h"
 
 namespace backtriage::cli {
 
@@ -56,13 +57,21 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   }
   report::ReportBuilder builder(rules);
   const report::Report& r = builder.build(answers, evaluation, &trace);
-  if (!can_ask && !io.in_tty && !o.no_input && !r.unanswered.empty())
+  if (!can_ask && !io.in_tty && !o.no_input && !r.unanswered.empty()) {
+    // Named, the first few, in asking order: one line still.
+    constexpr std::size_t kNamed = 3;
+    std::vector<std::string> flags;
+    for (std::size_t i = 0; i < r.unanswered.size() && i < kNamed; ++i)
+      flags.push_back(rules.questions[r.unanswered[i]].flag());
+    const std::size_t more = r.unanswered.size() - flags.size();
+    if (more > 0) flags.push_back(fmt::format("{} more", more));
     fmt::print(io.err,
                "backtriage: no questions were asked because standard input is not a terminal, "
-               "and {} answer{} missing: give {} as flags (backtriage questions lists them) or "
-               "with --answers FILE\n",
+               "and {} answer{} missing ({}): give {} as flags (backtriage questions lists them) "
+               "or with --answers FILE\n",
                r.unanswered.size(), r.unanswered.size() == 1 ? " is" : "s are",
-               r.unanswered.size() == 1 ? "it" : "them");
+               ruleset::list_and(flags), r.unanswered.size() == 1 ? "it" : "them");
+  }
 
   Output out(o.output_file, io);
   const bool terminal = out.to_terminal(io);
@@ -103,7 +112,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       style.color = use_color(o.color, io, terminal);
       style.explain = o.explain;
       style.width = text_width(io, terminal, io.out_columns);
-      style.height = terminal ? io.out_rows : 0;
+      style.height = terminal ? screen_height(io) : 0;
       text = report::render_text(r, style);
       if (terminal && show_in_pager(text, io, !o.no_pager)) return kOk;
       break;

@@ -157,6 +157,9 @@ ParsedAnswer parse_yes_no(const Question& q, std::string_view raw, std::string_v
   while (spelling == Spelling::Spoken && !word.empty() &&
          (word.back() == '.' || word.back() == '!'))
     word.pop_back();
+  if (spelling == Spelling::Spoken)  // a phone's curly apostrophe: "don’t know"
+    for (std::size_t at; (at = word.find("\u2019")) != std::string::npos;)
+      word.replace(at, std::string_view("\u2019").size(), "'");
   for (const char* w : yes)
     if (word == w) return engine::Value::boolean(true);
   for (const char* w : no)
@@ -229,7 +232,23 @@ ParsedAnswer parse_answer(const Question& q, std::string_view raw, Spelling spel
   std::string_view text = trim(raw);
   switch (q.type) {
     case engine::FactType::Bool: return parse_yes_no(q, raw, text, spelling);
-    case engine::FactType::Number: return parse_number(q, raw, text);
+    case engine::FactType::Number: {
+      // At a prompt, "2 weeks" or "45 years old" says the number with its unit.
+      if (spelling == Spelling::Spoken && !q.unit.empty()) {
+        std::string unit = q.unit, said = lower(text);
+        if (said.size() > 4 && said.compare(said.size() - 4, 4, " old") == 0)
+          said.resize(said.size() - 4);
+        const std::string singular = unit.back() == 's' ? unit.substr(0, unit.size() - 1) : unit;
+        for (const std::string& word : {unit, singular})
+          if (said.size() > word.size() &&
+              said.compare(said.size() - word.size(), word.size(), word) == 0) {
+            const std::string_view number =
+                trim(std::string_view(said).substr(0, said.size() - word.size()));
+            if (!number.empty()) return parse_number(q, raw, number);
+          }
+      }
+      return parse_number(q, raw, text);
+    }
     case engine::FactType::Choice:
     case engine::FactType::Set:
     case engine::FactType::Ranked: return parse_choice(q, raw, text, spelling);

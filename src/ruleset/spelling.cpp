@@ -44,11 +44,21 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return match ? " (did you mean '" + *match + "'?)" : "";
 }
 
-std::string list_or(const std::vector<std::string>& words) {
+namespace {
+std::string listed(const std::vector<std::string>& words, std::string_view last) {
   if (words.size() <= 1) return words.empty() ? "" : words.front();
   std::string out;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) out += (i ? ", " : "") + words[i];
-  return out + " or " + words.back();
+  return out + std::string(last) + words.back();
+}
+}  // namespace
+
+std::string list_or(const std::vector<std::string>& words) {
+  return listed(words, " or ");
+}
+
+std::string list_and(const std::vector<std::string>& words) {
+  return listed(words, " and ");
 }
 
 std::string with_article(std::string_view noun) {

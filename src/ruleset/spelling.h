@@ -21,5 +21,7 @@ std::string with_article(std::string_view noun);
 
 // "a, b or c": a list of alternatives in a message.
 std::string list_or(const std::vector<std::string>& words);
+// "a, b and c": a list of things that all apply.
+std::string list_and(const std::vector<std::string>& words);
 
 }  // namespace backtriage::ruleset

@@ -398,8 +398,9 @@ class Summary(unittest.TestCase):
         code, out, err = run(["batch", "--summary"], stdin=mixed_input())
         self.assertEqual(code, 65)
         self.assertEqual(len(out.splitlines()), len(MIXED))
-        self.assertEqual(err, "backtriage batch: 18 lines, 1 ambulance, 1 doctor, 1 emergency, "
-                              "1 incomplete, 3 self_care, 1 soon, 1 urgent, 9 errors\n")
+        # Levels in the ladder's order, most urgent first; not enough answers last.
+        self.assertEqual(err, "backtriage batch: 18 lines, 1 ambulance, 1 emergency, 1 urgent, "
+                              "1 soon, 1 doctor, 3 self_care, 1 incomplete, 9 errors\n")
 
     def test_summary_of_one_good_line(self):
         code, _, err = run(["batch", "--summary"], stdin=line(CALM))

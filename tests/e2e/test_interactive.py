@@ -508,6 +508,30 @@ class Order(unittest.TestCase):
         self.assertEqual(report["level"], "doctor")
         self.assertIn("not_improving", [r["id"] for r in report["reasons"]])
 
+    def test_an_optional_question_can_be_skipped_and_the_report_says_what_it_assumed(self):
+        code, out, err = by_id(["--json", "--no-red-flags"], dict(CALM_PAIN, age="", daily_life="skip"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("Press Enter to skip.", err)
+        self.assertEqual(err.count("Skipped."), 2)
+        self.assertEqual(asked(err).count("age"), 1)  # not asked again
+        report = report_of(out)
+        self.assertEqual(report["level"], "self_care")
+        self.assertNotIn("age", report["answers"])
+        self.assertEqual([a["id"] for a in report["assumed"]], ["age", "daily_life"])
+
+    def test_a_question_that_is_not_optional_cannot_be_skipped(self):
+        code, out, err = interview(["--json", "--no-red-flags", "--age", "40"],
+                                   ["", "2", "dull", "one spot", "lower", "no"])
+        self.assertNotIn("Skipped.", err)
+        self.assertIn("Please type a number from 0 to 520", err)
+
+    def test_a_number_may_come_with_its_unit(self):
+        code, out, err = by_id(["--json", "--no-red-flags"],
+                               dict(CALM_PAIN, age="45 years old", duration_weeks="3 weeks"))
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual((report["answers"]["age"], report["answers"]["duration_weeks"]), (45, 3))
+
     def test_the_inflammatory_signs_are_asked_only_when_they_could_matter(self):
         self.assertNotIn("morning_stiffness", asked_ids(
             by_id(["--json", "--no-red-flags"], CALM_PAIN)[2]))

@@ -115,7 +115,8 @@ class Diff(unittest.TestCase):
         self.assertTrue(out.endswith("No change.\n"))
 
     def test_a_reworded_prompt_changes_no_case(self):
-        path = self.edited("prompt: How old are you?", "prompt: What is your age?")
+        path = self.edited("prompt: How old is the person with the back pain?",
+                           "prompt: What is the age of the person with the back pain?")
         code, out, _ = run(["diff", RULES, path], timeout=120)
         self.assertEqual(code, 0, out)
 

@@ -40,11 +40,31 @@ TEST_CASE("red flags take unsure; at a prompt, in people's words too", "[answers
   const auto unsure = engine::Value::symbol(ruleset::kUnsureValue);
   CHECK(std::get<engine::Value>(parse_answer(fever, "Unsure")) == unsure);
   CHECK_FALSE(std::holds_alternative<engine::Value>(parse_answer(fever, "not sure")));
-  for (const char* words : {"not sure", "Don't know", "dont know", "maybe", "not sure."})
+  for (const char* words :
+       {"not sure", "Don't know", "dont know", "maybe", "not sure.", "Don\u2019t know"})
     CHECK(std::get<engine::Value>(parse_answer(fever, words, ruleset::Spelling::Spoken)) == unsure);
   // A question that is not a red flag has no unsure, however it is said.
   CHECK(error_of(parse_answer(question("improving"), "not sure", ruleset::Spelling::Spoken)) ==
         "expected yes or no, got 'not sure'");
+}
+
+TEST_CASE("at a prompt a number may come with its unit", "[answers]") {
+  const auto& weeks = question("duration_weeks");
+  const auto& age = question("age");
+  auto number = [](const ruleset::ParsedAnswer& parsed) {
+    return std::get<engine::Value>(parsed).as_number();
+  };
+  CHECK(number(parse_answer(weeks, "2 weeks", ruleset::Spelling::Spoken)) == 2);
+  CHECK(number(parse_answer(weeks, "1 week", ruleset::Spelling::Spoken)) == 1);
+  CHECK(number(parse_answer(age, "45 years old", ruleset::Spelling::Spoken)) == 45);
+  CHECK(number(parse_answer(age, "45 Years", ruleset::Spelling::Spoken)) == 45);
+  // Only at a prompt, and only its own unit.
+  CHECK(error_of(parse_answer(weeks, "2 weeks")) ==
+        "expected a number from 0 to 520 (weeks), got '2 weeks'");
+  CHECK(error_of(parse_answer(weeks, "2 years", ruleset::Spelling::Spoken)) ==
+        "expected a number from 0 to 520 (weeks), got '2 years'");
+  CHECK(error_of(parse_answer(weeks, "weeks", ruleset::Spelling::Spoken)) ==
+        "expected a number from 0 to 520 (weeks), got 'weeks'");
 }
 
 TEST_CASE("numbers are decimals within the question's range", "[answers]") {
