@@ -83,7 +83,8 @@ ul.plain {{ padding-left: 1.2rem; }}
 @page {{ margin: 15mm 14mm 24mm; @bottom-center {{ content: {disclaimer}; font-size: 7.5pt; color: #374151; }} }}
 @media print {{
   body {{ font-size: 10.5pt; }}
-  main, .headline, .disclaimer {{ max-width: none; padding: 0; }}
+  main, .disclaimer {{ max-width: none; padding: 0; }}
+  .headline {{ max-width: none; }}
   .figure-animated {{ display: none; }}
   .figure-poses {{ display: block; max-width: 13cm; }}
   .exercise {{ padding: 0.5rem 0.7rem; margin: 0.5rem 0; }}
@@ -111,6 +112,9 @@ class Page {
                         html_text(r_.level->label), html_text(r_.level->advice));
     warnings();
     reasons();
+    // What the advice did not know comes before the routine: an assumption
+    // can be the reason to see a doctor, and must not sit behind the plan.
+    unanswered();
     if (r_.with_routine()) {
       routine();
       list("Activities to avoid for now", r_.avoid, [](const Item& a) {
@@ -126,7 +130,6 @@ class Page {
         out_ += fmt::format("<section><h2>What to expect</h2><p>{}</p></section>\n",
                             html_text(course->text));
     }
-    unanswered();
     out_ += "</main>\n";
     out_ += fmt::format(
         "<footer class=\"disclaimer\"><p>{}</p><p class=\"note\">{} rules {}"
@@ -169,7 +172,8 @@ class Page {
       // The exercises depend on where the pain is; say why there are none.
       out_ +=
           "<section class=\"routine\"><h2>Your home routine</h2>\n<p>Your exercises depend on "
-          "the answers still missing (below). Answer them to get your routine.</p></section>\n";
+          "the answers still missing (listed above). Answer them to get your "
+          "routine.</p></section>\n";
       return;
     }
     out_ += "<section class=\"routine\"><h2>Your home routine</h2>\n";
