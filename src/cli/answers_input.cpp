@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <bitset>
+#include <cctype>
 #include <set>
 #include <utility>
 
@@ -70,6 +71,49 @@ std::string shorten_quoted(std::string reason) {
   return reason.substr(0, open) + ruleset::quote_input(token) + reason.substr(close + 1);
 }
 
+// nlohmann's syntax errors in plain words, for the common mistakes; any other
+// keeps its own wording (shortened). `at` is the error's 1-based byte.
+std::string plain_json_reason(const std::string& reason, std::string_view text, std::size_t at) {
+  auto has = [&](std::string_view part) { return reason.find(part) != std::string::npos; };
+  // The bare word the parser stopped in (no, True, NaN), read from the text.
+  auto word_at = [&] {
+    auto letter = [&](std::size_t i) {
+      return i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                                 text[i] == '_' || text[i] == '-' || text[i] == '.');
+    };
+    std::size_t i = at > 0 ? at - 1 : 0;
+    if (!letter(i) && i > 0) --i;
+    if (!letter(i)) return std::string();
+    std::size_t begin = i, end = i;
+    while (begin > 0 && letter(begin - 1)) --begin;
+    while (letter(end)) ++end;
+    return std::string(text.substr(begin, end - begin));
+  };
+  if (has("control character"))
+    return "a tab, newline or other control character inside a string must be escaped (\\t, "
+           "\\n)";
+  if (has("ill-formed UTF-8")) return "a string holds a byte that is not UTF-8";
+  if (has("unexpected end of input"))
+    return "the line ends before the JSON does (a value, a quote or a } is missing)";
+  if (has("expected end of input")) return "there is more after the end of the answers object";
+  if (has("parsing object key") && has("unexpected '}'"))
+    return "a comma with no answer after it before the }";
+  if (has("parsing object key")) {
+    const std::string word = word_at();
+    return word.empty() ? "a key must be text in double quotes"
+                        : fmt::format("a key must be text in double quotes, got {}",
+                                      ruleset::quote_input(word));
+  }
+  if (has("parsing object separator")) return "expected ':' after a key";
+  if (has("invalid literal"))
+    if (const std::string word = word_at(); !word.empty())
+      return fmt::format(
+          "{} is not a JSON value: write text in double quotes, and true, false and numbers "
+          "as they are",
+          ruleset::quote_input(word));
+  return shorten_quoted(reason);
+}
+
 // Parses JSON text; deep nesting is an error. A repeated top-level key is
 // recorded in `duplicate` (the first one) rather than stopping the parse, so
 // the caller can still read the line's record id for its error line.
@@ -96,7 +140,7 @@ std::variant<json, JsonProblem> parse_json(std::string_view text, std::string& d
     auto colon = what.find(": ", what.find("column"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     std::size_t byte = e.byte == 0 ? 1 : e.byte;
-    return JsonProblem{"invalid JSON: " + shorten_quoted(reason), byte};
+    return JsonProblem{"invalid JSON: " + plain_json_reason(reason, text, byte), byte};
   } catch (const json::exception& e) {
     // Not a syntax error but still bad input, e.g. out_of_range.406 for a
     // number like 1e400 that no double holds.
