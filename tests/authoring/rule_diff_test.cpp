@@ -11,6 +11,23 @@ using namespace backtriage;
 
 namespace {
 
+// The routine's two exercises (a figure each, the same: only `check` looks).
+std::string exercises() {
+  const std::string figure =
+      "figure: {view: side, start: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
+      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
+      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
+      "10], r_foot: [120, 10]}, end: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
+      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
+      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
+      "10], r_foot: [120, 10]}}";
+  return "      - {id: stretch, name: S, kind: stretch, steps: [s], dose: {reps: 1}, source: s, " +
+         figure + "}\n" +
+         "      - {id: lift, name: L, kind: strengthening, steps: [s], dose: {reps: 1}, source: "
+         "s, " +
+         figure + "}\n";
+}
+
 // A small rule set: two red flags (one taking unsure), a number compared at
 // `threshold`, an optional yes/no and a choice; a ladder of three steps.
 std::string rules_text(int threshold, bool with_lump) {
@@ -37,9 +54,9 @@ facts:
   - id: routine
     type: set
     items:
-      - {id: stretch, name: S, kind: stretch, steps: [s], dose: {reps: 1}, source: s, figure: {view: side, start: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, 50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, 10], r_foot: [120, 10]}, end: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, 50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, 10], r_foot: [120, 10]}}}
-      - {id: lift, name: L, kind: strengthening, steps: [s], dose: {reps: 1}, source: s, figure: {view: side, start: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, 50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, 10], r_foot: [120, 10]}, end: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, 50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, 10], r_foot: [120, 10]}}}
-  - {id: red_flag, type: set, items: [chest, lump]}
+)";
+  text += exercises();
+  text += R"(  - {id: red_flag, type: set, items: [chest, lump]}
 rules:
   - {id: chest, when: {chest: {in: [yes, unsure]}}, then: {level: now}, source: s}
 )";
@@ -55,8 +72,8 @@ rules:
   return text;
 }
 
-std::unique_ptr<const ruleset::RuleSet> load(int threshold, bool with_lump) {
-  auto loaded = ruleset::load_rule_set(rules_text(threshold, with_lump), "small.yaml");
+std::unique_ptr<const ruleset::RuleSet> load_text(const std::string& text) {
+  auto loaded = ruleset::load_rule_set(text, "small.yaml");
   std::string problems;
   for (const auto& d : loaded.diagnostics) problems += ruleset::format_line(d) + "\n";
   INFO(problems);
@@ -64,42 +81,66 @@ std::unique_ptr<const ruleset::RuleSet> load(int threshold, bool with_lump) {
   return std::move(loaded.rule_set);
 }
 
-// Every combination, one by one: the same classes the diff is to count
-// (the number split at both sets' thresholds, each also unanswered),
-// written out by hand.
-std::map<std::pair<std::string, std::string>, std::uint64_t> brute_force(
-    const ruleset::RuleSet& a, const ruleset::RuleSet& b, const std::vector<std::string>& weeks) {
-  std::map<std::pair<std::string, std::string>, std::uint64_t> changes;
-  const std::vector<std::string> chest{"yes", "no", "unsure", ""}, lump{"yes", "no", "unsure", ""},
-      daily{"yes", "no", ""}, where{"low", "high", ""};
-  auto outcome = [](const ruleset::RuleSet& rules,
-                    const std::map<std::string, std::string>& given) {
-    engine::Answers answers(rules.knowledge_base().facts().size());
-    for (const auto& [id, text] : given) {
-      const auto* q = rules.find_question(id);
-      if (!q || text.empty()) continue;
-      answers[*rules.find_fact(id)] = std::get<engine::Value>(ruleset::parse_answer(*q, text));
-    }
-    auto e =
-        engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
-    const auto* level = ruleset::reported_level(rules, e.facts()).level;
-    std::string out = level->id;
-    if (level->routine)
-      for (auto v : e.facts().certain(rules.roles.routine))
-        out += "+" + rules.items_of(rules.roles.routine)[v.as_symbol()].id;
-    return std::pair(level->id, out);
-  };
-  for (const auto& c : chest)
-    for (const auto& l : lump)
-      for (const auto& w : weeks)
-        for (const auto& d : daily)
-          for (const auto& r : where) {
-            const std::map<std::string, std::string> given{
-                {"chest", c}, {"lump", l}, {"weeks", w}, {"daily", d}, {"where", r}};
-            auto before = outcome(a, given), after = outcome(b, given);
-            if (before.second != after.second) ++changes[{before.first, after.first}];
-          }
+std::unique_ptr<const ruleset::RuleSet> load(int threshold, bool with_lump) {
+  return load_text(rules_text(threshold, with_lump));
+}
+
+using Changes = std::map<std::pair<std::string, std::string>, std::uint64_t>;
+// Each question with the answers to try ("" for unanswered).
+using Space = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+// What a rule set says for one combination: its level, and the level with
+// the routine, which is what the diff compares. A question the set does not
+// have is left out.
+std::pair<std::string, std::string> outcome(const ruleset::RuleSet& rules,
+                                            const std::map<std::string, std::string>& given) {
+  engine::Answers answers(rules.knowledge_base().facts().size());
+  for (const auto& [id, text] : given) {
+    const auto* q = rules.find_question(id);
+    if (!q || text.empty()) continue;
+    answers[*rules.find_fact(id)] = std::get<engine::Value>(ruleset::parse_answer(*q, text));
+  }
+  auto e =
+      engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
+  const auto* level = ruleset::reported_level(rules, e.facts()).level;
+  std::string out = level->id;
+  if (level->routine)
+    for (auto v : e.facts().certain(rules.roles.routine))
+      out += "+" + rules.items_of(rules.roles.routine)[v.as_symbol()].id;
+  return std::pair(level->id, out);
+}
+
+// Every combination of `space`, one by one, written out by hand: the
+// changes by old level and new level, and (in `total`) how many there were.
+Changes brute_force(const ruleset::RuleSet& a, const ruleset::RuleSet& b, const Space& space,
+                    std::uint64_t* total = nullptr) {
+  Changes changes;
+  std::vector<std::size_t> at(space.size(), 0);
+  std::uint64_t count = 0;
+  for (;;) {
+    std::map<std::string, std::string> given;
+    for (std::size_t i = 0; i < space.size(); ++i) given[space[i].first] = space[i].second[at[i]];
+    auto before = outcome(a, given), after = outcome(b, given);
+    if (before.second != after.second) ++changes[{before.first, after.first}];
+    ++count;
+    std::size_t i = 0;
+    while (i < space.size() && ++at[i] == space[i].second.size()) at[i++] = 0;
+    if (i == space.size()) break;
+  }
+  if (total) *total = count;
   return changes;
+}
+
+// The small rule set's space: the same classes the diff is to count (the
+// number split at both sets' thresholds, each also unanswered).
+Changes brute_force(const ruleset::RuleSet& a, const ruleset::RuleSet& b,
+                    const std::vector<std::string>& weeks) {
+  return brute_force(a, b,
+                     {{"chest", {"yes", "no", "unsure", ""}},
+                      {"lump", {"yes", "no", "unsure", ""}},
+                      {"weeks", weeks},
+                      {"daily", {"yes", "no", ""}},
+                      {"where", {"low", "high", ""}}});
 }
 
 std::map<std::pair<std::string, std::string>, std::uint64_t> counted(const authoring::Diff& d) {
@@ -164,14 +205,6 @@ namespace {
 // with a later question, an optional question, and a derived fact between
 // the answers and the level. `variant` moves one thing at a time.
 std::string shared_states_text(int variant) {
-  const std::string figure =
-      "figure: {view: side, start: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
-      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
-      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
-      "10], r_foot: [120, 10]}, end: {head: [10, 10], neck: [20, 10], l_shoulder: [20, 10], "
-      "r_shoulder: [20, 10], l_elbow: [20, 30], r_elbow: [20, 30], l_hand: [20, 50], r_hand: [20, "
-      "50], l_hip: [60, 10], r_hip: [60, 10], l_knee: [90, 10], r_knee: [90, 10], l_foot: [120, "
-      "10], r_foot: [120, 10]}}";
   std::string text = R"(id: shared
 version: "1"
 disclaimer: d
@@ -200,12 +233,7 @@ facts:
     type: set
     items:
 )";
-  text += "      - {id: stretch, name: S, kind: stretch, steps: [s], dose: {reps: 1}, source: s, " +
-          figure + "}\n";
-  text +=
-      "      - {id: lift, name: L, kind: strengthening, steps: [s], dose: {reps: 1}, source: "
-      "s, " +
-      figure + "}\n";
+  text += exercises();
   text += R"(  - {id: red_flag, type: set, items: [faint, fall, hot, thin, lump]}
 rules:
   - {id: faint, when: {faint: {in: [yes, unsure]}}, then: {red_flag: faint, level: now}, source: s}
@@ -241,53 +269,6 @@ rules:
   return text;
 }
 
-std::unique_ptr<const ruleset::RuleSet> load_text(const std::string& text) {
-  auto loaded = ruleset::load_rule_set(text, "shared.yaml");
-  std::string problems;
-  for (const auto& d : loaded.diagnostics) problems += ruleset::format_line(d) + "\n";
-  INFO(problems);
-  REQUIRE(loaded.rule_set);
-  return std::move(loaded.rule_set);
-}
-
-// Every combination of the given answers (text; "" unanswered), one by one.
-std::map<std::pair<std::string, std::string>, std::uint64_t> brute_force_all(
-    const ruleset::RuleSet& a, const ruleset::RuleSet& b,
-    const std::vector<std::pair<std::string, std::vector<std::string>>>& space,
-    std::uint64_t& total) {
-  std::map<std::pair<std::string, std::string>, std::uint64_t> changes;
-  auto outcome = [](const ruleset::RuleSet& rules,
-                    const std::map<std::string, std::string>& given) {
-    engine::Answers answers(rules.knowledge_base().facts().size());
-    for (const auto& [id, text] : given) {
-      if (text.empty()) continue;
-      answers[*rules.find_fact(id)] =
-          std::get<engine::Value>(ruleset::parse_answer(*rules.find_question(id), text));
-    }
-    auto e =
-        engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
-    const auto* level = ruleset::reported_level(rules, e.facts()).level;
-    std::string out = level->id;
-    if (level->routine)
-      for (auto v : e.facts().certain(rules.roles.routine))
-        out += "+" + rules.items_of(rules.roles.routine)[v.as_symbol()].id;
-    return std::pair(level->id, out);
-  };
-  std::vector<std::size_t> at(space.size(), 0);
-  total = 0;
-  for (;;) {
-    std::map<std::string, std::string> given;
-    for (std::size_t i = 0; i < space.size(); ++i) given[space[i].first] = space[i].second[at[i]];
-    auto before = outcome(a, given), after = outcome(b, given);
-    if (before.second != after.second) ++changes[{before.first, after.first}];
-    ++total;
-    std::size_t i = 0;
-    while (i < space.size() && ++at[i] == space[i].second.size()) at[i++] = 0;
-    if (i == space.size()) break;
-  }
-  return changes;
-}
-
 }  // namespace
 
 TEST_CASE("branches that reach the same state share their walk, and still count exactly",
@@ -305,17 +286,17 @@ TEST_CASE("branches that reach the same state share their walk, and still count 
         variant == 2 ? std::vector<std::string>{"0", "1", "2", "5", "8", "10", "12", "16", "20", ""}
                      : std::vector<std::string>{"0", "1", "2", "7", "12", "16", "20", ""};
     std::uint64_t total = 0;
-    const auto expected = brute_force_all(*old_rules, *new_rules,
-                                          {{"faint", sign},
-                                           {"fall", sign},
-                                           {"hurt", sign},
-                                           {"hot", sign},
-                                           {"thin", sign},
-                                           {"lump", sign},
-                                           {"weeks", weeks},
-                                           {"daily", yes_no},
-                                           {"where", where}},
-                                          total);
+    const auto expected = brute_force(*old_rules, *new_rules,
+                                      {{"faint", sign},
+                                       {"fall", sign},
+                                       {"hurt", sign},
+                                       {"hot", sign},
+                                       {"thin", sign},
+                                       {"lump", sign},
+                                       {"weeks", weeks},
+                                       {"daily", yes_no},
+                                       {"where", where}},
+                                      &total);
     CHECK(diff.combinations == total);
     CHECK(counted(diff) == expected);
     CHECK_FALSE(expected.empty());
