@@ -46,6 +46,8 @@ Exit status: 0 triage produced (any level), 1 a test case failed or diff found c
 
 Not medical advice: in an emergency call your local emergency number.)";
 
+// The --help group of the answer flags: "Answers (back-pain rules)".
+const std::string kAnswersGroup = "Answers (";
 const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics"};
 const std::vector<std::string> kColors{"auto", "always", "never"};
 
@@ -541,7 +543,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
     const auto& q = rules.questions[i];
     app->add_option(q.flag(), o.answer_flags[i], answer_help(rules, q))
         ->type_name(ruleset::accepted_answers(q).brief())
-        ->group("Answers (" + rules.id + " rules)");
+        ->group(kAnswersGroup + rules.id + " rules)");
   }
   return app;
 }
@@ -565,7 +567,7 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
   if (!command.empty()) {
     std::string given = options.answers_file.empty() ? "" : "--answers";
     for (const CLI::Option* option : app.get_options())
-      if (given.empty() && option->count() > 0 && option->get_group().rfind("Answers (", 0) == 0)
+      if (given.empty() && option->count() > 0 && option->get_group().rfind(kAnswersGroup, 0) == 0)
         given = option->get_name();
     if (!given.empty())
       throw CliError(

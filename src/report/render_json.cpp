@@ -147,15 +147,15 @@ void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule
   out.end_object();
 }
 
-void red_flag_entry(JsonOut& out, const RedFlagEntry& flag) {
-  out.begin_object();
-  out.key("id"), out.string(flag.item->id);
-  out.key("label"), out.string(flag.item->label);
-  out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
-  out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
-  out.key("why"), out.string(flag.item->why);
-  out.key("source"), out.string(flag.item->source);
-  out.end_object();
+// A red flag's entry: its item's fixed members around the two that depend
+// on the answer.
+void red_flag_head(JsonOut& out, const Item& item) {
+  out.key("id"), out.string(item.id);
+  out.key("label"), out.string(item.label);
+}
+void red_flag_tail(JsonOut& out, const Item& item) {
+  out.key("why"), out.string(item.why);
+  out.key("source"), out.string(item.source);
 }
 
 void assumed_entry(JsonOut& out, const ruleset::Question& q) {
@@ -237,20 +237,8 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   }
   if (rules.roles.red_flags >= 0)
     for (const Item& flag : rules.items_of(rules.roles.red_flags))
-      for (bool unsure : {false, true}) {
-        // As the report builder states it: the flag's own step, or its
-        // question's step for an unsure answer.
-        RedFlagEntry entry{&flag, unsure, rules.find_level(flag.level)};
-        auto q = rules.find_fact(flag.id);
-        const bool asks = q && rules.is_question(*q) && rules.questions[*q].accepts_unsure();
-        if (unsure && asks) entry.level = rules.find_level(rules.questions[*q].unsure);
-        CachedFlag cached{entry.level, {}};
-        if (!unsure || asks) {
-          JsonOut out(cached.json, -1);
-          red_flag_entry(out, entry);
-        }
-        red_flag_[unsure].push_back(std::move(cached));
-      }
+      red_flag_members_.emplace_back(members_of([&](JsonOut& o) { red_flag_head(o, flag); }),
+                                     members_of([&](JsonOut& o) { red_flag_tail(o, flag); }));
   advice_tail_ = members_of([&](JsonOut& o) { advice_tail(o, rules, true, true); });
   disclaimer_ = members_of([&](JsonOut& o) { o.key("disclaimer"), o.string(rules.disclaimer); });
 }
@@ -274,12 +262,22 @@ void JsonReportWriter::fact_string(JsonOut& out, FactId fact) const {
 }
 
 void JsonReportWriter::red_flag(JsonOut& out, const RedFlagEntry& flag) const {
-  if (out.compact() && cached_) {
-    const auto index = flag.item - rules_.items_of(rules_.roles.red_flags).data();
-    const CachedFlag& cached = red_flag_[flag.unsure][static_cast<std::size_t>(index)];
-    if (!cached.json.empty() && cached.level == flag.level) return out.raw(cached.json);
-  }
-  red_flag_entry(out, flag);
+  const bool pasted = out.compact() && cached_;
+  const auto& members = pasted ? red_flag_members_[static_cast<std::size_t>(
+                                     flag.item - rules_.items_of(rules_.roles.red_flags).data())]
+                               : std::pair<std::string, std::string>();
+  out.begin_object();
+  if (pasted)
+    out.raw_members(members.first);
+  else
+    red_flag_head(out, *flag.item);
+  out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
+  out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
+  if (pasted)
+    out.raw_members(members.second);
+  else
+    red_flag_tail(out, *flag.item);
+  out.end_object();
 }
 
 void JsonReportWriter::assumed(JsonOut& out, FactId question) const {

@@ -48,13 +48,8 @@ class JsonReportWriter {
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
-  // By red-flag item index, answered yes and unsure: the step the report
-  // builder states for it, and the entry.
-  struct CachedFlag {
-    const ruleset::Item* level = nullptr;
-    std::string json;  // empty: not cached
-  };
-  std::vector<CachedFlag> red_flag_[2];
+  // By red-flag item: its members before and after `level` and `answer`.
+  std::vector<std::pair<std::string, std::string>> red_flag_members_;
   std::string disclaimer_;
   std::string advice_tail_;  // safe_activities ... plan, with a routine
   bool cached_ = false;      // the above are filled in
