@@ -170,6 +170,7 @@ TABLE = [
     flag("choice control bytes", ["--region", "low\x1b[31mer"], 2, "got 'low\\x1b[31mer'"),
     row("flag value with CRLF is trimmed", ["--no-input", "--json", "--duration-weeks", "2\r\n"] + without(CALM, "--duration-weeks"), 0, None),
     # --- flags: unknown, missing values, contradictions ------------------------
+    usage("batch --format misspelt", ["batch", "--format", "cdshooks"], "backtriage: option '--format': 'cdshooks' is not a format (did you mean 'cds-hooks'?): use json or cds-hooks; run 'backtriage batch --help'\n"),
     usage("an answer flag before batch", ["--fever", "yes", "batch"], "backtriage: answers go with a triage, not with 'batch' (--fever was given before it): batch reads each person's answers from their line; run 'backtriage batch --help'\n"),
     usage("--answers before a command", ["--answers", "a.json", "check"], "backtriage: answers go with a triage, not with 'check' (--answers was given before it); run 'backtriage check --help'\n"),
     flag("missing value", ["--fever"], 2, "backtriage: option '--fever' needs a value: yes/no/unsure; run 'backtriage --help'\n"),
