@@ -58,8 +58,11 @@ class Reader {
 
   std::optional<SetExpectation> set(const YAML::Node& node, const std::string& what,
                                     engine::FactId fact) {
+    return set(node, what, values_of(rules_, fact));
+  }
+  std::optional<SetExpectation> set(const YAML::Node& node, const std::string& what,
+                                    const std::vector<std::string>& allowed) {
     if (!node) return std::nullopt;
-    const auto allowed = values_of(rules_, fact);
     SetExpectation e;
     e.where = yaml_.at(node);
     if (node.IsSequence()) {
@@ -99,7 +102,7 @@ class Reader {
     Expectation e;
     if (!yaml_.check_map(node, "expect",
                          {"level", "complete", "red_flags", "reasons", "classification", "routine",
-                          "avoid", "asks"}))
+                          "avoid", "watch_for", "positions", "asks"}))
       return e;
     for (const auto& entry : node) e.where[entry.first.Scalar()] = yaml_.at(entry.first);
     if (node["level"]) {
@@ -115,6 +118,10 @@ class Reader {
     e.reasons = set(node["reasons"], "reasons", roles.reasons);
     e.routine = set(node["routine"], "routine", roles.routine);
     e.avoid = set(node["avoid"], "avoid", roles.avoid);
+    e.watch_for = set(node["watch_for"], "watch_for", roles.watch_for);
+    std::vector<std::string> positions;
+    for (const auto& p : rules_.positions) positions.push_back(p.id);
+    e.positions = set(node["positions"], "positions", positions);
     if (const YAML::Node classification = node["classification"]) {
       std::vector<std::string> facts;
       for (engine::FactId f : roles.classification)

@@ -26,7 +26,9 @@ struct SetExpectation {
 struct Expectation {
   std::optional<std::string> level;
   std::optional<bool> complete;
-  std::optional<SetExpectation> red_flags, reasons, routine, avoid;
+  std::optional<SetExpectation> red_flags, reasons, routine, avoid, watch_for;
+  // The positions of the routine's exercises (`positions` ids).
+  std::optional<SetExpectation> positions;
   // Classification fact id -> value id, or "" for "not decided".
   std::map<std::string, std::string> classification;
   std::optional<std::vector<std::string>> asks;    // question ids, in order

@@ -122,6 +122,12 @@ CaseResult run_case(const ruleset::RuleSet& rules, const TestCase& test, Coverag
   check_set("reasons", e.reasons, ids_of(r.reasons), e, result.failures);
   check_set("routine", e.routine, ids_of(r.routine), e, result.failures);
   check_set("avoid", e.avoid, ids_of(r.avoid), e, result.failures);
+  check_set("watch_for", e.watch_for, ids_of(r.watch_for), e, result.failures);
+  std::vector<std::string> positions;
+  for (const ruleset::Item* item : r.routine)
+    if (std::find(positions.begin(), positions.end(), item->position) == positions.end())
+      positions.push_back(item->position);
+  check_set("positions", e.positions, positions, e, result.failures);
   for (const auto& [fact, want] : e.classification) {
     std::string got;
     for (std::size_t i = 0; i < rules.roles.classification.size(); ++i)

@@ -104,7 +104,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
         fmt::print(io.err,
                    "backtriage: the calendar has no exercise sessions: the advice is \"{}\", "
                    "which comes without the home routine\n",
-                   r.level->label);
+                   r.label());
       break;
     }
     case Format::Text: {

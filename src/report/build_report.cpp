@@ -55,6 +55,15 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
     }
     r.red_flags.push_back(entry);
   }
+  r.action = nullptr;
+  for (const auto& flag : r.red_flags) {
+    if (flag.level != r.level) continue;
+    if (flag.item->action.empty() || (r.action && r.action->action != flag.item->action)) {
+      r.action = nullptr;
+      break;
+    }
+    r.action = flag.item;
+  }
   // Reasons explain the level stated: those at that level, and notes that
   // name no level.
   set_items(rules_, facts, roles.reasons, r.reasons);
@@ -71,14 +80,50 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
     set_items(rules_, facts, roles.routine, r.routine);
     set_items(rules_, facts, roles.avoid, r.avoid);
     set_items(rules_, facts, roles.tips, r.tips);
+    set_items(rules_, facts, roles.cautions, r.cautions);
   } else {
     r.routine.clear();
     r.avoid.clear();
     r.tips.clear();
+    r.cautions.clear();
   }
+  watch_for(facts);
   r.assumed.clear();
   if (detail == Detail::Full) find_assumed(answers);
   return r;
+}
+
+// The watch-for entries the rules gave, less those a tailored entry
+// replaces, kept when their step is above the level stated, most urgent
+// first (file order within a step).
+void ReportBuilder::watch_for(const engine::FactTable& facts) {
+  Report& r = report_;
+  set_items(rules_, facts, rules_.roles.watch_for, watch_given_);
+  const auto replaced = [&](const ruleset::Item* entry) {
+    return std::any_of(watch_given_.begin(), watch_given_.end(), [&](const ruleset::Item* other) {
+      return std::find(other->replaces.begin(), other->replaces.end(), entry->id) !=
+             other->replaces.end();
+    });
+  };
+  const auto kept = [&](const ruleset::Item* entry) {
+    if (const auto& levels = r.level->watch_levels)
+      return std::find(levels->begin(), levels->end(), entry->level) != levels->end();
+    return r.decided() && rules_.level_rank(entry->level) < rules_.level_rank(r.level->id);
+  };
+  r.watch_for.clear();
+  for (const ruleset::Item* entry : watch_given_)
+    if (!replaced(entry) && kept(entry)) r.watch_for.push_back(entry);
+  std::stable_sort(r.watch_for.begin(), r.watch_for.end(),
+                   [&](const ruleset::Item* a, const ruleset::Item* b) {
+                     return rules_.level_rank(a->level) < rules_.level_rank(b->level);
+                   });
+}
+
+std::string Report::caution_for(const ruleset::Item& exercise) const {
+  std::string text;
+  for (const ruleset::Item* caution : cautions)
+    if (caution->exercise == exercise.id) text += (text.empty() ? "" : " ") + caution->text;
+  return text;
 }
 
 // An optional question left unanswered is assumed away; the report says so

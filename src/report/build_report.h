@@ -25,12 +25,13 @@ class ReportBuilder {
 
  private:
   void find_assumed(const engine::Answers& answers);
+  void watch_for(const engine::FactTable& facts);
 
   const ruleset::RuleSet& rules_;
   Report report_;
   const engine::Evaluator evaluator_;
   engine::Evaluation scratch_;  // the evaluation as if every unanswered question could be asked
-  std::vector<const ruleset::Item*> flags_;
+  std::vector<const ruleset::Item*> flags_, watch_given_;
   std::vector<bool> declined_;
 };
 

@@ -33,17 +33,17 @@ std::string summary(const Report& r) {
   if (!r.red_flags.empty()) {
     std::vector<std::string> labels;
     for (const auto& f : r.red_flags) labels.push_back(f.item->label);
-    std::string full = fmt::format("{}: {}", r.level->label, fmt::join(labels, "; "));
+    std::string full = fmt::format("{}: {}", r.label(), fmt::join(labels, "; "));
     if (code_points(full) <= kMaxSummary) return full;
-    return shortened(fmt::format("{}: {} warning signs", r.level->label, r.red_flags.size()));
+    return shortened(fmt::format("{}: {} warning signs", r.label(), r.red_flags.size()));
   }
   if (!r.decided())
-    return shortened(fmt::format("{}: {} question{} still to answer", r.level->label,
+    return shortened(fmt::format("{}: {} question{} still to answer", r.label(),
                                  r.unanswered.size(), r.unanswered.size() == 1 ? "" : "s"));
   std::vector<std::string> parts;
   for (const Item* value : r.classification)
     if (value) parts.push_back(value->label.empty() ? value->id : value->label);
-  std::string text = r.level->label;
+  std::string text = r.label();
   if (!parts.empty()) text += fmt::format(": {}", fmt::join(parts, ", "));
   if (!r.routine.empty()) text += fmt::format("; home routine of {} exercises", r.routine.size());
   return shortened(text);
@@ -61,7 +61,7 @@ std::string escaped(const std::string& text) {
 
 std::string detail(const Report& r) {
   const auto& rules = *r.rules;
-  std::string md = escaped(r.level->advice) + "\n\n";
+  std::string md = escaped(r.advice()) + "\n\n";
   if (!r.red_flags.empty()) {
     md += "**Warning signs**\n\n";
     for (const auto& f : r.red_flags)
@@ -97,6 +97,17 @@ std::string detail(const Report& r) {
   }
   if (r.with_routine() && rules.advice.expected_course)
     md += escaped(rules.advice.expected_course->text) + "\n\n";
+  if (!r.watch_for.empty()) {
+    md += "**" + escaped(rules.derived_fact(rules.roles.watch_for).title) + "**\n\n";
+    for (const Item* entry : r.watch_for) {
+      std::vector<std::string> signs;
+      for (const auto& sign : entry->signs) signs.push_back(escaped(sign));
+      md += fmt::format("- **{}**{}: {}\n", escaped(entry->label),
+                        entry->when.empty() ? "" : " (" + escaped(entry->when) + ")",
+                        fmt::join(signs, "; "));
+    }
+    md += "\n";
+  }
   return md + "*" + escaped(rules.disclaimer) + "*";
 }
 

@@ -75,6 +75,11 @@ ul.plain {{ padding-left: 1.2rem; }}
 .tick {{ display: inline-block; width: 1.1rem; height: 1.1rem; border: 2px solid #374151; border-radius: 0.15rem; vertical-align: middle; }}
 .check-in {{ border-left: 0.3rem solid #6b7280; background: #f3f4f6; padding: 0.5rem 0.8rem; margin: 0.6rem 0; break-inside: avoid; }}
 .note {{ color: #374151; }}
+.watch {{ border: 2px solid #b91c1c; border-radius: 0.5rem; padding: 0.3rem 0.9rem 0.6rem; margin: 0.9rem 0; break-inside: avoid; page-break-inside: avoid; }}
+.watch h2 {{ margin-top: 0.4rem; }}
+.watch h3 {{ font-size: 1.05rem; margin: 0.6rem 0 0.2rem; }}
+.watch ul {{ margin: 0.2rem 0; padding-left: 1.3rem; }}
+.caution {{ border-left: 0.3rem solid #b45309; padding-left: 0.6rem; }}
 .disclaimer {{ margin-top: 2rem; margin-bottom: 2rem; font-size: 0.9rem; color: #374151; border-top: 1px solid #d1d5db; padding-top: 0.8rem; }}
 @media (prefers-reduced-motion: reduce) {{
   .figure-animated {{ display: none; }}
@@ -105,13 +110,14 @@ class Page {
     out_ =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out_ += fmt::format("<title>{} - {}</title>\n", html_text(r_.level->label),
+    out_ += fmt::format("<title>{} - {}</title>\n", html_text(r_.label()),
                         html_text(rules_.title.empty() ? rules_.id : rules_.title));
     out_ += style(r_) + "\n</head>\n<body>\n";
     out_ += fmt::format("<header class=\"headline\"><h1>{}</h1><p>{}</p></header>\n<main>\n",
-                        html_text(r_.level->label), html_text(r_.level->advice));
+                        html_text(r_.label()), html_text(r_.advice()));
     warnings();
     reasons();
+    watch_for();
     // What the advice did not know comes before the routine: an assumption
     // can be the reason to see a doctor, and must not sit behind the plan.
     unanswered();
@@ -152,6 +158,21 @@ class Page {
     out_ += "</section>\n";
   }
 
+  // Which new signs mean going where, in a box that prints whole.
+  void watch_for() {
+    if (r_.watch_for.empty()) return;
+    out_ += fmt::format("<section class=\"watch\"><h2>{}</h2>\n",
+                        html_text(rules_.derived_fact(rules_.roles.watch_for).title));
+    for (const Item* entry : r_.watch_for) {
+      out_ += fmt::format("<h3>{}</h3>", html_text(entry->label));
+      if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
+      out_ += "<ul>";
+      for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
+      out_ += "</ul>\n";
+    }
+    out_ += "</section>\n";
+  }
+
   void reasons() {
     if (r_.reasons.empty()) return;
     out_ += "<section><h2>Why</h2><ul class=\"plain\">\n";
@@ -184,8 +205,10 @@ class Page {
       ++n;
       out_ += fmt::format("<article class=\"exercise\" id=\"{}\"><h3>{}. {}</h3>",
                           html_text(item->id), n, html_text(item->name));
-      out_ += fmt::format("<p class=\"meta\">{} &middot; {}</p>", html_text(item->kind),
-                          html_text(region_label(item->region)));
+      const Item* position = rules_.find_position(item->position);
+      out_ += fmt::format("<p class=\"meta\">{} &middot; {}{}</p>", html_text(item->kind),
+                          html_text(region_label(item->region)),
+                          position ? " &middot; " + html_text(position->label) : "");
       if (item->figure) {
         FigureText text{"fig-" + item->id, item->name,
                         item->steps.empty() ? item->name : item->steps.front()};
@@ -204,6 +227,8 @@ class Page {
       out_ += "</ol>";
       if (item->dose)
         out_ += fmt::format("<p class=\"dose\">Dose: {}</p>", html_text(dose_text(*item->dose)));
+      if (const std::string caution = r_.caution_for(*item); !caution.empty())
+        out_ += fmt::format("<p class=\"caution\">{}</p>", html_text(caution));
       out_ += "</article>\n";
     }
     out_ += "</section>\n";

@@ -151,6 +151,13 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
     line(out, "END:VEVENT");
   };
 
+  // Each check-in repeats which new signs mean going where, so the
+  // reminder carries the safety net with it.
+  std::string watch;
+  for (const auto* entry : r.watch_for) {
+    watch += fmt::format("\n\n{}{}", entry->label, entry->when.empty() ? "" : " " + entry->when);
+    for (const auto& sign : entry->signs) watch += "\n- " + sign;
+  }
   const auto& plan = rules.advice.plan;
   if (r.with_routine() && plan && !r.routine.empty()) {
     const int per_week = plan->sessions_per_week;
@@ -170,12 +177,12 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
     for (const auto& check_in : plan->check_ins) {
       const Date date = o.start.plus_days(7 * check_in.week);
       event(fmt::format("{}-check-in-week-{}", uid_base, check_in.week), "", true, date,
-            fmt::format("Back pain check-in: week {}", check_in.week), check_in.text);
+            fmt::format("Back pain check-in: week {}", check_in.week), check_in.text + watch);
     }
   } else {
     // No sessions with this level; one event says what to do instead, so the
     // calendar is not empty (RFC 5545 wants a component).
-    event(uid_base + "-advice", "", true, o.start, r.level->label, r.level->advice);
+    event(uid_base + "-advice", "", true, o.start, r.label(), r.advice() + watch);
   }
   line(out, "END:VCALENDAR");
   return out;

@@ -35,12 +35,15 @@ void range(JsonOut& out, const char* key, const std::optional<ruleset::Range>& r
   out.end_object();
 }
 
-void exercise(JsonOut& out, const Item& item) {
+// An exercise, with what the person must take care over when the rules
+// gave a caution for it.
+void exercise_with(JsonOut& out, const Item& item, std::string_view caution) {
   out.begin_object();
   out.key("id"), out.string(item.id);
   out.key("name"), out.string(item.name);
   out.key("region"), out.string(item.region);
   out.key("kind"), out.string(item.kind);
+  out.key("position"), out.string(item.position);
   out.key("purpose"), out.string(item.purpose);
   out.key("equipment"), out.string_list(item.equipment);
   out.key("steps"), out.string_list(item.steps);
@@ -57,6 +60,20 @@ void exercise(JsonOut& out, const Item& item) {
     if (d.per_week) out.key("per_week"), out.integer(*d.per_week);
   }
   out.end_object();
+  out.key("source"), out.string(item.source);
+  if (!caution.empty()) out.key("caution"), out.string(caution);
+  out.end_object();
+}
+
+void exercise(JsonOut& out, const Item& item) { exercise_with(out, item, {}); }
+
+void watch_item(JsonOut& out, const Item& item) {
+  out.begin_object();
+  out.key("id"), out.string(item.id);
+  out.key("level"), out.string(item.level);
+  out.key("label"), out.string(item.label);
+  out.key("signs"), out.string_list(item.signs);
+  if (!item.when.empty()) out.key("when"), out.string(item.when);
   out.key("source"), out.string(item.source);
   out.end_object();
 }
@@ -166,7 +183,8 @@ void assumed_entry(JsonOut& out, const ruleset::Question& q) {
 }
 
 // The members that open a report: the schema, the rule set, the level.
-void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level) {
+void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level,
+                 const Item* action = nullptr) {
   out.key("schema_version"), out.integer(kSchemaVersion);
   out.key("ruleset");
   out.begin_object();
@@ -174,8 +192,8 @@ void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level)
   out.key("version"), out.string(rules.version);
   out.end_object();
   out.key("level"), out.string(level.id);
-  out.key("level_label"), out.string(level.label);
-  out.key("advice"), out.string(level.advice);
+  out.key("level_label"), out.string(action ? action->action : level.label);
+  out.key("advice"), out.string(action ? action->advice : level.advice);
 }
 
 void rule_head(JsonOut& out, const engine::Rule& rule) {
@@ -213,6 +231,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   cache(rules.roles.avoid, avoid_item);
   cache(rules.roles.tips, text_item);
   cache(rules.roles.reasons, reason_item);
+  cache(rules.roles.watch_for, watch_item);
   for (const auto& rule : rules.knowledge_base().rules()) {
     std::string json;
     JsonOut out(json, -1);
@@ -339,10 +358,10 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
 void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id) const {
   out.begin_object();
   if (!id.empty()) out.key("id"), out.raw(id);
-  if (out.compact() && cached_)
+  if (out.compact() && cached_ && !r.action)
     out.raw_members(report_head_.at(r.level));
   else
-    report_head(out, rules_, *r.level);
+    report_head(out, rules_, *r.level, r.action);
   out.key("complete"), out.boolean(r.complete);
   out.key("red_flags");
   out.begin_array();
@@ -355,7 +374,12 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.key("classification"), classification(r, out);
   out.key("routine");
   out.begin_array();
-  for (const Item* exercise_item : r.routine) item(out, exercise_item, exercise);
+  for (const Item* exercise_item : r.routine) {
+    if (const std::string caution = r.caution_for(*exercise_item); !caution.empty())
+      exercise_with(out, *exercise_item, caution);
+    else
+      item(out, exercise_item, exercise);
+  }
   out.end_array();
   out.key("avoid");
   out.begin_array();
@@ -370,6 +394,10 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   } else {
     advice_tail(out, rules_, r.with_routine(), r.with_exercises());
   }
+  out.key("watch_for");
+  out.begin_array();
+  for (const Item* w : r.watch_for) item(out, w, watch_item);
+  out.end_array();
   out.key("unanswered");
   out.begin_array();
   for (FactId q : r.unanswered) fact_string(out, q);
@@ -402,6 +430,7 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
   };
   out.begin_object();
   if (!id.empty()) out.key("id"), out.raw(id);
+  out.key("schema_version"), out.integer(kSchemaVersion);
   out.key("level"), out.string(r.level->id);
   out.key("complete"), out.boolean(r.complete);
   out.key("classification"), classification(r, out);
@@ -412,6 +441,15 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
   out.key("reasons"), ids(r.reasons);
   out.key("routine"), ids(r.routine);
   out.key("avoid"), ids(r.avoid);
+  // The steps a person is told to watch for, most urgent first, once each.
+  out.key("watch_for");
+  out.begin_array();
+  const Item* previous = nullptr;
+  for (const Item* w : r.watch_for) {
+    if (!previous || previous->level != w->level) out.string(w->level);
+    previous = w;
+  }
+  out.end_array();
   out.end_object();
 }
 

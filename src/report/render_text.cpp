@@ -78,6 +78,7 @@ class Writer {
     items("Preventing back pain", r_.tips,
           [](const Item& t) { return fmt::format("{}: {}", t.name, t.text); });
     plan();
+    watch_for();
     unanswered();
     assumed();
     if (s_.explain) trace();
@@ -86,8 +87,8 @@ class Writer {
     const auto lines = std::count(out_.begin(), out_.end(), '\n') + 4;
     if (s_.height > 0 && lines > s_.height) {
       section("What to do now");
-      out_ += p_.level(*r_.level, wrap(shouted(r_.level->label), s_.width, "  ", 2));
-      paragraph(r_.level->advice);
+      out_ += p_.level(*r_.level, wrap(shouted(r_.label()), s_.width, "  ", 2));
+      paragraph(r_.advice());
     }
     out_ += "\n" + wrap(r_.rules->disclaimer, s_.width);
     return std::move(out_);
@@ -119,10 +120,10 @@ class Writer {
 
   void headline() {
     const Item& level = *r_.level;
-    std::string head = wrap(shouted(level.label), s_.width);
+    std::string head = wrap(shouted(r_.label()), s_.width);
     head.pop_back();
     out_ += p_.level(level, head) + "\n";
-    out_ += wrap(level.advice, s_.width);
+    out_ += wrap(r_.advice(), s_.width);
   }
 
   void red_flags() {
@@ -173,14 +174,18 @@ class Writer {
     if (const auto& frequency = r_.rules->advice.frequency) paragraph(frequency->text);
     int n = 0;
     for (const Item* item : r_.routine) {
-      out_ += "\n" + wrap(fmt::format("{} ({}, {})", item->name, item->kind,
-                                      label_of_value(*r_.rules, item->region)),
+      const ruleset::Item* position = r_.rules->find_position(item->position);
+      out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", item->name, item->kind,
+                                      label_of_value(*r_.rules, item->region),
+                                      position ? ", " : "", position ? position->label : ""),
                           s_.width, fmt::format("  {}. ", ++n), 5);
       if (!item->purpose.empty()) out_ += wrap(item->purpose, s_.width, "     Why:  ", 11);
       if (!item->equipment.empty())
         out_ +=
             wrap(fmt::format("{}", fmt::join(item->equipment, ", ")), s_.width, "     Need: ", 11);
       if (item->dose) out_ += wrap(dose_text(*item->dose), s_.width, "     Dose: ", 11);
+      if (const std::string caution = r_.caution_for(*item); !caution.empty())
+        out_ += wrap(caution, s_.width, "     Care: ", 11);
       int step = 0;
       for (const auto& text : item->steps)
         out_ += wrap(text, s_.width, fmt::format("     {}) ", static_cast<char>('a' + step++)), 8);
@@ -199,6 +204,22 @@ class Writer {
       for (const auto& check_in : plan->check_ins)
         bullet(fmt::format("Week {}: {}", check_in.week, check_in.text));
     }
+  }
+
+  // Which new signs mean going where, most urgent first; the section's
+  // title is the watch-for fact's.
+  void watch_for() {
+    if (r_.watch_for.empty()) return;
+    section(r_.rules->derived_fact(r_.rules->roles.watch_for).title);
+    for (const Item* entry : r_.watch_for) {
+      out_ += p_.level(*level_of(*entry), wrap(entry->label, s_.width, "  ", 2));
+      if (!entry->when.empty()) out_ += wrap(entry->when, s_.width, "    ", 4);
+      for (const auto& sign : entry->signs) out_ += wrap(sign, s_.width, "    - ", 6);
+    }
+  }
+  const Item* level_of(const Item& entry) const {
+    const Item* level = r_.rules->find_level(entry.level);
+    return level ? level : r_.level;
   }
 
   void unanswered() {

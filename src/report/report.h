@@ -5,6 +5,7 @@
 // them; every renderer (text, JSON, CDS Hooks, HTML, iCalendar) reads only
 // this. Nothing here names a level or a fact: the rule set's roles say which
 // fact is which.
+#include <string>
 #include <vector>
 
 #include "engine/evaluator.h"
@@ -30,8 +31,18 @@ struct Report {
   std::vector<const ruleset::Item*> reasons;
   // One per rules->roles.classification, null where undecided.
   std::vector<const ruleset::Item*> classification;
+  // A red flag whose own action replaces the level's label and advice: set
+  // when every red flag at the level stated names the same action.
+  const ruleset::Item* action = nullptr;
   // Only with a level that gives the routine.
   std::vector<const ruleset::Item*> routine, avoid, tips;
+  // What each routine item must be done with care for (cautions naming it),
+  // in the rule set's order.
+  std::vector<const ruleset::Item*> cautions;
+  // The new signs that mean going up the ladder, most urgent first: those
+  // above the level stated, or of the steps the level names, with tailored
+  // entries in place of the ones they replace.
+  std::vector<const ruleset::Item*> watch_for;
   // Questions, in asking order: open ones that could change the report, and
   // optional ones left unanswered whose assumption mattered.
   std::vector<engine::FactId> unanswered, assumed;
@@ -46,6 +57,12 @@ struct Report {
   // is): only then is there a routine to do so often, and a plan of it.
   bool with_exercises() const { return with_routine() && !routine.empty(); }
   bool decided() const { return level && level != &rules->undecided; }
+  // What the person should do: the level's label and advice, or the action
+  // of the red flags that set it.
+  const std::string& label() const { return action ? action->action : level->label; }
+  const std::string& advice() const { return action ? action->advice : level->advice; }
+  // The cautions for one exercise, joined into one text ("" for none).
+  std::string caution_for(const ruleset::Item& exercise) const;
 };
 
 }  // namespace backtriage::report

@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-2\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-3\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -49,7 +49,8 @@ void describe(Codec& c, Figure& x) {
 template <typename Codec>
 void describe(Codec& c, Item& x) {
   c(x.id, x.name, x.label, x.level, x.why, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
-    x.source, x.equipment, x.steps, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
+    x.source, x.equipment, x.steps, x.position, x.signs, x.replaces, x.when, x.action, x.exercise,
+    x.watch_levels, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
@@ -78,7 +79,8 @@ void describe(Codec& c, Checklist& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Roles& x) {
-  c(x.level, x.red_flags, x.reasons, x.routine, x.avoid, x.tips, x.classification);
+  c(x.level, x.red_flags, x.reasons, x.routine, x.avoid, x.tips, x.watch_for, x.cautions,
+    x.classification);
 }
 template <typename Codec>
 void describe(Codec& c, Condition& x) {
@@ -186,7 +188,8 @@ template <typename Codec>
 void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
-    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, facts, rules);
+    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, rs.positions, facts,
+    rules);
 }
 
 }  // namespace

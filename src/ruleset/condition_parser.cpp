@@ -174,10 +174,13 @@ std::optional<Condition> ConditionParser::condition(const YAML::Node& node, int 
                 fmt::format("a condition nests more than {} levels deep", kMaxConditionDepth));
     return std::nullopt;
   }
+  // `always`: what holds whatever is answered, such as the warning signs
+  // every report keeps (an empty `all`, which is true).
+  if (depth == 1 && node.IsScalar() && node.Scalar() == "always") return Condition::all({});
   if (!node.IsMap() || node.size() == 0) {
     yaml_.error(node,
                 "a condition must be a mapping such as {fact: value}, all:, any:, not:, "
-                "at_least:, present: or absent:");
+                "at_least:, present: or absent:, or the word always");
     return std::nullopt;
   }
   if (!yaml_.check_map(node, "a condition", {})) return std::nullopt;

@@ -52,20 +52,33 @@ bool has_shape(std::string_view id, IdShape shape) {
 }
 
 // The part a fact plays in the report decides what its values may carry.
-enum class Role { None, Level, RedFlags, Reasons, Routine, Avoid, Tips, Classification };
+enum class Role {
+  None,
+  Level,
+  RedFlags,
+  Reasons,
+  Routine,
+  Avoid,
+  Tips,
+  WatchFor,
+  Cautions,
+  Classification
+};
 
 const std::vector<std::string>& item_keys(Role role) {
   static const std::map<Role, std::vector<std::string>> keys{
       {Role::None, {"id", "label", "source"}},
       {Role::Classification, {"id", "label", "source"}},
-      {Role::Level, {"id", "label", "advice", "routine", "cds", "color", "source"}},
-      {Role::RedFlags, {"id", "label", "level", "why", "source"}},
+      {Role::Level, {"id", "label", "advice", "routine", "cds", "color", "watch_for", "source"}},
+      {Role::RedFlags, {"id", "label", "level", "why", "action", "advice", "source"}},
       {Role::Reasons, {"id", "text", "level", "source"}},
       {Role::Routine,
-       {"id", "name", "region", "kind", "purpose", "equipment", "steps", "dose", "figure",
-        "source"}},
+       {"id", "name", "region", "kind", "position", "purpose", "equipment", "steps", "dose",
+        "figure", "source"}},
       {Role::Avoid, {"id", "name", "reason", "source"}},
       {Role::Tips, {"id", "name", "text", "source"}},
+      {Role::WatchFor, {"id", "level", "label", "signs", "when", "replaces", "source"}},
+      {Role::Cautions, {"id", "exercise", "text", "source"}},
   };
   return keys.at(role);
 }
@@ -78,6 +91,8 @@ const char* role_word(Role role) {
     case Role::Routine: return "exercise";
     case Role::Avoid: return "activity to avoid";
     case Role::Tips: return "tip";
+    case Role::WatchFor: return "watch-for entry";
+    case Role::Cautions: return "caution";
     case Role::Classification:
     case Role::None: return "value";
   }
@@ -87,7 +102,7 @@ const char* role_word(Role role) {
 // Where an enumerated value must come from, checked once every fact is
 // known: a level id, or a value of a classification fact.
 struct PendingReference {
-  enum class Kind { Level, ClassificationValue } kind;
+  enum class Kind { Level, ClassificationValue, Position, Exercise, WatchFor } kind;
   YAML::Node node;
   std::string value, what;
 };
@@ -150,7 +165,7 @@ class RuleSetBuilder {
 void RuleSetBuilder::report_roles(const YAML::Node& node) {
   if (!yaml_.check_map(node, "report",
                        {"level", "red_flags", "reasons", "classification", "region", "routine",
-                        "avoid", "tips"}))
+                        "avoid", "tips", "watch_for", "cautions"}))
     return;
   yaml_.require(node, "level", "report");
   auto single = [&](const char* key, Role role) {
@@ -166,6 +181,8 @@ void RuleSetBuilder::report_roles(const YAML::Node& node) {
   single("routine", Role::Routine);
   single("avoid", Role::Avoid);
   single("tips", Role::Tips);
+  single("watch_for", Role::WatchFor);
+  single("cautions", Role::Cautions);
   for (const auto& fact : yaml_.text_list(node["classification"], "classification"))
     if (!fact.empty()) roles_.emplace(fact, Role::Classification);
   region_fact_ = yaml_.scalar(node["region"], "region");
@@ -416,17 +433,44 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
     refer(PendingReference::Kind::ClassificationValue, node["region"], "region");
   }
   if (has("figure")) it.figure = figure(node["figure"]);
+  auto referred = [&](const char* key, PendingReference::Kind kind, std::string& slot) {
+    if (!has(key) || !node[key]) return;
+    slot = yaml_.scalar(node[key], key);
+    refer(kind, node[key], key);
+  };
+  referred("position", PendingReference::Kind::Position, it.position);
+  referred("exercise", PendingReference::Kind::Exercise, it.exercise);
+  it.signs = yaml_.text_list(node["signs"], "signs");
+  it.action = yaml_.scalar(node["action"], "action");
+  if (const YAML::Node levels = node["watch_for"]; role == Role::Level && levels) {
+    it.watch_levels = yaml_.text_list(levels, "watch_for");
+    if (levels.IsSequence())
+      for (const YAML::Node& level : levels)
+        if (level.IsScalar()) refer(PendingReference::Kind::Level, level, "level");
+  }
+  it.when = yaml_.scalar(node["when"], "when");
+  if (has("replaces"))
+    for (const YAML::Node& replaced : node["replaces"])
+      if (replaced.IsScalar()) refer(PendingReference::Kind::WatchFor, replaced, "replaces");
+  it.replaces = yaml_.text_list(node["replaces"], "replaces");
   // What each role cannot do without.
   auto need = [&](const char* key) { yaml_.require(node, key, with_article(what)); };
   switch (role) {
     case Role::Level: need("label"), need("advice"), need("cds"), need("color"); break;
-    case Role::RedFlags: need("label"), need("level"), need("why"), need("source"); break;
+    case Role::RedFlags:
+      need("label"), need("level"), need("why"), need("source");
+      if (node["action"] || node["advice"]) need("action"), need("advice");
+      break;
     case Role::Reasons: need("text"), need("source"); break;
     case Role::Routine:
       need("name"), need("kind"), need("steps"), need("dose"), need("figure"), need("source");
+      // A rule set that names positions places every exercise in one.
+      if (!rule_set_->positions.empty()) need("position");
       break;
     case Role::Avoid: need("name"), need("reason"), need("source"); break;
     case Role::Tips: need("name"), need("text"), need("source"); break;
+    case Role::WatchFor: need("level"), need("label"), need("signs"), need("source"); break;
+    case Role::Cautions: need("exercise"), need("text"), need("source"); break;
     case Role::Classification: need("label"); break;
     case Role::None: break;
   }
@@ -570,7 +614,8 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
       yaml_.error(undecided, "'undecided' applies only to the report's level fact");
     else
       rule_set_->undecided =
-          item(undecided, Role::Level, {"id", "label", "advice", "cds", "color", "source"});
+          item(undecided, Role::Level,
+               {"id", "label", "advice", "cds", "color", "watch_for", "source"});
   } else if (role == Role::Level) {
     yaml_.error(node,
                 "the level fact needs 'undecided': the level reported when it is not decided");
@@ -750,6 +795,8 @@ void RuleSetBuilder::resolve_roles(const YAML::Node& root) {
   one("routine", roles.routine, FactType::Set);
   one("avoid", roles.avoid, FactType::Set);
   one("tips", roles.tips, FactType::Set);
+  one("watch_for", roles.watch_for, FactType::Set);
+  one("cautions", roles.cautions, FactType::Set);
   if (report && report["classification"] && report["classification"].IsSequence()) {
     for (const auto& n : report["classification"]) {
       const std::string name = n.Scalar();
@@ -782,9 +829,24 @@ void RuleSetBuilder::resolve_references() {
   for (FactId f : rs.roles.classification)
     if (region_fact_.empty() || facts_[f].id == region_fact_)
       for (const auto& v : rs.items_of(f)) values.push_back(v.id);
+  auto ids_of = [&](FactId fact) {
+    std::vector<std::string> ids;
+    if (fact >= 0)
+      for (const auto& v : rs.derived_fact(fact).values) ids.push_back(v.id);
+    return ids;
+  };
+  std::vector<std::string> positions;
+  for (const auto& p : rs.positions) positions.push_back(p.id);
+  const std::vector<std::string> exercises = ids_of(rs.roles.routine),
+                                 watched = ids_of(rs.roles.watch_for);
   for (const auto& ref : pending_) {
     if (ref.value.empty()) continue;
-    const auto& allowed = ref.kind == PendingReference::Kind::Level ? levels : values;
+    using Kind = PendingReference::Kind;
+    const auto& allowed = ref.kind == Kind::Level            ? levels
+                          : ref.kind == Kind::Position       ? positions
+                          : ref.kind == Kind::Exercise       ? exercises
+                          : ref.kind == Kind::WatchFor       ? watched
+                                                             : values;
     if (rs.roles.level < 0 && ref.kind == PendingReference::Kind::Level) continue;
     if (std::find(allowed.begin(), allowed.end(), ref.value) == allowed.end())
       yaml_.error(ref.node, fmt::format("unknown {} '{}'{} (expected {})", ref.what, ref.value,
@@ -846,7 +908,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
   } else if (yaml_.check_map(root, "the rule file",
                              {"id", "version", "title", "disclaimer", "report", "interview",
-                              "questions", "facts", "rules", "advice"})) {
+                              "questions", "facts", "rules", "advice", "positions"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     for (const char* key : {"id", "version", "disclaimer", "report", "questions", "facts", "rules"})
@@ -857,6 +919,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     rs.disclaimer = yaml_.scalar(root["disclaimer"], "disclaimer");
     if (root["report"]) report_roles(root["report"]);
     if (root["interview"]) interview(root["interview"]);
+    rs.positions = items(root["positions"], Role::Classification);
     auto each = [&](const char* key, auto&& read) {
       const YAML::Node list = root[key];
       if (!list) return;

@@ -79,6 +79,12 @@ const Checklist* RuleSet::find_checklist(std::string_view id) const {
   return nullptr;
 }
 
+const Item* RuleSet::find_position(std::string_view id) const {
+  for (const auto& p : positions)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
 std::vector<std::string> RuleSet::question_ids() const {
   std::vector<std::string> ids;
   for (const auto& q : questions) ids.push_back(q.id);

@@ -33,6 +33,23 @@ struct Dose {
 struct Item {
   std::string id, name, label, level, why, region, kind, purpose, reason, text, advice, source;
   std::vector<std::string> equipment, steps;
+  // Exercises: the position they are done in (a `positions` id).
+  std::string position;
+  // Watch-for entries: the new signs that mean going to `level`, by `when`;
+  // and the entries they stand in for when both apply (a tailored list in
+  // place of the general one).
+  std::vector<std::string> signs, replaces;
+  std::string when;
+  // Red flags: what to do instead of the level's label and advice when this
+  // sign alone sets the level (the maternity unit, not A&E).
+  std::string action;
+  // Cautions: the exercise they qualify.
+  std::string exercise;
+  // Levels: the steps whose watch-for entries a report at this level keeps;
+  // when not given, every step more urgent than it. (The undecided level
+  // keeps the most urgent: a person sent away with too few answers is still
+  // told when to call; the most urgent levels keep none.)
+  std::optional<std::vector<std::string>> watch_levels;
   std::optional<Dose> dose;
   std::optional<int> per_week;
   std::optional<Figure> figure;
@@ -98,6 +115,7 @@ struct Checklist {
 struct Roles {
   engine::FactId level = -1;  // a ranked fact: the triage level
   engine::FactId red_flags = -1, reasons = -1, routine = -1, avoid = -1, tips = -1;
+  engine::FactId watch_for = -1, cautions = -1;
   std::vector<engine::FactId> classification;  // facts or questions, in report order
 };
 
@@ -115,6 +133,8 @@ class RuleSet {
   Item undecided;
   std::vector<Checklist> checklists;
   Advice advice;
+  // The positions exercises are done in, with their plain-words labels.
+  std::vector<Item> positions;
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
 
@@ -140,6 +160,7 @@ class RuleSet {
   // The rank of a level id (0 most urgent), or -1.
   int level_rank(std::string_view id) const;
   const Checklist* find_checklist(std::string_view id) const;
+  const Item* find_position(std::string_view id) const;
 
   std::vector<std::string> question_ids() const;
 

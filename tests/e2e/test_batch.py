@@ -21,7 +21,8 @@ RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness",
 NO_RED_FLAGS = {flag: False for flag in RED_FLAGS}
 CALM = dict(NO_RED_FLAGS, duration_weeks=2, sensation="dull", spread="one_spot", region="lower")
 CHRONIC = dict(CALM, duration_weeks=30, region="upper")
-BRIEF_KEYS = ["level", "complete", "classification", "red_flags", "reasons", "routine", "avoid"]
+BRIEF_KEYS = ["schema_version", "level", "complete", "classification", "red_flags", "reasons",
+              "routine", "avoid", "watch_for"]
 LEVELS = ["ambulance", "emergency", "urgent", "soon", "doctor", "self_care", "incomplete"]
 
 
@@ -316,10 +317,16 @@ class Formats(unittest.TestCase):
         for b, f in zip(rows(brief_out), full):
             with self.subTest(level=f["level"]):
                 self.assertEqual(list(b), BRIEF_KEYS)
-                self.assertEqual(b, {"level": f["level"], "complete": f["complete"],
+                steps = []
+                for entry in f["watch_for"]:
+                    if entry["level"] not in steps:
+                        steps.append(entry["level"])
+                self.assertEqual(b, {"schema_version": 2, "level": f["level"],
+                                     "complete": f["complete"],
                                      "classification": f["classification"],
                                      **{k: [item["id"] for item in f[k]]
-                                        for k in ["red_flags", "reasons", "routine", "avoid"]}})
+                                        for k in ["red_flags", "reasons", "routine", "avoid"]},
+                                     "watch_for": steps})
         self.assertEqual(rows(brief_out)[1]["red_flags"], ["bladder_bowel", "fever"])
         self.assertEqual(rows(brief_out)[3]["reasons"], ["daily_life"])
 

@@ -12,7 +12,8 @@ import unittest
 
 from harness import CALM, main, run, run_json, with_value
 
-BRIEF_KEYS = ["level", "complete", "classification", "red_flags", "reasons", "routine", "avoid"]
+BRIEF_KEYS = ["schema_version", "level", "complete", "classification", "red_flags", "reasons",
+              "routine", "avoid", "watch_for"]
 ID_LISTS = ["red_flags", "reasons", "routine", "avoid"]
 RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
              "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
@@ -25,9 +26,11 @@ def ids(items):
 
 def brief_of(full):
     brief = {"id": full["id"]} if "id" in full else {}
-    brief.update({"level": full["level"], "complete": full["complete"],
-                  "classification": full["classification"]})
+    brief.update({"schema_version": full["schema_version"], "level": full["level"],
+                  "complete": full["complete"], "classification": full["classification"]})
     brief.update({key: ids(full[key]) for key in ID_LISTS})
+    # The steps of watch_for, each once, most urgent first.
+    brief["watch_for"] = list(dict.fromkeys(entry["level"] for entry in full["watch_for"]))
     return brief
 
 

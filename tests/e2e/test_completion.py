@@ -55,7 +55,8 @@ class BashCompletion(unittest.TestCase):
         self.assertEqual(p.stdout.strip(), "complete -F _backtriage backtriage")
 
     def test_choice_answers_complete_their_values(self):
-        self.assertEqual(self.complete("--sensation", ""), ["electric", "sharp", "dull", "achy"])
+        self.assertEqual(self.complete("--sensation", ""),
+                         ["electric", "sharp", "dull", "achy", "tingling"])
         self.assertEqual(self.complete("--no-input", "--spread", "s"), ["spreads"])
         self.assertEqual(self.complete("--region", ""), ["lower", "upper", "both"])
 
@@ -111,7 +112,7 @@ class BashCompletion(unittest.TestCase):
         with open(other, encoding="utf-8") as f:
             self.assertIn("back-pain 9.9.9 rule set", f.read())
         self.assertEqual(self.complete("--sensation", "", script=other),
-                         ["electric", "sharp", "dull", "achy", "burning"])
+                         ["electric", "sharp", "dull", "achy", "tingling", "burning"])
 
     def test_the_built_completion_file_is_the_commands_output(self):
         built = os.path.join(os.path.dirname(BINARY), "completions", "backtriage")
@@ -125,7 +126,7 @@ class OtherShells(unittest.TestCase):
     def test_zsh_script_parses(self):
         text = script("zsh")
         self.assertIn("bashcompinit", text)
-        self.assertIn("--sensation) _backtriage_words 'electric sharp dull achy'", text)
+        self.assertIn("--sensation) _backtriage_words 'electric sharp dull achy tingling'", text)
         if not shutil.which("zsh"):
             self.skipTest("zsh is not installed")
         p = subprocess.run(["zsh", "-n"], input=text, capture_output=True, text=True)
@@ -133,7 +134,7 @@ class OtherShells(unittest.TestCase):
 
     def test_fish_script_completes_answer_values(self):
         text = script("fish")
-        self.assertIn(" -l sensation -x -a 'electric sharp dull achy' ", text)
+        self.assertIn(" -l sensation -x -a 'electric sharp dull achy tingling' ", text)
         self.assertIn(" -l fever -x -a 'yes no unsure' ", text)
         self.assertIn(" -s j -l jobs -x ", text)
         if not shutil.which("fish"):

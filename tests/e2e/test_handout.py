@@ -192,14 +192,14 @@ class Calendar(unittest.TestCase):
         self.assertEqual(code, 0, err)
         return out, err
 
-    def test_18_sessions_over_six_weeks_and_two_check_ins_on_their_days(self):
+    def test_18_sessions_over_six_weeks_and_three_check_ins_on_their_days(self):
         out, err = self.ics(CASES["both"])
         self.assertEqual(err, "")
         calendar = icalendar.Calendar.from_ical(out)
         events = [e for e in calendar.walk("VEVENT")]
         sessions = [e for e in events if "-session-" in str(e["UID"])]
         check_ins = [e for e in events if "-check-in-" in str(e["UID"])]
-        self.assertEqual((len(sessions), len(check_ins)), (18, 2))
+        self.assertEqual((len(sessions), len(check_ins)), (18, 3))
         start = datetime.date(2026, 12, 1)
         days = sorted((e.decoded("DTSTART").date() - start).days for e in sessions)
         self.assertEqual(days, [w * 7 + d for w in range(6) for d in (0, 2, 4)])
@@ -212,8 +212,16 @@ class Calendar(unittest.TestCase):
             self.assertIn("Bird dog:", str(e["DESCRIPTION"]))
             self.assertIn("Lat pulldown with a band:", str(e["DESCRIPTION"]))
         self.assertEqual(sorted(e.decoded("DTSTART") for e in check_ins),
-                         [datetime.date(2026, 12, 15), datetime.date(2027, 1, 12)])
+                         [datetime.date(2026, 12, 15), datetime.date(2026, 12, 29),
+                          datetime.date(2027, 1, 12)])
         self.assertIn("should be starting to ease", str(check_ins[0]["DESCRIPTION"]))
+        # Each check-in carries the safety net: which new signs mean going where.
+        for e in check_ins:
+            text = str(e["DESCRIPTION"])
+            self.assertIn("Call 999 now if you get", text)
+            self.assertIn("Go to A&E now", text)
+            self.assertIn("both legs", text)
+            self.assertIn("not easing by about 4 weeks", text)
 
     def test_content_lines_are_crlf_and_folded_at_75_octets(self):
         out, _ = self.ics(CASES["lower"])

@@ -343,14 +343,14 @@ def warning_questions():
 
 
 def no_warnings():
-    """Answers no to every warning sign, none to every checklist."""
-    return dict({q: "no" for q in warning_questions()}, checklist="none")
+    """Answers no to every warning sign and to a pregnancy, none to every checklist."""
+    return dict({q: "no" for q in warning_questions()}, checklist="none", pregnant="no")
 
 
 # Answers about the pain: acute, axial, lower back, an adult whose daily life it does not stop.
 CALM_PAIN = {"age": "40", "duration_weeks": "2", "sensation": "dull", "spread": "one spot",
              "region": "lower", "daily_life": "no", "improving": "yes", "constant_pain": "no",
-             "new_back_pain": "no", "below_knee": "no"}
+             "new_back_pain": "no", "below_knee": "no", "pregnant": "no"}
 
 
 def report_of(out):
@@ -424,7 +424,8 @@ class Order(unittest.TestCase):
     def test_a_yes_to_an_a_and_e_sign_ends_the_interview_with_emergency(self):
         code, out, err = by_id(["--json"], dict(no_warnings(), bladder_bowel="yes"))
         self.assertEqual(code, 0, err)
-        self.assertEqual(asked(err)[-1], "bladder_bowel")
+        # Only what could still call an ambulance is asked after it: a pregnancy's 999 signs.
+        self.assertEqual(asked(err)[-2:], ["bladder_bowel", "pregnant"])
         self.assertFalse([a for a in asked(err) if isinstance(a, tuple)], asked(err))
         report = report_of(out)
         self.assertEqual((report["level"], report["complete"]), ("emergency", True))
@@ -490,7 +491,8 @@ class Order(unittest.TestCase):
         self.assertEqual(report_of(out)["classification"]["pain_type"], "radicular")
 
     def test_an_explicit_flag_wins_over_no_red_flags_and_nothing_is_left_to_ask(self):
-        code, out, err = by_id(["--json", "--no-red-flags", "--fever", "yes"], {})
+        code, out, err = by_id(["--json", "--no-red-flags", "--fever", "yes", "--pregnant", "no"],
+                               {})
         self.assertEqual((code, err), (0, ""))
         report = report_of(out)
         self.assertEqual(report["level"], "urgent")
@@ -520,7 +522,7 @@ class Order(unittest.TestCase):
         self.assertEqual([a["id"] for a in report["assumed"]], ["age", "daily_life"])
 
     def test_a_question_that_is_not_optional_cannot_be_skipped(self):
-        code, out, err = interview(["--json", "--no-red-flags", "--age", "40"],
+        code, out, err = interview(["--json", "--no-red-flags", "--age", "40", "--pregnant", "no"],
                                    ["", "2", "dull", "one spot", "lower", "no"])
         self.assertNotIn("Skipped.", err)
         self.assertIn("Please type a number from 0 to 520", err)
@@ -556,7 +558,8 @@ class Order(unittest.TestCase):
     def test_nothing_is_asked_when_the_flags_answer_everything(self):
         code, out, err = interview(["--no-red-flags", "--duration-weeks", "2", "--sensation",
                                     "dull", "--spread", "one_spot", "--region", "lower",
-                                    "--age", "40", "--daily-life", "no"], [])
+                                    "--age", "40", "--daily-life", "no", "--pregnant", "no"],
+                                   [])
         self.assertEqual((code, err), (0, ""))
         self.assertIn(run_json_label("self_care"), out)
 
@@ -580,7 +583,7 @@ class Unsure(unittest.TestCase):
             with self.subTest(spelling):
                 code, out, err = by_id(["--json"], dict(no_warnings(), bladder_bowel=spelling))
                 self.assertEqual(code, 0, err)
-                self.assertEqual(asked(err)[-1], "bladder_bowel")
+                self.assertEqual(asked(err)[-2:], ["bladder_bowel", "pregnant"])
                 report = report_of(out)
                 self.assertEqual(report["level"], "emergency")
                 self.assertEqual(flags_of(report), [("bladder_bowel", "unsure")])
@@ -680,7 +683,7 @@ class Back(unittest.TestCase):
         self.assertEqual(report["level"], "self_care")
 
     def test_back_changes_the_duration_the_report_uses(self):
-        session = Session(["--json", "--no-red-flags", "--age", "40"])
+        session = Session(["--json", "--no-red-flags", "--age", "40", "--pregnant", "no"])
         session.step("duration_weeks", "20")
         session.step("sensation", "back")
         session.step("duration_weeks", "2")
@@ -807,7 +810,7 @@ class Invalid(unittest.TestCase):
 
     def test_a_choice_that_is_not_one(self):
         said, report = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN, "sensation",
-                                        ["5", "0", "burning", ""], "dull")
+                                        ["6", "0", "burning", ""], "dull")
         for text in said:
             self.assertPlain(text)
         self.assertEqual(report["answers"]["sensation"], "dull")

@@ -29,9 +29,18 @@ CROSSED = ["aortic_signs", "bladder_bowel", "fever", "weight_loss"]
 UNANSWERED = object()
 REPORT_KEYS = ["schema_version", "ruleset", "level", "level_label", "advice", "complete",
                "red_flags", "reasons", "classification", "routine", "avoid", "tips",
-               "safe_activities", "frequency", "expected_course", "plan", "unanswered",
-               "assumed", "answers", "trace", "disclaimer"]
-BRIEF_KEYS = ["level", "complete", "classification", "red_flags", "reasons", "routine", "avoid"]
+               "safe_activities", "frequency", "expected_course", "plan", "watch_for",
+               "unanswered", "assumed", "answers", "trace", "disclaimer"]
+# Contract 2.1, "Watch for": the steps a report at each level tells the person to watch for.
+WATCH_STEPS = {"ambulance": set(), "emergency": set(),
+               "urgent": {"ambulance", "emergency"},
+               "soon": {"ambulance", "emergency", "urgent"},
+               "doctor": {"ambulance", "emergency", "urgent", "soon"},
+               "self_care": {"ambulance", "emergency", "urgent", "soon", "doctor"},
+               "incomplete": {"ambulance", "emergency"}}
+LADDER = ["ambulance", "emergency", "urgent", "soon", "doctor"]
+BRIEF_KEYS = ["schema_version", "level", "complete", "classification", "red_flags", "reasons",
+              "routine", "avoid", "watch_for"]
 
 
 def load_schema(name):
@@ -75,7 +84,7 @@ def answer_objects():
     course = itertools.cycle([{}, {"improving": True}, {"improving": False},
                               {"daily_life": True}, {"daily_life": False, "improving": False}])
     for weeks, sensation, spread, below, region in itertools.product(
-            [0, 2, 4, 7, 11.5, 12, 520], ["electric", "sharp", "dull", "achy"],
+            [0, 2, 4, 7, 11.5, 12, 520], ["electric", "sharp", "dull", "achy", "tingling"],
             ["one_spot", "spreads"], [True, False, None], ["lower", "upper", "both", None]):
         answers = dict(calm, duration_weeks=weeks, sensation=sensation, spread=spread)
         if below is not None:
@@ -161,6 +170,17 @@ class ReportSchema(unittest.TestCase):
         self.assertTrue(any(r["assumed"] for r in self.reports))
         self.assertTrue(any(r["reasons"] for r in self.reports))
         self.assertTrue(any(r["plan"] for r in self.reports))
+
+    def test_every_report_below_ae_says_what_to_watch_for_and_where_to_go(self):
+        for answers, report in zip(self.objects, self.reports):
+            with self.subTest(answers=answers):
+                steps = [entry["level"] for entry in report["watch_for"]]
+                self.assertEqual(steps, sorted(steps, key=LADDER.index))  # most urgent first
+                expected = WATCH_STEPS[report["level"]]
+                self.assertEqual(set(steps), expected)
+                if report["level"] not in ("ambulance", "emergency"):
+                    self.assertIn("ambulance", steps)
+                    self.assertIn("emergency", steps)
 
     def test_single_reports_validate(self):
         for args in [CALM, ["--fever", "yes"], [], ["--no-red-flags", "--duration-weeks", "40"],

@@ -12,8 +12,8 @@ from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, run_json, with
 # The report's keys, in the contract's order.
 CONTRACT_KEYS = ["schema_version", "ruleset", "level", "level_label", "advice", "complete",
                  "red_flags", "reasons", "classification", "routine", "avoid", "tips",
-                 "safe_activities", "frequency", "expected_course", "plan", "unanswered",
-                 "assumed", "answers", "trace", "disclaimer"]
+                 "safe_activities", "frequency", "expected_course", "plan", "watch_for",
+                 "unanswered", "assumed", "answers", "trace", "disclaimer"]
 # Most urgent first.
 LEVELS = ["ambulance", "emergency", "urgent", "soon", "doctor", "self_care", "incomplete"]
 WITH_ROUTINE = {"doctor", "self_care"}
@@ -106,7 +106,8 @@ class SelfCare(ReportShape, unittest.TestCase):
         self.assertTrue(r["frequency"]["text"])
         self.assertTrue(r["expected_course"]["text"])
         self.assertEqual(r["unanswered"], [])
-        self.assertEqual(r["assumed"], [])
+        # Nobody said whether they are pregnant: assumed not, and said so.
+        self.assertEqual([a["id"] for a in r["assumed"]], ["pregnant"])
         self.assertTrue(r["trace"])
         self.assertTrue(all(list(step) == ["id", "source", "because", "then"]
                             for step in r["trace"]), r["trace"])
@@ -163,8 +164,10 @@ class SelfCare(ReportShape, unittest.TestCase):
     def test_radicular_pain_avoids_toe_touches_with_the_upper_routine(self):
         r = run_json(with_value(with_value(CALM, "--region", "upper"), "--sensation", "electric"))
         self.assertEqual(r["classification"]["pain_type"], "radicular")
+        # and, as with any sciatica, long sitting and a hot-water bottle on numb skin
         self.assertEqual([a["id"] for a in r["avoid"]],
-                         GENERAL_AVOID + ["toe_touches", "over_arching", "jerky_motions"])
+                         GENERAL_AVOID + ["toe_touches", "over_arching", "jerky_motions",
+                                          "long_sitting", "hot_water_bottle"])
 
     def test_classification(self):
         for extra, pain_type in [
@@ -413,21 +416,21 @@ class Acceptance(ReportShape, unittest.TestCase):
         self.assertEqual([a["id"] for a in r["avoid"]], GENERAL_AVOID + ["toe_touches"])
         self.assertTrue(r["tips"])
         self.assertIsNotNone(r["plan"])
-        self.assertEqual([a["id"] for a in r["assumed"]], ["age", "daily_life"])
+        self.assertEqual([a["id"] for a in r["assumed"]], ["pregnant", "age", "daily_life"])
 
     def test_assumed_lists_age_and_daily_life_when_not_given(self):
         r = run_json(without(without(CALM, "--age"), "--daily-life"))
         self.assertEqual(r["level"], "self_care")
         self.assertIs(r["complete"], True)
-        self.assertEqual([a["id"] for a in r["assumed"]], ["age", "daily_life"])
+        self.assertEqual([a["id"] for a in r["assumed"]], ["pregnant", "age", "daily_life"])
         for a in r["assumed"]:
             self.assertEqual(list(a), ["id", "text"])
             self.assertTrue(a["text"])
         self.assertEqual([a["id"] for a in run_json(without(CALM, "--age"))["assumed"]],
-                         ["age"])
+                         ["pregnant", "age"])
         self.assertEqual([a["id"] for a in run_json(without(CALM, "--daily-life"))["assumed"]],
-                         ["daily_life"])
-        self.assertEqual(run_json(CALM)["assumed"], [])
+                         ["pregnant", "daily_life"])
+        self.assertEqual(run_json(CALM + ["--pregnant", "no"])["assumed"], [])
         # The text report says what it assumed.
         code, out, _ = run(["--no-input"] + without(without(CALM, "--age"), "--daily-life"))
         self.assertEqual(code, 0)

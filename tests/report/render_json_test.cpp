@@ -15,8 +15,8 @@ namespace {
 const std::vector<std::string> kKeys{
     "schema_version",  "ruleset",   "level",           "level_label", "advice",     "complete",
     "red_flags",       "reasons",   "classification",  "routine",     "avoid",      "tips",
-    "safe_activities", "frequency", "expected_course", "plan",        "unanswered", "assumed",
-    "answers",         "trace",     "disclaimer"};
+    "safe_activities", "frequency", "expected_course", "plan",        "watch_for",  "unanswered",
+    "assumed",         "answers",   "trace",           "disclaimer"};
 
 std::vector<std::string> keys_of(const Json& object) {
   std::vector<std::string> out;
@@ -102,9 +102,12 @@ TEST_CASE("a brief report keeps the level, complete, classification and ids", "[
   report::JsonOut out(text, -1);
   report::JsonReportWriter(rules).write_brief(r, out, "7");
   const Json brief = Json::parse(text);
-  CHECK(keys_of(brief) == std::vector<std::string>{"id", "level", "complete", "classification",
-                                                   "red_flags", "reasons", "routine", "avoid"});
+  CHECK(keys_of(brief) == std::vector<std::string>{"id", "schema_version", "level", "complete",
+                                                   "classification", "red_flags", "reasons",
+                                                   "routine", "avoid", "watch_for"});
   CHECK(brief["id"] == 7);
+  CHECK(brief["schema_version"] == 2);
   CHECK(brief["level"] == "emergency");
+  CHECK(brief["watch_for"] == Json::array());  // nothing above A&E to watch for
   CHECK(brief["red_flags"] == Json::array({"bladder_bowel"}));
 }

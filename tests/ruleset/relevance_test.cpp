@@ -56,9 +56,13 @@ TEST_CASE("with a step certain, only what could make it more urgent is asked", "
                  {"leg_weakness", "no"},
                  {"weight_loss", "yes"}});
   CHECK(a.level() == "soon");
-  // The doctor-today signs and the cancer follow-up, not the pain itself.
+  // The doctor-today signs, whether a pregnancy adds signs, and the
+  // follow-ups that could raise the step; not the pain itself.
   CHECK(a.due() == std::vector<std::string>{"fever", "cancer_history", "infection_risk",
-                                            "fragile_bones", "sudden_spine_pain", "chest_band"});
+                                            "fragile_bones", "sudden_spine_pain", "pregnant",
+                                            "chest_band", "pregnancy_danger", "baby_born",
+                                            "pregnancy_weeks", "pregnancy_signs",
+                                            "pregnancy_same_day", "postnatal_signs"});
 }
 
 TEST_CASE("a checklist's questions that are due are asked at one prompt", "[relevance]") {
@@ -69,6 +73,6 @@ TEST_CASE("a checklist's questions that are due are asked at one prompt", "[rele
                  {"both_legs", "no"},
                  {"leg_weakness", "no"}});
   const auto prompt = ruleset::next_prompt(a.rules, a.evaluation);
-  CHECK(prompt.size() == 8);
+  CHECK(prompt.size() == 9);  // eight signs, and whether a pregnancy adds others
   CHECK(a.rules.questions[prompt.front()].id == "fever");
 }
