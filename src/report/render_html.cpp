@@ -163,8 +163,12 @@ class Page {
     if (r_.watch_for.empty()) return;
     out_ += fmt::format("<section class=\"watch\"><h2>{}</h2>\n",
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
+    const Item* previous = nullptr;
     for (const Item* entry : r_.watch_for) {
-      out_ += fmt::format("<h3>{}</h3>", html_text(entry->label));
+      // Entries of one step that say the same thing share their heading.
+      if (!previous || previous->label != entry->label)
+        out_ += fmt::format("<h3>{}</h3>", html_text(entry->label));
+      previous = entry;
       if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
       out_ += "<ul>";
       for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
