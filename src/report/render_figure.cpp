@@ -227,6 +227,30 @@ std::vector<Shape> shapes(const Figure& figure) {
                        [axis](const Pose&, std::string& d) { d += axis; }, false});
         break;
       }
+      case Prop::Kind::Chair: {
+        // The seat; seen from the side or the front, a leg from each edge of
+        // it down to the floor, and seen from the side a backrest rising
+        // from the back edge (from the front it would hide the sitter).
+        const Point front = prop.anchor, back = prop.end;
+        const std::string seat = line_path(front, back);
+        std::string frame;
+        if (on_floor) {
+          const double inset = front.x < back.x ? 2 : -2;  // legs just inside the seat
+          append_line_path(frame, {front.x + inset, front.y}, {front.x + inset, kFloor});
+          append_line_path(frame, {back.x - inset, back.y}, {back.x - inset, kFloor});
+          if (figure.view == Figure::View::Side)
+            append_line_path(frame, back, {back.x + inset, back.y - 34});
+        }
+        constexpr const char* kWood = "#a16207";
+        if (!frame.empty())
+          out.push_back(
+              {fmt::format("fill:none;stroke:{};stroke-width:3;stroke-linecap:round", kWood),
+               [frame](const Pose&, std::string& d) { d += frame; }, false});
+        out.push_back(
+            {fmt::format("fill:none;stroke:{};stroke-width:5;stroke-linecap:round", kWood),
+             [seat](const Pose&, std::string& d) { d += seat; }, false});
+        break;
+      }
       case Prop::Kind::Wall: {
         const std::string wall = line_path({prop.anchor.x, kFloor}, {prop.anchor.x, 8});
         out.push_back({"fill:none;stroke:#6b7280;stroke-width:4",

@@ -61,10 +61,12 @@ inline constexpr double kHeadRadius = 8;
 inline constexpr double kBoneSlack = 1.25;
 
 struct Prop {
-  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable };
+  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable, Chair };
   Kind kind = Kind::Mat;
   // Band, towel: between two joints. Cable: from `anchor` to each joint in
   // `joints`. Foam roller: from `anchor` to `end`. Wall: at x = anchor.x.
+  // Chair: its seat from `anchor` (the front edge) to `end` (the back edge),
+  // legs down to the floor and a backrest up from the back edge.
   std::vector<Joint> joints;
   Point anchor, end;
 };

@@ -356,7 +356,8 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
           fine = fine && a && b;
           break;
         }
-        case Prop::Kind::FoamRoller: {
+        case Prop::Kind::FoamRoller:
+        case Prop::Kind::Chair: {
           fine = needs({"from", "to"});
           auto a = fine ? point(p["from"], "from") : std::nullopt;
           auto b = fine ? point(p["to"], "to") : std::nullopt;

@@ -38,3 +38,23 @@ TEST_CASE("between its poses a figure keeps planted joints still and stays above
   }
   CHECK(figures == 15);
 }
+
+TEST_CASE("a chair is drawn as a seat with legs to the floor, and a backrest seen from the side",
+          "[figure]") {
+  ruleset::Figure f;
+  // Its seat from the front edge (`anchor`) to the back edge (`end`).
+  f.props = {ruleset::Prop{ruleset::Prop::Kind::Chair, {}, {110, 80}, {90, 80}}};
+  const report::FigureText text{"chair", "Sitting", "Sitting on a chair"};
+  const std::string side = report::figure_poses_svg(f, text);
+  CHECK(side.find("d=\"M110.0 80.0L90.0 80.0\"") != std::string::npos);  // the seat
+  // Legs just inside the seat's edges, down to the floor; the backrest leans back a little.
+  CHECK(side.find("d=\"M108.0 80.0L108.0 112.0M92.0 80.0L92.0 112.0M90.0 80.0L88.0 46.0\"") !=
+        std::string::npos);
+  f.view = ruleset::Figure::View::Front;  // from the front a backrest would hide the sitter
+  const std::string front = report::figure_poses_svg(f, text);
+  CHECK(front.find("d=\"M108.0 80.0L108.0 112.0M92.0 80.0L92.0 112.0\"") != std::string::npos);
+  f.view = ruleset::Figure::View::Top;  // from above, the seat alone
+  const std::string top = report::figure_poses_svg(f, text);
+  CHECK(top.find("L108.0 112.0") == std::string::npos);
+  CHECK(top.find("d=\"M110.0 80.0L90.0 80.0\"") != std::string::npos);
+}
