@@ -67,15 +67,19 @@ CaseResult run_case(const ruleset::RuleSet& rules, const TestCase& test, Coverag
     const engine::Evaluator evaluator(kb);
     engine::Evaluation evaluation(kb);
     std::string stuck;
+    // Optional questions the case leaves unanswered are skipped, as a person
+    // presses Enter: declined from then on, and the interview goes on.
+    std::vector<bool> skipped(answers.size(), false);
     try {
       for (;;) {
-        evaluator.run(asked_so_far, evaluation);
+        evaluator.run(asked_so_far, evaluation, skipped);
         const auto prompt = ruleset::next_prompt(rules, evaluation);
         if (prompt.empty()) break;
         ++result.prompts;
         for (engine::FactId q : prompt) {
           result.asked.push_back(rules.questions[q].id);
-          if (!answers[q] && stuck.empty()) stuck = rules.questions[q].id;
+          if (!answers[q] && rules.questions[q].optional) skipped[q] = true;
+          if (!answers[q] && !skipped[q] && stuck.empty()) stuck = rules.questions[q].id;
           // An answer the case does not give is left for good, as a
           // person who gives up on it would.
           asked_so_far[q] = answers[q];

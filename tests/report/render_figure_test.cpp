@@ -58,3 +58,17 @@ TEST_CASE("a chair is drawn as a seat with legs to the floor, and a backrest see
   CHECK(top.find("L108.0 112.0") == std::string::npos);
   CHECK(top.find("d=\"M110.0 80.0L90.0 80.0\"") != std::string::npos);
 }
+
+TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` and `to`",
+          "[figure]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  const ruleset::Figure* seated = nullptr;
+  for (const auto& item : rules.items_of(rules.roles.routine))
+    if (item.id == "pelvic_floor" && item.figure) seated = &*item.figure;
+  REQUIRE(seated);
+  REQUIRE(seated->props.size() == 1);
+  const ruleset::Prop& chair = seated->props[0];
+  CHECK(chair.kind == ruleset::Prop::Kind::Chair);
+  CHECK((chair.anchor.x == 104 && chair.anchor.y == 86));
+  CHECK((chair.end.x == 76 && chair.end.y == 86));
+}
