@@ -282,14 +282,21 @@ void Prompter::interview(engine::Answers& answers) {
   evaluator.run(answers, evaluation, skipped_);
   // The answers (and skips) before each prompt, so `back` can return to it.
   std::vector<std::pair<engine::Answers, std::vector<bool>>> history;
-  bool in_warnings = false, asked = false;
+  // Each section is announced once: follow-ups can take the interview back
+  // and forth (a pregnancy's weeks between its signs), and "first" and "now"
+  // said again would not be true.
+  bool in_warnings = false, asked = false, warned = false, moved_on = false;
   for (;;) {
     const auto prompt = ruleset::next_prompt(rules_, evaluation);
     if (prompt.empty()) break;
     const bool warning = warning_question(rules_.questions[prompt.front()]);
     if (!asked) say(wrap(kIntro, style_.width));
-    if (warning && (!asked || !in_warnings)) say("\n" + wrap(kWarningSection, style_.width));
-    if (!warning && in_warnings) say("\n" + wrap(kOtherSection, style_.width));
+    if (warning && !warned) say("\n" + wrap(kWarningSection, style_.width));
+    if (!warning && in_warnings && !moved_on) {
+      say("\n" + wrap(kOtherSection, style_.width));
+      moved_on = true;
+    }
+    warned = warned || warning;
     in_warnings = warning;
     asked = true;
     history.emplace_back(answers, skipped_);

@@ -178,10 +178,10 @@ class Check(TempDirTest):
         path = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
         code, out, err = run(["check", path])
         self.assertEqual((code, err), (0, ""))
-        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.0.0"), out)
+        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.1.0"), out)
         code, out, err = run(["check", "--rules", path])  # as the other commands take it
         self.assertEqual((code, err), (0, ""))
-        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.0.0"), out)
+        self.assertTrue(out.startswith(f"{path}: ok: back-pain 2.1.0"), out)
 
 
 def real_rules():

@@ -105,7 +105,7 @@ class BashCompletion(unittest.TestCase):
         self.assertNotEqual(changed, rules)
         path = os.path.join(self.work, "other.yaml")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(changed.replace("version: 2.0.0", "version: 9.9.9", 1))
+            f.write(changed.replace("version: 2.1.0", "version: 9.9.9", 1))
         other = os.path.join(self.work, "other.bash")
         with open(other, "w", encoding="utf-8") as f:
             f.write(script("bash", "--rules", path))

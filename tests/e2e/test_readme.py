@@ -61,7 +61,7 @@ def write_fixtures(work):
     with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
         rules = f.read()
     write(os.path.join("rules", "back-pain.yaml"), rules)
-    write("my-rules.yaml", rules.replace("\nversion: 2.0.0\n", "\nversion: 2.0.1\n", 1))
+    write("my-rules.yaml", rules.replace("\nversion: 2.1.0\n", "\nversion: 2.1.1\n", 1))
     with open(os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml"),
               encoding="utf-8") as f:
         os.makedirs(os.path.join(work, "rules", "tests"))
