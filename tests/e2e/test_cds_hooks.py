@@ -177,6 +177,15 @@ class CdsHooks(unittest.TestCase):
         for item in r["avoid"]:
             self.assertIn(f"- {item['name']}:", card["detail"])
         self.assertNotIn("**Warning signs**", card["detail"])
+        # What to watch for, each step's signs on one line.
+        watch = card["detail"].split("**What to watch for**\n\n")[1].split("\n\n")[0]
+        self.assertEqual([line.split("**")[1] for line in watch.splitlines()],
+                         [entry["label"] for entry in r["watch_for"]])
+        self.assertIn("pain, pressure or tightness in your chest", watch)
+
+    def test_an_a_and_e_card_has_nothing_more_to_watch_for(self):
+        card = cds(["--bladder-bowel", "yes"])["cards"][0]
+        self.assertNotIn("What to watch for", card["detail"])
 
     def test_a_doctor_card_gives_the_reasons_and_the_routine(self):
         args = with_value(CALM, "--duration-weeks", "7") + ["--improving", "no"]

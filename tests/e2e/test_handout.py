@@ -143,9 +143,23 @@ class Handout(unittest.TestCase):
         text = self.pages["lower"][1]
         plan = text[text.index('<section class="plan">'):]
         self.assertEqual(plan.count('<span class="tick"'), 18)
-        self.assertIn("Check-in, end of week 2:</strong> By now the pain should be starting to "
-                      "ease.", plan)
-        self.assertIn("Check-in, end of week 6:</strong> By now the pain should have gone", plan)
+        self.assertIn("Check-in, end of week 2:</strong> Two weeks into the plan, the pain "
+                      "should be starting to ease.", plan)
+        self.assertIn("Check-in, end of week 4:</strong> If the pain is not easing by now", plan)
+        self.assertIn("Check-in, end of week 6:</strong> By the end of the plan the pain should "
+                      "have gone", plan)
+
+    def test_a_home_care_handout_says_what_to_watch_for_before_the_routine(self):
+        text = self.pages["lower"][1]
+        watch = text.index('<section class="watch">')
+        self.assertLess(watch, text.index('<section class="routine">'))
+        box = text[watch:text.index("</section>", watch)]
+        for words in ["What to watch for", "Call 999 now if you get", "Go to A&amp;E now",
+                      "new pain, tingling, numbness or weakness in both legs",
+                      "not easing by about 4 weeks"]:
+            self.assertIn(words, box)
+        # Someone on the way to A&E is not given a list of what else to watch for.
+        self.assertNotIn('class="watch"', self.pages["emergency"][1])
 
     def test_every_figure_draws_pixels_where_it_stands(self):
         for name in ("lower", "upper"):
