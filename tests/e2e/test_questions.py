@@ -96,7 +96,8 @@ class Json(unittest.TestCase):
                          ["pain-radicular-below-knee", "pain-referred"])
         self.assertEqual(self.by_id["region"]["read_by"],
                          ["upper-back-check", "pain-radicular-tingling", "pain-referred",
-                          "routine-lower", "routine-lower-pregnancy", "routine-upper",
+                          "routine-lower", "routine-lower-pregnancy", "routine-lower-after-birth",
+                          "routine-upper",
                           "routine-upper-pregnancy", "avoid-toe-touches", "avoid-upper",
                           "watch-upper-back", "watch-upper-back-only"])
         for q in self.questions:
