@@ -5,7 +5,8 @@ import os
 import tempfile
 import unittest
 
-from harness import main, run
+import re
+from harness import SOURCE_DIR, main, run
 
 IDS = ["aortic_signs", "spine_injury", "injury_severe", "bladder_bowel", "saddle_numbness",
        "both_legs", "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
@@ -87,6 +88,13 @@ class Json(unittest.TestCase):
         self.assertEqual(self.by_id["below_knee"]["prompt"],
                          "Does the pain travel down a leg to below the knee?")
 
+    def test_sources_name_guidelines_not_files_a_user_does_not_have(self):
+        with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")) as f:
+            sources = re.findall(r"(?m)^\s*source: (.*(?:\n\s{6,}[^-\s].*)*)", f.read())
+        self.assertGreater(len(sources), 100)
+        for source in sources + [q["source"] for q in self.questions]:
+            self.assertNotRegex(source, r"\.md\b|\bcontract\b|ladder table", source)
+
     def test_read_by_names_the_rules_that_read_each_question(self):
         self.assertEqual(self.by_id["fever"]["read_by"], ["fever"])
         self.assertEqual(self.by_id["duration_weeks"]["read_by"],
@@ -99,7 +107,7 @@ class Json(unittest.TestCase):
                           "routine-lower", "routine-lower-pregnancy", "routine-lower-after-birth",
                           "routine-upper",
                           "routine-upper-pregnancy", "avoid-toe-touches", "avoid-upper",
-                          "watch-upper-back", "watch-upper-back-only"])
+                          "tips-upper-back", "watch-upper-back", "watch-upper-back-only"])
         for q in self.questions:
             self.assertTrue(q["read_by"], q["id"])
 

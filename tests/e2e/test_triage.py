@@ -214,7 +214,7 @@ class Ladder(ReportShape, unittest.TestCase):
         for question_id, step in RED_FLAGS.items():
             with self.subTest(question_id):
                 r = run_json(with_value(CALM, flag(question_id), "unsure"))
-                # An unsure ambulance sign counts as A&E (guidelines.md, "How to ask").
+                # An unsure ambulance sign counts as A&E (DESIGN.md, "Triage").
                 expected = "emergency" if step == "ambulance" else step
                 self.assertEqual(r["level"], expected)
                 self.assertEqual([f["id"] for f in r["red_flags"]], [question_id])
