@@ -77,8 +77,8 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const auto& q = rules.questions[i];
     std::string marks = q.red_flag ? "  [red flag]" : q.optional ? "  [optional]" : "";
-    const std::string head = fmt::format("{:>2}. {:<{}}  {:<{}}", i + 1, q.id, id_width, q.flag(),
-                                         flag_width);
+    const std::string head =
+        fmt::format("{:>2}. {:<{}}  {:<{}}", i + 1, q.id, id_width, q.flag(), flag_width);
     const std::string answers = ruleset::accepted_answers(q).brief() + marks;
     // What it accepts beside the flag, or under it where the line would not fit.
     if (head.size() + 2 + answers.size() <= static_cast<std::size_t>(width))

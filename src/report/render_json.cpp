@@ -65,7 +65,9 @@ void exercise_with(JsonOut& out, const Item& item, std::string_view caution) {
   out.end_object();
 }
 
-void exercise(JsonOut& out, const Item& item) { exercise_with(out, item, {}); }
+void exercise(JsonOut& out, const Item& item) {
+  exercise_with(out, item, {});
+}
 
 void watch_item(JsonOut& out, const Item& item) {
   out.begin_object();

@@ -176,8 +176,8 @@ class Writer {
     for (const Item* item : r_.routine) {
       const ruleset::Item* position = r_.rules->find_position(item->position);
       out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", item->name, item->kind,
-                                      label_of_value(*r_.rules, item->region),
-                                      position ? ", " : "", position ? position->label : ""),
+                                      label_of_value(*r_.rules, item->region), position ? ", " : "",
+                                      position ? position->label : ""),
                           s_.width, fmt::format("  {}. ", ++n), 5);
       if (!item->purpose.empty()) out_ += wrap(item->purpose, s_.width, "     Why:  ", 11);
       if (!item->equipment.empty())

@@ -614,9 +614,8 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
     if (role != Role::Level)
       yaml_.error(undecided, "'undecided' applies only to the report's level fact");
     else
-      rule_set_->undecided =
-          item(undecided, Role::Level,
-               {"id", "label", "advice", "cds", "color", "watch_for", "source"});
+      rule_set_->undecided = item(undecided, Role::Level,
+                                  {"id", "label", "advice", "cds", "color", "watch_for", "source"});
   } else if (role == Role::Level) {
     yaml_.error(node,
                 "the level fact needs 'undecided': the level reported when it is not decided");
@@ -843,11 +842,11 @@ void RuleSetBuilder::resolve_references() {
   for (const auto& ref : pending_) {
     if (ref.value.empty()) continue;
     using Kind = PendingReference::Kind;
-    const auto& allowed = ref.kind == Kind::Level            ? levels
-                          : ref.kind == Kind::Position       ? positions
-                          : ref.kind == Kind::Exercise       ? exercises
-                          : ref.kind == Kind::WatchFor       ? watched
-                                                             : values;
+    const auto& allowed = ref.kind == Kind::Level      ? levels
+                          : ref.kind == Kind::Position ? positions
+                          : ref.kind == Kind::Exercise ? exercises
+                          : ref.kind == Kind::WatchFor ? watched
+                                                       : values;
     if (rs.roles.level < 0 && ref.kind == PendingReference::Kind::Level) continue;
     if (std::find(allowed.begin(), allowed.end(), ref.value) == allowed.end())
       yaml_.error(ref.node, fmt::format("unknown {} '{}'{} (expected {})", ref.what, ref.value,

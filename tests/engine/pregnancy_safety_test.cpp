@@ -35,8 +35,8 @@ constexpr std::array<Said, 4> kSaid{Said::Unanswered, Said::No, Said::Yes, Said:
 
 // The four pregnancy signs, in the order of the case below.
 enum Sign { kDanger, kSigns, kSameDay, kPostnatal, kSigns4 };
-const char* const kSignIds[kSigns4] = {"pregnancy_danger", "pregnancy_signs",
-                                       "pregnancy_same_day", "postnatal_signs"};
+const char* const kSignIds[kSigns4] = {"pregnancy_danger", "pregnancy_signs", "pregnancy_same_day",
+                                       "postnatal_signs"};
 
 struct Background {
   const char* name;
@@ -129,8 +129,7 @@ struct Runner {
 
   int step_of(const ruleset::Item* level) const {
     if (level == &rules.undecided) return kIncomplete;
-    return static_cast<int>(std::find(kLadder.begin(), kLadder.end(), level->id) -
-                            kLadder.begin());
+    return static_cast<int>(std::find(kLadder.begin(), kLadder.end(), level->id) - kLadder.begin());
   }
 
   // "" when the report keeps the contract.
@@ -173,8 +172,8 @@ std::string describe(const Case& c) {
   const char* words[] = {"unanswered", "no", "yes", "unsure"};
   std::ostringstream out;
   out << "pregnant=" << words[static_cast<int>(c.pregnant)]
-      << " born=" << words[static_cast<int>(c.born)] << " weeks="
-      << (c.weeks ? std::to_string(*c.weeks) : std::string("unanswered"));
+      << " born=" << words[static_cast<int>(c.born)]
+      << " weeks=" << (c.weeks ? std::to_string(*c.weeks) : std::string("unanswered"));
   for (int s = 0; s < kSigns4; ++s)
     out << " " << kSignIds[s] << "=" << words[static_cast<int>(c.signs[s])];
   return out.str() + " | " + c.background->name;
@@ -193,7 +192,8 @@ TEST_CASE("every combination of the pregnancy answers keeps §2a's steps and the
         for (int combination = 0; combination < 4 * 4 * 4 * 4; ++combination)
           for (const auto& background : kBackgrounds) {
             Case c{pregnant, born, w, {}, &background};
-            for (int s = 0, rest = combination; s < kSigns4; ++s, rest /= 4) c.signs[s] = kSaid[rest % 4];
+            for (int s = 0, rest = combination; s < kSigns4; ++s, rest /= 4)
+              c.signs[s] = kSaid[rest % 4];
             const std::string problem = runner.check(c);
             ++runs;
             if (!problem.empty() && ++failures <= 10) FAIL_CHECK(describe(c) << ": " << problem);
@@ -209,7 +209,7 @@ TEST_CASE("the pregnancy oracle follows §2a's table", "[safety]") {
   CHECK(oracle(c).level == kUrgent);  // under 20 weeks: the same day
   c.signs = {Said::Yes, Said::No, Said::No, Said::No};
   CHECK(oracle(c).level == kAmbulance);  // heavy bleeding: 999
-  c.pregnant = Said::Unanswered;  // not said to be pregnant: not asked, not counted
+  c.pregnant = Said::Unanswered;         // not said to be pregnant: not asked, not counted
   CHECK(oracle(c).level == kSelfCare);
   c = Case{Said::Yes, Said::No, 28, {Said::No, Said::No, Said::No, Said::No}, &kBackgrounds[0]};
   CHECK(oracle(c).level == kSelfCare);

@@ -13,9 +13,9 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const std::vector<std::string> kKeys{
-    "schema_version",  "ruleset",   "level",           "level_label", "advice",     "complete",
-    "red_flags",       "reasons",   "classification",  "routine",     "avoid",      "tips",
-    "safe_activities", "frequency", "expected_course", "plan",        "watch_for",  "unanswered",
+    "schema_version",  "ruleset",   "level",           "level_label", "advice",    "complete",
+    "red_flags",       "reasons",   "classification",  "routine",     "avoid",     "tips",
+    "safe_activities", "frequency", "expected_course", "plan",        "watch_for", "unanswered",
     "assumed",         "answers",   "trace",           "disclaimer"};
 
 std::vector<std::string> keys_of(const Json& object) {

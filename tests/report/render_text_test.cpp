@@ -70,7 +70,8 @@ TEST_CASE("the classification is told in the rule set's words", "[report]") {
   const std::string text = t.text();
   CHECK_THAT(text, Catch::Contains("What kind: nerve pain from the back (sciatica)\n"));
   CHECK_THAT(text, Catch::Contains("Where:     both upper and lower back\n"));
-  CHECK_THAT(text, Catch::Contains("1. Hamstring stretch (stretch, lower back, lying on your back)\n"));
+  CHECK_THAT(text,
+             Catch::Contains("1. Hamstring stretch (stretch, lower back, lying on your back)\n"));
   CHECK(text.find("radicular") == std::string::npos);
 }
 
