@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/evaluator.h"
+#include "ladder_oracle.h"
 #include "report/build_report.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
@@ -23,15 +24,9 @@
 using namespace backtriage;
 using engine::FactId;
 using engine::Value;
+using namespace backtriage::safety;
 
 namespace {
-
-const std::vector<std::string> kLadder{"ambulance", "emergency", "urgent",
-                                       "soon",      "doctor",    "self_care"};
-enum Step { kAmbulance, kEmergency, kUrgent, kSoon, kDoctor, kSelfCare, kIncomplete };
-
-enum class Said { Unanswered, No, Yes, Unsure };
-constexpr std::array<Said, 4> kSaid{Said::Unanswered, Said::No, Said::Yes, Said::Unsure};
 
 // The four pregnancy signs, in the order of the case below.
 enum Sign { kDanger, kSigns, kSameDay, kPostnatal, kSigns4 };
@@ -98,8 +93,7 @@ Expected oracle(const Case& c) {
       e.no_lying_on_back = !c.weeks || *c.weeks >= 16;
     }
   }
-  const bool routine_level = best == kDoctor || best == kSelfCare;
-  if (best == kIncomplete || (routine_level && best_open < best))
+  if (best == kIncomplete || (gives_routine(best) && best_open < best))
     e.level = kIncomplete;
   else
     e.level = best;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/evaluator.h"
+#include "ladder_oracle.h"
 #include "report/build_report.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
@@ -27,18 +28,11 @@
 using namespace backtriage;
 using engine::FactId;
 using engine::Value;
+using namespace backtriage::safety;
 
 namespace {
 
 // --- The contract, restated ---------------------------------------------------
-
-// The ladder, most urgent first; "incomplete" is not on it.
-const std::vector<std::string> kLadder{"ambulance", "emergency", "urgent",
-                                       "soon",      "doctor",    "self_care"};
-enum Step { kAmbulance, kEmergency, kUrgent, kSoon, kDoctor, kSelfCare, kIncomplete };
-bool gives_routine(int step) {
-  return step == kDoctor || step == kSelfCare;
-}
 
 struct RedFlag {
   const char* id;
@@ -71,9 +65,6 @@ constexpr int kSpine = 1, kCancer = 7;
 Step unsure_step(const RedFlag& flag) {
   return flag.step == kAmbulance ? kEmergency : flag.step;
 }
-
-enum class Said : std::uint8_t { Unanswered, No, Yes, Unsure };
-constexpr std::array<Said, 4> kSaid{Said::Unanswered, Said::No, Said::Yes, Said::Unsure};
 
 // The other answers, chosen to cover each level the contract names without
 // a red flag (DESIGN.md answers table), and the follow-up questions.
