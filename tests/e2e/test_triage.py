@@ -518,6 +518,64 @@ class Text(unittest.TestCase):
         self.assertNotIn("\x1b[", out)
 
 
+class Pregnancy(unittest.TestCase):
+    """Contract 2.1: the pregnancy signs by gestation, the maternity unit, the routine."""
+    PREGNANT = ["--no-red-flags", "--pregnant", "yes", "--pregnancy-danger", "no",
+                "--pregnancy-same-day", "no"]
+    CALM_PAIN = ["--age", "30", "--duration-weeks", "2", "--sensation", "dull", "--spread",
+                 "one_spot", "--region", "lower", "--daily-life", "no"]
+
+    def test_the_maternity_signs_at_30_weeks_are_the_maternity_unit_now_not_ae(self):
+        r = run_json(self.PREGNANT + ["--pregnancy-weeks", "30", "--pregnancy-signs", "yes"])
+        self.assertEqual((r["level"], r["complete"]), ("emergency", True))
+        self.assertEqual(r["level_label"], "Call your maternity unit now")
+        self.assertIn("maternity unit", r["advice"])
+        self.assertNotIn("A&E", r["advice"])
+        self.assertEqual(r["routine"], [])
+        text = run(["--no-input"] + self.PREGNANT +
+                   ["--pregnancy-weeks", "30", "--pregnancy-signs", "yes"])[1]
+        self.assertTrue(text.startswith("CALL YOUR MATERNITY UNIT NOW\n"), text[:80])
+
+    def test_with_another_sign_at_ae_the_report_says_ae(self):
+        r = run_json(self.PREGNANT + ["--pregnancy-weeks", "30", "--pregnancy-signs", "yes",
+                                      "--bladder-bowel", "yes"])
+        self.assertEqual(r["level"], "emergency")
+        self.assertEqual(r["level_label"], "Go to A&E now")
+
+    def test_from_16_weeks_nothing_lying_on_the_back_and_at_least_three_exercises(self):
+        for weeks in [["--pregnancy-weeks", "16"], ["--pregnancy-weeks", "35"], []]:
+            with self.subTest(weeks=weeks):
+                r = run_json(self.PREGNANT + ["--pregnancy-signs", "no"] + weeks +
+                             self.CALM_PAIN)
+                self.assertEqual(r["level"], "self_care")
+                positions = [item["position"] for item in r["routine"]]
+                self.assertNotIn("lying_on_back", positions)
+                self.assertGreaterEqual(len(positions), 3)
+                self.assertIn("lying_flat_long", [a["id"] for a in r["avoid"]])
+                self.assertIn("anti_inflammatories", [a["id"] for a in r["avoid"]])
+        r = run_json(self.PREGNANT + ["--pregnancy-signs", "no", "--pregnancy-weeks", "12"] +
+                     self.CALM_PAIN)
+        self.assertIn("lying_on_back", [item["position"] for item in r["routine"]])
+
+    def test_unanswered_pregnancy_is_assumed_no_and_said(self):
+        r = run_json(["--no-red-flags"] + self.CALM_PAIN)
+        self.assertEqual(r["level"], "self_care")
+        self.assertIn("pregnant", [a["id"] for a in r["assumed"]])
+        self.assertNotIn("pelvic_floor", [item["id"] for item in r["routine"]])
+
+    def test_tingling_spreading_from_the_lower_back_is_nerve_pain(self):
+        r = run_json(["--no-red-flags", "--pregnant", "no", "--age", "40", "--duration-weeks",
+                      "2", "--sensation", "tingling", "--spread", "spreads", "--below-knee",
+                      "no", "--region", "lower", "--daily-life", "no"])
+        self.assertEqual(r["classification"]["pain_type"], "radicular")
+        cautions = {item["id"]: item.get("caution") for item in r["routine"]}
+        self.assertIn("ease off", cautions["hamstring_stretch"])
+        self.assertIsNone(cautions["glute_bridge"])
+        signs = " ".join(s for entry in r["watch_for"] for s in entry["signs"])
+        self.assertIn("other leg", signs)
+        self.assertNotIn("numbness in your leg", signs)
+
+
 class ExitCodes(unittest.TestCase):
     def test_usage_errors_exit_2_with_one_line(self):
         for args, message in [
