@@ -206,13 +206,15 @@ std::string bash_script(const std::vector<CompletedCommand>& commands,
 }
 
 // zsh runs the bash function through its bash-completion emulation rather
-// than through a second, separately maintained script.
+// than through a second, separately maintained script. compinit is the
+// shell's own (most ~/.zshrc files run it already, and it is slow to run
+// twice); only what is missing is loaded.
 std::string zsh_script(const std::vector<CompletedCommand>& commands,
                        const ruleset::RuleSet& rules) {
   return header("zsh", rules) +
-         "# Install: add `source <(backtriage completion zsh)` to ~/.zshrc\n"
-         "autoload -U +X compinit && compinit\n"
-         "autoload -U +X bashcompinit && bashcompinit\n" +
+         "# Install: add `source <(backtriage completion zsh)` to ~/.zshrc, after compinit\n"
+         "(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }\n"
+         "(( $+functions[complete] )) || { autoload -U +X bashcompinit && bashcompinit }\n" +
          bash_function(commands);
 }
 

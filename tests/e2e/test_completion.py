@@ -126,6 +126,10 @@ class OtherShells(unittest.TestCase):
     def test_zsh_script_parses(self):
         text = script("zsh")
         self.assertIn("bashcompinit", text)
+        # Fast at every shell start: compinit only where nothing has run it.
+        self.assertIn("(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }",
+                      text)
+        self.assertNotIn("\nautoload -U +X compinit", text)
         self.assertIn("--sensation) _backtriage_words 'electric sharp dull achy tingling'", text)
         if not shutil.which("zsh"):
             self.skipTest("zsh is not installed")
