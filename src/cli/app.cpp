@@ -163,6 +163,7 @@ Line n of the output answers line n of the input; a bad line gets
 void add_questions(CLI::App& app, Options& o) {
   add_rules(app, o);
   app.add_flag("--json", o.json, "As JSON");
+  add_json_style(app, o);
   add_output(app, o);
   app.footer("Example:\n  backtriage questions --json | jq -r '.[].flag'");
 }

@@ -48,6 +48,13 @@ struct Options {
 
   // --json or --format; text when neither was given.
   Format output_format() const { return json ? Format::Json : format.value_or(Format::Text); }
+  // JSON is indented for a person at a terminal, compact for a program,
+  // unless --pretty or --compact says otherwise: 2, or -1 for one line.
+  int json_indent(bool to_terminal) const {
+    if (pretty) return 2;
+    if (compact) return -1;
+    return to_terminal ? 2 : -1;
+  }
 };
 
 }  // namespace backtriage::cli

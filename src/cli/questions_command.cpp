@@ -104,7 +104,7 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
   Output out(o.output_file, io);
   if (o.output_format() == Format::Json) {
     std::string text;
-    report::JsonOut json(text, 2);
+    report::JsonOut json(text, o.json_indent(out.to_terminal(io)));
     json.begin_array();
     for (std::size_t i = 0; i < rules.questions.size(); ++i) write_json(rules, i, json);
     json.end_array();

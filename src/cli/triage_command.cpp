@@ -21,14 +21,6 @@ namespace backtriage::cli {
 
 namespace {
 
-// JSON is indented for a person at a terminal, compact for a program,
-// unless --pretty or --compact says otherwise.
-int json_indent(const Options& o, bool to_terminal) {
-  if (o.pretty) return 2;
-  if (o.compact) return -1;
-  return to_terminal ? 2 : -1;
-}
-
 // The local date: a plan starts today unless --start says otherwise.
 report::Date today() {
   const std::time_t now = std::time(nullptr);
@@ -78,7 +70,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   std::string text;
   switch (o.output_format()) {
     case Format::Json: {
-      report::JsonOut json(text, json_indent(o, terminal));
+      report::JsonOut json(text, o.json_indent(terminal));
       report::JsonReportWriter writer(rules, report::JsonReportWriter::Uses::Once);
       if (o.brief)
         writer.write_brief(r, json);
@@ -88,7 +80,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       break;
     }
     case Format::CdsHooks: {
-      report::JsonOut json(text, json_indent(o, terminal));
+      report::JsonOut json(text, o.json_indent(terminal));
       report::write_cds_hooks(
           r, report::JsonReportWriter(rules, report::JsonReportWriter::Uses::Once), json);
       text += '\n';

@@ -88,6 +88,15 @@ class Json(unittest.TestCase):
         self.assertEqual(self.by_id["below_knee"]["prompt"],
                          "Does the pain travel down a leg to below the knee?")
 
+    def test_json_is_one_line_into_a_pipe_and_indented_with_pretty(self):
+        code, compact, _ = run(["questions", "--json"])
+        self.assertEqual((code, compact.count("\n")), (0, 1))
+        code, pretty, _ = run(["questions", "--json", "--pretty"])
+        self.assertEqual(code, 0)
+        self.assertTrue(pretty.startswith("[\n  {\n    \"id\": "), pretty[:40])
+        self.assertEqual(json.loads(pretty), json.loads(compact))
+        self.assertEqual(run(["questions", "--json", "--compact"])[1], compact)
+
     def test_sources_name_guidelines_not_files_a_user_does_not_have(self):
         with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")) as f:
             sources = re.findall(r"(?m)^\s*source: (.*(?:\n\s{6,}[^-\s].*)*)", f.read())
