@@ -119,7 +119,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     throw CliError(kNoInput,
                    fmt::format("cannot read {}: {}", o.input_file == "-" ? "<stdin>" : o.input_file,
                                std::strerror(reader.error())));
-  out.flush();
+  out.finish(io);
   if (o.summary || io.err_tty) {
     std::string counts;  // in the ladder's order, most urgent first
     std::vector<const ruleset::Item*> ladder;

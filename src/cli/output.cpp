@@ -37,4 +37,9 @@ void Output::flush() {
   check(std::fflush(file_) == 0);
 }
 
+void Output::finish(const Io& io) {
+  flush();
+  if (owned_ && io.err_tty) fmt::print(io.err, "backtriage: wrote {}\n", name_);
+}
+
 }  // namespace backtriage::cli

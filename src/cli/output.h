@@ -21,6 +21,9 @@ class Output {
   // Throws CliError(kIoError) on a write error; throws ReaderGone on EPIPE.
   void write(std::string_view text);
   void flush();
+  // The last flush: and, when it went to a file while a person watches
+  // stderr, one line saying where it went (nothing shows otherwise).
+  void finish(const Io& io);
   // Whether the output is the terminal (not a file given by -o).
   bool to_terminal(const Io& io) const { return !owned_ && io.out_tty; }
 

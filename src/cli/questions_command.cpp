@@ -112,7 +112,7 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
   } else {
     out.write(to_text(rules, text_width(io, out.to_terminal(io), io.out_columns)));
   }
-  out.flush();
+  out.finish(io);
   return 0;
 }
 

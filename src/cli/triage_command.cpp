@@ -111,7 +111,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     }
   }
   out.write(text);
-  out.flush();
+  out.finish(io);
   return kOk;
 }
 

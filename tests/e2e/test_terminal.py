@@ -6,10 +6,14 @@ read has a timeout (see test_interactive.run_on_terminal)."""
 import json
 import os
 import re
+import subprocess
+import tempfile
+import time
 import unittest
 
 from harness import CALM, SOURCE_DIR, main, run
-from test_interactive import run_on_terminal, too_long, words
+from test_interactive import drain, environment, open_terminal, run_on_terminal, too_long, words
+from harness import BINARY
 
 ESC = "\x1b["
 SUBCOMMANDS = ["batch", "questions", "check", "test", "diff", "completion"]
@@ -169,6 +173,43 @@ class Colour(unittest.TestCase):
         self.assertIn("--color", err)
         self.assertIn("sometimes", err)
         self.assertIn("auto", err)
+
+
+class OutputFile(unittest.TestCase):
+    """-o FILE on a terminal says, in one line on stderr, where the output went."""
+
+    def run_with_stderr_on_terminal(self, args):
+        controller, terminal = open_terminal(24, 80)
+        p = subprocess.Popen([BINARY] + args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=terminal, env=environment(), start_new_session=True)
+        os.close(terminal)
+        out, err = bytearray(), bytearray()
+        try:
+            drain({controller: err, p.stdout.fileno(): out}, time.monotonic() + 30)
+            code = p.wait(timeout=30)
+        finally:
+            if p.poll() is None:
+                p.kill()
+            p.stdout.close()
+            os.close(controller)
+        return code, bytes(out).decode(), bytes(err).decode().replace("\r\n", "\n")
+
+    def test_a_file_written_with_o_is_confirmed_on_a_terminal_and_only_there(self):
+        with tempfile.TemporaryDirectory() as d:
+            for args in [LONG + ["--format", "html"], ["questions", "--json"],
+                         LONG + ["--json"]]:
+                with self.subTest(args=args):
+                    path = os.path.join(d, "out")
+                    code, out, err = self.run_with_stderr_on_terminal(args + ["-o", path])
+                    self.assertEqual((code, out), (0, ""))
+                    self.assertEqual(err, f"backtriage: wrote {path}\n")
+                    self.assertGreater(os.path.getsize(path), 0)
+                    # Into a pipe (a script), nothing is said.
+                    code, out, err = run(args + ["-o", path])
+                    self.assertEqual((code, out, err), (0, "", ""))
+            # Without -o, nothing to confirm.
+            code, out, err = self.run_with_stderr_on_terminal(LONG + ["--json"])
+            self.assertEqual((code, err), (0, ""))
 
 
 if __name__ == "__main__":
