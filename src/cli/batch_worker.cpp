@@ -7,6 +7,7 @@
 #include "cli/answers_from_options.h"
 #include "cli/answers_input.h"
 #include "cli/line_reader.h"
+#include "cli/record_id.h"
 #include "report/json_out.h"
 #include "report/render_cds_hooks.h"
 
@@ -51,6 +52,7 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
   }
   if (!message.empty()) {
     ++tally.errors;
+    if (id_.empty()) id_ = leading_record_id(line.text);
     return error_line(out, number, message);
   }
   if (options_.no_red_flags) default_red_flags_to_no(rules_, answers_);

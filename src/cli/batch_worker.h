@@ -16,7 +16,7 @@
 namespace backtriage::cli {
 
 struct BatchLine {
-  std::string text;  // without "\n"; empty when too long
+  std::string text;  // without "\n"; when too long, only its start (for the record id)
   bool too_long = false;
 };
 

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -48,7 +49,9 @@ bool LineReader::next(std::string& line, bool& too_long) {
     if (!too_long) {
       if (line.size() + take > kMaxLineBytes) {
         too_long = true;
-        line.clear();
+        // Keep the start, where the record id is, and free the rest.
+        line.append(start, std::min(take, kKeptOfTooLong - std::min(line.size(), kKeptOfTooLong)));
+        line.resize(std::min(line.size(), kKeptOfTooLong));
         line.shrink_to_fit();
       } else {
         line.append(start, take);

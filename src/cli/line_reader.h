@@ -16,6 +16,8 @@ namespace backtriage::cli {
 class LineReader {
  public:
   static constexpr std::size_t kMaxLineBytes = 1024 * 1024;
+  // Of a line too long, what is kept: its start, where a record id is.
+  static constexpr std::size_t kKeptOfTooLong = 4096;
 
   explicit LineReader(int fd) : fd_(fd), buffer_(64 * 1024) {}
 

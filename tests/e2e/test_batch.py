@@ -232,6 +232,25 @@ class Ids(unittest.TestCase):
         self.assertEqual(json.loads(out),
                          {"id": "d", "line": 1, "error": "duplicate answer key 'fever'"})
 
+    def test_a_line_that_cannot_be_read_whole_keeps_the_id_at_its_start(self):
+        deep = b"[" * 20 + b"1" + b"]" * 20
+        lines = [b'{"id":"p0100","duration_weeks":1e400}',          # a number that overflows
+                 b'{"id": 2, "fever": true} and more',               # text after the object
+                 b'{"id":"p3","x":' + deep + b'}',                    # nested too deep
+                 b'{"id":"p4","region":"\xff"}',                     # not UTF-8 further on
+                 b'{"id":"p5","age":"' + b"4" * (1024 * 1024) + b'"}',  # too long
+                 b'{"fever": true, "id": "p6"} trailing',            # the id is not first
+                 ]
+        code, out, _ = run(["batch"], stdin=b"\n".join(lines) + b"\n" + line(CALM))
+        self.assertEqual(code, 65)
+        got = rows(out)
+        self.assertEqual([r.get("id") for r in got], ["p0100", 2, "p3", "p4", "p5", None, None])
+        self.assertEqual([r.get("line") for r in got[:6]], [1, 2, 3, 4, 5, 6])
+        for r in got[:5]:
+            self.assertEqual(list(r), ["id", "line", "error"])
+        self.assertIn("longer than 1048576 bytes", got[4]["error"])
+        self.assertEqual(got[6]["level"], "self_care")
+
     def test_an_id_that_is_not_a_string_or_a_number_is_a_bad_line(self):
         for text, kind in [(b"null", "null"), (b"true", "true/false"), (b"[1]", "a list"),
                            (b'{"a": 1}', "an object")]:
