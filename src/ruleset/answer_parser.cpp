@@ -53,8 +53,8 @@ std::string AcceptedAnswers::describe() const {
   switch (kind) {
     case Kind::YesNo: return list_or(words);
     case Kind::Number:
-      return fmt::format("a number from {} to {}{}", number_text(min), number_text(max),
-                         unit.empty() ? "" : " (" + unit + ")");
+      return fmt::format("a {}number from {} to {}{}", whole ? "whole " : "", number_text(min),
+                         number_text(max), unit.empty() ? "" : " (" + unit + ")");
     case Kind::Choice: {
       std::string out = "one of ";
       for (std::size_t i = 0; i < words.size(); ++i) out += (i ? ", " : "") + words[i];
@@ -81,6 +81,7 @@ AcceptedAnswers accepted_answers(const Question& q) {
       a.min = q.min;
       a.max = q.max;
       a.unit = q.unit;
+      a.whole = q.whole;
       break;
     case engine::FactType::Choice:
     case engine::FactType::Set:
@@ -141,6 +142,8 @@ ParsedAnswer check_number(const Question& q, double value) {
   if (value < q.min || value > q.max)
     return AnswerError{
         fmt::format("{} is out of range: expected {}", number_text(value), accepted.describe())};
+  if (q.whole && value != std::floor(value))
+    return AnswerError{fmt::format("expected {}, got {}", accepted.describe(), number_text(value))};
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
@@ -189,6 +192,8 @@ ParsedAnswer parse_number(const Question& q, std::string_view raw, std::string_v
       value > q.max)
     return AnswerError{
         fmt::format("{} is out of range: expected {}", quote_input(raw), accepted.describe())};
+  if (q.whole && value != std::floor(value))
+    return AnswerError{fmt::format("expected {}, got {}", accepted.describe(), quote_input(raw))};
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 

@@ -22,6 +22,7 @@ struct AcceptedAnswers {
   std::vector<std::string> words;
   std::vector<std::string> labels;  // choices: what each id means, for people
   double min = 0, max = 0;          // numbers
+  bool whole = false;               // numbers: whole ones only
   std::string unit;
 
   // "yes, no or unsure", "a number from 0 to 520 (weeks)", "one of electric,

@@ -54,7 +54,7 @@ void describe(Codec& c, Item& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
-  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.choices,
+  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole, x.choices,
     x.red_flag, x.unsure, x.optional, x.assumed, x.checklist, x.where);
 }
 template <typename Codec>

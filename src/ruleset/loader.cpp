@@ -509,7 +509,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   if (!yaml_.check_map(
           node, "a question",
           {"id", "type", "prompt", "help", "why", "title", "source", "min", "max", "unit",
-           "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
+           "whole", "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
     return;
   Question q;
   q.where = yaml_.at(node);
@@ -524,6 +524,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   q.title = yaml_.scalar(node["title"], "title");
   q.source = yaml_.scalar(node["source"], "source");
   q.unit = yaml_.scalar(node["unit"], "unit");
+  q.whole = yaml_.boolean(node["whole"], "whole").value_or(false);
   q.red_flag = yaml_.boolean(node["red_flag"], "red_flag").value_or(false);
   q.optional = yaml_.boolean(node["optional"], "optional").value_or(false);
   q.assumed = yaml_.scalar(node["assumed"], "assumed");
@@ -540,7 +541,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   };
   if (type == "bool") {
     q.type = FactType::Bool;
-    for (const char* key : {"min", "max", "unit", "choices"}) wrong_for_type(key);
+    for (const char* key : {"min", "max", "unit", "whole", "choices"}) wrong_for_type(key);
   } else if (type == "number") {
     q.type = FactType::Number;
     for (const char* key : {"choices", "unsure"}) wrong_for_type(key);
@@ -552,7 +553,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
       yaml_.error(node["max"], fmt::format("max {} is below min {}", q.max, q.min));
   } else if (type == "choice") {
     q.type = FactType::Choice;
-    for (const char* key : {"min", "max", "unit", "unsure"}) wrong_for_type(key);
+    for (const char* key : {"min", "max", "unit", "whole", "unsure"}) wrong_for_type(key);
     if (yaml_.require(node, "choices", "a choice question")) {
       q.choices = items(node["choices"], Role::None);
       if (q.choices.empty())

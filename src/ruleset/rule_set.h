@@ -65,6 +65,7 @@ struct Question {
   std::string prompt, help, why, source, unit;
   std::string title;          // its name as a classification ("Where it hurts")
   double min = 0, max = 0;    // numbers
+  bool whole = false;         // numbers: whole numbers only (an age in years)
   std::vector<Item> choices;  // choices
   bool red_flag = false;
   // A bool that also takes "unsure": the level an unsure answer counts at

@@ -63,7 +63,8 @@ MIXED = [
      {"line": 7, "error": "column 13: invalid JSON: a string holds a byte that is not UTF-8"}),
     (b"   \t", {"line": 8, "error": "blank line: expected a JSON object of answers"}),
     (b'{"fever": 1.5}',
-     {"line": 9, "error": "answer 'fever': expected yes, no or unsure, got a number"}),
+     {"line": 9, "error": "answer 'fever': expected yes, no or unsure (or true/false, 1/0), "
+                          "got 1.5"}),
     (b"[1]", {"line": 10, "error": "expected a JSON object of answers, got a list"}),
     (line(dict(CALM, fever=True)), "urgent"),
     (line({"duration_weeks": 3}), "incomplete"),
