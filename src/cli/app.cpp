@@ -30,14 +30,15 @@ namespace {
 constexpr const char* kExamples = R"(Examples:
   backtriage
       answer the questions in a terminal
-  backtriage --no-red-flags --duration-weeks 2 --sensation dull --spread one-spot --region lower
-      triage from flags, as text
+  backtriage --no-red-flags --duration-weeks 2 --sensation dull --region lower
+      triage from flags, as text (asking only what is missing)
   backtriage --json --answers answers.json | jq .level
   backtriage --format html -o handout.html --answers answers.json
   backtriage --format ics -o plan.ics --answers answers.json --start 2026-12-01
   backtriage batch --input cases.jsonl > reports.jsonl
   backtriage questions --json
-  backtriage check my-rules.yaml && backtriage test my-cases.yaml --rules my-rules.yaml
+  backtriage check my-rules.yaml
+  backtriage test my-cases.yaml --rules my-rules.yaml
   backtriage diff rules/back-pain.yaml my-rules.yaml
 
 Exit status: 0 triage produced (any level), 1 a test case failed or diff found changes,
@@ -170,7 +171,7 @@ void add_questions(CLI::App& app, Options& o) {
 
 void add_check(CLI::App& app, Options& o) {
   app.add_option("files", o.files, "Rule files to check (default: the embedded set)")
-      ->type_name("FILE...");
+      ->type_name("FILE");
   app.add_option("--rules", o.rules_file, "A rule file to check, as the other commands take it")
       ->type_name("FILE");
   add_color(app, o);
@@ -183,7 +184,7 @@ Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
 void add_test(CLI::App& app, Options& o) {
   app.add_option("files", o.files,
                  "Case files (default: the cases shipped with the embedded rules)")
-      ->type_name("FILE...");
+      ->type_name("FILE");
   add_rules(app, o);
   app.add_flag("--coverage", o.coverage,
                "Also list rules never fired, levels never reached, questions never answered "
@@ -218,7 +219,8 @@ void add_completion(CLI::App& app, Options& o) {
       ->type_name("bash|zsh|fish");
   app.footer(R"(Examples:
   backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
-  source <(backtriage completion zsh)                      in ~/.zshrc
+  source <(backtriage completion zsh)
+      in ~/.zshrc, after compinit
   backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
 }
 

@@ -31,12 +31,19 @@ std::string HelpFormatter::make_description(const CLI::App* app) const {
   return description.empty() ? "" : report::wrap(description, width_) + "\n";
 }
 
+namespace {
+// In a footer, a line indented this much is an example command; one
+// indented more says what the example above it does.
+constexpr std::size_t kExampleIndent = 2;
+}  // namespace
+
 std::string HelpFormatter::make_footer(const CLI::App* app) const {
   const std::string footer = app->get_footer();
   if (footer.empty()) return "";
-  // Indented lines are examples: each wraps on its own, continuing indented
-  // under its start. Lines at the margin are prose: consecutive ones form a
-  // paragraph, wrapped as one, so the source's line breaks do not show.
+  // Indented lines are examples, never wrapped (a command broken over two
+  // lines does not paste), and what each does, wrapped under it. Lines at
+  // the margin are prose: consecutive ones form a paragraph, wrapped as one,
+  // so the source's line breaks do not show.
   std::string out, paragraph;
   auto flush = [&] {
     if (!paragraph.empty()) out += report::wrap(paragraph, width_);
@@ -54,6 +61,8 @@ std::string HelpFormatter::make_footer(const CLI::App* app) const {
       flush();
       if (indent == std::string::npos)
         out += "\n";
+      else if (indent == kExampleIndent)  // a command: one line, so that it pastes whole
+        out += line + "\n";
       else
         out += report::wrap(line.substr(indent), width_, line.substr(0, indent), indent + 4);
     }

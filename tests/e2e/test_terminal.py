@@ -119,7 +119,28 @@ class Width(unittest.TestCase):
                 with self.subTest(args=args, env=env, columns=columns):
                     code, out, err = run_on_terminal(args, env=env, columns=columns)
                     self.assertEqual((code, err), (0, ""))
-                    self.assertFits(out, wide, width)
+                    # Example commands stay whole on one line, so that they paste; all
+                    # else fits the width.
+                    examples = [line for line in out.split("\n")
+                                if line.startswith("  backtriage ")]
+                    prose = "\n".join(line for line in out.split("\n")
+                                      if not line.startswith("  backtriage "))
+                    self.assertEqual(too_long(prose, width), [])
+                    self.assertEqual(words(out), words(wide))
+                    for example in examples:
+                        self.assertIn(example + "\n", wide)
+
+    def test_every_help_example_is_one_line_that_pastes(self):
+        for args in [["--help"]] + [[sub, "--help"] for sub in SUBCOMMANDS]:
+            out = run_on_terminal(args, columns=40)[1]
+            lines = out.split("\n")
+            for i, line in enumerate(lines):
+                if line.startswith("  backtriage"):
+                    # The next line is its description or another example, never the
+                    # rest of this command.
+                    following = lines[i + 1] if i + 1 < len(lines) else ""
+                    self.assertFalse(following.startswith("      -"), (line, following))
+                    self.assertEqual(line.count("'") % 2, 0, line)
 
 
 class Colour(unittest.TestCase):
