@@ -47,12 +47,39 @@ struct Side {
   engine::Evaluation evaluation;
   engine::Answers answers;
   std::vector<bool> declined;
+  // The rules whose conclusions reach the outcome (the level, routine or
+  // avoid list), directly or through facts other such rules read. The
+  // others (what to watch for, tips, cautions) cannot change what the walk
+  // compares, so they neither keep a question alive nor split a state.
+  std::vector<bool> reaches_outcome;
   explicit Side(const ruleset::RuleSet& r)
       : rules(r),
         evaluator(r.knowledge_base()),
         evaluation(r.knowledge_base()),
         answers(r.knowledge_base().facts().size()),
-        declined(r.knowledge_base().facts().size(), false) {}
+        declined(r.knowledge_base().facts().size(), false),
+        reaches_outcome(rules_reaching_outcome(r)) {}
+
+  static std::vector<bool> rules_reaching_outcome(const ruleset::RuleSet& r) {
+    const auto& kb = r.knowledge_base();
+    std::vector<bool> fact_matters(kb.facts().size(), false),
+        rule_matters(kb.rules().size(), false);
+    for (FactId f : {r.roles.level, r.roles.routine, r.roles.avoid})
+      if (f >= 0) fact_matters[f] = true;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (std::size_t i = 0; i < kb.rules().size(); ++i) {
+        if (rule_matters[i]) continue;
+        const auto& then = kb.rules()[i].then;
+        if (std::none_of(then.begin(), then.end(),
+                         [&](const engine::Assertion& a) { return fact_matters[a.fact]; }))
+          continue;
+        rule_matters[i] = grew = true;
+        for (FactId f : kb.reads(static_cast<int>(i))) fact_matters[f] = true;
+      }
+    }
+    return rule_matters;
+  }
 };
 
 // One answer a question can take, as each side spells it (nothing: the
@@ -410,7 +437,7 @@ class Walk {
     for (const Side* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
-        if (side->evaluation.rule_status(r) == engine::Tri::Unknown)
+        if (side->reaches_outcome[r] && side->evaluation.rule_status(r) == engine::Tri::Unknown)
           for (FactId f : kb.reads(r))
             if (side->rules.is_question(f)) live[space_index(*side, f)] = true;
     }
@@ -508,7 +535,9 @@ class Walk {
       const auto frozen = frozen_rules(*side, pending);
       std::vector<bool> read(facts.size(), false);
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r) {
-        if (side->evaluation.rule_status(r) != engine::Tri::Unknown || frozen[r]) continue;
+        if (!side->reaches_outcome[r] || side->evaluation.rule_status(r) != engine::Tri::Unknown ||
+            frozen[r])
+          continue;
         put(static_cast<std::uint32_t>(r));
         for (FactId f : kb.reads(r)) read[f] = true;
         for (const auto& a : kb.rules()[r].then) {
@@ -531,7 +560,7 @@ class Walk {
       key += '|';
       std::vector<std::tuple<FactId, double, bool>> for_good;
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
-        if (frozen[r])
+        if (frozen[r] && side->reaches_outcome[r])
           for (const auto& a : kb.rules()[r].then)
             if (read[a.fact])
               for_good.emplace_back(a.fact, a.value.as_number(),

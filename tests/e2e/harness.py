@@ -59,7 +59,7 @@ class TempDirTest(unittest.TestCase):
         return path
 
 
-def run(args, stdin=b"", env=None, timeout=60):
+def run(args, stdin=b"", env=None, timeout=300):
     """Runs backtriage; returns (exit code, stdout text, stderr text)."""
     full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
     if env:

@@ -70,7 +70,7 @@ class ReaderGoesAway(unittest.TestCase):
             first = p.stdout.readline()
             p.stdout.close()  # as `head -1` does
             try:
-                code = p.wait(timeout=60)
+                code = p.wait(timeout=300)
             finally:
                 p.kill()
             err = p.stderr.read().decode()
@@ -87,7 +87,7 @@ class ReaderGoesAway(unittest.TestCase):
                 try:
                     p = subprocess.run([harness.BINARY] + args_for(args), input=stdin,
                                        stdout=write_end, stderr=subprocess.PIPE, env=env(),
-                                       timeout=60)
+                                       timeout=300)
                 finally:
                     os.close(write_end)
                 err = p.stderr.decode()
@@ -103,7 +103,7 @@ class DiskFull(unittest.TestCase):
                 with open("/dev/full", "wb") as full:
                     p = subprocess.run([harness.BINARY] + args_for(args), input=stdin,
                                        stdout=full, stderr=subprocess.PIPE, env=env(),
-                                       timeout=60)
+                                       timeout=300)
                 err = p.stderr.decode()
                 self.assertEqual(p.returncode, 74, err)
                 self.assertEqual(err, FULL_MESSAGE)
@@ -113,7 +113,7 @@ class DiskFull(unittest.TestCase):
         with open("/dev/full", "wb") as full:
             p = subprocess.run([harness.BINARY, "batch", "--summary"],
                                input=CALM_LINE.encode() * 2000, stdout=full,
-                               stderr=subprocess.PIPE, env=env(), timeout=60)
+                               stderr=subprocess.PIPE, env=env(), timeout=300)
         self.assertEqual(p.returncode, 74)
         self.assertEqual(p.stderr.decode(), FULL_MESSAGE)
 
@@ -126,7 +126,7 @@ class DiskFull(unittest.TestCase):
                                    CALM_LINE.encode() * 2000)]:
             with self.subTest(name):
                 p = subprocess.run([harness.BINARY] + args, input=stdin,
-                                   capture_output=True, env=env(), timeout=60)
+                                   capture_output=True, env=env(), timeout=300)
                 err = p.stderr.decode()
                 self.assertEqual(p.returncode, 74, err)
                 self.assertEqual(p.stdout, b"")
