@@ -196,10 +196,10 @@ ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue&
   if (q.type == engine::FactType::Number && v.kind == Kind::Number)
     return ruleset::check_number(q, v.number);
   // Name what was given, and for yes/no the other spellings a file may use.
-  return AnswerError{fmt::format("expected {}{}, got {}", ruleset::accepted_answers(q).describe(),
-                                 q.type == engine::FactType::Bool ? " (or true/false, 1/0)" : "",
-                                 is_bool ? (v.kind == Kind::True ? "true" : "false")
-                                         : fmt::format("{}", v.number))};
+  return AnswerError{fmt::format(
+      "expected {}{}, got {}", ruleset::accepted_answers(q).describe(),
+      q.type == engine::FactType::Bool ? " (or true/false, 1/0)" : "",
+      is_bool ? (v.kind == Kind::True ? "true" : "false") : fmt::format("{}", v.number))};
 }
 
 // One answer from an nlohmann value; null means "not answered".

@@ -68,58 +68,66 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   LineReader reader(fileno(in));
   std::size_t number = 0;
   BatchTally total;
-  for (bool more = true; more;) {
-    // Read a chunk.
-    std::size_t count = 0, bytes = 0;
-    while (count < lines.size() && bytes < kMaxChunkBytes) {
-      // Never wait to fill a chunk; and before waiting for the first line of
-      // one, hand over what is done, so a program that feeds one line at a
-      // time gets each answer as soon as it is ready.
-      if (!reader.ready()) {
-        if (count > 0) break;
-        out.flush();
+  bool bad_lines = false;  // among the lines read so far, written or not
+  try {
+    for (bool more = true; more;) {
+      // Read a chunk.
+      std::size_t count = 0, bytes = 0;
+      while (count < lines.size() && bytes < kMaxChunkBytes) {
+        // Never wait to fill a chunk; and before waiting for the first line of
+        // one, hand over what is done, so a program that feeds one line at a
+        // time gets each answer as soon as it is ready.
+        if (!reader.ready()) {
+          if (count > 0) break;
+          out.flush();
+        }
+        BatchLine& line = lines[count];
+        if (!reader.next(line.text, line.too_long)) {
+          more = false;
+          break;
+        }
+        if (number + count == 0 && line.text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+          line.text.erase(0, 3);
+        bytes += line.text.size();
+        ++count;
       }
-      BatchLine& line = lines[count];
-      if (!reader.next(line.text, line.too_long)) {
-        more = false;
-        break;
+      if (count == 0) break;
+      // Evaluate it: one contiguous share per job; the calling thread takes the
+      // first, so --jobs 1 starts no thread at all.
+      const std::size_t used = std::min(jobs, count);
+      std::vector<std::thread> threads;
+      for (std::size_t j = 0; j < used; ++j) {
+        shares[j].begin = count * j / used;
+        shares[j].end = count * (j + 1) / used;
+        shares[j].failure = nullptr;
+        if (j > 0)
+          threads.emplace_back(run_share, std::ref(workers[j]), std::cref(lines), number + 1,
+                               std::ref(shares[j]));
       }
-      if (number + count == 0 && line.text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        line.text.erase(0, 3);
-      bytes += line.text.size();
-      ++count;
+      run_share(workers[0], lines, number + 1, shares[0]);
+      for (auto& thread : threads) thread.join();
+      for (std::size_t j = 0; j < used; ++j) bad_lines = bad_lines || shares[j].tally.errors > 0;
+      // Write it, in order.
+      for (std::size_t j = 0; j < used; ++j) {
+        if (shares[j].failure) std::rethrow_exception(shares[j].failure);
+        out.write(shares[j].out);
+        total.add(shares[j].tally);
+      }
+      number += count;
+      // A rare long line must not leave its megabyte behind in every slot.
+      for (std::size_t i = 0; i < count; ++i)
+        if (lines[i].text.capacity() > 64 * 1024) lines[i].text = std::string();
     }
-    if (count == 0) break;
-    // Evaluate it: one contiguous share per job; the calling thread takes the
-    // first, so --jobs 1 starts no thread at all.
-    const std::size_t used = std::min(jobs, count);
-    std::vector<std::thread> threads;
-    for (std::size_t j = 0; j < used; ++j) {
-      shares[j].begin = count * j / used;
-      shares[j].end = count * (j + 1) / used;
-      shares[j].failure = nullptr;
-      if (j > 0)
-        threads.emplace_back(run_share, std::ref(workers[j]), std::cref(lines), number + 1,
-                             std::ref(shares[j]));
-    }
-    run_share(workers[0], lines, number + 1, shares[0]);
-    for (auto& thread : threads) thread.join();
-    // Write it, in order.
-    for (std::size_t j = 0; j < used; ++j) {
-      if (shares[j].failure) std::rethrow_exception(shares[j].failure);
-      out.write(shares[j].out);
-      total.add(shares[j].tally);
-    }
-    number += count;
-    // A rare long line must not leave its megabyte behind in every slot.
-    for (std::size_t i = 0; i < count; ++i)
-      if (lines[i].text.capacity() > 64 * 1024) lines[i].text = std::string();
+    if (reader.failed())
+      throw CliError(kNoInput, fmt::format("cannot read {}: {}",
+                                           o.input_file == "-" ? "<stdin>" : o.input_file,
+                                           std::strerror(reader.error())));
+    out.finish(io);
+  } catch (const ReaderGone&) {
+    // The reader of the output left (`| head`): stop quietly, as a filter
+    // does, but a script still learns that some lines were bad.
+    return bad_lines ? kDataError : kOk;
   }
-  if (reader.failed())
-    throw CliError(kNoInput,
-                   fmt::format("cannot read {}: {}", o.input_file == "-" ? "<stdin>" : o.input_file,
-                               std::strerror(reader.error())));
-  out.finish(io);
   if (o.summary || io.err_tty) {
     std::string counts;  // in the ladder's order, most urgent first
     std::vector<const ruleset::Item*> ladder;

@@ -48,6 +48,7 @@ void write_json(const ruleset::RuleSet& rules, std::size_t i, report::JsonOut& o
     out.key("min"), out.number(q.min);
     out.key("max"), out.number(q.max);
     out.key("unit"), out.string(q.unit);
+    out.key("whole"), out.boolean(q.whole);
   }
   if (q.type == engine::FactType::Choice) {
     out.key("choices");

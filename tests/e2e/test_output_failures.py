@@ -79,6 +79,25 @@ class ReaderGoesAway(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(err, "", "a reader going away is not an error")
 
+    def test_bad_lines_before_the_reader_goes_away_still_exit_65(self):
+        # A script that reads only the first line must still learn from the exit status
+        # that some lines were bad; with none bad, the status stays 0.
+        for first_line, expected in [(b'{"fever": "x"}\n', 65), (b"", 0)]:
+            with self.subTest(bad=bool(first_line)), tempfile.TemporaryFile() as cases:
+                cases.write(first_line + CALM_LINE.encode() * 10_000)
+                cases.seek(0)
+                p = subprocess.Popen([harness.BINARY, "batch"], stdin=cases,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+                p.stdout.readline()
+                p.stdout.close()
+                try:
+                    code = p.wait(timeout=300)
+                finally:
+                    p.kill()
+                err = p.stderr.read().decode()
+                p.stderr.close()
+                self.assertEqual((code, err), (expected, ""))
+
     def test_every_writer_into_an_already_closed_pipe(self):
         for name, args, stdin in WRITERS:
             with self.subTest(name):
@@ -91,8 +110,9 @@ class ReaderGoesAway(unittest.TestCase):
                 finally:
                     os.close(write_end)
                 err = p.stderr.decode()
-                # Nobody is left to read a result: stop, quietly and successfully.
-                self.assertEqual(p.returncode, 0, err)
+                # Nobody is left to read a result: stop, quietly and successfully,
+                # except that bad lines read before still make the status 65.
+                self.assertEqual(p.returncode, 65 if name == "batch of bad lines" else 0, err)
                 self.assertEqual(err, "")
 
 

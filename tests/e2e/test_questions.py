@@ -88,6 +88,20 @@ class Json(unittest.TestCase):
         self.assertEqual(self.by_id["below_knee"]["prompt"],
                          "Does the pain travel down a leg to below the knee?")
 
+    def test_the_json_validates_against_its_schema_and_the_schema_can_fail(self):
+        import jsonschema
+        with open(os.path.join(SOURCE_DIR, "rules", "schema", "questions.schema.json")) as f:
+            schema = json.load(f)
+        validator = jsonschema.Draft202012Validator(schema)
+        self.assertEqual([e.message for e in validator.iter_errors(self.questions)], [])
+        self.assertTrue(self.by_id["age"]["whole"])
+        self.assertFalse(self.by_id["duration_weeks"]["whole"])
+        broken = json.loads(json.dumps(self.questions))
+        broken[0]["type"] = "yes-no"
+        del broken[1]["flag"]
+        broken[2]["colour"] = "red"
+        self.assertEqual(len(list(validator.iter_errors(broken))), 3)
+
     def test_json_is_one_line_into_a_pipe_and_indented_with_pretty(self):
         code, compact, _ = run(["questions", "--json"])
         self.assertEqual((code, compact.count("\n")), (0, 1))
@@ -181,7 +195,7 @@ rules:
             {"id": "unread_one", "flag": "--unread-one", "type": "number", "prompt": "N?",
              "help": "", "why": "", "priority": 2, "red_flag": False, "unsure": None,
              "optional": False, "checklist": None, "answers": [], "min": 1, "max": 9,
-             "unit": "", "read_by": [], "source": "s"}])
+             "unit": "", "whole": False, "read_by": [], "source": "s"}])
 
 
 if __name__ == "__main__":
