@@ -60,21 +60,28 @@ def args_for(args):
     return [a.replace("{rules}", rules).replace("{cases}", cases) for a in args]
 
 
+def batch_read_one_line(data):
+    """Runs batch on `data` and reads one line of its output before closing the pipe, as
+    `head -1` does. Returns (the line, exit status, stderr)."""
+    with tempfile.TemporaryFile() as cases:
+        cases.write(data)
+        cases.seek(0)
+        p = subprocess.Popen([harness.BINARY, "batch"], stdin=cases, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env())
+        first = p.stdout.readline()
+        p.stdout.close()
+        try:
+            code = p.wait(timeout=300)
+        finally:
+            p.kill()
+        err = p.stderr.read().decode()
+        p.stderr.close()
+    return first, code, err
+
+
 class ReaderGoesAway(unittest.TestCase):
     def test_batch_into_a_reader_that_stops_after_one_line(self):
-        with tempfile.TemporaryFile() as cases:
-            cases.write(CALM_LINE.encode() * 10_000)
-            cases.seek(0)
-            p = subprocess.Popen([harness.BINARY, "batch"], stdin=cases, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, env=env())
-            first = p.stdout.readline()
-            p.stdout.close()  # as `head -1` does
-            try:
-                code = p.wait(timeout=300)
-            finally:
-                p.kill()
-            err = p.stderr.read().decode()
-            p.stderr.close()
+        first, code, err = batch_read_one_line(CALM_LINE.encode() * 10_000)
         self.assertIn(b'"level":"self_care"', first)
         self.assertEqual(code, 0, err)
         self.assertEqual(err, "", "a reader going away is not an error")
@@ -83,19 +90,8 @@ class ReaderGoesAway(unittest.TestCase):
         # A script that reads only the first line must still learn from the exit status
         # that some lines were bad; with none bad, the status stays 0.
         for first_line, expected in [(b'{"fever": "x"}\n', 65), (b"", 0)]:
-            with self.subTest(bad=bool(first_line)), tempfile.TemporaryFile() as cases:
-                cases.write(first_line + CALM_LINE.encode() * 10_000)
-                cases.seek(0)
-                p = subprocess.Popen([harness.BINARY, "batch"], stdin=cases,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
-                p.stdout.readline()
-                p.stdout.close()
-                try:
-                    code = p.wait(timeout=300)
-                finally:
-                    p.kill()
-                err = p.stderr.read().decode()
-                p.stderr.close()
+            with self.subTest(bad=bool(first_line)):
+                _, code, err = batch_read_one_line(first_line + CALM_LINE.encode() * 10_000)
                 self.assertEqual((code, err), (expected, ""))
 
     def test_every_writer_into_an_already_closed_pipe(self):

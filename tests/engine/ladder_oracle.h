@@ -16,6 +16,9 @@ enum Step { kAmbulance, kEmergency, kUrgent, kSoon, kDoctor, kSelfCare, kIncompl
 inline bool gives_routine(int step) {
   return step == kDoctor || step == kSelfCare;
 }
+inline std::string step_name(int step) {
+  return step == kIncomplete ? "incomplete" : kLadder[step];
+}
 
 // How a yes/no/unsure question was answered, or not.
 enum class Said : std::uint8_t { Unanswered, No, Yes, Unsure };

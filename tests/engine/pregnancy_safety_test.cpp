@@ -146,10 +146,8 @@ struct Runner {
     std::ostringstream problem;
     const int level = step_of(r.level);
     if (level != e.level)
-      problem << "level " << r.level->id << ", expected "
-              << (e.level == kIncomplete ? "incomplete" : kLadder[e.level]) << "; ";
-    if (!r.routine.empty() && level != kDoctor && level != kSelfCare)
-      problem << "a routine above doctor; ";
+      problem << "level " << r.level->id << ", expected " << step_name(e.level) << "; ";
+    if (!r.routine.empty() && !gives_routine(level)) problem << "a routine above doctor; ";
     if (e.no_lying_on_back)
       for (const auto* item : r.routine)
         if (item->position == "lying_on_back") problem << item->id << " lies on the back; ";

@@ -295,8 +295,7 @@ struct Checker {
       std::ostringstream problem;
       const int level = step_of(r.level);
       if (level != e.level)
-        problem << "level " << r.level->id << ", expected "
-                << (e.level == kIncomplete ? "incomplete" : kLadder[e.level]) << "; ";
+        problem << "level " << r.level->id << ", expected " << step_name(e.level) << "; ";
       // Never less urgent than any single flag implies.
       for (std::size_t i = 0; i < kFlags; ++i) {
         const Said said = c.flags[i];
