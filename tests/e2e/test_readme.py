@@ -1,10 +1,10 @@
 """Every command example in README.md runs and exits as documented, so none can
-rot: each line of a ```sh block with a pipeline stage that starts with
-`backtriage` runs under `bash -o pipefail` in a scratch directory holding the
-files the examples name, with the built binary first on PATH. A line ending
+rot: each line of every ```sh block but the first runs, in order, under
+`bash -o pipefail` in a scratch directory holding copies of the files the
+repository ships for them (`examples/`, `rules/`), with the built binary first
+on PATH; so an example that reads a file nobody ships fails here. A line ending
 in `# exit N` must exit N; any other must exit 0. The opening block must stay
 the two setup commands that CI runs."""
-import json
 import os
 import re
 import shutil
@@ -19,10 +19,6 @@ SETUP_COMMANDS = [
     "./build/backtriage",
     "bash .ci/install-deps && bash tests/run_all.sh",
 ]
-CALM = {flag: False for flag in [
-    "aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness", "both_legs",
-    "leg_weakness", "fever", "cancer_history", "infection_risk", "fragile_bones",
-    "sudden_spine_pain", "weight_loss", "night_pain", "back_lump"]}
 
 
 def sh_blocks(text):
@@ -44,29 +40,14 @@ def expected_exit(line):
     return int(found.group(1)) if found else 0
 
 
-def write_fixtures(work):
-    def write(name, text):
-        with open(os.path.join(work, name), "w", encoding="utf-8") as f:
-            f.write(text)
-    answers = dict(CALM, duration_weeks=2, sensation="dull", spread="one_spot", region="lower",
-                   age=40)
-    write("answers.json", json.dumps(answers))
-    write("typo.json", json.dumps({"fevr": True}))
-    cases = [dict(answers, id="a-1"), {"id": "a-2", "fever": True},
-             dict(answers, id=3, duration_weeks=20, region="both"),
-             {"id": "a-4", "duration_weeks": 1, "region": "upper"}]
-    write("cases.jsonl", "".join(json.dumps(c) + "\n" for c in cases))
-    write("cases-with-a-bad-line.jsonl", json.dumps(answers) + "\n{not json\n")
-    os.makedirs(os.path.join(work, "rules"))
-    with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
-        rules = f.read()
-    write(os.path.join("rules", "back-pain.yaml"), rules)
-    write("my-rules.yaml", rules.replace("\nversion: 2.1.0\n", "\nversion: 2.1.1\n", 1))
-    with open(os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml"),
-              encoding="utf-8") as f:
-        os.makedirs(os.path.join(work, "rules", "tests"))
-        write(os.path.join("rules", "tests", "back-pain.test.yaml"), f.read())
-    write("broken-rules.yaml", rules.replace("\n    prompt:", "\n    promt:", 1))
+# Lines that change the machine rather than show the tool: test_install runs it.
+NOT_RUN = ("cmake --install ",)
+
+
+def copy_shipped_files(work):
+    """Only what a clone has: an example that needs anything else fails."""
+    for d in ["examples", "rules"]:
+        shutil.copytree(os.path.join(SOURCE_DIR, d), os.path.join(work, d))
     for d in [".local/share/bash-completion/completions", ".config/fish/completions"]:
         os.makedirs(os.path.join(work, "home", d))
     os.makedirs(os.path.join(work, "bin"))
@@ -86,12 +67,12 @@ class Readme(unittest.TestCase):
 
     def test_every_example_exits_as_documented(self):
         examples = [line for block in self.blocks[1:] for line in commands(block)
-                    if runs_backtriage(line)]
-        self.assertGreaterEqual(len(examples), 20)
+                    if not line.startswith(NOT_RUN)]
+        self.assertGreaterEqual(len([line for line in examples if runs_backtriage(line)]), 20)
         self.assertTrue({2, 65, 66} <= {expected_exit(line) for line in examples})
         work = tempfile.mkdtemp(prefix="backtriage-readme-")
         self.addCleanup(shutil.rmtree, work)
-        write_fixtures(work)
+        copy_shipped_files(work)
         env = {"PATH": os.path.join(work, "bin") + ":" + os.environ.get("PATH", "/usr/bin:/bin"),
                "HOME": os.path.join(work, "home"), "LC_ALL": "C.UTF-8"}
         has_jq = shutil.which("jq") is not None
@@ -106,7 +87,7 @@ class Readme(unittest.TestCase):
                 written = re.search(r"(?:-o|--output) (\S+)", line)
                 if written:  # the file it names is written, and not empty
                     self.assertGreater(os.path.getsize(os.path.join(work, written.group(1))), 0)
-                elif expected_exit(line) == 0 and ">" not in line:
+                elif expected_exit(line) == 0 and ">" not in line and runs_backtriage(line):
                     self.assertTrue(p.stdout.strip(), "no output")
 
 
