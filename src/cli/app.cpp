@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <exception>
@@ -201,8 +202,10 @@ Exit status: 0 every case passed, 1 a case failed (or coverage too low),
 }
 
 void add_diff(CLI::App& app, Options& o) {
-  app.add_option("old", o.diff_old, "The rule file before the change")->type_name("OLD");
-  app.add_option("new", o.diff_new, "The rule file after the change")->type_name("NEW");
+  app.add_option("old", o.diff_old, "The rule file before the change")
+      ->type_name("OLD")
+      ->required();
+  app.add_option("new", o.diff_new, "The rule file after the change")->type_name("NEW")->required();
   app.add_option("--cases", o.diff_cases,
                  "Compare only these cases (a test case file, or JSON Lines of answers)")
       ->type_name("FILE");
@@ -216,7 +219,8 @@ urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)");
 void add_completion(CLI::App& app, Options& o) {
   add_rules(app, o);
   app.add_option("shell", o.completion_shell, "The shell to complete for: bash, zsh or fish")
-      ->type_name("bash|zsh|fish");
+      ->type_name("bash|zsh|fish")
+      ->required();
   app.footer(R"(Examples:
   backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
   source <(backtriage completion zsh)
@@ -365,8 +369,18 @@ std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
       return fmt::format("option '{}' takes no value; {}", option_name, hint);
     return fmt::format("option '{}' needs a value: {}; {}", option_name, values_of(*option), hint);
   }
-  if (dynamic_cast<const CLI::RequiredError*>(&e))
-    return fmt::format("{} is missing; {}", what.substr(0, what.find(" is required")), hint);
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    const std::string name = what.substr(0, what.find(" is required"));
+    // A missing positional is said by what it is: "diff needs the rule file
+    // after the change", from the description its help shows.
+    const CLI::Option* missing = active.get_option_no_throw(name);
+    if (missing && missing->get_positional() && !missing->get_description().empty()) {
+      std::string needed = missing->get_description();
+      needed[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(needed[0])));
+      return fmt::format("{} needs {}; {}", command, needed, hint);
+    }
+    return fmt::format("{} is missing; {}", name, hint);
+  }
   return fmt::format("cannot read the command line ({}); {}", what, hint);
 }
 
@@ -421,13 +435,10 @@ void check_options(Options& o, const std::string& command) {
   }
   if (o.command == Command::Completion) {
     const std::vector<std::string> shells{"bash", "zsh", "fish"};
-    if (o.completion_shell.empty()) fail("completion needs a shell: bash, zsh or fish");
     if (std::find(shells.begin(), shells.end(), o.completion_shell) == shells.end())
       fail(fmt::format("completion: '{}' is not a shell it knows{}: use bash, zsh or fish",
                        o.completion_shell, ruleset::did_you_mean(o.completion_shell, shells)));
   }
-  if (o.command == Command::Diff && (o.diff_old.empty() || o.diff_new.empty()))
-    fail("diff needs two rule files: OLD and NEW");
   if (o.command == Command::Check && !o.rules_file.empty()) o.files.push_back(o.rules_file);
 }
 

@@ -22,6 +22,13 @@ std::string HelpFormatter::make_option(const CLI::Option* option, bool is_positi
                      make_option_desc(option));
 }
 
+std::string HelpFormatter::make_option_usage(const CLI::Option* option) const {
+  std::string name = option->get_type_name();
+  if (name.empty()) name = option->get_name();
+  if (option->get_expected_max() > 1) name += "...";
+  return option->get_required() ? name : "[" + name + "]";
+}
+
 std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
   return two_columns(sub->get_display_name(), sub->get_description());
 }

@@ -108,13 +108,17 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
   CHECK(usage_error({"--format", "ics", "--time", "25:00"}) ==
         "option '--time': '25:00' is not a time written HH:MM (00:00 to 23:59); run "
         "'backtriage --help'");
+  // A missing argument is named by what its help says it is.
   CHECK(usage_error({"completion"}) ==
-        "completion needs a shell: bash, zsh or fish; run 'backtriage completion --help'");
+        "completion needs the shell to complete for: bash, zsh or fish; run 'backtriage "
+        "completion --help'");
   CHECK(usage_error({"completion", "tcsh"}) ==
         "completion: 'tcsh' is not a shell it knows: use bash, zsh or fish; run 'backtriage "
         "completion --help'");
+  CHECK(usage_error({"diff"}) ==
+        "diff needs the rule file before the change; run 'backtriage diff --help'");
   CHECK(usage_error({"diff", "old.yaml"}) ==
-        "diff needs two rule files: OLD and NEW; run 'backtriage diff --help'");
+        "diff needs the rule file after the change; run 'backtriage diff --help'");
   CHECK(usage_error({"--fever", "yes", "--fever", "no"}) ==
         "option '--fever' was given more than once; run 'backtriage --help'");
   CHECK(usage_error({"--no-input=maybe"}).find("--no-input") != std::string::npos);

@@ -212,7 +212,7 @@ TABLE = [
     usage("batch --jobs 0", ["batch", "--jobs", "0"], "backtriage: option '--jobs': '0' is not a whole number from 1 to 256; run 'backtriage batch --help'\n"),
     usage("batch --input without a value", ["batch", "--input"], "backtriage: option '--input' needs a value: FILE; run 'backtriage batch --help'\n"),
     usage("test --min-coverage 200", ["test", "--min-coverage", "200"], "backtriage: option '--min-coverage': '200' is not a percentage from 0 to 100; run 'backtriage test --help'\n"),
-    usage("diff with one file", ["diff", "{dir}/a.yaml"], "backtriage: diff needs two rule files: OLD and NEW; run 'backtriage diff --help'\n"),
+    usage("diff with one file", ["diff", "{dir}/a.yaml"], "backtriage: diff needs the rule file after the change; run 'backtriage diff --help'\n"),
     # The third file is the one too many: name it, not the first.
     usage("diff with three files", ["diff", "old.yaml", "new.yaml", "third.yaml"], "backtriage: unexpected argument 'third.yaml'; run 'backtriage diff --help'\n"),
     usage("completion with two shells", ["completion", "bash", "zsh"], "backtriage: unexpected argument 'zsh'; run 'backtriage completion --help'\n"),

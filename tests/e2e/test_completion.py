@@ -153,8 +153,8 @@ class OtherShells(unittest.TestCase):
                          "use bash, zsh or fish; run 'backtriage completion --help'\n", err)
         code, _, err = run(["completion"])
         self.assertEqual(code, 2)
-        self.assertEqual("backtriage: completion needs a shell: bash, zsh or fish; run "
-                         "'backtriage completion --help'\n", err)
+        self.assertEqual("backtriage: completion needs the shell to complete for: bash, zsh or "
+                         "fish; run 'backtriage completion --help'\n", err)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,16 @@ class Help(unittest.TestCase):
                 # The usage line is what a person types, program name included.
                 self.assertIn(f"Usage: backtriage {sub}", out)
 
+    def test_usage_lines_show_what_must_be_typed(self):
+        # Required arguments bare, optional ones in brackets, each by what it takes.
+        for sub, usage in [("diff", "diff [OPTIONS] OLD NEW"),
+                           ("check", "check [OPTIONS] [FILE...]"),
+                           ("test", "test [OPTIONS] [FILE...]"),
+                           ("completion", "completion [OPTIONS] bash|zsh|fish")]:
+            with self.subTest(sub):
+                code, out, _ = run([sub, "--help"])
+                self.assertIn(f"Usage: backtriage {usage}\n", out)
+
 
 class Width(unittest.TestCase):
     """No line longer than the width, and every line break between two words: the words of
