@@ -3,7 +3,9 @@ follows the spec's Card attributes (summary under 140 characters, indicator,
 source with a label, Markdown detail, optional uuid), with the indicator
 following the level (contract version 2: critical for ambulance and emergency,
 warning for urgent, soon, doctor and incomplete, info for self_care) and the
-same report always giving the same card."""
+same report always giving the same card. Every card validates against both the
+spec's Card attributes and the stricter shipped rules/schema/cds-hooks.schema.json,
+which must reject broken responses."""
 import json
 import os
 import re
@@ -16,7 +18,7 @@ from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, with_value
 
 # https://cds-hooks.hl7.org/ (Card attributes), closed to the attributes the
 # spec defines.
-CARD_SCHEMA = {
+SPEC_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
     "additionalProperties": False,
@@ -45,12 +47,24 @@ CARD_SCHEMA = {
 }
 
 
+def shipped_schema():
+    with open(os.path.join(SOURCE_DIR, "rules", "schema", "cds-hooks.schema.json"),
+              encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+SHIPPED = shipped_schema()
+
+
 def cds(args):
     code, out, err = run(["--format", "cds-hooks", "--no-input"] + list(args))
     if code != 0:
         raise AssertionError(f"exit {code}: {err}")
     response = json.loads(out)
-    jsonschema.validate(response, CARD_SCHEMA)
+    jsonschema.validate(response, SPEC_SCHEMA)
+    SHIPPED.validate(response)
     return response
 
 
@@ -99,6 +113,49 @@ def warning_sign_lines(detail):
 
 
 class CdsHooks(unittest.TestCase):
+    def test_batch_lines_validate_with_the_id_first(self):
+        lines = [json.dumps(dict(answers, id=f"c-{i}")) for i, answers in enumerate([
+            {"aortic_signs": True}, {"fever": True}, {"region": "upper"},
+            {f: False for f in RED_FLAGS} | {"duration_weeks": 2, "sensation": "dull",
+                                            "spread": "one_spot", "region": "lower"}])]
+        lines.append(json.dumps({"duration_weeks": 30}))  # no id: none echoed
+        code, out, err = run(["batch", "--format", "cds-hooks"], stdin="\n".join(lines) + "\n")
+        self.assertEqual((code, err), (0, ""))
+        responses = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(len(responses), 5)
+        for i, response in enumerate(responses[:4]):
+            SHIPPED.validate(response)
+            self.assertEqual(list(response)[0], "id")
+            self.assertEqual(response["id"], f"c-{i}")
+        SHIPPED.validate(responses[4])
+        self.assertNotIn("id", responses[4])
+
+    def test_the_shipped_schema_rejects_broken_responses(self):
+        good = cds(CALM)
+        card = good["cards"][0]
+
+        def broken(change):
+            response = json.loads(json.dumps(good))
+            change(response)
+            return response
+        for name, response in {
+            "no cards": {"cards": []},
+            "two cards": {"cards": [card, card]},
+            "a summary of 140 characters": broken(
+                lambda r: r["cards"][0].update(summary="x" * 140)),
+            "an indicator the spec lacks": broken(
+                lambda r: r["cards"][0].update(indicator="hard-stop")),
+            "no uuid": broken(lambda r: r["cards"][0].pop("uuid")),
+            "a uuid in capitals": broken(
+                lambda r: r["cards"][0].update(uuid=card["uuid"].upper())),
+            "no detail": broken(lambda r: r["cards"][0].pop("detail")),
+            "a source without a label": broken(lambda r: r["cards"][0].update(source={})),
+            "a key it never writes": broken(lambda r: r["cards"][0].update(links=[])),
+            "an id that is an object": broken(lambda r: r.update(id={})),
+        }.items():
+            with self.subTest(name):
+                self.assertFalse(SHIPPED.is_valid(response))
+
     def test_every_level_gets_a_valid_card_with_its_indicator(self):
         self.assertEqual(set(CASES), set(INDICATOR))
         for level, cases in CASES.items():
@@ -214,15 +271,15 @@ class CdsHooks(unittest.TestCase):
         self.assertNotEqual(first["uuid"], other["uuid"])
         self.assertRegex(first["uuid"], r"^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]")
 
-    def test_the_card_schema_can_fail(self):
+    def test_the_spec_schema_can_fail(self):
         card = cds(CALM)
         card["cards"][0]["summary"] = "x" * 140
         with self.assertRaises(jsonschema.ValidationError):
-            jsonschema.validate(card, CARD_SCHEMA)
+            jsonschema.validate(card, SPEC_SCHEMA)
         card = cds(CALM)
         card["cards"][0]["indicator"] = "hard-stop"
         with self.assertRaises(jsonschema.ValidationError):
-            jsonschema.validate(card, CARD_SCHEMA)
+            jsonschema.validate(card, SPEC_SCHEMA)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ FILES = ["bin/backtriage", "share/man/man1/backtriage.1",
          "share/backtriage/rules/back-pain.yaml",
          "share/backtriage/rules/schema/ruleset.schema.json",
          "share/backtriage/rules/schema/report.schema.json",
+         "share/backtriage/rules/schema/cds-hooks.schema.json",
          "share/bash-completion/completions/backtriage",
          "share/doc/backtriage/examples/answers.json",
          "share/doc/backtriage/examples/cases.jsonl"]
