@@ -9,6 +9,7 @@
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
+#include "report/text_wrap.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
@@ -150,11 +151,14 @@ std::vector<authoring::NamedAnswers> read_cases(const std::string& path,
   return out;
 }
 
-std::string example_text(const authoring::Example& example) {
-  if (example.empty()) return "with no answers at all";
+// "for example a=x b=y", wrapped to the width between answers (each
+// answer is one word), under the line it illustrates.
+std::string example_text(const authoring::Example& example, int width) {
   std::vector<std::string> parts;
   for (const auto& [id, value] : example) parts.push_back(id + "=" + value);
-  return fmt::format("{}", fmt::join(parts, " "));
+  const std::string answers =
+      example.empty() ? "with no answers at all" : fmt::format("{}", fmt::join(parts, " "));
+  return report::wrap("for example " + answers, width, "      ", 8);
 }
 
 std::string count_text(std::uint64_t n, bool saturated) {
@@ -178,23 +182,31 @@ int run_diff(const Options& o, const ruleset::RuleSet&, const Io& io) {
                                        read_cases(o.diff_cases, *old_rules, *new_rules, io))
                : authoring::diff_answer_space(*old_rules, *new_rules);
 
+  // Wrapped to the terminal (80 columns into a pipe or file), as the report is.
+  const int width = text_width(io, io.out_tty, io.out_columns);
   std::string text = fmt::format("{} {} -> {} {}\n", old_rules->id, old_rules->version,
                                  new_rules->id, new_rules->version);
   if (by_cases)
-    text += fmt::format("{} of {} cases change.\n", count_text(diff.changed, false),
-                        count_text(diff.combinations, false));
+    text += report::wrap(fmt::format("{} of {} cases change.", count_text(diff.changed, false),
+                                     count_text(diff.combinations, false)),
+                         width);
   else
-    text += fmt::format(
-        "{} of {} answer combinations change ({}; every question answered each way it can be, "
-        "or left unanswered).\n",
-        count_text(diff.changed, diff.saturated), count_text(diff.combinations, diff.saturated),
-        diff.exact ? "counted exactly" : "NOT exact: " + diff.note);
+    text += report::wrap(
+        fmt::format("{} of {} answer combinations change ({}; every question answered each way "
+                    "it can be, or left unanswered).",
+                    count_text(diff.changed, diff.saturated),
+                    count_text(diff.combinations, diff.saturated),
+                    !diff.exact      ? "NOT exact: " + diff.note
+                    : diff.saturated ? "counted exactly up to the largest number it can hold"
+                                     : "counted exactly"),
+        width);
   auto group = [&](bool less_urgent) {
     std::string out;
     for (const auto& change : diff.levels)
       if (change.less_urgent == less_urgent)
-        out += fmt::format("  {} -> {}: {}\n      for example {}\n", change.from, change.to,
-                           count_text(change.count, diff.saturated), example_text(change.example));
+        out += fmt::format("  {} -> {}: {}\n{}", change.from, change.to,
+                           count_text(change.count, diff.saturated),
+                           example_text(change.example, width));
     return out;
   };
   if (const std::string less = group(true); !less.empty())
@@ -210,7 +222,7 @@ int run_diff(const Options& o, const ruleset::RuleSet&, const Io& io) {
       if (item.disappears)
         text += fmt::format("  - {} {}: disappears from {}\n", item.section, item.id,
                             count_text(item.disappears, diff.saturated));
-      text += fmt::format("      for example {}\n", example_text(item.example));
+      text += example_text(item.example, width);
     }
   }
   if (diff.changed == 0) text += "No change.\n";

@@ -95,6 +95,21 @@ class Test(TempDirTest):
         self.assertTrue(out.endswith(" passed, 0 failed\n"), out[-200:])
 
 
+def diff_examples(out):
+    """Each "for example" of a diff's output, its wrapped lines joined: {id: value}."""
+    found = []
+    for block in re.findall(r"^      for example (.*\n(?:        \S.*\n)*)", out, flags=re.M):
+        words = block.split()
+        if words[:4] == ["with", "no", "answers", "at"]:
+            found.append({})
+            continue
+        for word in words:
+            if "=" not in word:
+                raise AssertionError(f"an example broken inside an answer: {word!r} in {block!r}")
+        found.append(dict(word.split("=", 1) for word in words))
+    return found
+
+
 class Diff(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp()
@@ -142,7 +157,19 @@ class Diff(unittest.TestCase):
         code, out, err = run(["diff", RULES, path], timeout=120)
         self.assertEqual(code, 3, err)
         self.assertIn("LESS URGENT than before:\n  urgent -> ", out)
-        self.assertRegex(out, r"for example .*fever=yes")
+        self.assertEqual(diff_examples(out)[0].get("fever"), "yes")
+
+    def test_the_output_wraps_between_answers_at_80_columns_into_a_pipe(self):
+        path = self.edited("{duration_weeks: {ge: 4}}", "{duration_weeks: {ge: 8}}")
+        code, out, err = run(["diff", RULES, path], timeout=120)
+        self.assertEqual(code, 3, err)
+        self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
+        examples = diff_examples(out)
+        self.assertEqual(len(examples), out.count("for example"))
+        # A long example, whole: every red flag answered, then the duration.
+        longest = max(examples, key=len)
+        self.assertGreater(len(longest), 14)
+        self.assertEqual(longest["duration_weeks"], "4")
 
     def test_only_the_given_cases(self):
         path = self.edited("    then: {red_flag: fever, level: urgent}",
