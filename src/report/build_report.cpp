@@ -40,7 +40,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   r.trace = trace;
 
   r.level = ruleset::reported_level(rules_, facts).level;
-  r.unanswered = ruleset::questions_that_matter(rules_, evaluation);
+  r.unanswered = ruleset::questions_open_now(rules_, evaluation);
   r.complete = r.unanswered.empty();
 
   set_items(rules_, facts, roles.red_flags, flags_);

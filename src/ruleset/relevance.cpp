@@ -1,5 +1,7 @@
 #include "ruleset/relevance.h"
 
+#include <algorithm>
+
 namespace backtriage::ruleset {
 
 LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) {
@@ -31,6 +33,20 @@ std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
 std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
                                                   const engine::Evaluation& evaluation) {
   return evaluation.open_questions_for(facts_that_matter(rules, evaluation.facts()));
+}
+
+std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
+                                               const engine::Evaluation& evaluation) {
+  const auto open = questions_that_matter(rules, evaluation);
+  auto is_open = [&](engine::FactId q) {
+    return std::find(open.begin(), open.end(), q) != open.end();
+  };
+  std::vector<engine::FactId> out;
+  for (engine::FactId q : open) {
+    const auto& triggers = rules.triggers_of(q);
+    if (std::none_of(triggers.begin(), triggers.end(), is_open)) out.push_back(q);
+  }
+  return out;
 }
 
 std::vector<engine::FactId> next_prompt(const RuleSet& rules,

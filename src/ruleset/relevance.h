@@ -33,6 +33,13 @@ std::vector<engine::FactId> facts_that_matter(const RuleSet& rules, const engine
 std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
                                                   const engine::Evaluation& evaluation);
 
+// What a report lists as unanswered: the questions that matter, less the
+// follow-ups of one that is itself still open (injury_severe while
+// spine_injury is unanswered), so it names what a person could be asked
+// now. Never empty while questions_that_matter is not.
+std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
+                                               const engine::Evaluation& evaluation);
+
 // The questions to ask at the next prompt, in asking order: the first
 // question that matters, with the other questions of its checklist that
 // matter too. Empty when nothing left can change the report.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ruleset/follow_ups.h"
+
 namespace backtriage::ruleset {
 
 std::string Question::flag() const {
@@ -17,6 +19,7 @@ void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb) {
   question_index_.clear();
   for (std::size_t q = 0; q < questions.size(); ++q)
     question_index_.emplace(questions[q].id, static_cast<engine::FactId>(q));
+  triggers_ = follow_up_triggers(*kb_, questions.size());
 }
 
 const Question* RuleSet::find_question(std::string_view id) const {

@@ -164,14 +164,20 @@ class RuleSet {
   const Item* find_position(std::string_view id) const;
 
   std::vector<std::string> question_ids() const;
+  // The earlier questions a question follows up (ruleset/follow_ups.h).
+  const std::vector<engine::FactId>& triggers_of(engine::FactId question) const {
+    return triggers_[question];
+  }
 
  private:
   friend class RuleSetBuilder;
   friend class CompactReader;  // compact_rule_set.cpp
-  // Sets the knowledge base, and indexes the questions by id: batch looks up
-  // every key of every line, so a scan of the questions would be its cost.
+  // Sets the knowledge base, indexes the questions by id (batch looks up
+  // every key of every line, so a scan of the questions would be its cost)
+  // and finds each question's triggers.
   void finish(std::unique_ptr<engine::KnowledgeBase> kb);
   std::unique_ptr<engine::KnowledgeBase> kb_;
+  std::vector<std::vector<engine::FactId>> triggers_;  // by question
   struct IdHash {
     using is_transparent = void;  // look up by string_view, no string built
     std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }

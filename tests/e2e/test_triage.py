@@ -210,6 +210,16 @@ class Ladder(ReportShape, unittest.TestCase):
                 self.assertIs(r["complete"], not r["unanswered"])
                 self.assertNoRoutine(r)
 
+    def test_a_follow_up_is_unanswered_only_once_its_trigger_is_answered(self):
+        for trigger, follow_ups in FOLLOW_UPS.items():
+            with self.subTest(trigger):
+                others = [a for f in RED_FLAGS if f != trigger for a in (flag(f), "no")]
+                answered = [a for a in CALM if a != "--no-red-flags"] + others + [
+                    "--sudden-spine-pain", "no"]
+                self.assertEqual(run_json(answered)["unanswered"], [trigger])
+                self.assertEqual(run_json(with_value(CALM, flag(trigger), "unsure"))["unanswered"],
+                                 follow_ups)
+
     def test_each_red_flag_unsure_counts_at_its_step_and_says_unsure(self):
         for question_id, step in RED_FLAGS.items():
             with self.subTest(question_id):

@@ -1,5 +1,6 @@
 #include "ruleset/relevance.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "ruleset/answer_parser.h"
@@ -75,4 +76,25 @@ TEST_CASE("a checklist's questions that are due are asked at one prompt", "[rele
   const auto prompt = ruleset::next_prompt(a.rules, a.evaluation);
   CHECK(prompt.size() == 9);  // eight signs, and whether a pregnancy adds others
   CHECK(a.rules.questions[prompt.front()].id == "fever");
+}
+
+TEST_CASE("unanswered names what could be asked now, not follow-ups of an open question",
+          "[relevance]") {
+  auto open_now = [](const Asked& a) {
+    std::vector<std::string> out;
+    for (auto q : ruleset::questions_open_now(a.rules, a.evaluation))
+      out.push_back(a.rules.questions[q].id);
+    return out;
+  };
+  const Asked nothing(Asked::Given{});
+  const auto due = nothing.due(), now = open_now(nothing);
+  for (const char* follow_up : {"injury_severe", "chest_band", "below_knee"}) {
+    CHECK(std::find(due.begin(), due.end(), follow_up) != due.end());
+    CHECK(std::find(now.begin(), now.end(), follow_up) == now.end());
+  }
+  CHECK(now.front() == "aortic_signs");
+  // Once the trigger is answered yes, its follow-up is what is open.
+  const Asked accident(Asked::Given{{"spine_injury", "yes"}});
+  CHECK(open_now(accident) ==
+        std::vector<std::string>{"aortic_signs", "injury_severe", "pregnant"});
 }
