@@ -19,6 +19,7 @@
 #include "cli/questions_command.h"
 #include "cli/test_command.h"
 #include "cli/triage_command.h"
+#include "report/date.h"
 #include "report/render_ics.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
@@ -131,6 +132,12 @@ void add_triage(CLI::App& app, Options& o) {
       ->type_name("YYYY-MM-DD");
   app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
       ->type_name("HH:MM");
+  app.add_option("--alarm", o.alarm,
+                 "--format ics: a reminder this many minutes before each session and check-in, "
+                 "or none (default: 30)")
+      ->type_name("MINUTES|none");
+  app.add_option("--paper", o.paper, "--format html: the paper to print on (default: a4)")
+      ->type_name("a4|letter");
 }
 
 void add_batch(CLI::App& app, Options& o) {
@@ -410,8 +417,19 @@ void check_options(Options& o, const std::string& command) {
     fail("--explain needs the full report: a brief one has no trace");
   if (o.command == Command::Batch && !json_like)
     fail(fmt::format("batch writes json or cds-hooks, not {}", o.format_text));
-  if (format != Format::Ics && (!o.start_date.empty() || !o.start_time.empty()))
-    fail(fmt::format("--{} applies only to --format ics", o.start_date.empty() ? "time" : "start"));
+  for (const auto& [given, name] : {std::pair{&o.start_date, "start"},
+                                    std::pair{&o.start_time, "time"}, std::pair{&o.alarm, "alarm"}})
+    if (format != Format::Ics && !given->empty())
+      fail(fmt::format("--{} applies only to --format ics", name));
+  if (format != Format::Html && !o.paper.empty()) fail("--paper applies only to --format html");
+  if (!o.paper.empty() && o.paper != "a4" && o.paper != "letter")
+    fail(fmt::format("option '--paper': '{}' is not a4 or letter{}", o.paper,
+                     ruleset::did_you_mean(o.paper, std::vector<std::string>{"a4", "letter"})));
+  if (!o.alarm.empty() && o.alarm != "none" && !report::parse_minutes(o.alarm))
+    fail(
+        fmt::format("option '--alarm': '{}' is not a whole number of minutes from 0 to 1440, "
+                    "or none",
+                    o.alarm));
   if (!o.start_date.empty() && !report::parse_date(o.start_date))
     fail(fmt::format("option '--start': '{}' is not a date written YYYY-MM-DD", o.start_date));
   if (!o.start_time.empty() && !report::parse_time(o.start_time))

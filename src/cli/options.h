@@ -27,9 +27,12 @@ struct Options {
   bool no_red_flags = false;
   // One slot per question of the rule set, in question order.
   std::vector<std::optional<std::string>> answer_flags;
+  // --format html
+  std::string paper;  // a4 | letter; empty: a4
   // --format ics
   std::string start_date;  // YYYY-MM-DD; empty: today
   std::string start_time;  // HH:MM; empty: 18:00
+  std::string alarm;       // minutes before, or none; empty: 30
   // batch
   std::string input_file = "-";
   bool summary = false;

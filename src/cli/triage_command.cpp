@@ -21,7 +21,8 @@ namespace backtriage::cli {
 
 namespace {
 
-// The local date: a plan starts today unless --start says otherwise.
+// The local date: a plan starts today unless --start says otherwise, and a
+// handout says the day it was made.
 report::Date today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -32,6 +33,15 @@ report::Date today() {
 }  // namespace
 
 int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
+  // A handout or a calendar on the screen is a wall of markup: say where to
+  // put it before asking anything, not after the interview.
+  const Format format = o.output_format();
+  if ((format == Format::Html || format == Format::Ics) && o.output_file.empty() && io.out_tty)
+    throw CliError(kUsage, format == Format::Html
+                               ? "the handout is a web page to open or print: write it to a "
+                                 "file with -o handout.html, or into a pipe"
+                               : "the calendar is a file for a calendar app: write it with "
+                                 "-o plan.ics, or into a pipe");
   engine::Answers answers = answers_from_options(o, rules, io);
   const bool can_ask = io.in_tty && !o.no_input && o.answers_file != "-";
   if (can_ask)
@@ -86,11 +96,21 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       text += '\n';
       break;
     }
-    case Format::Html: text = report::render_html(r); break;
+    case Format::Html: {
+      report::HtmlOptions html;
+      html.made_on = today();
+      html.paper = o.paper == "letter" ? report::Paper::Letter : report::Paper::A4;
+      text = report::render_html(r, html);
+      break;
+    }
     case Format::Ics: {
       report::IcsOptions ics;
       ics.start = o.start_date.empty() ? today() : *report::parse_date(o.start_date);
       if (!o.start_time.empty()) ics.minutes = *report::parse_time(o.start_time);
+      if (o.alarm == "none")
+        ics.alarm_minutes.reset();
+      else if (!o.alarm.empty())
+        ics.alarm_minutes = report::parse_minutes(o.alarm);
       text = report::render_ics(r, ics);
       if (!r.with_routine())
         fmt::print(io.err,

@@ -14,7 +14,7 @@ std::string range_text(const ruleset::Range& r) {
 
 }  // namespace
 
-std::string dose_text(const ruleset::Dose& d) {
+std::string dose_text(const ruleset::Dose& d, Frequency frequency) {
   std::vector<std::string> parts;
   if (d.hold_seconds) parts.push_back(fmt::format("hold {} seconds", range_text(*d.hold_seconds)));
   if (d.hold_breaths)
@@ -27,7 +27,8 @@ std::string dose_text(const ruleset::Dose& d) {
     parts.push_back(reps);
   }
   if (d.sets) parts.push_back(fmt::format("{} sets", range_text(*d.sets)));
-  if (d.per_week) parts.push_back(fmt::format("{} times a week", *d.per_week));
+  if (d.per_week && frequency == Frequency::Shown)
+    parts.push_back(fmt::format("{} times a week", *d.per_week));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

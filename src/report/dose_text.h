@@ -7,6 +7,10 @@
 
 namespace backtriage::report {
 
-std::string dose_text(const ruleset::Dose& dose);
+enum class Frequency { Shown, LeftOut };
+
+// LeftOut drops "3 times a week", for a list that says it once (a calendar
+// session).
+std::string dose_text(const ruleset::Dose& dose, Frequency frequency = Frequency::Shown);
 
 }  // namespace backtriage::report

@@ -45,17 +45,24 @@ std::string css_string(std::string_view text) {
   return out + "\"";
 }
 
-std::string style(const Report& r) {
+// Screen first (one column, phone to desktop); print lays exercises two to
+// a row so one region's routine fits on 3 sheets and both on 5, each
+// exercise whole on one page, in one type family down to the footer.
+std::string style(const Report& r, Paper paper) {
   const Tone& tone = tone_of(*r.level);
   return fmt::format(R"(<style>
-:root {{ --tone-bg: {bg}; --tone: {border}; color-scheme: light; }}
+:root {{ --tone-bg: {bg}; --tone: {border}; --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; color-scheme: light; }}
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; }}
-body {{ margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.45; color: #111827; background: #fff; overflow-wrap: anywhere; }}
+body {{ margin: 0; font-family: var(--font); line-height: 1.45; color: #111827; background: #fff; overflow-wrap: anywhere; }}
 main, .headline, .disclaimer {{ max-width: 46rem; margin: 0 auto; padding: 0 1rem; }}
 .headline {{ margin-top: 1rem; padding: 1rem 1.25rem; border-left: 0.5rem solid var(--tone); background: var(--tone-bg); border-radius: 0.25rem; }}
 .headline h1 {{ margin: 0 0 0.4rem; font-size: 1.6rem; color: var(--tone); }}
 .headline p {{ margin: 0; font-size: 1.1rem; }}
+.about {{ margin: 0.8rem 0; }}
+.about dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.8rem; margin: 0; }}
+.about dt {{ font-weight: 600; color: #374151; }}
+.about dd {{ margin: 0; }}
 h2 {{ font-size: 1.3rem; margin: 1.6rem 0 0.6rem; border-bottom: 2px solid #e5e7eb; padding-bottom: 0.2rem; }}
 h3 {{ font-size: 1.15rem; margin: 0 0 0.3rem; }}
 .warning {{ border: 2px solid var(--tone); border-radius: 0.4rem; padding: 0.6rem 0.8rem; margin: 0.6rem 0; }}
@@ -69,7 +76,7 @@ h3 {{ font-size: 1.15rem; margin: 0 0 0.3rem; }}
 .exercise ol {{ padding-left: 1.4rem; margin: 0.4rem 0; }}
 .dose {{ font-weight: 600; }}
 ul.plain {{ padding-left: 1.2rem; }}
-.plan table {{ border-collapse: collapse; width: 100%; max-width: 30rem; margin: 0.6rem 0; }}
+.plan table {{ border-collapse: collapse; width: 100%; max-width: 40rem; margin: 0.6rem 0; }}
 .plan th, .plan td {{ border: 1px solid #9ca3af; padding: 0.35rem; text-align: center; }}
 .plan th[scope=row] {{ text-align: left; white-space: nowrap; }}
 .tick {{ display: inline-block; width: 1.1rem; height: 1.1rem; border: 2px solid #374151; border-radius: 0.15rem; vertical-align: middle; }}
@@ -79,32 +86,57 @@ ul.plain {{ padding-left: 1.2rem; }}
 .watch h2 {{ margin-top: 0.4rem; }}
 .watch h3 {{ font-size: 1.05rem; margin: 0.6rem 0 0.2rem; }}
 .watch ul {{ margin: 0.2rem 0; padding-left: 1.3rem; }}
+.watch-step {{ break-inside: avoid; }}
 .caution {{ border-left: 0.3rem solid #b45309; padding-left: 0.6rem; }}
 .disclaimer {{ margin-top: 2rem; margin-bottom: 2rem; font-size: 0.9rem; color: #374151; border-top: 1px solid #d1d5db; padding-top: 0.8rem; }}
 @media (prefers-reduced-motion: reduce) {{
   .figure-animated {{ display: none; }}
   .figure-poses {{ display: block; }}
 }}
-@page {{ margin: 15mm 14mm 24mm; @bottom-center {{ content: {disclaimer}; font-size: 7.5pt; color: #374151; }} }}
+@page {{ size: {paper}; margin: 9mm 11mm 15mm; @bottom-center {{ content: {disclaimer}; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; font-size: 7pt; color: #374151; }} }}
 @media print {{
-  body {{ font-size: 10.5pt; }}
+  body {{ font-size: 9pt; line-height: 1.25; }}
   main, .disclaimer {{ max-width: none; padding: 0; }}
-  .headline {{ max-width: none; }}
+  .headline {{ max-width: none; margin-top: 0; padding: 0.5rem 0.8rem; }}
+  .headline h1 {{ font-size: 1.35rem; margin-bottom: 0.2rem; }}
+  .headline p {{ font-size: 1rem; }}
+  .about {{ margin: 0.3rem 0; }}
+  .about dl {{ grid-template-columns: max-content 1fr max-content 1fr; }}
+  h2 {{ font-size: 1.1rem; margin: 0.6rem 0 0.25rem; break-after: avoid; }}
+  h3 {{ font-size: 1rem; }}
+  .watch {{ margin: 0.4rem 0; padding: 0 0.7rem 0.3rem; }}
+  .watch ul {{ margin: 0; }}
+  .watch-steps {{ columns: 2; column-gap: 1.2rem; }}
+  .watch h3 {{ font-size: 0.95rem; margin: 0.25rem 0 0; }}
+  .exercises {{ columns: 2; column-gap: 0.6rem; }}
+  .exercise {{ padding: 0.3rem 0.5rem; margin: 0 0 0.4rem; }}
+  .exercise li {{ margin: 0; }}
+  .exercise h3 {{ font-size: 1rem; }}
+  .exercise .meta {{ margin-bottom: 0.2rem; }}
+  .exercise ol {{ margin: 0.2rem 0; padding-left: 1.2rem; }}
+  .exercise p {{ margin: 0.2rem 0; }}
   .figure-animated {{ display: none; }}
-  .figure-poses {{ display: block; max-width: 13cm; }}
-  .exercise {{ padding: 0.5rem 0.7rem; margin: 0.5rem 0; }}
-  .plan {{ break-before: page; break-after: page; }}
-  h2 {{ break-after: avoid; }}
+  .exercise figure {{ margin: 0.1rem 0 0.2rem; }}
+  .figure-poses {{ display: block; max-width: 56%; }}
+  ul.plain {{ columns: 2; column-gap: 1.2rem; margin: 0.2rem 0; padding-left: 1rem; }}
+  ul.plain li {{ break-inside: avoid; }}
+  .plan {{ break-inside: avoid; }}
+  .plan table {{ margin: 0.3rem 0; }}
+  .plan th, .plan td {{ padding: 0.1rem 0.3rem; }}
+  .plan p {{ margin: 0.2rem 0; }}
+  .tick {{ width: 0.9rem; height: 0.9rem; }}
+  .check-in {{ margin: 0.2rem 0; padding: 0.2rem 0.5rem; }}
   .disclaimer {{ display: none; }}
 }}
 </style>)",
                      fmt::arg("bg", tone.background), fmt::arg("border", tone.border),
+                     fmt::arg("paper", paper == Paper::Letter ? "letter" : "A4"),
                      fmt::arg("disclaimer", css_string(r.rules->disclaimer)));
 }
 
 class Page {
  public:
-  explicit Page(const Report& r) : r_(r), rules_(*r.rules) {}
+  Page(const Report& r, const HtmlOptions& options) : r_(r), rules_(*r.rules), o_(options) {}
 
   std::string render() {
     out_ =
@@ -112,9 +144,10 @@ class Page {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out_ += fmt::format("<title>{} - {}</title>\n", html_text(r_.label()),
                         html_text(rules_.title.empty() ? rules_.id : rules_.title));
-    out_ += style(r_) + "\n</head>\n<body>\n";
+    out_ += style(r_, o_.paper) + "\n</head>\n<body>\n";
     out_ += fmt::format("<header class=\"headline\"><h1>{}</h1><p>{}</p></header>\n<main>\n",
                         html_text(r_.label()), html_text(r_.advice()));
+    about();
     warnings();
     reasons();
     watch_for();
@@ -145,6 +178,25 @@ class Page {
   }
 
  private:
+  // Whom and when the handout is for: the date it was made and the kind of
+  // pain, as far as the answers tell, so two people's handouts differ where
+  // they should and a clinician can see what it rests on.
+  void about() {
+    out_ +=
+        fmt::format("<section class=\"about\"><dl><dt>Made on</dt><dd>{}</dd>", o_.made_on.iso());
+    const auto& classification = rules_.roles.classification;
+    for (std::size_t i = 0; i < classification.size(); ++i)
+      if (const Item* value = r_.classification[i])
+        out_ += fmt::format("<dt>{}</dt><dd>{}</dd>", html_text(title_of(classification[i])),
+                            html_text(value->label.empty() ? value->id : value->label));
+    out_ += "</dl></section>\n";
+  }
+
+  std::string title_of(engine::FactId fact) const {
+    return rules_.is_question(fact) ? rules_.questions[fact].title
+                                    : rules_.derived_fact(fact).title;
+  }
+
   void warnings() {
     if (r_.red_flags.empty()) return;
     out_ += "<section class=\"warnings\"><h2>Warning signs in your answers</h2>\n";
@@ -161,20 +213,22 @@ class Page {
   // Which new signs mean going where, in a box that prints whole.
   void watch_for() {
     if (r_.watch_for.empty()) return;
-    out_ += fmt::format("<section class=\"watch\"><h2>{}</h2>\n",
+    out_ += fmt::format("<section class=\"watch\"><h2>{}</h2>\n<div class=\"watch-steps\">",
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
     const Item* previous = nullptr;
     for (const Item* entry : r_.watch_for) {
-      // Entries of one step that say the same thing share their heading.
+      // Entries of one step that say the same thing share their heading,
+      // and stay together in print.
       if (!previous || previous->label != entry->label)
-        out_ += fmt::format("<h3>{}</h3>", html_text(entry->label));
+        out_ += fmt::format("{}<div class=\"watch-step\"><h3>{}</h3>", previous ? "</div>" : "",
+                            html_text(entry->label));
       previous = entry;
       if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
       out_ += "<ul>";
       for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
       out_ += "</ul>\n";
     }
-    out_ += "</section>\n";
+    out_ += "</div></div>\n</section>\n";
   }
 
   void reasons() {
@@ -204,6 +258,7 @@ class Page {
     out_ += "<section class=\"routine\"><h2>Your home routine</h2>\n";
     if (const auto& frequency = rules_.advice.frequency)
       out_ += fmt::format("<p>{}</p>\n", html_text(frequency->text));
+    out_ += "<div class=\"exercises\">\n";
     int n = 0;
     for (const Item* item : r_.routine) {
       ++n;
@@ -235,7 +290,7 @@ class Page {
         out_ += fmt::format("<p class=\"caution\">{}</p>", html_text(caution));
       out_ += "</article>\n";
     }
-    out_ += "</section>\n";
+    out_ += "</div></section>\n";
   }
 
   template <typename Line>
@@ -264,13 +319,14 @@ class Page {
       out_ += fmt::format("<p>{}</p>\n", html_text(course->text));
     out_ += fmt::format("<p>Tick a box each time you do the routine: {} times a week.</p>\n",
                         plan->sessions_per_week);
-    out_ += "<table><thead><tr><th scope=\"col\">Week</th>";
-    for (int s = 1; s <= plan->sessions_per_week; ++s)
-      out_ += fmt::format("<th scope=\"col\">Session {}</th>", s);
+    // Weeks across, sessions down: a short table that fits under the rest.
+    out_ += "<table><thead><tr><td></td>";
+    for (int week = 1; week <= plan->weeks; ++week)
+      out_ += fmt::format("<th scope=\"col\">Week {}</th>", week);
     out_ += "</tr></thead><tbody>\n";
-    for (int week = 1; week <= plan->weeks; ++week) {
-      out_ += fmt::format("<tr><th scope=\"row\">Week {}</th>", week);
-      for (int s = 1; s <= plan->sessions_per_week; ++s)
+    for (int s = 1; s <= plan->sessions_per_week; ++s) {
+      out_ += fmt::format("<tr><th scope=\"row\">Session {}</th>", s);
+      for (int week = 1; week <= plan->weeks; ++week)
         out_ += fmt::format(
             "<td><span class=\"tick\" role=\"img\" aria-label=\"week {} session "
             "{}, not done yet\"></span></td>",
@@ -298,13 +354,14 @@ class Page {
 
   const Report& r_;
   const ruleset::RuleSet& rules_;
+  const HtmlOptions& o_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string render_html(const Report& report) {
-  return Page(report).render();
+std::string render_html(const Report& report, const HtmlOptions& options) {
+  return Page(report, options).render();
 }
 
 }  // namespace backtriage::report

@@ -5,14 +5,25 @@
 // follows with its figure (render_figure.h), purpose, equipment, numbered
 // steps and dose, then what to avoid, safe activities, tips and the plan on
 // a page of its own with tick boxes. Any other level gets only the warning
-// signs and what to do. A print stylesheet keeps each exercise on one page
-// and the disclaimer on every page; on a phone nothing overflows sideways.
+// signs and what to do. Under the headline it says what it rests on: the
+// date it was made, the kind of pain, and (further down) what it assumed.
+// A print stylesheet sets the paper, lays the exercises two to a row, never
+// splits one across pages, and keeps the disclaimer on every page; on a
+// phone nothing overflows sideways.
 #include <string>
 
+#include "report/date.h"
 #include "report/report.h"
 
 namespace backtriage::report {
 
-std::string render_html(const Report& report);
+enum class Paper { A4, Letter };
+
+struct HtmlOptions {
+  Date made_on;  // shown on the handout, so a clinician knows how old it is
+  Paper paper = Paper::A4;
+};
+
+std::string render_html(const Report& report, const HtmlOptions& options);
 
 }  // namespace backtriage::report

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include <algorithm>
 #include <cstdint>
 
 #include "report/dose_text.h"
@@ -10,36 +10,6 @@
 namespace backtriage::report {
 
 namespace {
-
-// Days since 1970-01-01 for a proleptic Gregorian date, and back (Howard
-// Hinnant's civil-from-days algorithms).
-int days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date civil_from_days(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp + (mp < 10 ? 3 : -9);
-  return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-std::optional<int> number(std::string_view text) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 // TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
 std::string escaped(std::string_view text) {
@@ -92,28 +62,6 @@ std::uint64_t fnv1a(std::string_view text) {
 
 }  // namespace
 
-Date Date::plus_days(int days) const {
-  return civil_from_days(days_from_civil(year, month, day) + days);
-}
-
-std::optional<Date> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto y = number(text.substr(0, 4)), m = number(text.substr(5, 2)), d = number(text.substr(8, 2));
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *y < 1900 || *y > 9999) return std::nullopt;
-  const Date date{*y, *m, *d};
-  // A day past the month's end (2026-02-30) comes back as another date.
-  const Date back = date.plus_days(0);
-  if (back.month != date.month || back.day != date.day) return std::nullopt;
-  return date;
-}
-
-std::optional<int> parse_time(std::string_view text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  auto h = number(text.substr(0, 2)), m = number(text.substr(3, 2));
-  if (!h || !m || *h < 0 || *h > 23 || *m < 0 || *m > 59) return std::nullopt;
-  return *h * 60 + *m;
-}
-
 std::string render_ics(const Report& r, const IcsOptions& o) {
   const auto& rules = *r.rules;
   const std::string start = stamp(o.start);
@@ -148,6 +96,17 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
     line(out, "SUMMARY:" + escaped(summary));
     line(out, "DESCRIPTION:" + escaped(description));
     line(out, "TRANSP:" + std::string(all_day ? "TRANSPARENT" : "OPAQUE"));
+    if (o.alarm_minutes) {
+      // An all-day event starts at midnight: remind on the day, before the
+      // sessions' usual time, not the evening before.
+      const int before = all_day ? std::max(o.minutes - *o.alarm_minutes, 0) : 0;
+      line(out, "BEGIN:VALARM");
+      line(out, "ACTION:DISPLAY");
+      line(out, "DESCRIPTION:" + escaped(summary));
+      line(out, all_day ? fmt::format("TRIGGER:PT{}M", before)
+                        : fmt::format("TRIGGER:-PT{}M", *o.alarm_minutes));
+      line(out, "END:VALARM");
+    }
     line(out, "END:VEVENT");
   };
 
@@ -162,17 +121,20 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
   if (r.with_routine() && plan && !r.routine.empty()) {
     const int per_week = plan->sessions_per_week;
     const int total = plan->weeks * per_week;
+    // Each exercise once with its dose; how often is said once, above them.
     std::string exercises;
-    for (const auto* item : r.routine)
-      exercises += fmt::format("\n- {}: {}", item->name, item->dose ? dose_text(*item->dose) : "");
+    for (const auto* item : r.routine) {
+      exercises += "\n- " + item->name;
+      if (item->dose) exercises += ": " + dose_text(*item->dose, Frequency::LeftOut);
+    }
     for (int s = 0; s < total; ++s) {
       // Spread evenly over each week: 3 a week falls on days 0, 2 and 4.
       const int day = (s / per_week) * 7 + (s % per_week) * 7 / per_week;
       const Date date = o.start.plus_days(day);
       event(fmt::format("{}-session-{:02}", uid_base, s + 1), stamp(date) + time, false, date,
             fmt::format("Back exercises: session {} of {}", s + 1, total),
-            fmt::format("Week {} of {}. Do each exercise as described in your handout:{}",
-                        s / per_week + 1, plan->weeks, exercises));
+            fmt::format("Week {} of {}, session {} of {} this week. Your exercises:{}",
+                        s / per_week + 1, plan->weeks, s % per_week + 1, per_week, exercises));
     }
     for (const auto& check_in : plan->check_ins) {
       const Date date = o.start.plus_days(7 * check_in.week);

@@ -242,6 +242,19 @@ class OutputFile(unittest.TestCase):
             code, out, err = self.run_with_stderr_on_terminal(LONG + ["--json"])
             self.assertEqual((code, err), (0, ""))
 
+    def test_a_handout_or_calendar_is_not_poured_onto_the_screen(self):
+        # Said before any question is asked, with the way to write it instead.
+        for fmt, how in [("html", "-o handout.html"), ("ics", "-o plan.ics")]:
+            with self.subTest(fmt):
+                code, out, err = run_on_terminal(["--format", fmt], rows=24, columns=80)
+                self.assertEqual((code, out), (2, ""))
+                self.assertIn(how, err)
+                self.assertEqual(err.count("\n"), 1)
+                # Into a pipe it is written as before.
+                code, out, _ = run(LONG + ["--format", fmt])
+                self.assertEqual(code, 0)
+                self.assertTrue(out)
+
 
 if __name__ == "__main__":
     main()
