@@ -12,6 +12,8 @@
 #include "report/text_wrap.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/relevance.h"
+#include "ruleset/spelling.h"
+#include "ruleset/spoken_answer.h"
 
 namespace backtriage::cli {
 
@@ -23,8 +25,9 @@ using report::wrap;
 // Plain words for a worried reader. Nothing here names a condition: the
 // rule set may be about something other than back pain.
 constexpr const char* kIntro =
-    "A few questions, one at a time. Type your answer and press Enter. Type ? to see why a "
-    "question is asked, or back to change your previous answer. Ctrl-C stops at any time.";
+    "A few questions, one at a time. Type your answer in your own words and press Enter. Type "
+    "? to see why a question is asked, or back to change your previous answer. Type quit (or "
+    "press Ctrl-C) to stop at any time.";
 constexpr const char* kWarningSection =
     "First, some questions about warning signs that need a doctor's attention.";
 constexpr const char* kOtherSection = "Thank you. Now some questions about your symptoms.";
@@ -36,22 +39,6 @@ std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool is_why(std::string_view text) {
-  const std::string word = lower(trim(text));
-  return word == "?" || word == "why" || word == "why?";
-}
-
-bool is_back(std::string_view text) {
-  const std::string word = lower(trim(text));
-  return word == "back" || word == "go back" || word == "b";
 }
 
 // A warning sign, or a follow-up to one: the part of the interview that
@@ -122,6 +109,11 @@ void Prompter::say(std::string_view text) const {
   std::fflush(io_.err);
 }
 
+void Prompter::quit(int number) const {
+  throw CliError(kInterrupted,
+                 fmt::format("stopped at question {} (quit); no report was made", number));
+}
+
 std::string Prompter::read_answer(int number) {
   say("   > ");
   std::string line;
@@ -164,24 +156,39 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
   say(text);
   for (;;) {
     const std::string line = read_answer(number);
-    if (is_why(line)) {
+    const auto command = ruleset::command_in(rules_, line);
+    if (command == ruleset::PromptCommand::Quit) quit(number);
+    if (command == ruleset::PromptCommand::Why) {
       say(wrap(why_asked(rules_, q, style_.explain), w, "   ", 3));
       continue;
     }
-    if (is_back(line)) {
+    if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
       say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
       continue;
     }
-    if (q.optional && (trim(line).empty() || lower(trim(line)) == "skip")) {
+    if (q.optional && (trim(line).empty() || command == ruleset::PromptCommand::Skip)) {
       skipped_[f] = true;
       say(wrap("Skipped.", w, "   ", 3));
       return true;
     }
-    auto parsed = ruleset::parse_answer(q, line, ruleset::Spelling::Spoken);
-    if (auto* value = std::get_if<engine::Value>(&parsed)) {
-      answers[f] = *value;
+    const auto understood = ruleset::understand(rules_, q, line);
+    if (auto* answer = std::get_if<ruleset::Understood>(&understood)) {
+      answers[f] = answer->value;
+      // An amount or a choice read from everyday words is said back, so a
+      // misreading shows before the report rests on it.
+      if (!answer->echo.empty()) say(wrap("Noted: " + answer->echo + ".", w, "   ", 3));
       return true;
+    }
+    if (auto* both = std::get_if<ruleset::Ambiguous>(&understood)) {
+      std::vector<std::string> named;
+      for (int i : both->choices)
+        named.push_back(fmt::format("{} ({})", i + 1, spoken(q.choices[i].id)));
+      say(wrap(fmt::format("That could mean {}. Please type the number of the one that fits "
+                           "best.",
+                           ruleset::list_or(named)),
+               w, "   ", 3));
+      continue;
     }
     say(wrap(try_again(q, line), w, "   ", 3));
   }
@@ -201,8 +208,10 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
                "   ", 3);
   say(text);
   for (;;) {
-    const std::string line = lower(trim(read_answer(number)));
-    if (is_why(line)) {
+    const std::string line = ruleset::normalize_spoken(read_answer(number));
+    const auto command = ruleset::command_in(rules_, line);
+    if (command == ruleset::PromptCommand::Quit) quit(number);
+    if (command == ruleset::PromptCommand::Why) {
       std::string why;
       for (std::size_t i = 0; i < items.size(); ++i)
         why += wrap(why_asked(rules, rules.questions[items[i]], style_.explain), w,
@@ -210,7 +219,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
       say(why);
       continue;
     }
-    if (is_back(line)) {
+    if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
       say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
       continue;
@@ -218,7 +227,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
     // "none", or the numbers that apply, a number with ? for "not sure".
     std::vector<engine::Value> chosen(items.size(), engine::Value::boolean(false));
     bool ok = !line.empty();
-    if (line != "none" && line != "no" && line != "n" && line != "nothing" && line != "0") {
+    if (!ruleset::says_none(rules_, line)) {
       std::string tokens = line;
       std::replace(tokens.begin(), tokens.end(), ',', ' ');
       std::size_t pos = 0;

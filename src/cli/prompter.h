@@ -2,10 +2,12 @@
 // Interactive mode: asks, on stderr, only the questions whose answer can
 // still change the report, most urgent first, and stops as soon as nothing
 // left can change it (ruleset/relevance.h). Questions of one checklist that
-// are due together are asked at one prompt. A person may answer in their
-// own words ("not sure", "2", "one spot", "3 weeks"), type ? for why a
-// question matters, `back` to change the previous answer, or skip an
-// optional question (the report then says what it assumed instead).
+// are due together are asked at one prompt. A person may answer in the
+// everyday words the rule file declares ("yeah", "not sure", "a dull ache",
+// "5 days", "less than a week"; ruleset/spoken_answer.h), which are said
+// back when read as an amount or a choice; ask why a question matters (?,
+// help), go `back` to change the previous answer, skip an optional
+// question (the report then says what it assumed instead), or quit.
 #include <string>
 #include <vector>
 
@@ -38,6 +40,8 @@ class Prompter {
   bool ask_checklist(const std::vector<engine::FactId>& questions, int number,
                      engine::Answers& answers, bool can_go_back);
   std::string read_answer(int number);
+  // `quit` at a prompt: stops as Ctrl-C does, with no report.
+  [[noreturn]] void quit(int number) const;
   void say(std::string_view text) const;
 
   const ruleset::RuleSet& rules_;

@@ -149,30 +149,15 @@ ParsedAnswer check_number(const Question& q, double value) {
 
 namespace {
 
-ParsedAnswer parse_yes_no(const Question& q, std::string_view raw, std::string_view text,
-                          Spelling spelling) {
+ParsedAnswer parse_yes_no(const Question& q, std::string_view raw, std::string_view text) {
   static constexpr std::array yes{"yes", "y", "true", "1"};
   static constexpr std::array no{"no", "n", "false", "0"};
-  // "Not sure" in the words people use; the flag and file spelling is "unsure".
-  static constexpr std::array unsure_spoken{"unsure",      "not sure", "dont know",   "don't know",
-                                            "do not know", "maybe",    "not certain", "dunno"};
-  std::string word = lower(text);
-  while (spelling == Spelling::Spoken && !word.empty() &&
-         (word.back() == '.' || word.back() == '!'))
-    word.pop_back();
-  if (spelling == Spelling::Spoken)  // a phone's curly apostrophe: "don’t know"
-    for (std::size_t at; (at = word.find("\u2019")) != std::string::npos;)
-      word.replace(at, std::string_view("\u2019").size(), "'");
+  const std::string word = lower(text);
   for (const char* w : yes)
     if (word == w) return engine::Value::boolean(true);
   for (const char* w : no)
     if (word == w) return engine::Value::boolean(false);
-  if (q.accepts_unsure()) {
-    if (word == "unsure") return engine::Value::symbol(kUnsureValue);
-    if (spelling == Spelling::Spoken)
-      for (const char* w : unsure_spoken)
-        if (word == w) return engine::Value::symbol(kUnsureValue);
-  }
+  if (q.accepts_unsure() && word == "unsure") return engine::Value::symbol(kUnsureValue);
   return AnswerError{
       fmt::format("expected {}, got {}", accepted_answers(q).describe(), quote_input(raw))};
 }
@@ -197,8 +182,7 @@ ParsedAnswer parse_number(const Question& q, std::string_view raw, std::string_v
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
-ParsedAnswer parse_choice(const Question& q, std::string_view raw, std::string_view text,
-                          Spelling spelling) {
+ParsedAnswer parse_choice(const Question& q, std::string_view raw, std::string_view text) {
   const std::string word = lower(text);
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
@@ -210,53 +194,20 @@ ParsedAnswer parse_choice(const Question& q, std::string_view raw, std::string_v
   const std::string id = as_id(word);
   for (std::size_t i = 0; i < ids.size() && !id.empty(); ++i)
     if (ids[i] == id) return engine::Value::symbol(static_cast<int>(i));
-  if (spelling == Spelling::Spoken) {
-    // Its number in the list as shown (1-based).
-    int number = 0;
-    auto [ptr, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
-    if (ec == std::errc() && ptr == word.data() + word.size() && number >= 1 &&
-        number <= static_cast<int>(q.choices.size()))
-      return engine::Value::symbol(number - 1);
-    // An unambiguous beginning of an id.
-    int found = -1, matches = 0;
-    for (std::size_t i = 0; i < ids.size() && !id.empty(); ++i) {
-      if (ids[i].compare(0, id.size(), id) == 0) {
-        found = static_cast<int>(i);
-        ++matches;
-      }
-    }
-    if (matches == 1) return engine::Value::symbol(found);
-  }
   return AnswerError{fmt::format("expected {}, got {}{}", accepted_answers(q).describe(),
                                  quote_input(raw), did_you_mean(word, ids))};
 }
 
 }  // namespace
 
-ParsedAnswer parse_answer(const Question& q, std::string_view raw, Spelling spelling) {
+ParsedAnswer parse_answer(const Question& q, std::string_view raw) {
   std::string_view text = trim(raw);
   switch (q.type) {
-    case engine::FactType::Bool: return parse_yes_no(q, raw, text, spelling);
-    case engine::FactType::Number: {
-      // At a prompt, "2 weeks" or "45 years old" says the number with its unit.
-      if (spelling == Spelling::Spoken && !q.unit.empty()) {
-        std::string unit = q.unit, said = lower(text);
-        if (said.size() > 4 && said.compare(said.size() - 4, 4, " old") == 0)
-          said.resize(said.size() - 4);
-        const std::string singular = unit.back() == 's' ? unit.substr(0, unit.size() - 1) : unit;
-        for (const std::string& word : {unit, singular})
-          if (said.size() > word.size() &&
-              said.compare(said.size() - word.size(), word.size(), word) == 0) {
-            const std::string_view number =
-                trim(std::string_view(said).substr(0, said.size() - word.size()));
-            if (!number.empty()) return parse_number(q, raw, number);
-          }
-      }
-      return parse_number(q, raw, text);
-    }
+    case engine::FactType::Bool: return parse_yes_no(q, raw, text);
+    case engine::FactType::Number: return parse_number(q, raw, text);
     case engine::FactType::Choice:
     case engine::FactType::Set:
-    case engine::FactType::Ranked: return parse_choice(q, raw, text, spelling);
+    case engine::FactType::Ranked: return parse_choice(q, raw, text);
   }
   return AnswerError{"unsupported question type"};
 }

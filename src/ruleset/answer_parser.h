@@ -1,6 +1,6 @@
 #pragma once
 // What a question accepts, in one place, and turning what a person typed (a
-// flag value, an answers-file string, a prompt answer) into a value. The
+// flag value, an answers-file string) into a value. The
 // parser, the prompter, --help, shell completion and `questions` all read
 // `accepted_answers`, so `--fever yes`, `"fever": "yes"` and typing `y`
 // agree, and every list of valid answers says the same.
@@ -40,14 +40,10 @@ struct AnswerError {
 
 using ParsedAnswer = std::variant<engine::Value, AnswerError>;
 
-// How forgiving to be. Flags and answers files take the canonical words,
-// y/n, true/false, 1/0 and choice ids with hyphens or spaces for '_', in any
-// case. At a prompt a person may also write "not sure" or "don't know",
-// pick a choice by its number, or type an unambiguous beginning of it.
-enum class Spelling { Exact, Spoken };
-
-ParsedAnswer parse_answer(const Question& question, std::string_view text,
-                          Spelling spelling = Spelling::Exact);
+// Flags and answers files take the canonical words, y/n, true/false, 1/0
+// and choice ids with hyphens or spaces for '_', in any case. What a person
+// types at a prompt goes through spoken_answer.h first.
+ParsedAnswer parse_answer(const Question& question, std::string_view text);
 // A number that arrived as a number (JSON): range-checked like text.
 ParsedAnswer check_number(const Question& question, double value);
 

@@ -49,13 +49,14 @@ void describe(Codec& c, Figure& x) {
 template <typename Codec>
 void describe(Codec& c, Item& x) {
   c(x.id, x.name, x.label, x.level, x.why, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
-    x.source, x.equipment, x.steps, x.position, x.signs, x.replaces, x.when, x.action, x.exercise,
-    x.watch_levels, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
+    x.source, x.says, x.equipment, x.steps, x.position, x.signs, x.replaces, x.when, x.action,
+    x.exercise, x.watch_levels, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
-  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole, x.choices,
-    x.red_flag, x.unsure, x.optional, x.assumed, x.checklist, x.where);
+  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole,
+    x.choices, x.spoken_units, x.spoken_phrases, x.red_flag, x.unsure, x.optional, x.assumed,
+    x.checklist, x.where);
 }
 template <typename Codec>
 void describe(Codec& c, DerivedFact& x) {
@@ -76,6 +77,18 @@ void describe(Codec& c, Advice& x) {
 template <typename Codec>
 void describe(Codec& c, Checklist& x) {
   c(x.id, x.prompt, x.help);
+}
+template <typename Codec>
+void describe(Codec& c, std::pair<std::string, double>& x) {
+  c(x.first, x.second);
+}
+template <typename Codec>
+void describe(Codec& c, SpokenAmount& x) {
+  c(x.says, x.times, x.per);
+}
+template <typename Codec>
+void describe(Codec& c, SpokenWords& x) {
+  c(x.yes, x.no, x.unsure, x.none, x.why, x.back, x.skip, x.quit, x.fillers, x.numbers);
 }
 template <typename Codec>
 void describe(Codec& c, Roles& x) {
@@ -188,8 +201,8 @@ template <typename Codec>
 void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
-    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, rs.positions, facts,
-    rules);
+    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.spoken, rs.advice, rs.positions,
+    facts, rules);
 }
 
 }  // namespace

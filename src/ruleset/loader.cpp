@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
 #include "ruleset/condition_parser.h"
 #include "ruleset/spelling.h"
+#include "ruleset/spoken_answer.h"
 #include "ruleset/yaml_reader.h"
 
 namespace backtriage::ruleset {
@@ -62,12 +64,14 @@ enum class Role {
   Tips,
   WatchFor,
   Cautions,
-  Classification
+  Classification,
+  Answer  // a choice of a question
 };
 
 const std::vector<std::string>& item_keys(Role role) {
   static const std::map<Role, std::vector<std::string>> keys{
       {Role::None, {"id", "label", "source"}},
+      {Role::Answer, {"id", "label", "says", "source"}},
       {Role::Classification, {"id", "label", "source"}},
       {Role::Level, {"id", "label", "advice", "routine", "cds", "color", "watch_for", "source"}},
       {Role::RedFlags, {"id", "label", "level", "why", "action", "advice", "source"}},
@@ -93,6 +97,7 @@ const char* role_word(Role role) {
     case Role::Tips: return "tip";
     case Role::WatchFor: return "watch-for entry";
     case Role::Cautions: return "caution";
+    case Role::Answer: return "choice";
     case Role::Classification:
     case Role::None: return "value";
   }
@@ -144,6 +149,9 @@ class RuleSetBuilder {
   void rule(const YAML::Node& node);
   void advice(const YAML::Node& node);
   void interview(const YAML::Node& node);
+  void spoken(const YAML::Node& node);
+  std::vector<std::string> spoken_words(const YAML::Node& node, std::string_view what);
+  std::vector<SpokenAmount> spoken_amounts(const YAML::Node& node, std::string_view what);
   void resolve_roles(const YAML::Node& root);
   void resolve_references();
   void check_questions();
@@ -442,6 +450,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   referred("position", PendingReference::Kind::Position, it.position);
   referred("exercise", PendingReference::Kind::Exercise, it.exercise);
   it.signs = yaml_.text_list(node["signs"], "signs");
+  if (has("says")) it.says = spoken_words(node["says"], "says");
   it.action = yaml_.scalar(node["action"], "action");
   if (const YAML::Node levels = node["watch_for"]; role == Role::Level && levels) {
     it.watch_levels = yaml_.text_list(levels, "watch_for");
@@ -473,6 +482,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
     case Role::WatchFor: need("level"), need("label"), need("signs"), need("source"); break;
     case Role::Cautions: need("exercise"), need("text"), need("source"); break;
     case Role::Classification: need("label"); break;
+    case Role::Answer:
     case Role::None: break;
   }
   return it;
@@ -506,10 +516,10 @@ void RuleSetBuilder::declare(const std::string& fact_id, const YAML::Node& where
 }
 
 void RuleSetBuilder::question(const YAML::Node& node) {
-  if (!yaml_.check_map(
-          node, "a question",
-          {"id", "type", "prompt", "help", "why", "title", "source", "min", "max", "unit",
-           "whole", "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
+  if (!yaml_.check_map(node, "a question",
+                       {"id", "type", "prompt", "help", "why", "title", "source", "min", "max",
+                        "unit", "whole", "choices", "red_flag", "unsure", "optional", "assumed",
+                        "checklist", "spoken_units", "spoken_phrases"}))
     return;
   Question q;
   q.where = yaml_.at(node);
@@ -541,10 +551,14 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   };
   if (type == "bool") {
     q.type = FactType::Bool;
-    for (const char* key : {"min", "max", "unit", "whole", "choices"}) wrong_for_type(key);
+    for (const char* key :
+         {"min", "max", "unit", "whole", "choices", "spoken_units", "spoken_phrases"})
+      wrong_for_type(key);
   } else if (type == "number") {
     q.type = FactType::Number;
     for (const char* key : {"choices", "unsure"}) wrong_for_type(key);
+    q.spoken_units = spoken_amounts(node["spoken_units"], "spoken_units");
+    q.spoken_phrases = spoken_amounts(node["spoken_phrases"], "spoken_phrases");
     yaml_.require(node, "min", "a number question");
     yaml_.require(node, "max", "a number question");
     q.min = yaml_.number(node["min"], "min").value_or(0);
@@ -553,11 +567,20 @@ void RuleSetBuilder::question(const YAML::Node& node) {
       yaml_.error(node["max"], fmt::format("max {} is below min {}", q.max, q.min));
   } else if (type == "choice") {
     q.type = FactType::Choice;
-    for (const char* key : {"min", "max", "unit", "whole", "unsure"}) wrong_for_type(key);
+    for (const char* key :
+         {"min", "max", "unit", "whole", "unsure", "spoken_units", "spoken_phrases"})
+      wrong_for_type(key);
     if (yaml_.require(node, "choices", "a choice question")) {
-      q.choices = items(node["choices"], Role::None);
+      q.choices = items(node["choices"], Role::Answer);
       if (q.choices.empty())
         yaml_.error(node["choices"], "a choice question needs at least one choice");
+      // A word that names two choices could never pick one.
+      std::map<std::string, std::string> said_by;
+      for (std::size_t i = 0; i < q.choices.size(); ++i)
+        for (const auto& word : q.choices[i].says)
+          if (auto [at, fresh] = said_by.emplace(word, q.choices[i].id); !fresh)
+            yaml_.error(node["choices"][i]["says"],
+                        fmt::format("'{}' already says choice '{}'", word, at->second));
     }
   }
   if (q.red_flag && q.type == FactType::Bool && !node["unsure"])
@@ -735,7 +758,8 @@ void RuleSetBuilder::advice(const YAML::Node& node) {
 }
 
 void RuleSetBuilder::interview(const YAML::Node& node) {
-  if (!yaml_.check_map(node, "interview", {"checklists"})) return;
+  if (!yaml_.check_map(node, "interview", {"checklists", "spoken"})) return;
+  spoken(node["spoken"]);
   const YAML::Node lists = node["checklists"];
   if (!lists) return;
   if (!lists.IsSequence()) {
@@ -752,6 +776,102 @@ void RuleSetBuilder::interview(const YAML::Node& node) {
       yaml_.error(c["id"], fmt::format("duplicate checklist '{}'", list.id));
     rule_set_->checklists.push_back(std::move(list));
   }
+}
+
+// Everyday words, kept in the form typed text is compared in.
+std::vector<std::string> RuleSetBuilder::spoken_words(const YAML::Node& node,
+                                                      std::string_view what) {
+  std::vector<std::string> out;
+  for (const auto& word : yaml_.text_list(node, what)) {
+    std::string normal = normalize_spoken(word);
+    if (normal.empty()) {
+      yaml_.error(node, fmt::format("{} has an empty word", what));
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), normal) != out.end())
+      yaml_.error(node, fmt::format("{} lists '{}' twice", what, normal));
+    out.push_back(std::move(normal));
+  }
+  return out;
+}
+
+// [{says: [days, day], equals: 1/7}]: `equals` a number, or a fraction
+// written a/b so a day is exactly a seventh of a week.
+std::vector<SpokenAmount> RuleSetBuilder::spoken_amounts(const YAML::Node& node,
+                                                         std::string_view what) {
+  // A unit is worth something; a phrase may mean none ("yesterday": 0 weeks).
+  const bool unit = what == "spoken_units";
+  std::vector<SpokenAmount> out;
+  if (!node) return out;
+  if (!node.IsSequence()) {
+    yaml_.error(node, fmt::format("{} must be a list", what));
+    return out;
+  }
+  for (const auto& entry : node) {
+    if (!yaml_.check_map(entry, what, {"says", "equals"})) continue;
+    yaml_.require(entry, "says", what);
+    yaml_.require(entry, "equals", what);
+    SpokenAmount amount{spoken_words(entry["says"], "says"), 1, 1};
+    const std::string equals = yaml_.scalar(entry["equals"], "equals");
+    const auto slash = equals.find('/');
+    auto number = [&](std::string_view text) -> std::optional<double> {
+      double value = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0) ||
+          (unit && value == 0))
+        return std::nullopt;
+      return value;
+    };
+    auto times = number(std::string_view(equals).substr(0, slash));
+    auto per = slash == std::string::npos ? std::optional<double>(1)
+                                          : number(std::string_view(equals).substr(slash + 1));
+    if (per && *per == 0) per.reset();
+    if (!equals.empty() && (!times || !per))
+      yaml_.error(
+          entry["equals"],
+          fmt::format("equals '{}' is not a number above 0 or a fraction such as 1/7", equals));
+    amount.times = times.value_or(1);
+    amount.per = per.value_or(1);
+    out.push_back(std::move(amount));
+  }
+  return out;
+}
+
+void RuleSetBuilder::spoken(const YAML::Node& node) {
+  if (!node) return;
+  if (!yaml_.check_map(
+          node, "spoken",
+          {"yes", "no", "unsure", "none", "why", "back", "skip", "quit", "fillers", "numbers"}))
+    return;
+  SpokenWords& w = rule_set_->spoken;
+  w.yes = spoken_words(node["yes"], "yes");
+  w.no = spoken_words(node["no"], "no");
+  w.unsure = spoken_words(node["unsure"], "unsure");
+  w.none = spoken_words(node["none"], "none");
+  w.why = spoken_words(node["why"], "why");
+  w.back = spoken_words(node["back"], "back");
+  w.skip = spoken_words(node["skip"], "skip");
+  w.quit = spoken_words(node["quit"], "quit");
+  w.fillers = spoken_words(node["fillers"], "fillers");
+  if (const YAML::Node numbers = node["numbers"];
+      numbers && yaml_.check_map(numbers, "numbers", {}))
+    for (const auto& entry : numbers) {
+      const std::string word = normalize_spoken(entry.first.as<std::string>(""));
+      if (auto value = yaml_.number(entry.second, "a number")) w.numbers.emplace_back(word, *value);
+    }
+  // One word, one meaning: a red flag must not hear yes in a word that also
+  // means no, and a command is never taken for an answer.
+  const std::vector<std::pair<const char*, const std::vector<std::string>*>> meanings{
+      {"yes", &w.yes},   {"no", &w.no},     {"unsure", &w.unsure}, {"why", &w.why},
+      {"back", &w.back}, {"skip", &w.skip}, {"quit", &w.quit}};
+  for (std::size_t i = 0; i < meanings.size(); ++i)
+    for (std::size_t j = i + 1; j < meanings.size(); ++j)
+      for (const auto& word : *meanings[i].second)
+        if (std::find(meanings[j].second->begin(), meanings[j].second->end(), word) !=
+            meanings[j].second->end())
+          yaml_.error(node[meanings[j].first],
+                      fmt::format("'{}' is listed under both {} and {}", word, meanings[i].first,
+                                  meanings[j].first));
 }
 
 // The `report:` names resolved to facts of the right type.

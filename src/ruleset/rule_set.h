@@ -32,6 +32,9 @@ struct Dose {
 // a value may carry depends on the role of its fact (see loader.cpp).
 struct Item {
   std::string id, name, label, level, why, region, kind, purpose, reason, text, advice, source;
+  // Choices of a question: the everyday words that mean this choice at a
+  // prompt ("sore", "down my leg"), beyond its id.
+  std::vector<std::string> says;
   std::vector<std::string> equipment, steps;
   // Exercises: the position they are done in (a `positions` id).
   std::string position;
@@ -59,6 +62,14 @@ struct Item {
   std::string cds, color;
 };
 
+// A number question's everyday amounts at a prompt: a unit ("days") or a
+// whole phrase ("less than a week"), worth `times / per` of the question's
+// unit each (a day is 1/7 of a week).
+struct SpokenAmount {
+  std::vector<std::string> says;
+  double times = 1, per = 1;
+};
+
 struct Question {
   std::string id;
   engine::FactType type = engine::FactType::Bool;
@@ -67,6 +78,8 @@ struct Question {
   double min = 0, max = 0;    // numbers
   bool whole = false;         // numbers: whole numbers only (an age in years)
   std::vector<Item> choices;  // choices
+  // Numbers: units a person may type after the number, and whole phrases.
+  std::vector<SpokenAmount> spoken_units, spoken_phrases;
   bool red_flag = false;
   // A bool that also takes "unsure": the level an unsure answer counts at
   // (empty: unsure is not accepted).
@@ -112,6 +125,16 @@ struct Checklist {
   std::string id, prompt, help;
 };
 
+// What people type at a prompt, beyond the exact spellings flags and answer
+// files take: the words that mean yes, no and not sure (a fixed list: a red
+// flag takes only these), "none" at a checklist, the words that ask why, go
+// back, skip or quit, words to ignore around a number ("about", "old"), and
+// numbers in words ("two", "a few").
+struct SpokenWords {
+  std::vector<std::string> yes, no, unsure, none, why, back, skip, quit, fillers;
+  std::vector<std::pair<std::string, double>> numbers;
+};
+
 // Which fact plays which part in the report. -1: none.
 struct Roles {
   engine::FactId level = -1;  // a ranked fact: the triage level
@@ -133,6 +156,7 @@ class RuleSet {
   // The level reported when the level fact is undecided (incomplete).
   Item undecided;
   std::vector<Checklist> checklists;
+  SpokenWords spoken;
   Advice advice;
   // The positions exercises are done in, with their plain-words labels.
   std::vector<Item> positions;

@@ -803,7 +803,8 @@ class Invalid(unittest.TestCase):
 
     def test_a_number_out_of_range_or_not_a_number(self):
         said, report = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN,
-                                        "duration_weeks", ["soon", "600", "", "-1", "two"], "3")
+                                        "duration_weeks", ["soon", "600", "", "-1", "forever"],
+                                        "3")
         for text in said:
             self.assertPlain(text, "0", "520")
         self.assertEqual(report["answers"]["duration_weeks"], 3)
@@ -816,8 +817,8 @@ class Invalid(unittest.TestCase):
         self.assertEqual(report["answers"]["sensation"], "dull")
 
     def test_yes_or_no(self):
-        said, report = self.try_answers(["--json"], {}, "aortic_signs", ["perhaps", "yess", ""],
-                                        "yes")
+        said, report = self.try_answers(["--json"], {}, "aortic_signs",
+                                        ["hmm", "yess", "", "not really"], "yes")
         for text in said:
             self.assertPlain(text, "yes", "no", "not sure")
         self.assertEqual(report["level"], "ambulance")
@@ -837,6 +838,93 @@ class Invalid(unittest.TestCase):
         code, out, err = session.answer_all(dict(no_warnings(), **CALM_PAIN))
         self.assertEqual(code, 0, err)
         self.assertEqual(report_of(out)["level"], "self_care")
+
+
+class Everyday(unittest.TestCase):
+    """Answers in everyday words, typed at a real prompt: what the report received, what was
+    said back, and what is asked again (the words are the rule file's interview.spoken, each
+    choice's `says` and each number question's spoken_units and spoken_phrases)."""
+
+    def received(self, question, typed, before=None, args=("--json", "--no-red-flags")):
+        """Types `typed` at `question`, answers the rest calmly; returns (answer, stderr)."""
+        answers = dict(CALM_PAIN, **(before or {}))
+        session = Session(list(args))
+        while (current := session.next_prompt()) != question:
+            os.write(session.controller, answers[current].encode() + b"\n")
+        os.write(session.controller, typed.encode() + b"\n")
+        code, out, err = session.answer_all(answers)
+        self.assertEqual(code, 0, err)
+        return report_of(out)["answers"].get(question), err
+
+    def test_yes_and_no_in_everyday_words(self):
+        for typed, meant in [("yeah", True), ("yep", True), ("yes i think so", True),
+                             ("Yes, I think so.", True), ("nope", False), ("nah", False)]:
+            with self.subTest(typed):
+                got, _ = self.received("daily_life", typed)
+                self.assertEqual(got, meant)
+
+    def test_amounts_with_their_units_are_converted_and_said_back(self):
+        for typed, weeks, noted in [
+                ("5 days", 5 / 7, "5 days: 0.7 weeks"), ("less than a week", 0,
+                                                         "less than a week: 0 weeks"),
+                ("about 2 weeks", 2, None), ("2 wks", 2, None),
+                ("a month", 13 / 3, "a month: 4.3 weeks"), ("two", 2, "two: 2 weeks")]:
+            with self.subTest(typed):
+                got, err = self.received("duration_weeks", typed,
+                                         {"improving": "yes", "constant_pain": "no"})
+                self.assertAlmostEqual(got, weeks)
+                if noted:
+                    self.assertIn(f"Noted: {noted}.", flat(err))
+        got, _ = self.received("duration_weeks", "3 months",
+                               {"improving": "yes", "checklist": "none"})
+        self.assertEqual(got, 13)
+        got, _ = self.received("age", "34 yrs")
+        self.assertEqual(got, 34)
+
+    def test_choices_by_their_everyday_words(self):
+        for question, typed, meant in [
+                ("sensation", "ache", "achy"), ("sensation", "sore", "achy"),
+                ("sensation", "shooting", "electric"), ("sensation", "tingling", "tingling"),
+                ("sensation", "pins and needles", "tingling"), ("region", "lower back", "lower"),
+                ("spread", "stays in one place", "one_spot"),
+                ("spread", "down my leg", "spreads"), ("spread", "just one leg", "spreads")]:
+            with self.subTest(typed):
+                got, _ = self.received(question, typed)
+                self.assertEqual(got, meant)
+
+    def test_two_choices_at_once_are_asked_again_naming_both(self):
+        session = Session(["--json", "--no-red-flags"])
+        while (current := session.next_prompt()) != "sensation":
+            os.write(session.controller, CALM_PAIN[current].encode() + b"\n")
+        os.write(session.controller, b"sharp and achy\n")
+        self.assertEqual(session.next_prompt(), "sensation")
+        said = flat(session.err.decode().split(PROMPT.decode())[-2])
+        self.assertIn("That could mean 2 (sharp) or 4 (achy)", said)
+        os.write(session.controller, b"4\n")
+        code, out, err = session.answer_all(CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(report_of(out)["answers"]["sensation"], "achy")
+
+    def test_a_warning_sign_hears_only_its_words(self):
+        # Words that are not on the list are asked again; "maybe" counts as not sure.
+        session = Session(["--json"])
+        for typed in ["I had one last week", "hmm", "not really"]:
+            session.step("aortic_signs", typed)
+        session.step("aortic_signs", "maybe")
+        code, out, err = session.answer_all(no_warnings())
+        self.assertEqual(code, 0, err)
+        report = report_of(out)
+        self.assertEqual(report["red_flags"][0]["id"], "aortic_signs")
+        self.assertEqual(report["red_flags"][0]["answer"], "unsure")
+
+    def test_help_explains_and_quit_stops_like_ctrl_c(self):
+        session = Session(["--json"])
+        session.step("aortic_signs", "help")
+        session.step("aortic_signs", "quit")
+        code, out, err = session.finish()
+        self.assertEqual((code, out), (130, ""))
+        self.assertIn(flat(questions()["aortic_signs"]["why"]), flat(err))
+        self.assertIn("backtriage: stopped at question 1 (quit); no report was made\n", err)
 
 
 class Stopping(unittest.TestCase):

@@ -1,5 +1,6 @@
-// libFuzzer target: any bytes as the value of every question's flag. A value
-// is accepted or rejected with a message; an accepted one must be in range.
+// libFuzzer target: any bytes as the value of every question's flag, and as
+// typed at its prompt. A value is accepted or rejected (with a message, for a
+// flag); an accepted one must be in range.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +10,7 @@
 
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
+#include "ruleset/spoken_answer.h"
 
 using namespace backtriage;
 
@@ -17,13 +19,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const ruleset::Question& q = rules.questions[i];
-    for (auto spelling : {ruleset::Spelling::Exact, ruleset::Spelling::Spoken}) {
-      auto parsed = ruleset::parse_answer(q, text, spelling);
-      if (auto* error = std::get_if<ruleset::AnswerError>(&parsed)) {
-        if (error->message.empty()) std::abort();  // every refusal says why
-        continue;
+    for (bool spoken : {false, true}) {
+      engine::Value value;
+      if (spoken) {
+        auto understood = ruleset::understand(rules, q, text);
+        if (auto* both = std::get_if<ruleset::Ambiguous>(&understood)) {
+          if (both->choices.size() < 2) std::abort();  // ambiguous means two at least
+          continue;
+        }
+        auto* answer = std::get_if<ruleset::Understood>(&understood);
+        if (!answer) continue;
+        value = answer->value;
+      } else {
+        auto parsed = ruleset::parse_answer(q, text);
+        if (auto* error = std::get_if<ruleset::AnswerError>(&parsed)) {
+          if (error->message.empty()) std::abort();  // every refusal says why
+          continue;
+        }
+        value = std::get<engine::Value>(parsed);
       }
-      const engine::Value value = std::get<engine::Value>(parsed);
       switch (q.type) {
         case engine::FactType::Number:
           if (!std::isfinite(value.as_number()) || value.as_number() < q.min ||

@@ -168,3 +168,28 @@ TEST_CASE("the embedded rule set loads with no errors and no warnings", "[loader
   for (const auto& d : lint(*result.rule_set)) warnings.push_back(format_line(d));
   CHECK(warnings == Lines{});
 }
+
+TEST_CASE("everyday words: one meaning each, one choice each, amounts that are numbers",
+          "[loader]") {
+  const std::string rule = "  - {id: r, when: {fever: true}, then: {level: high}, source: s}\n";
+  // A word that means both yes and no could never be trusted at a warning sign.
+  CHECK(problems(kHead + rule +
+                 "interview:\n  spoken:\n    \"yes\": [yeah, sure]\n    \"no\": [nope, Sure.]\n") ==
+        Lines{"t.yaml:16:11: 'sure' is listed under both yes and no"});
+  CHECK(problems(kHead + rule +
+                 "interview:\n  spoken:\n    why: [\"?\", help]\n    quit: [help]\n") ==
+        Lines{"t.yaml:16:11: 'help' is listed under both why and quit"});
+  // A word that names two choices of one question.
+  std::string head = kHead;
+  head.replace(head.find("choices: [dull, sharp]"), 22,
+               "choices: [{id: dull, says: [ache]}, {id: sharp, says: [stab, ache]}]");
+  CHECK(problems(head + rule) == Lines{"t.yaml:7:84: 'ache' already says choice 'dull'"});
+  // An amount is a number or a fraction; a unit is worth more than nothing.
+  head = kHead;
+  head.replace(head.find("max: 520,"), 9,
+               "max: 520, spoken_units: [{says: [days], equals: 1/0}, {says: [hours], equals: "
+               "0}],");
+  CHECK(problems(head + rule) ==
+        Lines{"t.yaml:6:87: equals '1/0' is not a number above 0 or a fraction such as 1/7",
+              "t.yaml:6:117: equals '0' is not a number above 0 or a fraction such as 1/7"});
+}

@@ -1,0 +1,231 @@
+#include "ruleset/spoken_answer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "ruleset/answer_parser.h"
+
+namespace backtriage::ruleset {
+
+namespace {
+
+bool listed(const std::vector<std::string>& words, const std::string& text) {
+  return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// `text` without any of `fillers` where they stand as whole words.
+std::string without_fillers(std::string text, std::vector<std::string> fillers) {
+  // Longer first, so "more than" goes before "more".
+  std::sort(fillers.begin(), fillers.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& filler : fillers) {
+    std::string padded = " " + text + " ";
+    for (std::size_t at; (at = padded.find(" " + filler + " ")) != std::string::npos;)
+      padded.replace(at, filler.size() + 1, "");
+    text = normalize_spoken(padded);
+  }
+  return text;
+}
+
+// "34yrs" -> "34 yrs": a number written against its unit.
+std::string spaced_digits(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) &&
+        std::isalpha(static_cast<unsigned char>(text[i + 1])))
+      out += ' ';
+  }
+  return out;
+}
+
+// "0.7", "13.1", "2": an amount said back, to a tenth.
+std::string amount_text(double value, bool whole) {
+  if (whole) return fmt::format("{}", static_cast<long long>(std::llround(value)));
+  std::string out = fmt::format("{:.1f}", value);
+  if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0) out.resize(out.size() - 2);
+  return out;
+}
+
+// The number a text starts with, in digits or in the rule file's words
+// (the longest that fits: "a couple of" before "a"), and what follows.
+std::optional<std::pair<double, std::string>> leading_number(const RuleSet& rules,
+                                                             const std::string& text) {
+  const std::string first = text.substr(0, text.find(' '));
+  double value = 0;
+  auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), value);
+  if (!first.empty() && ec == std::errc() && end == first.data() + first.size())
+    return std::pair{value, normalize_spoken(text.substr(first.size()))};
+  const std::pair<std::string, double>* best = nullptr;
+  for (const auto& entry : rules.spoken.numbers)
+    if ((text == entry.first || text.rfind(entry.first + " ", 0) == 0) &&
+        (!best || entry.first.size() > best->first.size()))
+      best = &entry;
+  if (!best) return std::nullopt;
+  return std::pair{best->second, normalize_spoken(text.substr(best->first.size()))};
+}
+
+SpokenAnswer understand_number(const RuleSet& rules, const Question& q, std::string_view typed,
+                               const std::string& text) {
+  auto said_back = [&](double value) {
+    return fmt::format("{}: {}{}", normalize_spoken(typed), amount_text(value, q.whole),
+                       q.unit.empty() ? "" : " " + q.unit);
+  };
+  auto checked = [&](double value, bool echo) -> SpokenAnswer {
+    auto parsed = check_number(q, value);
+    if (auto* v = std::get_if<engine::Value>(&parsed))
+      return Understood{*v, echo ? said_back(value) : ""};
+    return NotUnderstood{};
+  };
+  const std::string bare = without_fillers(spaced_digits(text), rules.spoken.fillers);
+  for (const std::string& candidate : {text, bare})
+    for (const auto& phrase : q.spoken_phrases)
+      if (listed(phrase.says, candidate)) return checked(phrase.times / phrase.per, true);
+  const auto number = leading_number(rules, bare);
+  if (!number) return NotUnderstood{};
+  const auto& [n, unit] = *number;
+  if (unit.empty()) return checked(n, bare != amount_text(n, false));
+  // The question's own unit, singular or plural, then the units it lists.
+  const std::string singular =
+      !q.unit.empty() && q.unit.back() == 's' ? q.unit.substr(0, q.unit.size() - 1) : q.unit;
+  if (!q.unit.empty() && (unit == q.unit || unit == singular)) return checked(n, false);
+  for (const auto& spoken_unit : q.spoken_units)
+    if (listed(spoken_unit.says, unit)) {
+      const double value = n * spoken_unit.times / spoken_unit.per;
+      return checked(value, spoken_unit.times != spoken_unit.per);
+    }
+  return NotUnderstood{};
+}
+
+SpokenAnswer understand_choice(const Question& q, std::string_view typed, const std::string& text) {
+  int number = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
+    if (number >= 1 && number <= static_cast<int>(q.choices.size()))
+      return Understood{engine::Value::symbol(number - 1), ""};
+    return NotUnderstood{};
+  }
+  // Words of a choice, found anywhere in what was typed ("a dull ache"). Where
+  // one choice's words lie inside another's ("spread" in "doesn't spread"),
+  // the longer says what was meant.
+  struct Span {
+    int choice;
+    std::size_t from, to;
+  };
+  std::vector<Span> spans;
+  const std::string padded = " " + text + " ";
+  for (std::size_t i = 0; i < q.choices.size(); ++i) {
+    std::vector<std::string> phrases = q.choices[i].says;
+    std::string spoken_id = q.choices[i].id;
+    std::replace(spoken_id.begin(), spoken_id.end(), '_', ' ');
+    phrases.push_back(spoken_id);
+    for (const auto& phrase : phrases)
+      for (std::size_t at = padded.find(" " + phrase + " "); at != std::string::npos;
+           at = padded.find(" " + phrase + " ", at + 1))
+        spans.push_back({static_cast<int>(i), at, at + phrase.size() + 2});
+  }
+  std::vector<int> matches;
+  for (const Span& span : spans) {
+    const bool inside_another = std::any_of(spans.begin(), spans.end(), [&](const Span& other) {
+      return other.choice != span.choice && other.from <= span.from && span.to <= other.to &&
+             other.to - other.from > span.to - span.from;
+    });
+    if (!inside_another && std::find(matches.begin(), matches.end(), span.choice) == matches.end())
+      matches.push_back(span.choice);
+  }
+  std::sort(matches.begin(), matches.end());
+  if (matches.size() == 1) {
+    // Not the id itself (the exact spellings came first): say how it was read.
+    const Item& choice = q.choices[matches.front()];
+    return Understood{engine::Value::symbol(matches.front()),
+                      fmt::format("{}: {}", normalize_spoken(typed),
+                                  choice.label.empty() ? choice.id : choice.label)};
+  }
+  if (matches.size() > 1) return Ambiguous{matches};
+  // An unambiguous beginning of an id: "elec".
+  int found = -1, beginnings = 0;
+  for (std::size_t i = 0; i < q.choices.size(); ++i)
+    if (text.size() >= 2 && q.choices[i].id.compare(0, text.size(), text) == 0) {
+      found = static_cast<int>(i);
+      ++beginnings;
+    }
+  if (beginnings == 1) return Understood{engine::Value::symbol(found), ""};
+  return NotUnderstood{};
+}
+
+}  // namespace
+
+std::string normalize_spoken(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Curly quotes from a phone keyboard: "don’t" is "don't".
+    if (text.substr(i, 3) == "\u2019" || text.substr(i, 3) == "\u2018") {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n') {
+      out += ' ';
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == '!' || out.back() == ' '))
+    out.pop_back();
+  std::string collapsed;
+  for (char c : out)
+    if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' ')) collapsed += c;
+  return collapsed;
+}
+
+SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_view typed) {
+  const std::string text = normalize_spoken(typed);
+  if (text.empty()) return NotUnderstood{};
+  switch (q.type) {
+    case engine::FactType::Bool: {
+      const SpokenWords& words = rules.spoken;
+      if (listed(words.yes, text)) return Understood{engine::Value::boolean(true), ""};
+      if (listed(words.no, text)) return Understood{engine::Value::boolean(false), ""};
+      if (q.accepts_unsure() && listed(words.unsure, text))
+        return Understood{engine::Value::symbol(kUnsureValue), ""};
+      break;
+    }
+    case engine::FactType::Number: {
+      auto exact = parse_answer(q, typed);
+      if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
+      return understand_number(rules, q, typed, text);
+    }
+    case engine::FactType::Choice:
+    case engine::FactType::Set:
+    case engine::FactType::Ranked: {
+      auto exact = parse_answer(q, typed);
+      if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
+      return understand_choice(q, typed, text);
+    }
+  }
+  // The exact spellings, as a flag takes them (y, true, 1...).
+  auto exact = parse_answer(q, typed);
+  if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
+  return NotUnderstood{};
+}
+
+PromptCommand command_in(const RuleSet& rules, std::string_view typed) {
+  const std::string text = normalize_spoken(typed);
+  const SpokenWords& words = rules.spoken;
+  if (listed(words.why, text)) return PromptCommand::Why;
+  if (listed(words.back, text)) return PromptCommand::Back;
+  if (listed(words.skip, text)) return PromptCommand::Skip;
+  if (listed(words.quit, text)) return PromptCommand::Quit;
+  return PromptCommand::None;
+}
+
+bool says_none(const RuleSet& rules, std::string_view typed) {
+  return listed(rules.spoken.none, normalize_spoken(typed));
+}
+
+}  // namespace backtriage::ruleset
