@@ -53,6 +53,19 @@ std::string spoken(std::string id) {
   return id;
 }
 
+// "1 or 2", "a number from 1 to 5": the numbers of the choices listed.
+std::string choice_numbers(const ruleset::AcceptedAnswers& accepted) {
+  const std::size_t n = accepted.words.size();
+  if (n == 1) return "1";
+  if (n == 2) return "1 or 2";
+  return fmt::format("a number from 1 to {}", n);
+}
+
+// " (weeks)", or nothing for a number without a unit.
+std::string unit_of(const ruleset::AcceptedAnswers& accepted) {
+  return accepted.unit.empty() ? "" : " (" + accepted.unit + ")";
+}
+
 std::string hint(const ruleset::Question& q) {
   const auto accepted = ruleset::accepted_answers(q);
   switch (accepted.kind) {
@@ -60,10 +73,9 @@ std::string hint(const ruleset::Question& q) {
       return q.accepts_unsure() ? "Answer yes, no or not sure." : "Answer yes or no.";
     case ruleset::AcceptedAnswers::Kind::Number:
       return fmt::format("Type a number from {} to {}{}.", accepted.min, accepted.max,
-                         accepted.unit.empty() ? "" : " (" + accepted.unit + ")");
+                         unit_of(accepted));
     case ruleset::AcceptedAnswers::Kind::Choice:
-      return fmt::format("Type a number from 1 to {}, or the words before the colon.",
-                         accepted.words.size());
+      return fmt::format("Type {}, or the words before the colon.", choice_numbers(accepted));
   }
   return "";
 }
@@ -77,16 +89,16 @@ std::string try_again(const ruleset::Question& q, std::string_view typed) {
     const std::string text(trim(typed));
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (!text.empty() && ec == std::errc() && end == text.data() + text.size())
-      return fmt::format("{} is outside the range. Please type a number from {} to {}.", text,
-                         accepted.min, accepted.max);
-    return fmt::format("Please type a number from {} to {}, such as {}.", accepted.min,
-                       accepted.max, accepted.min + 1);
+      return fmt::format("{} is outside the range. Please type a number from {} to {}{}.", text,
+                         accepted.min, accepted.max, unit_of(accepted));
+    return fmt::format("Please type a number from {} to {}{}, such as {}.", accepted.min,
+                       accepted.max, unit_of(accepted), accepted.min + 1);
   }
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::YesNo)
     return q.accepts_unsure() ? "Please answer yes or no, or not sure if you cannot tell."
                               : "Please answer yes or no.";
-  return fmt::format("Please type a number from 1 to {}, or the words of one of the answers.",
-                     accepted.words.size());
+  return fmt::format("Please type {}, or the words of one of the answers.",
+                     choice_numbers(accepted));
 }
 
 }  // namespace
@@ -107,6 +119,16 @@ std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& q,
 void Prompter::say(std::string_view text) const {
   std::fputs(std::string(text).c_str(), io_.err);
   std::fflush(io_.err);
+}
+
+const std::string* Prompter::earlier_answer(FactId f) {
+  if (!earlier_ || !(*earlier_)[f]) return nullptr;
+  const engine::Value value = *(*earlier_)[f];
+  const ruleset::Question& q = rules_.questions[f];
+  earlier_text_ = q.type == engine::FactType::Number ? ruleset::say_amount(q, value.as_number())
+                                                     : rules_.format_value(f, value);
+  std::replace(earlier_text_.begin(), earlier_text_.end(), '_', ' ');
+  return &earlier_text_;
 }
 
 void Prompter::quit(int number) const {
@@ -133,43 +155,50 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
   const ruleset::Question& q = rules_.questions[f];
   const int w = style_.width;
   const std::string head = fmt::format("{}. ", number);
-  std::string text = "\n" + wrap(q.prompt, w, head, head.size());
+  // Everything under the question lines up with its first word, from
+  // question 10 on too.
+  const std::size_t in = std::max<std::size_t>(head.size(), 3);
+  const std::string pad(in, ' ');
+  std::string text = "\n" + wrap(q.prompt, w, head, in);
   std::size_t start = 0;
   while (!q.help.empty() && start <= q.help.size()) {  // help lines; "- " starts a bullet
     std::size_t end = q.help.find('\n', start);
     if (end == std::string::npos) end = q.help.size();
     std::string_view line = std::string_view(q.help).substr(start, end - start);
     if (line.substr(0, 2) == "- ")
-      text += wrap(line.substr(2), w, "   - ", 5);
+      text += wrap(line.substr(2), w, pad + "- ", in + 2);
     else if (!trim(line).empty())
-      text += wrap(line, w, "   ", 3);
+      text += wrap(line, w, pad, in);
     start = end + 1;
   }
   const auto accepted = ruleset::accepted_answers(q);
   for (std::size_t i = 0; i < accepted.words.size(); ++i)
     if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)
       text += wrap(accepted.labels[i], w,
-                   fmt::format("   {}. {}: ", i + 1, spoken(accepted.words[i])), 6);
+                   fmt::format("{}{}. {}: ", pad, i + 1, spoken(accepted.words[i])), in + 3);
   text += wrap(hint(q) + (q.optional ? " Press Enter to skip." : "") +
                    (can_go_back ? " (? for why, back for the previous question)" : " (? for why)"),
-               w, "   ", 3);
+               w, pad, in);
+  if (const auto* earlier = earlier_answer(f))  // came back to it: what it was
+    text += wrap(fmt::format("Your answer was: {}. Type it again, or a new one.", *earlier), w, pad,
+                 in);
   say(text);
   for (;;) {
     const std::string line = read_answer(number);
     const auto command = ruleset::command_in(rules_, line);
     if (command == ruleset::PromptCommand::Quit) quit(number);
     if (command == ruleset::PromptCommand::Why) {
-      say(wrap(why_asked(rules_, q, style_.explain), w, "   ", 3));
+      say(wrap(why_asked(rules_, q, style_.explain), w, pad, in));
       continue;
     }
     if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
-      say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
+      say(wrap("This is the first question, so there is nothing to go back to.", w, pad, in));
       continue;
     }
     if (q.optional && (trim(line).empty() || command == ruleset::PromptCommand::Skip)) {
       skipped_[f] = true;
-      say(wrap("Skipped.", w, "   ", 3));
+      say(wrap("Skipped.", w, pad, in));
       return true;
     }
     const auto understood = ruleset::understand(rules_, q, line);
@@ -177,7 +206,7 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
       answers[f] = answer->value;
       // An amount or a choice read from everyday words is said back, so a
       // misreading shows before the report rests on it.
-      if (!answer->echo.empty()) say(wrap("Noted: " + answer->echo + ".", w, "   ", 3));
+      if (!answer->echo.empty()) say(wrap("Noted: " + answer->echo + ".", w, pad, in));
       return true;
     }
     if (auto* both = std::get_if<ruleset::Ambiguous>(&understood)) {
@@ -187,10 +216,10 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
       say(wrap(fmt::format("That could mean {}. Please type the number of the one that fits "
                            "best.",
                            ruleset::list_or(named)),
-               w, "   ", 3));
+               w, pad, in));
       continue;
     }
-    say(wrap(try_again(q, line), w, "   ", 3));
+    say(wrap(try_again(q, line), w, pad, in));
   }
 }
 
@@ -200,12 +229,25 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
   const ruleset::Checklist& list = *rules.find_checklist(rules.questions[items.front()].checklist);
   const int w = style_.width;
   const std::string head = fmt::format("{}. ", number);
-  std::string text = "\n" + wrap(list.prompt, w, head, head.size());
+  const std::size_t in = std::max<std::size_t>(head.size(), 3);
+  const std::string pad(in, ' ');
+  std::string text = "\n" + wrap(list.prompt, w, head, in);
   for (std::size_t i = 0; i < items.size(); ++i)
-    text += wrap(rules.questions[items[i]].prompt, w, fmt::format("   {}. ", i + 1), 6);
-  if (!list.help.empty()) text += wrap(list.help, w, "   ", 3);
-  text += wrap(can_go_back ? "(? for why, back for the previous question)" : "(? for why)", w,
-               "   ", 3);
+    text += wrap(rules.questions[items[i]].prompt, w, fmt::format("{}{}. ", pad, i + 1), in + 3);
+  if (!list.help.empty()) text += wrap(list.help, w, pad, in);
+  text +=
+      wrap(can_go_back ? "(? for why, back for the previous question)" : "(? for why)", w, pad, in);
+  if (earlier_) {  // came back to it: what was ticked
+    std::vector<std::string> ticked;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (const auto& value = (*earlier_)[items[i]];
+          value && *value != engine::Value::boolean(false))
+        ticked.push_back(
+            fmt::format("{}{}", i + 1, *value == engine::Value::boolean(true) ? "" : "?"));
+    text += wrap(fmt::format("Your answer was: {}. Type it again, or a new one.",
+                             ticked.empty() ? "none" : fmt::format("{}", fmt::join(ticked, " "))),
+                 w, pad, in);
+  }
   say(text);
   for (;;) {
     const std::string line = ruleset::normalize_spoken(read_answer(number));
@@ -215,13 +257,13 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
       std::string why;
       for (std::size_t i = 0; i < items.size(); ++i)
         why += wrap(why_asked(rules, rules.questions[items[i]], style_.explain), w,
-                    fmt::format("   {}. ", i + 1), 6);
+                    fmt::format("{}{}. ", pad, i + 1), in + 3);
       say(why);
       continue;
     }
     if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
-      say(wrap("This is the first question, so there is nothing to go back to.", w, "   ", 3));
+      say(wrap("This is the first question, so there is nothing to go back to.", w, pad, in));
       continue;
     }
     // "none", or the numbers that apply, a number with ? for "not sure".
@@ -254,7 +296,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
       say(wrap(fmt::format("Please type the numbers of those that apply (1 to {}) with spaces "
                            "between them, or none. Add ? to a number if you are not sure.",
                            items.size()),
-               w, "   ", 3));
+               w, pad, in));
       continue;
     }
     std::vector<std::string> yes, unsure;
@@ -273,7 +315,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
                           unsure.empty()
                               ? ""
                               : "not sure about " + fmt::format("{}", fmt::join(unsure, ", ")));
-    say(wrap(noted, w, "   ", 3));
+    say(wrap(noted, w, pad, in));
     return true;
   }
 }
@@ -309,8 +351,12 @@ void Prompter::interview(engine::Answers& answers) {
     in_warnings = warning;
     asked = true;
     history.emplace_back(answers, skipped_);
-    if (!ask(prompt, static_cast<int>(history.size()), answers, history.size() > 1)) {
-      history.pop_back();                                       // this prompt's snapshot
+    const bool answered =
+        ask(prompt, static_cast<int>(history.size()), answers, history.size() > 1);
+    earlier_.reset();
+    if (!answered) {
+      history.pop_back();  // this prompt's snapshot: the answers just after the previous one
+      earlier_ = answers;  // shown when the previous prompt is asked again
       std::tie(answers, skipped_) = std::move(history.back());  // as before the previous prompt
       history.pop_back();
     }

@@ -8,6 +8,7 @@
 // back when read as an amount or a choice; ask why a question matters (?,
 // help), go `back` to change the previous answer, skip an optional
 // question (the report then says what it assumed instead), or quit.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ class Prompter {
   bool ask_checklist(const std::vector<engine::FactId>& questions, int number,
                      engine::Answers& answers, bool can_go_back);
   std::string read_answer(int number);
+  // After `back`: the answer being changed, as the person would type it.
+  const std::string* earlier_answer(engine::FactId question);
   // `quit` at a prompt: stops as Ctrl-C does, with no report.
   [[noreturn]] void quit(int number) const;
   void say(std::string_view text) const;
@@ -50,6 +53,9 @@ class Prompter {
   // By fact: optional questions the person chose to skip (Enter, or
   // "skip"), which are then not asked again and count as declined.
   std::vector<bool> skipped_;
+  // After `back`, the answers as they were, until that prompt is answered.
+  std::optional<engine::Answers> earlier_;
+  std::string earlier_text_;
 };
 
 // The answer to `?`: why the question matters, in plain words; with

@@ -814,24 +814,21 @@ std::vector<SpokenAmount> RuleSetBuilder::spoken_amounts(const YAML::Node& node,
     SpokenAmount amount{spoken_words(entry["says"], "says"), 1, 1};
     const std::string equals = yaml_.scalar(entry["equals"], "equals");
     const auto slash = equals.find('/');
-    auto number = [&](std::string_view text) -> std::optional<double> {
+    // A number from 0, or -1 for text that is not one.
+    auto number = [](std::string_view text) {
       double value = 0;
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0) ||
-          (unit && value == 0))
-        return std::nullopt;
-      return value;
+      return ec == std::errc() && end == text.data() + text.size() && value >= 0 ? value : -1.0;
     };
-    auto times = number(std::string_view(equals).substr(0, slash));
-    auto per = slash == std::string::npos ? std::optional<double>(1)
-                                          : number(std::string_view(equals).substr(slash + 1));
-    if (per && *per == 0) per.reset();
-    if (!equals.empty() && (!times || !per))
-      yaml_.error(
-          entry["equals"],
-          fmt::format("equals '{}' is not a number above 0 or a fraction such as 1/7", equals));
-    amount.times = times.value_or(1);
-    amount.per = per.value_or(1);
+    const double times = number(std::string_view(equals).substr(0, slash));
+    const double per =
+        slash == std::string::npos ? 1.0 : number(std::string_view(equals).substr(slash + 1));
+    const bool fits = per > 0 && (unit ? times > 0 : times >= 0);
+    if (!equals.empty() && !fits)
+      yaml_.error(entry["equals"],
+                  fmt::format("equals '{}' is not a number {} or a fraction such as 1/7", equals,
+                              unit ? "above 0" : "from 0"));
+    if (fits) amount.times = times, amount.per = per;
     out.push_back(std::move(amount));
   }
   return out;

@@ -72,8 +72,7 @@ std::optional<std::pair<double, std::string>> leading_number(const RuleSet& rule
 SpokenAnswer understand_number(const RuleSet& rules, const Question& q, std::string_view typed,
                                const std::string& text) {
   auto said_back = [&](double value) {
-    return fmt::format("{}: {}{}", normalize_spoken(typed), amount_text(value, q.whole),
-                       q.unit.empty() ? "" : " " + q.unit);
+    return fmt::format("{}: {}", normalize_spoken(typed), say_amount(q, value));
   };
   auto checked = [&](double value, bool echo) -> SpokenAnswer {
     auto parsed = check_number(q, value);
@@ -212,6 +211,10 @@ SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_vie
   auto exact = parse_answer(q, typed);
   if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
   return NotUnderstood{};
+}
+
+std::string say_amount(const Question& q, double value) {
+  return amount_text(value, q.whole) + (q.unit.empty() ? "" : " " + q.unit);
 }
 
 PromptCommand command_in(const RuleSet& rules, std::string_view typed) {

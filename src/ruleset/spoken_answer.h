@@ -39,6 +39,10 @@ using SpokenAnswer = std::variant<Understood, Ambiguous, NotUnderstood>;
 
 SpokenAnswer understand(const RuleSet& rules, const Question& question, std::string_view typed);
 
+// An amount said back to a person, to a tenth, with the question's unit:
+// "0.7 weeks", "34 years".
+std::string say_amount(const Question& question, double value);
+
 // The words at a prompt that are not answers.
 enum class PromptCommand { None, Why, Back, Skip, Quit };
 PromptCommand command_in(const RuleSet& rules, std::string_view typed);

@@ -309,7 +309,7 @@ def asked(err):
         if single:
             result.append(max(single, key=lambda q: len(q["prompt"]))["id"])
             continue
-        items = re.findall(r"(?m)^   (\d+)\. ", raw)
+        items = re.findall(r"(?m)^ {3,4}(\d+)\. ", raw)  # under "9. " or "10. "
         found = sorted((block.find(flat(q["prompt"])), q["id"]) for q in qs.values()
                        if q["checklist"] and flat(q["prompt"]) in block)
         assert len(found) == len(items) > 1, (block, items, found)
@@ -694,6 +694,33 @@ class Back(unittest.TestCase):
         self.assertEqual(report["classification"]["duration"], "acute")
         self.assertEqual(report["level"], "self_care")
 
+    def test_back_shows_the_answer_being_changed(self):
+        session = Session(["--json", "--no-red-flags", "--age", "40", "--pregnant", "no"])
+        session.step("duration_weeks", "5 days")
+        session.step("sensation", "back")
+        self.assertEqual(session.next_prompt(), "duration_weeks")
+        shown = flat(session.err.decode().split(PROMPT.decode())[-2])
+        self.assertIn("Your answer was: 0.7 weeks. Type it again, or a new one.", shown)
+        os.write(session.controller, b"2\n")
+        self.assertEqual(session.next_prompt(), "sensation")
+        os.write(session.controller, b"dull\n")
+        code, out, err = session.answer_all(CALM_PAIN)
+        self.assertEqual(code, 0, err)
+        # Only the prompt gone back to says what it was.
+        self.assertEqual(flat(err).count("Your answer was"), 1)
+
+    def test_back_to_a_checklist_shows_what_was_ticked(self):
+        session = Session(["--json"])
+        while not isinstance(current := session.next_prompt(), tuple):
+            os.write(session.controller, no_warnings()[current].encode() + b"\n")
+        os.write(session.controller, b"2 3?\n")
+        session.next_prompt()
+        os.write(session.controller, b"back\n")
+        self.assertEqual(session.next_prompt(), current)
+        shown = flat(session.err.decode().split(PROMPT.decode())[-2])
+        self.assertIn("Your answer was: 2 3?. Type it again, or a new one.", shown)
+        session.kill()
+
     def test_back_to_a_checklist(self):
         session = Session(["--json"])
         while not isinstance(current := session.next_prompt(), tuple):
@@ -822,6 +849,16 @@ class Invalid(unittest.TestCase):
         for text in said:
             self.assertPlain(text, "yes", "no", "not sure")
         self.assertEqual(report["level"], "ambulance")
+
+    def test_the_hint_and_the_retry_name_the_unit_and_the_choices_as_shown(self):
+        said, _ = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN, "duration_weeks",
+                                   ["forever", "600"], "3")
+        self.assertIn("Please type a number from 0 to 520 (weeks), such as 1.", flat(said[0]))
+        self.assertIn("600 is outside the range. Please type a number from 0 to 520 (weeks).",
+                      flat(said[1]))
+        said, _ = self.try_answers(["--json", "--no-red-flags"], CALM_PAIN, "spread",
+                                   ["3"], "1")
+        self.assertIn("Please type 1 or 2, or the words of one of the answers.", flat(said[0]))
 
     def test_checklist_numbers_that_are_not_on_it(self):
         session = Session(["--json"])

@@ -89,6 +89,15 @@ class Width(unittest.TestCase):
                     self.assertFits(out, wide, columns)
                     self.assertTrue(too_long(out, columns - 8))  # the width is used
 
+    def test_questions_on_a_terminal_of_60_and_100_columns(self):
+        wide = run_on_terminal(["questions"], columns=200)[1]
+        for columns in [60, 100]:
+            with self.subTest(columns=columns):
+                code, out, err = run_on_terminal(["questions"], columns=columns)
+                self.assertEqual((code, err), (0, ""))
+                self.assertFits(out, wide, columns)
+                self.assertTrue(too_long(out, columns - 8))  # the width is used
+
     def test_explain_on_a_terminal_of_60_and_100_columns_and_on_a_pipe(self):
         for region in ["lower", "both"]:
             args = [a if a != "both" else region for a in LONG] + ["--explain", "--no-pager"]
