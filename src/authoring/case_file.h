@@ -53,6 +53,25 @@ struct CaseFile {
 CaseFile read_case_file(std::string_view text, const std::string& file_name,
                         const ruleset::RuleSet& rules);
 
+// A case's answers as written, before any rule set reads them: what `diff
+// --cases` compares two rule sets on. The same reader as read_case_file, so
+// both take every key the same way (`no_red_flags` included).
+struct AnswerText {
+  std::string question, text;
+  ruleset::Location key_where, value_where;
+};
+struct CaseAnswers {
+  std::string name;
+  ruleset::Location where;
+  bool no_red_flags = false;
+  std::vector<AnswerText> answers;
+};
+struct CaseAnswersFile {
+  std::vector<CaseAnswers> cases;
+  std::vector<ruleset::Diagnostic> diagnostics;
+};
+CaseAnswersFile read_case_answers(std::string_view text, const std::string& file_name);
+
 // The cases shipped with the embedded rule set (rules/tests/back-pain.test.yaml).
 std::string_view embedded_cases_text();
 

@@ -51,19 +51,17 @@ CaseResult run_case(const ruleset::RuleSet& rules, const TestCase& test, Coverag
   CaseResult result;
   const auto& kb = rules.knowledge_base();
   engine::Answers answers = test.answers;
-  if (test.no_red_flags)
-    for (std::size_t q = 0; q < rules.questions.size(); ++q)
-      if (rules.questions[q].red_flag && !answers[q]) answers[q] = engine::Value::boolean(false);
+  if (test.no_red_flags) ruleset::answer_red_flags_no(rules, answers);
   const Expectation& e = test.expect;
   auto where = [&](const char* key) { return e.where.count(key) ? e.where.at(key) : test.where; };
 
   // As the interview would go: ask what matters, answer from the case.
   {
+    // Red flags `no_red_flags` answered count as said before the interview;
+    // those the case answers itself are asked, like any other.
     engine::Answers asked_so_far(answers.size());
-    if (test.no_red_flags)
-      for (std::size_t q = 0; q < rules.questions.size(); ++q)
-        if (rules.questions[q].red_flag && !test.answers[q])
-          asked_so_far[q] = engine::Value::boolean(false);
+    for (std::size_t q = 0; q < rules.questions.size(); ++q)
+      if (!test.answers[q] && answers[q]) asked_so_far[q] = answers[q];
     const engine::Evaluator evaluator(kb);
     engine::Evaluation evaluation(kb);
     std::string stuck;

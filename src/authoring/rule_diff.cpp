@@ -640,6 +640,7 @@ Diff diff_cases(const ruleset::RuleSet& old_rules, const ruleset::RuleSet& new_r
         if (auto* value = std::get_if<Value>(&parsed))
           side->answers[*side->rules.find_fact(id)] = *value;
       }
+      if (c.no_red_flags) ruleset::answer_red_flags_no(side->rules, side->answers);
       for (FactId f = 0; f < static_cast<FactId>(side->rules.questions.size()); ++f)
         side->declined[f] = !side->answers[f] && side->rules.questions[f].optional;
     }

@@ -63,6 +63,7 @@ Diff diff_answer_space(const ruleset::RuleSet& old_rules, const ruleset::RuleSet
 struct NamedAnswers {
   std::string name;
   std::vector<std::pair<std::string, std::string>> answers;
+  bool no_red_flags = false;  // each rule set's red flags left unanswered are no
 };
 Diff diff_cases(const ruleset::RuleSet& old_rules, const ruleset::RuleSet& new_rules,
                 const std::vector<NamedAnswers>& cases);

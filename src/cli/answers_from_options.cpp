@@ -9,11 +9,6 @@
 
 namespace backtriage::cli {
 
-void default_red_flags_to_no(const ruleset::RuleSet& rules, engine::Answers& answers) {
-  for (std::size_t i = 0; i < rules.questions.size(); ++i)
-    if (rules.questions[i].red_flag && !answers[i]) answers[i] = engine::Value::boolean(false);
-}
-
 engine::Answers answers_from_options(const Options& o, const ruleset::RuleSet& rules,
                                      const Io& io) {
   engine::Answers answers(rules.knowledge_base().facts().size());
@@ -32,7 +27,7 @@ engine::Answers answers_from_options(const Options& o, const ruleset::RuleSet& r
                      fmt::format("{}: {}; run 'backtriage --help'", q.flag(), error->message));
     answers[i] = std::get<engine::Value>(parsed);
   }
-  if (o.no_red_flags) default_red_flags_to_no(rules, answers);
+  if (o.no_red_flags) ruleset::answer_red_flags_no(rules, answers);
   return answers;
 }
 

@@ -8,9 +8,6 @@
 
 namespace backtriage::cli {
 
-// Every red-flag question left unanswered becomes "no".
-void default_red_flags_to_no(const ruleset::RuleSet& rules, engine::Answers& answers);
-
 // Throws CliError: kUsage for a bad flag value, kDataError for a bad answers
 // file, kNoInput for an unreadable one.
 engine::Answers answers_from_options(const Options& options, const ruleset::RuleSet& rules,

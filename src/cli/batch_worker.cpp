@@ -55,7 +55,7 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
     if (id_.empty()) id_ = leading_record_id(line.text);
     return error_line(out, number, message);
   }
-  if (options_.no_red_flags) default_red_flags_to_no(rules_, answers_);
+  if (options_.no_red_flags) ruleset::answer_red_flags_no(rules_, answers_);
   const bool brief = options_.brief;
   engine::Trace* trace = brief ? nullptr : &trace_;
   try {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "authoring/case_file.h"
 #include "authoring/rule_diff.h"
 #include "cli/answers_input.h"
 #include "cli/exit_code.h"
@@ -13,7 +14,6 @@
 #include "ruleset/answer_parser.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
-#include "ruleset/yaml_reader.h"
 
 namespace backtriage::cli {
 
@@ -58,7 +58,7 @@ std::vector<CaseInput> read_json_lines(const std::string& path, const std::strin
       throw CliError(kDataError,
                      error->column ? fmt::format("{}:{}: {}", where, error->column, error->message)
                                    : fmt::format("{}: {}", where, error->message));
-    CaseInput c{{fmt::format("line {}", number), {}}, {}, {}};
+    CaseInput c{{fmt::format("line {}", number), {}, false}, {}, {}};
     for (const auto& [key, value] : object.items()) {
       if (key == "id") {
         c.answers.name = value.is_string() ? value.get<std::string>() : value.dump();
@@ -79,30 +79,18 @@ std::vector<CaseInput> read_json_lines(const std::string& path, const std::strin
   return cases;
 }
 
+// A test case file, read by the reader `test` uses (authoring/case_file.h).
 std::vector<CaseInput> read_case_file(const std::string& path, const std::string& text) {
-  ruleset::YamlReader yaml(path);
-  auto root = yaml.parse(text, kMaxInputBytes);
-  if (!root) throw CliError(kDataError, ruleset::format_line(yaml.diagnostics().front()));
-  if (!root->IsSequence())
-    throw CliError(kDataError, fmt::format("{}: expected a list of cases, or JSON Lines", path));
-  auto where = [&](const YAML::Node& node) { return ruleset::format_location(yaml.at(node)); };
+  const auto file = authoring::read_case_answers(text, path);
+  if (!file.diagnostics.empty())
+    throw CliError(kDataError, ruleset::format_line(file.diagnostics.front()));
   std::vector<CaseInput> cases;
-  for (const auto& node : *root) {
-    if (!node.IsMap() || !node["answers"] || !node["answers"].IsMap())
-      throw CliError(kDataError, fmt::format("{}: a case needs 'answers'", where(node)));
-    if (node["name"] && !node["name"].IsScalar())
-      throw CliError(kDataError, fmt::format("{}: a case's name is text", where(node["name"])));
-    CaseInput c{{node["name"] ? node["name"].Scalar() : where(node), {}}, {}, {}};
-    yaml.check_map(node["answers"], "the answers", {});
-    if (yaml.has_errors()) throw CliError(kDataError, ruleset::format_line(yaml.diagnostics()[0]));
-    for (const auto& entry : node["answers"]) {
-      if (entry.second.IsNull()) continue;
-      if (!entry.second.IsScalar())
-        throw CliError(kDataError, fmt::format("{}: answer '{}' is a nested value, not an answer",
-                                               where(entry.second), entry.first.Scalar()));
-      c.answers.answers.emplace_back(entry.first.Scalar(), entry.second.Scalar());
-      c.key_where.push_back(where(entry.first));
-      c.where.push_back(where(entry.second));
+  for (const auto& read : file.cases) {
+    CaseInput c{{read.name, {}, read.no_red_flags}, {}, {}};
+    for (const auto& answer : read.answers) {
+      c.answers.answers.emplace_back(answer.question, answer.text);
+      c.key_where.push_back(ruleset::format_location(answer.key_where));
+      c.where.push_back(ruleset::format_location(answer.value_where));
     }
     cases.push_back(std::move(c));
   }

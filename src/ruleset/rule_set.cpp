@@ -22,6 +22,11 @@ void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb) {
   triggers_ = follow_up_triggers(*kb_, questions.size());
 }
 
+void answer_red_flags_no(const RuleSet& rules, engine::Answers& answers) {
+  for (std::size_t q = 0; q < rules.questions.size(); ++q)
+    if (rules.questions[q].red_flag && !answers[q]) answers[q] = engine::Value::boolean(false);
+}
+
 const Question* RuleSet::find_question(std::string_view id) const {
   auto found = question_index_.find(id);
   return found == question_index_.end() ? nullptr : &questions[found->second];

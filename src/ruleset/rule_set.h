@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/evaluator.h"
 #include "engine/knowledge_base.h"
 #include "ruleset/diagnostic.h"
 #include "ruleset/figure.h"
@@ -142,6 +143,12 @@ struct Roles {
   engine::FactId watch_for = -1, cautions = -1;
   std::vector<engine::FactId> classification;  // facts or questions, in report order
 };
+
+class RuleSet;
+
+// Every red flag left unanswered answered no: --no-red-flags, and a case's
+// `no_red_flags: true`.
+void answer_red_flags_no(const RuleSet& rules, engine::Answers& answers);
 
 class RuleSet {
  public:

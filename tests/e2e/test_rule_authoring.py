@@ -185,6 +185,26 @@ class Diff(unittest.TestCase):
         self.assertIn("LESS URGENT than before:\n  urgent -> incomplete: 1\n", out)
         self.assertIn("case=a", out)
 
+    def test_diff_cases_and_test_read_a_case_file_alike(self):
+        # One reader: `no_red_flags: true` counts in both, so the cases `test` fails after
+        # an edit are the cases `diff --cases` says change.
+        path = self.edited("{duration_weeks: {ge: 4}}", "{duration_weeks: {ge: 8}}")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(text.replace("{duration_weeks: {ge: 4}}", "{duration_weeks: {ge: 8}}"))
+        cases = os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml")
+        code, out, _ = run(["test", cases, "--rules", path])
+        self.assertEqual(code, 1)
+        failed = {line.split(": FAIL ", 1)[1].split(":")[0] for line in out.splitlines()
+                  if ": FAIL " in line}
+        code, out, err = run(["diff", RULES, path, "--cases", cases])
+        self.assertEqual(code, 3, err)
+        self.assertEqual(len(failed), 2)
+        self.assertIn(f"{len(failed)} of ", out)
+        self.assertIn("case=seven weeks without improving is a routine appointment",
+                      " ".join(out.split()))
+
     def test_a_broken_or_missing_rule_file(self):
         broken = os.path.join(self.tmp, "broken.yaml")
         with open(broken, "w") as f:
