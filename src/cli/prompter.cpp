@@ -95,8 +95,10 @@ std::string try_again(const ruleset::Question& q, std::string_view typed) {
                        accepted.max, unit_of(accepted), accepted.min + 1);
   }
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::YesNo)
-    return q.accepts_unsure() ? "Please answer yes or no, or not sure if you cannot tell."
-                              : "Please answer yes or no.";
+    // A warning sign takes only the listed words: ask for one of them.
+    return q.accepts_unsure()
+               ? "Please answer with just one word: yes, no, or not sure if you cannot tell."
+               : "Please answer yes or no.";
   return fmt::format("Please type {}, or the words of one of the answers.",
                      choice_numbers(accepted));
 }
@@ -250,7 +252,8 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
   }
   say(text);
   for (;;) {
-    const std::string line = ruleset::normalize_spoken(read_answer(number));
+    const std::string typed = read_answer(number);
+    const std::string line = ruleset::normalize_spoken(typed);
     const auto command = ruleset::command_in(rules_, line);
     if (command == ruleset::PromptCommand::Quit) quit(number);
     if (command == ruleset::PromptCommand::Why) {
@@ -270,8 +273,17 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
     std::vector<engine::Value> chosen(items.size(), engine::Value::boolean(false));
     bool ok = !line.empty();
     if (!ruleset::says_none(rules_, line)) {
-      std::string tokens = line;
-      std::replace(tokens.begin(), tokens.end(), ',', ' ');
+      // The numbers as typed (a final "3?" keeps its ?), between words that
+      // change nothing ("2 and 7").
+      std::string tokens;
+      for (char c : typed)
+        tokens += c == ',' || c == '\t' || c == '\r'
+                      ? ' '
+                      : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto& filler : rules_.spoken.fillers)
+        for (std::size_t at;
+             (at = (" " + tokens + " ").find(" " + filler + " ")) != std::string::npos;)
+          tokens.replace(at, filler.size(), std::string(filler.size(), ' '));
       std::size_t pos = 0;
       bool any = false;
       while (ok && (pos = tokens.find_first_not_of(' ', pos)) != std::string::npos) {

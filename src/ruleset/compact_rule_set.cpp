@@ -88,7 +88,8 @@ void describe(Codec& c, SpokenAmount& x) {
 }
 template <typename Codec>
 void describe(Codec& c, SpokenWords& x) {
-  c(x.yes, x.no, x.unsure, x.none, x.why, x.back, x.skip, x.quit, x.fillers, x.numbers);
+  c(x.yes, x.no, x.unsure, x.none, x.why, x.back, x.skip, x.quit, x.fillers, x.contrasts,
+    x.negations, x.numbers);
 }
 template <typename Codec>
 void describe(Codec& c, Roles& x) {

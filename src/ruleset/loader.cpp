@@ -836,9 +836,9 @@ std::vector<SpokenAmount> RuleSetBuilder::spoken_amounts(const YAML::Node& node,
 
 void RuleSetBuilder::spoken(const YAML::Node& node) {
   if (!node) return;
-  if (!yaml_.check_map(
-          node, "spoken",
-          {"yes", "no", "unsure", "none", "why", "back", "skip", "quit", "fillers", "numbers"}))
+  if (!yaml_.check_map(node, "spoken",
+                       {"yes", "no", "unsure", "none", "why", "back", "skip", "quit", "fillers",
+                        "contrasts", "negations", "numbers"}))
     return;
   SpokenWords& w = rule_set_->spoken;
   w.yes = spoken_words(node["yes"], "yes");
@@ -850,6 +850,8 @@ void RuleSetBuilder::spoken(const YAML::Node& node) {
   w.skip = spoken_words(node["skip"], "skip");
   w.quit = spoken_words(node["quit"], "quit");
   w.fillers = spoken_words(node["fillers"], "fillers");
+  w.contrasts = spoken_words(node["contrasts"], "contrasts");
+  w.negations = spoken_words(node["negations"], "negations");
   if (const YAML::Node numbers = node["numbers"];
       numbers && yaml_.check_map(numbers, "numbers", {}))
     for (const auto& entry : numbers) {

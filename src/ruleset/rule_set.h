@@ -133,6 +133,11 @@ struct Checklist {
 // numbers in words ("two", "a few").
 struct SpokenWords {
   std::vector<std::string> yes, no, unsure, none, why, back, skip, quit, fillers;
+  // A question that is not a warning sign may take "no, it's just sore":
+  // a yes or no word first, then words with none of these ("but").
+  std::vector<std::string> contrasts;
+  // Words that turn a choice's words round: "doesn't go down my leg".
+  std::vector<std::string> negations;
   std::vector<std::pair<std::string, double>> numbers;
 };
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "ruleset/answer_parser.h"
 
@@ -69,6 +70,22 @@ std::optional<std::pair<double, std::string>> leading_number(const RuleSet& rule
   return std::pair{best->second, normalize_spoken(text.substr(best->first.size()))};
 }
 
+// The yes or no a text starts with, as whole words (the longest listed),
+// and where the rest begins; nothing when it starts with neither.
+std::optional<std::pair<bool, std::size_t>> leading_yes_no(const SpokenWords& words,
+                                                           const std::string& text) {
+  std::optional<std::pair<bool, std::size_t>> found;
+  std::size_t longest = 0;
+  for (const bool meaning : {true, false})
+    for (const auto& word : meaning ? words.yes : words.no)
+      if (word.size() > longest && text.size() > word.size() + 1 &&
+          text.compare(0, word.size(), word) == 0 && text[word.size()] == ' ') {
+        longest = word.size();
+        found = std::pair{meaning, word.size() + 1};
+      }
+  return found;
+}
+
 SpokenAnswer understand_number(const RuleSet& rules, const Question& q, std::string_view typed,
                                const std::string& text) {
   auto said_back = [&](double value) {
@@ -100,7 +117,8 @@ SpokenAnswer understand_number(const RuleSet& rules, const Question& q, std::str
   return NotUnderstood{};
 }
 
-SpokenAnswer understand_choice(const Question& q, std::string_view typed, const std::string& text) {
+SpokenAnswer understand_choice(const Question& q, const std::vector<std::string>& negations,
+                               std::string_view typed, const std::string& text) {
   int number = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
@@ -114,9 +132,25 @@ SpokenAnswer understand_choice(const Question& q, std::string_view typed, const 
   struct Span {
     int choice;
     std::size_t from, to;
+    bool negated;
   };
   std::vector<Span> spans;
   const std::string padded = " " + text + " ";
+  // A phrase with a negation up to two words before it does not count, nor
+  // any words inside it: "doesn't go down my leg" is not "down my leg", nor
+  // "leg".
+  auto negated = [&](std::size_t at) {
+    std::vector<std::string> before;
+    std::size_t end = at;
+    while (before.size() < 2 && end > 0) {
+      const std::size_t start = padded.rfind(' ', end - 1);
+      if (start == std::string::npos || start + 1 >= end) break;
+      before.push_back(padded.substr(start + 1, end - start - 1));
+      end = start;
+    }
+    return std::any_of(before.begin(), before.end(),
+                       [&](const std::string& w) { return listed(negations, w); });
+  };
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
     std::vector<std::string> phrases = q.choices[i].says;
     std::string spoken_id = q.choices[i].id;
@@ -125,13 +159,14 @@ SpokenAnswer understand_choice(const Question& q, std::string_view typed, const 
     for (const auto& phrase : phrases)
       for (std::size_t at = padded.find(" " + phrase + " "); at != std::string::npos;
            at = padded.find(" " + phrase + " ", at + 1))
-        spans.push_back({static_cast<int>(i), at, at + phrase.size() + 2});
+        spans.push_back({static_cast<int>(i), at, at + phrase.size() + 2, negated(at)});
   }
   std::vector<int> matches;
   for (const Span& span : spans) {
+    if (span.negated) continue;
     const bool inside_another = std::any_of(spans.begin(), spans.end(), [&](const Span& other) {
-      return other.choice != span.choice && other.from <= span.from && span.to <= other.to &&
-             other.to - other.from > span.to - span.from;
+      return (other.choice != span.choice || other.negated) && other.from <= span.from &&
+             span.to <= other.to && other.to - other.from > span.to - span.from;
     });
     if (!inside_another && std::find(matches.begin(), matches.end(), span.choice) == matches.end())
       matches.push_back(span.choice);
@@ -174,7 +209,9 @@ std::string normalize_spoken(std::string_view text) {
     }
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  while (!out.empty() && (out.back() == '.' || out.back() == '!' || out.back() == ' '))
+  // A final ? too ("maybe?"), unless it is all there is: "?" asks why.
+  while (!out.empty() && (out.back() == '.' || out.back() == '!' || out.back() == ' ' ||
+                          (out.back() == '?' && out.find_first_not_of("? ") != std::string::npos)))
     out.pop_back();
   std::string collapsed;
   for (char c : out)
@@ -192,6 +229,16 @@ SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_vie
       if (listed(words.no, text)) return Understood{engine::Value::boolean(false), ""};
       if (q.accepts_unsure() && listed(words.unsure, text))
         return Understood{engine::Value::symbol(kUnsureValue), ""};
+      // "no, it's just sore": a yes or no first and no "but" after it. Never
+      // for a warning sign, which takes only the listed words.
+      if (!q.red_flag && !q.accepts_unsure())
+        if (auto leading = leading_yes_no(words, text)) {
+          const std::string rest = " " + text.substr(leading->second) + " ";
+          const bool turned = std::any_of(
+              words.contrasts.begin(), words.contrasts.end(),
+              [&](const auto& c) { return rest.find(" " + c + " ") != std::string::npos; });
+          if (!turned) return Understood{engine::Value::boolean(leading->first), ""};
+        }
       break;
     }
     case engine::FactType::Number: {
@@ -204,7 +251,7 @@ SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_vie
     case engine::FactType::Ranked: {
       auto exact = parse_answer(q, typed);
       if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
-      return understand_choice(q, typed, text);
+      return understand_choice(q, rules.spoken.negations, typed, text);
     }
   }
   // The exact spellings, as a flag takes them (y, true, 1...).

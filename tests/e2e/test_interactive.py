@@ -954,6 +954,20 @@ class Everyday(unittest.TestCase):
         self.assertEqual(report["red_flags"][0]["id"], "aortic_signs")
         self.assertEqual(report["red_flags"][0]["answer"], "unsure")
 
+    def test_a_checklist_takes_numbers_between_words_and_none_in_words(self):
+        for typed, meant in [("2 and 7", {2, 7}), ("none of those", set()),
+                             ("nope none", set())]:
+            with self.subTest(typed):
+                session = Session(["--json"])
+                while not isinstance(current := session.next_prompt(), tuple):
+                    os.write(session.controller, no_warnings()[current].encode() + b"\n")
+                os.write(session.controller, typed.encode() + b"\n")
+                code, out, err = session.answer_all(dict(no_warnings(), **CALM_PAIN))
+                self.assertEqual(code, 0, err)
+                answers = report_of(out)["answers"]
+                ticked = {current.index(q) + 1 for q in current if answers.get(q) is True}
+                self.assertEqual(ticked, meant)
+
     def test_help_explains_and_quit_stops_like_ctrl_c(self):
         session = Session(["--json"])
         session.step("aortic_signs", "help")

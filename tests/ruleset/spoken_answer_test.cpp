@@ -50,52 +50,70 @@ TEST_CASE("everyday yes and no, and never a guess at a warning sign", "[spoken]"
   // A question that takes no unsure asks a maybe again rather than guessing.
   CHECK(value("improving", "maybe") == "?");
   CHECK(value("improving", "a little") == "yes");
+  CHECK(value("fever", "maybe?") == "unsure");
+  CHECK(value("fever", "not sure really") == "unsure");
+}
+
+TEST_CASE("a yes or no with a reason: only where no warning sign is asked", "[spoken]") {
+  // Patients' words from the hurried-patient round.
+  CHECK(value("daily_life", "no still going to work") == "no");
+  CHECK(value("pregnant", "no im a man") == "no");
+  CHECK(value("improving", "yeah a bit easier now") == "yes");
+  // A "but" turns it round: asked again.
+  CHECK(value("daily_life", "no but it's getting worse") == "?");
+  CHECK(value("improving", "yes but only in the mornings") == "?");
+  // A warning sign hears only its words, however reassuring the rest sounds.
+  CHECK(value("spine_injury", "no just lifting boxes at work") == "?");
+  CHECK(value("leg_weakness", "no legs are fine") == "?");
+  CHECK(value("saddle_numbness", "no i just cant feel my bum") == "?");
 }
 
 TEST_CASE("the yes, no and not-sure words are a fixed list", "[spoken]") {
   // A change here is a change to what a warning sign hears: review it, then
   // update this list and the interactive test.
   const auto& w = rules().spoken;
-  CHECK(w.yes == std::vector<std::string>{"yes",
-                                          "y",
-                                          "yeah",
-                                          "yea",
-                                          "yeh",
-                                          "yep",
-                                          "yup",
-                                          "ya",
-                                          "aye",
-                                          "sure",
-                                          "correct",
-                                          "definitely",
-                                          "i do",
-                                          "i have",
-                                          "it does",
-                                          "i am",
-                                          "yes i do",
-                                          "yes i have",
-                                          "yes it does",
-                                          "yes i am",
-                                          "yes i think so",
-                                          "i think so",
-                                          "think so",
-                                          "a bit",
-                                          "a little",
-                                          "a little bit",
-                                          "slightly",
-                                          "sometimes",
-                                          "kind of",
-                                          "sort of"});
+  CHECK(w.yes == std::vector<std::string>{"yes",         "y",          "yeah",
+                                          "yea",         "yeh",        "yep",
+                                          "yup",         "ya",         "aye",
+                                          "sure",        "correct",    "definitely",
+                                          "i do",        "i have",     "it does",
+                                          "i am",        "yes i do",   "yes i have",
+                                          "yes it does", "yes i am",   "yes i think so",
+                                          "i think so",  "think so",   "think so yeah",
+                                          "a bit",       "a bit yeah", "yeah a bit",
+                                          "yes a bit",   "a little",   "a little bit",
+                                          "slightly",    "sometimes",  "kind of",
+                                          "sort of",     "kinda",      "sorta"});
   CHECK(w.no == std::vector<std::string>{"no", "n", "nope", "nah", "no way", "not at all", "never",
                                          "i don't", "i haven't", "it doesn't", "i'm not",
                                          "no i don't", "no i haven't", "no it doesn't",
                                          "no i'm not", "definitely not"});
-  CHECK(w.unsure == std::vector<std::string>{
-                        "unsure",     "not sure",  "i'm not sure", "im not sure",  "i am not sure",
-                        "don't know", "dont know", "do not know",  "i don't know", "i dont know",
-                        "idk",        "dunno",     "no idea",      "maybe",        "probably",
-                        "possibly",   "perhaps",   "not certain",  "can't tell",   "cant tell",
-                        "hard to say"});
+  CHECK(w.unsure == std::vector<std::string>{"unsure",
+                                             "not sure",
+                                             "i'm not sure",
+                                             "im not sure",
+                                             "i am not sure",
+                                             "don't know",
+                                             "dont know",
+                                             "do not know",
+                                             "i don't know",
+                                             "i dont know",
+                                             "idk",
+                                             "dunno",
+                                             "no idea",
+                                             "maybe",
+                                             "probably",
+                                             "possibly",
+                                             "perhaps",
+                                             "not certain",
+                                             "can't tell",
+                                             "cant tell",
+                                             "hard to say",
+                                             "not sure really",
+                                             "not really sure",
+                                             "i'm not sure really",
+                                             "no clue",
+                                             "unsure really"});
 }
 
 TEST_CASE("amounts in days, weeks, months and years, said back in the question's unit",
@@ -144,6 +162,10 @@ TEST_CASE("choices by their everyday words; two at once are asked again", "[spok
   CHECK(value("spread", "it doesn't spread") == "one_spot");
   CHECK(value("spread", "down my leg") == "spreads");
   CHECK(value("spread", "just one leg") == "spreads");
+  // Words turned round by a negation before them do not count.
+  CHECK(value("spread", "neck and back, doesnt go down my legs") == "one_spot");
+  CHECK(value("spread", "it doesn't go into my leg") == "?");
+  CHECK(value("spread", "just in my lower back") == "one_spot");
   // By number and by a clear beginning, as before.
   CHECK(value("sensation", "2") == "sharp");
   CHECK(value("sensation", "elec") == "electric");
