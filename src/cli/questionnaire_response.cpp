@@ -42,10 +42,12 @@ class ResponseReader {
           return fmt::format("item '{}' is a group: it has no answer", link);
         return items(item.value("item", json()));
       }
-      // The help under a question is shown, never answered.
-      const auto dot = link.rfind('.');
+      // The help under a question ({id}.help, {id}.help.2..., {id}.why) is
+      // shown, never answered.
+      const auto dot = link.find('.');
+      const std::string part = dot == std::string::npos ? "" : link.substr(dot);
       if (dot != std::string::npos && rules_.find_question(link.substr(0, dot)) &&
-          (link.substr(dot) == ".help" || link.substr(dot) == ".why") && !item.contains("answer"))
+          (part == ".why" || part.rfind(".help", 0) == 0) && !item.contains("answer"))
         return "";
       return fmt::format("unknown item {}{}", ruleset::quote_input(link),
                          ruleset::did_you_mean(link, rules_.question_ids()));

@@ -131,9 +131,14 @@ class Questionnaire(unittest.TestCase):
 
     def test_a_warning_signs_help_shows_and_why_sits_behind_the_help_button(self):
         aortic = next(i for i in self.form["item"] if i["linkId"] == "aortic_signs")
-        shown, why = aortic["item"]
-        self.assertEqual(shown["linkId"], "aortic_signs.help")
-        self.assertNotIn("extension", shown)  # the list of signs is never hidden
+        *shown, why = aortic["item"]
+        # The list of signs is never hidden: a visible line each, as the interview shows it.
+        self.assertEqual(shown[0]["linkId"], "aortic_signs.help")
+        self.assertEqual(len(shown), 6)
+        for line in shown:
+            self.assertNotIn("extension", line)
+        self.assertTrue(shown[0]["text"].startswith("\u2022 pain, pressure"))
+        self.assertEqual(why["linkId"], "aortic_signs.why")
         self.assertEqual(why["extension"][0]["valueCodeableConcept"]["coding"][0]["code"], "help")
 
 
