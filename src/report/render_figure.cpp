@@ -53,12 +53,19 @@ Point mid(Point a, Point b) {
 
 // Each joint hangs from a parent; the hips' midpoint is the root.
 constexpr std::array<int, ruleset::kJointCount> kParent{
-    /*Head*/ 1,   /*Neck*/ -1,  /*LShoulder*/ 1, /*RShoulder*/ 1,
-    /*LElbow*/ 2, /*RElbow*/ 3,
-    /*LHand*/ 4,  /*RHand*/ 5,  /*LHip*/ -2,     /*RHip*/ -2,
-    /*LKnee*/ 8,  /*RKnee*/ 9,
-    /*LFoot*/ 10, /*RFoot*/ 11, /*LToe*/ 12,     /*RToe*/ 13};
-// -1: the neck hangs from the root; -2: a hip hangs from the root.
+    /*Head*/ 1,    /*Neck*/ -1,  /*LShoulder*/ 1, /*RShoulder*/ 1,
+    /*LElbow*/ 2,  /*RElbow*/ 3,
+    /*LHand*/ 4,   /*RHand*/ 5,  /*LHip*/ -2,     /*RHip*/ -2,
+    /*LKnee*/ 8,   /*RKnee*/ 9,
+    /*LFoot*/ 10,  /*RFoot*/ 11, /*LToe*/ 12,     /*RToe*/ 13,
+    /*LowBack*/ -1};
+// -1: the neck (or, when the figure has one, the low back) hangs from the
+// root; -2: a hip hangs from the root. With a low back, the neck hangs from it.
+int parent_of(const Figure& figure, int j) {
+  if (j == static_cast<int>(Joint::Neck) && figure.has_low_back)
+    return static_cast<int>(Joint::LowBack);
+  return kParent[j];
+}
 
 // The pose a fraction `t` of the way from `a` to `b`. Seen from the side,
 // limbs turn about their joints (each bone's angle and length move
@@ -77,15 +84,17 @@ Pose between(const Figure& figure, const Pose& a, const Pose& b, double t) {
   const Point root_b = mid(b[Joint::LHip], b[Joint::RHip]);
   const Point root{root_a.x + (root_b.x - root_a.x) * t, root_a.y + (root_b.y - root_a.y) * t};
   auto parent_point = [&](const Pose& pose, int j, Point root_point) {
-    return kParent[j] < 0 ? root_point : pose.at[kParent[j]];
+    const int parent = parent_of(figure, j);
+    return parent < 0 ? root_point : pose.at[parent];
   };
   // Parents come before children in this order.
-  constexpr std::array<int, ruleset::kJointCount> kOrder{1, 0, 2,  3,  4,  5,  6,  7,
-                                                         8, 9, 10, 11, 12, 13, 14, 15};
+  constexpr std::array<int, ruleset::kJointCount> kOrder{16, 1, 0,  2,  3,  4,  5,  6, 7,
+                                                         8,  9, 10, 11, 12, 13, 14, 15};
   for (int j : kOrder) {
     Point& at = out.at[j];
     const Point pa = parent_point(a, j, root_a), pb = parent_point(b, j, root_b);
-    const Point from = kParent[j] < 0 ? root : out.at[kParent[j]];
+    const int parent = parent_of(figure, j);
+    const Point from = parent < 0 ? root : out.at[parent];
     const double ax = a.at[j].x - pa.x, ay = a.at[j].y - pa.y;
     const double bx = b.at[j].x - pb.x, by = b.at[j].y - pb.y;
     const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
@@ -203,7 +212,7 @@ std::vector<Shape> shapes(const Figure& figure) {
   double min_x = 200, max_x = 0, min_y = 120, max_y = 0;
   for (const Pose* pose : {&figure.start, &figure.end})
     for (int j = 0; j < ruleset::kJointCount; ++j) {
-      if (!figure.has_toes && (j == 14 || j == 15)) continue;
+      if (!figure.has(static_cast<Joint>(j))) continue;
       min_x = std::min(min_x, pose->at[j].x), max_x = std::max(max_x, pose->at[j].x);
       min_y = std::min(min_y, pose->at[j].y), max_y = std::max(max_y, pose->at[j].y);
     }
@@ -290,7 +299,7 @@ std::vector<Shape> shapes(const Figure& figure) {
     for (const auto& bone : ruleset::bones()) {
       if (bone.from == Joint::Head || (bone.from == Joint::LHip && bone.to == Joint::RHip))
         continue;
-      if (!figure.has_toes && (bone.to == Joint::LToe || bone.to == Joint::RToe)) continue;
+      if (!figure.has(bone.to)) continue;
       if (left_side(bone.to) != far) continue;
       const Joint a = bone.from, b = bone.to;
       out.push_back({limb(far && side ? kFar : kNear),
@@ -301,9 +310,21 @@ std::vector<Shape> shapes(const Figure& figure) {
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                    append_line_path(d, p[Joint::LHip], p[Joint::RHip]);
                  }});
-  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
-                   append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
-                 }});
+  // The torso: a straight line from the neck to the hips' midpoint, or bent
+  // at the low back when the figure has one.
+  if (figure.has_low_back)
+    out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                     append_line_path(d, p[Joint::Neck], p[Joint::LowBack]);
+                     const Point hips = mid(p[Joint::LHip], p[Joint::RHip]);
+                     d += 'L';
+                     append_num(d, hips.x);
+                     d += ' ';
+                     append_num(d, hips.y);
+                   }});
+  else
+    out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                     append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
+                   }});
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                    append_line_path(d, p[Joint::Head], p[Joint::Neck]);
                  }});

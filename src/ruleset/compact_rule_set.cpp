@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-3\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-4\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -44,7 +44,7 @@ void describe(Codec& c, Prop& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Figure& x) {
-  c(x.view, x.props, x.start, x.end, x.has_toes);
+  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back);
 }
 template <typename Codec>
 void describe(Codec& c, Item& x) {
@@ -54,8 +54,8 @@ void describe(Codec& c, Item& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
-  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole, x.choices,
-    x.red_flag, x.unsure, x.optional, x.assumed, x.checklist, x.where);
+  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole,
+    x.choices, x.red_flag, x.unsure, x.optional, x.assumed, x.checklist, x.where);
 }
 template <typename Codec>
 void describe(Codec& c, DerivedFact& x) {

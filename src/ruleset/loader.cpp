@@ -134,7 +134,11 @@ class RuleSetBuilder {
   std::optional<Range> range(const YAML::Node& node, std::string_view what);
   std::optional<Dose> dose(const YAML::Node& node);
   std::optional<Point> point(const YAML::Node& node, std::string_view what);
-  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, bool& has_toes);
+  // The optional joints a pose gives.
+  struct PoseParts {
+    bool toes = false, low_back = false;
+  };
+  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, PoseParts& parts);
   std::optional<Figure> figure(const YAML::Node& node);
   Item item(const YAML::Node& node, Role role, const std::vector<std::string>& keys);
   std::vector<Item> items(const YAML::Node& node, Role role);
@@ -251,7 +255,7 @@ std::optional<Point> RuleSetBuilder::point(const YAML::Node& node, std::string_v
 }
 
 std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_view what,
-                                         bool& has_toes) {
+                                         PoseParts& parts) {
   std::vector<std::string> names(joint_names().begin(), joint_names().end());
   if (!yaml_.check_map(node, what, names)) return std::nullopt;
   Pose p;
@@ -260,14 +264,16 @@ std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_vie
   for (int j = 0; j < kJointCount; ++j) {
     const YAML::Node at = node[names[j]];
     const bool toe = j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe);
+    const bool low_back = j == static_cast<int>(Joint::LowBack);
     if (!at) {
-      if (!toe) {
+      if (!toe && !low_back) {
         yaml_.error(node, fmt::format("{} needs '{}'", what, names[j]));
         ok = false;
       }
       continue;
     }
     toes += toe;
+    parts.low_back |= low_back;
     if (auto pt = point(at, names[j]))
       p.at[j] = *pt;
     else
@@ -277,7 +283,7 @@ std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_vie
     yaml_.error(node, fmt::format("{}: give both l_toe and r_toe, or neither", what));
     ok = false;
   }
-  has_toes = toes == 2;
+  parts.toes = toes == 2;
   return ok ? std::optional<Pose>(p) : std::nullopt;
 }
 
@@ -293,17 +299,22 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   if (view.empty()) return std::nullopt;
   f.view = static_cast<Figure::View>(std::find(view_names().begin(), view_names().end(), view) -
                                      view_names().begin());
-  bool start_toes = false, end_toes = false;
-  auto start = pose(node["start"], "start pose", start_toes);
-  auto end = pose(node["end"], "end pose", end_toes);
+  PoseParts start_parts, end_parts;
+  auto start = pose(node["start"], "start pose", start_parts);
+  auto end = pose(node["end"], "end pose", end_parts);
   if (!start || !end) return std::nullopt;
-  if (start_toes != end_toes) {
+  if (start_parts.toes != end_parts.toes) {
     yaml_.error(node["end"], "give toes in both poses or in neither");
+    return std::nullopt;
+  }
+  if (start_parts.low_back != end_parts.low_back) {
+    yaml_.error(node["end"], "give low_back in both poses or in neither");
     return std::nullopt;
   }
   f.start = *start;
   f.end = *end;
-  f.has_toes = start_toes;
+  f.has_toes = start_parts.toes;
+  f.has_low_back = start_parts.low_back;
   for (const auto& [which, p] : {std::pair{"start", &f.start}, std::pair{"end", &f.end}})
     for (const auto& problem : implausible_bones(f, *p))
       yaml_.error(node[which], fmt::format("implausible {} pose: {}", which, problem));
@@ -312,7 +323,13 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   auto joint = [&](const YAML::Node& n) -> std::optional<Joint> {
     const std::string name = yaml_.one_of(n, "joint", joints);
     if (name.empty()) return std::nullopt;
-    return static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
+    const auto j =
+        static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
+    if (!f.has(j)) {  // an optional joint the poses leave out has no place to draw to
+      yaml_.error(n, fmt::format("'{}' is not in this figure's poses", name));
+      return std::nullopt;
+    }
+    return j;
   };
   if (const YAML::Node props = node["props"]) {
     if (!props.IsSequence()) {
@@ -508,8 +525,8 @@ void RuleSetBuilder::declare(const std::string& fact_id, const YAML::Node& where
 void RuleSetBuilder::question(const YAML::Node& node) {
   if (!yaml_.check_map(
           node, "a question",
-          {"id", "type", "prompt", "help", "why", "title", "source", "min", "max", "unit",
-           "whole", "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
+          {"id", "type", "prompt", "help", "why", "title", "source", "min", "max", "unit", "whole",
+           "choices", "red_flag", "unsure", "optional", "assumed", "checklist"}))
     return;
   Question q;
   q.where = yaml_.at(node);
