@@ -335,15 +335,6 @@ std::vector<Shape> shapes(const Figure& figure) {
   return out;
 }
 
-std::string view_word(Figure::View view) {
-  switch (view) {
-    case Figure::View::Side: return "seen from the side";
-    case Figure::View::Top: return "seen from above";
-    case Figure::View::Front: return "seen from the front";
-  }
-  return "";
-}
-
 // <svg> with its accessible name and description.
 std::string open_svg(const FigureText& text, const std::string& kind, int width,
                      const std::string& description) {
@@ -396,9 +387,7 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     css += "}";
   }
   css += "</style>";
-  return open_svg(text, "figure-animated", 200,
-                  text.description + " (" + view_word(figure.view) + ")") +
-         css + body + "</svg>";
+  return open_svg(text, "figure-animated", 200, text.description) + css + body + "</svg>";
 }
 
 std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
@@ -418,8 +407,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
       "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
       "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
   return open_svg(text, "figure-poses", 430,
-                  "Start and end positions side by side: " + text.description + " (" +
-                      view_word(figure.view) + ")") +
+                  "Start and end positions side by side: " + text.description) +
          body + "</svg>";
 }
 

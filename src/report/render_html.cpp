@@ -64,6 +64,7 @@ h3 {{ font-size: 1.15rem; margin: 0 0 0.3rem; }}
 .exercise {{ border: 1px solid #d1d5db; border-radius: 0.5rem; padding: 0.9rem; margin: 0.9rem 0; break-inside: avoid; page-break-inside: avoid; }}
 .exercise .meta {{ color: #4b5563; margin: 0 0 0.5rem; }}
 .exercise figure {{ margin: 0 0 0.6rem; break-inside: avoid; }}
+.exercise figcaption {{ font-size: 0.9rem; font-weight: 600; color: #4b5563; margin: 0 0 0.2rem; }}
 .figure {{ display: block; width: 100%; max-width: 24rem; height: auto; background: #f9fafb; border-radius: 0.4rem; }}
 .figure-poses {{ display: none; max-width: 36rem; }}
 .exercise ol {{ padding-left: 1.4rem; margin: 0.4rem 0; }}
@@ -217,8 +218,15 @@ class Page {
         FigureText text{"fig-" + item->id, item->name,
                         item->steps.empty() ? item->name : item->steps.front()};
         if (item->steps.size() > 1) text.description += " " + item->steps[1];
-        out_ += "<figure>" + figure_animated_svg(*item->figure, text) +
-                figure_poses_svg(*item->figure, text) + "</figure>";
+        // A figure not seen from the side says where it is seen from, in the
+        // rule file's words.
+        const Item* view =
+            rules_.find_view(ruleset::view_names()[static_cast<int>(item->figure->view)]);
+        out_ += "<figure>";
+        if (view && !view->label.empty())
+          out_ += fmt::format("<figcaption>{}</figcaption>", html_text(view->label));
+        out_ += figure_animated_svg(*item->figure, text) + figure_poses_svg(*item->figure, text) +
+                "</figure>";
       }
       if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));
       if (!item->equipment.empty()) {

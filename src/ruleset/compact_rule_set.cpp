@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-4\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-5\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -188,8 +188,8 @@ template <typename Codec>
 void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
-    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, rs.positions, facts,
-    rules);
+    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.advice, rs.positions, rs.views,
+    facts, rules);
 }
 
 }  // namespace

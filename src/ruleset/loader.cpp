@@ -148,6 +148,7 @@ class RuleSetBuilder {
   void rule(const YAML::Node& node);
   void advice(const YAML::Node& node);
   void interview(const YAML::Node& node);
+  void views(const YAML::Node& node);
   void resolve_roles(const YAML::Node& root);
   void resolve_references();
   void check_questions();
@@ -165,6 +166,20 @@ class RuleSetBuilder {
   std::string region_fact_;  // `report: region`: the classification exercises' regions are from
   YAML::Node role_at_region_;
 };
+
+// The figures' captions by view: each id a view name, once, with a label.
+void RuleSetBuilder::views(const YAML::Node& node) {
+  rule_set_->views = items(node, Role::Classification);
+  if (!node || !node.IsSequence()) return;
+  for (const YAML::Node& element : node) {
+    if (element.IsScalar())
+      yaml_.error(element, fmt::format("view '{}' needs a label, the caption: {{id: {}, label: "
+                                       "...}}",
+                                       element.Scalar(), element.Scalar()));
+    else if (element.IsMap() && element["id"])
+      yaml_.one_of(element["id"], "view", view_names());
+  }
+}
 
 void RuleSetBuilder::report_roles(const YAML::Node& node) {
   if (!yaml_.check_map(node, "report",
@@ -299,6 +314,12 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   if (view.empty()) return std::nullopt;
   f.view = static_cast<Figure::View>(std::find(view_names().begin(), view_names().end(), view) -
                                      view_names().begin());
+  // Seen from the side is how a figure is read; from anywhere else the
+  // reader is told (`views` is read before the facts).
+  if (f.view != Figure::View::Side && !rule_set_->find_view(view))
+    yaml_.error(node["view"], fmt::format("a figure seen from '{}' needs a caption: give "
+                                          "'views' an entry {{id: {}, label: ...}}",
+                                          view, view));
   PoseParts start_parts, end_parts;
   auto start = pose(node["start"], "start pose", start_parts);
   auto end = pose(node["end"], "end pose", end_parts);
@@ -926,7 +947,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
   } else if (yaml_.check_map(root, "the rule file",
                              {"id", "version", "title", "disclaimer", "report", "interview",
-                              "questions", "facts", "rules", "advice", "positions"})) {
+                              "questions", "facts", "rules", "advice", "positions", "views"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     for (const char* key : {"id", "version", "disclaimer", "report", "questions", "facts", "rules"})
@@ -938,6 +959,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     if (root["report"]) report_roles(root["report"]);
     if (root["interview"]) interview(root["interview"]);
     rs.positions = items(root["positions"], Role::Classification);
+    views(root["views"]);
     auto each = [&](const char* key, auto&& read) {
       const YAML::Node list = root[key];
       if (!list) return;

@@ -59,14 +59,16 @@ std::string yaml_pose(const Figure& figure, const Pose& p) {
   return out + "}";
 }
 
-// A rule file whose one exercise has `figure` (its start and end poses written out), with
-// `props` (a YAML list) and `extra` after the poses; what loading it gives.
+// A rule file whose one exercise has `figure` (its view, and its start and end poses written
+// out), with `props` (a YAML list), `end_extra` after the end pose's joints, and `views` (the
+// top-level list of captions, if given); what loading it gives.
 LoadResult load_figure(const Figure& figure, const std::string& props = "[]",
-                       const std::string& end_extra = "") {
+                       const std::string& end_extra = "", const std::string& views = "") {
   std::string end = yaml_pose(figure, figure.end);
   if (!end_extra.empty()) end = end.substr(0, end.size() - 1) + ", " + end_extra + "}";
   const std::string text =
-      "id: t\nversion: \"1\"\ndisclaimer: d\nreport: {level: step, routine: routine}\n"
+      "id: t\nversion: \"1\"\ndisclaimer: d\nreport: {level: step, routine: routine}\n" +
+      (views.empty() ? "" : "views: " + views + "\n") +
       "questions:\n  - {id: fever, type: bool, prompt: p, source: s}\n"
       "facts:\n"
       "  - {id: step, type: ranked, choices: [{id: go, label: Go, advice: Go., cds: critical, "
@@ -75,9 +77,9 @@ LoadResult load_figure(const Figure& figure, const std::string& props = "[]",
       "none}}\n"
       "  - id: routine\n    type: set\n    items:\n"
       "      - id: tilt\n        name: T\n        kind: stretch\n        steps: [s]\n"
-      "        dose: {reps: 1}\n        source: s\n        figure:\n          view: side\n"
-      "          props: " +
-      props + "\n          start: " + yaml_pose(figure, figure.start) + "\n          end: " + end +
+      "        dose: {reps: 1}\n        source: s\n        figure:\n          view: " +
+      view_names()[static_cast<int>(figure.view)] + "\n          props: " + props +
+      "\n          start: " + yaml_pose(figure, figure.start) + "\n          end: " + end +
       "\nrules:\n  - {id: r, when: {fever: false}, then: {step: stay, routine: tilt}, "
       "source: s}\n";
   return load_rule_set(text, "t.yaml");
@@ -164,4 +166,37 @@ TEST_CASE("a band fixed to a joint the poses leave out is an error", "[figure]")
   f.has_low_back = true;
   f.start = f.end = with(lying(), Joint::LowBack, 74, 106);
   CHECK(errors(load_figure(f, "[{kind: band, from: r_hand, to: low_back}]")).empty());
+}
+
+TEST_CASE("a figure not seen from the side needs a caption from `views`", "[figure]") {
+  Figure f;
+  f.view = Figure::View::Top;
+  f.start = f.end = lying();
+  CHECK(errors(load_figure(f)) ==
+        std::vector<std::string>{"a figure seen from 'top' needs a caption: give 'views' an entry "
+                                 "{id: top, label: ...}"});
+  // A caption for another view does not do.
+  CHECK(errors(load_figure(f, "[]", "", "[{id: front, label: Seen from the front}]")).size() == 1);
+  const auto result = load_figure(f, "[]", "", "[{id: top, label: Seen from above}]");
+  REQUIRE(errors(result).empty());
+  REQUIRE(result.rule_set->find_view("top"));
+  CHECK(result.rule_set->find_view("top")->label == "Seen from above");
+  CHECK_FALSE(result.rule_set->find_view("side"));
+  // Seen from the side, none is needed.
+  f.view = Figure::View::Side;
+  CHECK(errors(load_figure(f)).empty());
+}
+
+TEST_CASE("`views` names views, each once and with a label", "[figure]") {
+  Figure f;
+  f.start = f.end = lying();
+  CHECK(errors(load_figure(f, "[]", "", "[{id: frnt, label: Seen from the front}]")) ==
+        std::vector<std::string>{
+            "unknown view 'frnt' (did you mean 'front'?) (expected side, top or front)"});
+  CHECK(errors(load_figure(f, "[]", "", "[{id: top}]")) ==
+        std::vector<std::string>{"a value needs 'label'"});
+  CHECK(errors(load_figure(f, "[]", "", "[top]")) ==
+        std::vector<std::string>{"view 'top' needs a label, the caption: {id: top, label: ...}"});
+  CHECK(errors(load_figure(f, "[]", "", "[{id: top, label: A}, {id: top, label: B}]")) ==
+        std::vector<std::string>{"duplicate value 'top'"});
 }
