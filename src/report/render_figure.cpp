@@ -209,23 +209,51 @@ std::vector<Shape> shapes(const Figure& figure) {
         color);
   };
   // Props, behind the figure.
+  const bool on_floor = figure.view != Figure::View::Top;
+  // The mat: seen from the side or the front, a strip on the floor under the
+  // figure; seen from above, a mat's shape (about 60 across) under the head,
+  // the trunk and the legs, which arms stretched out to the sides may reach
+  // beyond. Either way all of it inside the box.
   double min_x = 200, max_x = 0, min_y = 120, max_y = 0;
   for (const Pose* pose : {&figure.start, &figure.end})
     for (int j = 0; j < ruleset::kJointCount; ++j) {
-      if (!figure.has(static_cast<Joint>(j))) continue;
-      min_x = std::min(min_x, pose->at[j].x), max_x = std::max(max_x, pose->at[j].x);
-      min_y = std::min(min_y, pose->at[j].y), max_y = std::max(max_y, pose->at[j].y);
+      const auto joint = static_cast<Joint>(j);
+      if (!figure.has(joint)) continue;
+      const bool arm = joint == Joint::LElbow || joint == Joint::RElbow || joint == Joint::LHand ||
+                       joint == Joint::RHand;
+      if (!on_floor && arm) continue;
+      const double r = joint == Joint::Head ? kHead : 3;  // the head's circle, a limb's width
+      min_x = std::min(min_x, pose->at[j].x - r), max_x = std::max(max_x, pose->at[j].x + r);
+      min_y = std::min(min_y, pose->at[j].y - r), max_y = std::max(max_y, pose->at[j].y + r);
     }
-  const bool on_floor = figure.view != Figure::View::Top;
+  for (const Prop& prop : figure.props)  // a foam roller lies on the mat too
+    if (prop.kind == Prop::Kind::FoamRoller)
+      for (const Point& p : {prop.anchor, prop.end}) {
+        min_x = std::min(min_x, p.x - 6), max_x = std::max(max_x, p.x + 6);
+        min_y = std::min(min_y, p.y - 6), max_y = std::max(max_y, p.y + 6);
+      }
+  constexpr double kMatMargin = 7, kMatWidth = 60, kInside = 2;
+  const double mat_left = std::max(kInside, min_x - kMatMargin);
+  const double mat_right = std::min(200 - kInside, max_x + kMatMargin);
+  double mat_top = min_y - kMatMargin, mat_bottom = max_y + kMatMargin;
+  if (mat_bottom - mat_top < kMatWidth) {
+    const double grow = (kMatWidth - (mat_bottom - mat_top)) / 2;
+    mat_top -= grow, mat_bottom += grow;
+  }
+  // Kept inside the box, moved rather than cut where it can be.
+  if (mat_top < kInside) mat_bottom += kInside - mat_top, mat_top = kInside;
+  if (mat_bottom > 120 - kInside)
+    mat_top -= mat_bottom - (120 - kInside), mat_bottom = 120 - kInside;
+  mat_top = std::max(mat_top, kInside);
   for (const Prop& prop : figure.props) {
     switch (prop.kind) {
       case Prop::Kind::Mat: {
+        const double w = mat_right - mat_left;
         const std::string rect =
-            on_floor ? fmt::format("M{} {}h{}v4h{}z", num(min_x - 10), num(kFloor - 2),
-                                   num(max_x - min_x + 20), num(-(max_x - min_x + 20)))
-                     : fmt::format("M{} {}h{}v{}h{}z", num(min_x - 12), num(min_y - 12),
-                                   num(max_x - min_x + 24), num(max_y - min_y + 24),
-                                   num(-(max_x - min_x + 24)));
+            on_floor
+                ? fmt::format("M{} {}h{}v4h{}z", num(mat_left), num(kFloor - 2), num(w), num(-w))
+                : fmt::format("M{} {}h{}v{}h{}z", num(mat_left), num(mat_top), num(w),
+                              num(mat_bottom - mat_top), num(-w));
         out.push_back({"fill:#bfdbfe;stroke:#60a5fa;stroke-width:1",
                        [rect](const Pose&, std::string& d) { d += rect; }, false});
         break;

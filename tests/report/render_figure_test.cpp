@@ -1,7 +1,10 @@
 #include "report/render_figure.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
 #include "ruleset/loader.h"
 
@@ -71,4 +74,61 @@ TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` an
   CHECK(chair.kind == ruleset::Prop::Kind::Chair);
   CHECK((chair.anchor.x == 104 && chair.anchor.y == 86));
   CHECK((chair.end.x == 76 && chair.end.y == 86));
+}
+
+namespace {
+
+struct Rect {
+  double left, top, right, bottom;
+};
+
+// The mat as drawn: the rectangle of the first path in the mat's style.
+std::optional<Rect> drawn_mat(const std::string& svg) {
+  const std::string style = "fill:#bfdbfe;stroke:#60a5fa;stroke-width:1\" d=\"";
+  const auto at = svg.find(style);
+  if (at == std::string::npos) return std::nullopt;
+  double x = 0, y = 0, w = 0, h = 0, back = 0;
+  // Seen from above "Mx yhWvHh-Wz"; on the floor "Mx yhWv4h-Wz".
+  if (std::sscanf(svg.c_str() + at + style.size(), "M%lf %lfh%lfv%lfh%lfz", &x, &y, &w, &h,
+                  &back) != 5)
+    return std::nullopt;
+  CHECK(back == -w);
+  return Rect{x, y, x + w, y + h};
+}
+
+}  // namespace
+
+TEST_CASE("every mat is drawn whole inside the figure's box, and seen from above under the body",
+          "[figure]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  int mats = 0, from_above = 0;
+  for (const auto& item : rules.items_of(rules.roles.routine)) {
+    const ruleset::Figure& f = *item.figure;
+    const auto mat = drawn_mat(report::figure_poses_svg(f, {item.id, item.name, item.name}));
+    const bool has_mat = std::any_of(f.props.begin(), f.props.end(), [](const auto& p) {
+      return p.kind == ruleset::Prop::Kind::Mat;
+    });
+    REQUIRE(has_mat == static_cast<bool>(mat));
+    if (!mat) continue;
+    ++mats;
+    INFO(item.id);
+    // Its outline (1 wide) in the 200 x 120 box.
+    CHECK(mat->left >= 0.5);
+    CHECK(mat->top >= 0.5);
+    CHECK(mat->right <= 199.5);
+    CHECK(mat->bottom <= 119.5);
+    if (f.view != ruleset::Figure::View::Top) continue;
+    ++from_above;
+    CHECK(mat->bottom - mat->top >= 55);  // the shape of a mat, not a strip
+    // The head, the trunk and the legs lie on it in both poses (arms may reach beyond).
+    for (const auto* pose : {&f.start, &f.end})
+      for (Joint j : {Joint::Head, Joint::Neck, Joint::LShoulder, Joint::RShoulder, Joint::LHip,
+                      Joint::RHip, Joint::LKnee, Joint::RKnee, Joint::LFoot, Joint::RFoot}) {
+        const ruleset::Point p = (*pose)[j];
+        INFO(ruleset::joint_names()[static_cast<int>(j)]);
+        CHECK((p.x > mat->left && p.x < mat->right && p.y > mat->top && p.y < mat->bottom));
+      }
+  }
+  CHECK(mats >= 10);
+  CHECK(from_above == 3);
 }
