@@ -31,6 +31,7 @@ constexpr double kHead = ruleset::kHeadRadius;
 constexpr const char* kNear = "#1f2937";
 constexpr const char* kFar = "#9ca3af";
 constexpr const char* kBand = "#ea580c";
+constexpr const char* kArrow = "#be185d";
 
 bool left_side(Joint j) {
   switch (j) {
@@ -198,6 +199,7 @@ struct Shape {
   std::string style;
   std::function<void(const Pose&, std::string&)> path;
   bool moves = true;
+  bool end_only = false;  // drawn with the end pose alone (an arrow)
 };
 
 std::vector<Shape> shapes(const Figure& figure) {
@@ -208,7 +210,7 @@ std::vector<Shape> shapes(const Figure& figure) {
         "stroke-linejoin:round",
         color);
   };
-  // Props, behind the figure.
+  // Props, behind the figure (arrows, over it, come last).
   const bool on_floor = figure.view != Figure::View::Top;
   // The mat: seen from the side or the front, a strip on the floor under the
   // figure; seen from above, a mat's shape (about 60 across) under the head,
@@ -294,6 +296,7 @@ std::vector<Shape> shapes(const Figure& figure) {
                        [wall](const Pose&, std::string& d) { d += wall; }, false});
         break;
       }
+      case Prop::Kind::Arrow: break;  // over the figure, below
       case Prop::Kind::Band:
       case Prop::Kind::Towel: {
         const Joint a = prop.joints[0], b = prop.joints[1];
@@ -360,6 +363,33 @@ std::vector<Shape> shapes(const Figure& figure) {
       {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
        [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
   bone_shapes(false);
+  // Arrows, over the figure: what the end pose does that cannot be seen.
+  for (const Prop& prop : figure.props) {
+    if (prop.kind != Prop::Kind::Arrow) continue;
+    // A shaft, straight or a curve through `via` halfway along, and a head of
+    // two strokes 6 long at 30 degrees to the shaft's end.
+    const Point from = prop.anchor, to = prop.end;
+    // The quadratic curve through `via` at its middle has this control point.
+    const Point control = prop.via ? Point{2 * prop.via->x - (from.x + to.x) / 2,
+                                           2 * prop.via->y - (from.y + to.y) / 2}
+                                   : from;
+    const double angle = std::atan2(to.y - control.y, to.x - control.x);
+    std::string arrow;
+    if (prop.via) {
+      arrow = "M" + num(from.x) + " " + num(from.y) + "Q" + num(control.x) + " " + num(control.y) +
+              " " + num(to.x) + " " + num(to.y);
+    } else {
+      arrow = line_path(from, to);
+    }
+    for (double side : {-1.0, 1.0}) {
+      const double a = angle + std::numbers::pi + side * std::numbers::pi / 6;
+      append_line_path(arrow, to, {to.x + 6 * std::cos(a), to.y + 6 * std::sin(a)});
+    }
+    out.push_back({fmt::format("fill:none;stroke:{};stroke-width:3;stroke-linecap:round;"
+                               "stroke-linejoin:round",
+                               kArrow),
+                   [arrow](const Pose&, std::string& d) { d += arrow; }, false, true});
+  }
   return out;
 }
 
@@ -404,6 +434,14 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"", cls, shape.style);
     shape.path(figure.start, body);
     body += "\"/>";
+    if (shape.end_only) {
+      // Seen while the figure reaches and holds the end pose (40% to 60%).
+      css += fmt::format(
+          ".{}{{opacity:0;animation:{} 7s linear infinite}}@keyframes {}{{0%,25%,75%,100%{{"
+          "opacity:0}}40%,60%{{opacity:1}}}}",
+          cls, cls, cls);
+      continue;
+    }
     if (!shape.moves) continue;
     css += fmt::format(".{}{{animation:{} 7s linear infinite}}@keyframes {}{{", cls, cls, cls);
     for (const Frame& f : frames) {
@@ -424,6 +462,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
   for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
     body += fmt::format("<g transform=\"translate({} 0)\">", dx);
     for (const Shape& shape : list) {
+      if (shape.end_only && pose == &figure.start) continue;
       body += "<path style=\"" + shape.style + "\" d=\"";
       shape.path(*pose, body);
       body += "\"/>";

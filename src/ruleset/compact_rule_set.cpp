@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-5\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-6\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -40,7 +40,7 @@ void describe(Codec& c, Pose& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Prop& x) {
-  c(x.kind, x.joints, x.anchor, x.end);
+  c(x.kind, x.joints, x.anchor, x.end, x.via);
 }
 template <typename Codec>
 void describe(Codec& c, Figure& x) {

@@ -30,7 +30,7 @@ const std::vector<Bone>& bones() {
 
 const std::vector<std::string>& prop_kind_names() {
   static const std::vector<std::string> names{"mat",  "band",  "towel", "foam_roller",
-                                              "wall", "cable", "chair"};
+                                              "wall", "cable", "chair", "arrow"};
   return names;
 }
 

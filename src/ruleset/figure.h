@@ -68,14 +68,19 @@ inline constexpr double kHeadRadius = 8;
 inline constexpr double kBoneSlack = 1.25;
 
 struct Prop {
-  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable, Chair };
+  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable, Chair, Arrow };
   Kind kind = Kind::Mat;
   // Band, towel: between two joints. Cable: from `anchor` to each joint in
   // `joints`. Foam roller: from `anchor` to `end`. Wall: at x = anchor.x.
   // Chair: its seat from `anchor` (the front edge) to `end` (the back edge),
-  // legs down to the floor and a backrest up from the back edge.
+  // legs down to the floor and a backrest up from the back edge. Arrow: from
+  // `anchor` to `end` (through `via` when given), drawn with the end pose
+  // only: a movement the figure cannot show, such as a squeeze lifting up
+  // inside, or the path a joint took (a shoulder rolling up and back).
   std::vector<Joint> joints;
   Point anchor, end;
+  // Arrow: a point the arrow bends through, halfway along (a curved arrow).
+  std::optional<Point> via;
 };
 const std::vector<std::string>& prop_kind_names();  // "mat", "band", ... by Kind
 

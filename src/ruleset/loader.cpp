@@ -352,13 +352,14 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
     }
     return j;
   };
+  auto in_box = [](Point pt) { return pt.x >= 0 && pt.x <= 200 && pt.y >= 0 && pt.y <= 120; };
   if (const YAML::Node props = node["props"]) {
     if (!props.IsSequence()) {
       yaml_.error(props, "props must be a list");
       return std::nullopt;
     }
     for (const auto& p : props) {
-      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x"})) continue;
+      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x", "via"})) continue;
       if (!yaml_.require(p, "kind", "a prop")) continue;
       const std::string kind = yaml_.one_of(p["kind"], "prop kind", prop_kind_names());
       if (kind.empty()) continue;
@@ -382,6 +383,9 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
         }
         return fine;
       };
+      const bool via_fits = !p["via"] || prop.kind == Prop::Kind::Arrow;
+      if (!via_fits)
+        yaml_.error(p["via"], fmt::format("'via' does not apply to {}", with_article(kind)));
       bool fine = true;
       switch (prop.kind) {
         case Prop::Kind::Mat: fine = needs({}); break;
@@ -395,12 +399,32 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
           break;
         }
         case Prop::Kind::FoamRoller:
-        case Prop::Kind::Chair: {
+        case Prop::Kind::Chair:
+        case Prop::Kind::Arrow: {
           fine = needs({"from", "to"});
           auto a = fine ? point(p["from"], "from") : std::nullopt;
           auto b = fine ? point(p["to"], "to") : std::nullopt;
           if (a && b) prop.anchor = *a, prop.end = *b;
           fine = fine && a && b;
+          for (const auto& [key, at] : {std::pair{"from", a}, std::pair{"to", b}})
+            if (fine && !in_box(*at)) {
+              yaml_.error(p[key], fmt::format("'{}' at ({}, {}) is outside the 200 x 120 box", key,
+                                              at->x, at->y));
+              fine = false;
+            }
+          if (fine && prop.kind == Prop::Kind::Arrow && a->x == b->x && a->y == b->y) {
+            yaml_.error(p, "an arrow needs 'from' and 'to' apart");
+            fine = false;
+          }
+          if (fine && prop.kind == Prop::Kind::Arrow && p["via"]) {
+            prop.via = point(p["via"], "via");
+            if (prop.via && !in_box(*prop.via)) {
+              yaml_.error(p["via"], fmt::format("'via' at ({}, {}) is outside the 200 x 120 box",
+                                                prop.via->x, prop.via->y));
+              prop.via.reset();
+            }
+            fine = prop.via.has_value();
+          }
           break;
         }
         case Prop::Kind::Wall: {
@@ -428,7 +452,7 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
           break;
         }
       }
-      if (fine) f.props.push_back(std::move(prop));
+      if (fine && via_fits) f.props.push_back(std::move(prop));
     }
   }
   return f;

@@ -46,7 +46,7 @@ TEST_CASE("a chair is drawn as a seat with legs to the floor, and a backrest see
           "[figure]") {
   ruleset::Figure f;
   // Its seat from the front edge (`anchor`) to the back edge (`end`).
-  f.props = {ruleset::Prop{ruleset::Prop::Kind::Chair, {}, {110, 80}, {90, 80}}};
+  f.props = {ruleset::Prop{ruleset::Prop::Kind::Chair, {}, {110, 80}, {90, 80}, {}}};
   const report::FigureText text{"chair", "Sitting", "Sitting on a chair"};
   const std::string side = report::figure_poses_svg(f, text);
   CHECK(side.find("d=\"M110.0 80.0L90.0 80.0\"") != std::string::npos);  // the seat
@@ -131,4 +131,32 @@ TEST_CASE("every mat is drawn whole inside the figure's box, and seen from above
   }
   CHECK(mats >= 10);
   CHECK(from_above == 3);
+}
+
+TEST_CASE("an arrow is drawn over the end pose only, and seen in the animation at the end",
+          "[figure]") {
+  ruleset::Figure f;
+  ruleset::Prop arrow{ruleset::Prop::Kind::Arrow, {}, {90, 86}, {90, 70}, {}};
+  f.props = {arrow};
+  const report::FigureText text{"lift", "Lift", "Lifting"};
+  const std::string poses = report::figure_poses_svg(f, text);
+  // A shaft up, and a head of two strokes at 30 degrees.
+  const std::string straight = "d=\"M90.0 86.0L90.0 70.0M90.0 70.0L93.0 75.2M90.0 70.0L87.0 75.2\"";
+  const auto at = poses.find(straight);
+  REQUIRE(at != std::string::npos);
+  CHECK(poses.find(straight, at + 1) == std::string::npos);      // once: not in the start pose
+  CHECK(at > poses.find("<g transform=\"translate(230 0)\">"));  // but in the end pose
+  // Over the figure: the last shape of the end pose.
+  const auto next_shape = poses.find("<path", at);
+  const bool last = next_shape > poses.rfind("</g>");
+  CHECK(last);
+  const std::string animated = report::figure_animated_svg(f, text);
+  CHECK(animated.find(straight) != std::string::npos);
+  CHECK(animated.find("opacity:0;animation:") != std::string::npos);
+  CHECK(animated.find("40%,60%{opacity:1}") != std::string::npos);
+  // Curved through `via`: a quadratic curve whose middle is `via`, the head along its end.
+  arrow.anchor = {110, 30}, arrow.via = ruleset::Point{96, 14}, arrow.end = {88, 28};
+  f.props = {arrow};
+  const std::string curved = report::figure_poses_svg(f, text);
+  CHECK(curved.find("d=\"M110.0 30.0Q93.0 -1.0 88.0 28.0M88.0 28.0") != std::string::npos);
 }

@@ -200,3 +200,29 @@ TEST_CASE("`views` names views, each once and with a label", "[figure]") {
   CHECK(errors(load_figure(f, "[]", "", "[{id: top, label: A}, {id: top, label: B}]")) ==
         std::vector<std::string>{"duplicate value 'top'"});
 }
+
+TEST_CASE("an arrow's points are in the box, apart, and only an arrow curves through `via`",
+          "[figure]") {
+  Figure f;
+  f.start = f.end = lying();
+  CHECK(errors(load_figure(f, "[{kind: arrow, from: [90, 86], to: [90, 70]}]")).empty());
+  const auto curved =
+      load_figure(f, "[{kind: arrow, from: [90, 86], via: [80, 78], to: [90, 70]}]");
+  REQUIRE(errors(curved).empty());
+  const Prop& arrow = only_figure(curved).props.front();
+  CHECK(arrow.kind == Prop::Kind::Arrow);
+  REQUIRE(arrow.via);
+  CHECK((arrow.via->x == 80 && arrow.via->y == 78));
+  CHECK(errors(load_figure(f, "[{kind: arrow, from: [90, 86], to: [90, 130]}]")) ==
+        std::vector<std::string>{"'to' at (90, 130) is outside the 200 x 120 box"});
+  CHECK(errors(load_figure(f, "[{kind: arrow, from: [90, 86], via: [-5, 70], to: [90, 70]}]")) ==
+        std::vector<std::string>{"'via' at (-5, 70) is outside the 200 x 120 box"});
+  CHECK(errors(load_figure(f, "[{kind: arrow, from: [90, 86], to: [90, 86]}]")) ==
+        std::vector<std::string>{"an arrow needs 'from' and 'to' apart"});
+  CHECK(errors(load_figure(f,
+                           "[{kind: foam_roller, from: [10, 60], via: [50, 50], to: [90, "
+                           "60]}]")) ==
+        std::vector<std::string>{"'via' does not apply to a foam_roller"});
+  CHECK(errors(load_figure(f, "[{kind: chair, from: [210, 86], to: [76, 86]}]")) ==
+        std::vector<std::string>{"'from' at (210, 86) is outside the 200 x 120 box"});
+}
