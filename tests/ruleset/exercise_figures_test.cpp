@@ -1,0 +1,83 @@
+// The default rules' exercise figures, as a physiotherapist would look at them: each shows
+// its movement (the start and the end differ where the movement is, and nowhere it must
+// not), and none shows a movement the advice warns against.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "ruleset/loader.h"
+
+using namespace backtriage::ruleset;
+
+namespace {
+
+const Figure& figure_of(const std::string& id) {
+  const RuleSet& rules = embedded_rule_set();
+  for (const Item& item : rules.items_of(rules.roles.routine))
+    if (item.id == id && item.figure) return *item.figure;
+  FAIL("no exercise '" << id << "' with a figure");
+  throw;  // not reached
+}
+
+double moved(const Figure& f, Joint j) {
+  const Point a = f.start[j], b = f.end[j];
+  return std::hypot(b.x - a.x, b.y - a.y);
+}
+
+Point hips(const Pose& p) {
+  return {(p[Joint::LHip].x + p[Joint::RHip].x) / 2, (p[Joint::LHip].y + p[Joint::RHip].y) / 2};
+}
+
+// How far the low back stands off the straight line from the neck to the hips, toward
+// `side` (a unit vector): positive when it bows that way.
+double bow(const Pose& p, Point side) {
+  const Point n = p[Joint::Neck], h = hips(p), lb = p[Joint::LowBack];
+  const double dx = h.x - n.x, dy = h.y - n.y;
+  const double t = ((lb.x - n.x) * dx + (lb.y - n.y) * dy) / (dx * dx + dy * dy);
+  const Point foot{n.x + t * dx, n.y + t * dy};  // the nearest point of the line
+  return (lb.x - foot.x) * side.x + (lb.y - foot.y) * side.y;
+}
+
+constexpr Point kUp{0, -1};
+
+bool on_floor(Point p) {
+  return p.y >= kFloorY - 7;
+}
+
+}  // namespace
+
+TEST_CASE("pelvic tilt: the lower back's arch flattens into the mat while the hips stay down",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("pelvic_tilt");
+  REQUIRE(f.view == Figure::View::Side);
+  REQUIRE(f.has_low_back);
+  // The movement is at the low back ...
+  CHECK(moved(f, Joint::LowBack) > 4);
+  CHECK(f.end[Joint::LowBack].y - f.start[Joint::LowBack].y > 4);  // down toward the mat
+  // ... from an arch, a gap under the lower back, to flat on the mat ...
+  CHECK(bow(f.start, kUp) > 4);
+  CHECK(std::abs(bow(f.end, kUp)) < 1);
+  CHECK(on_floor(f.end[Joint::LowBack]));
+  // ... and it is not a bridge: the hips, the knees and the feet stay where they are.
+  for (Joint j :
+       {Joint::LHip, Joint::RHip, Joint::LKnee, Joint::RKnee, Joint::LFoot, Joint::RFoot}) {
+    INFO(joint_names()[static_cast<int>(j)]);
+    CHECK(moved(f, j) < 1);
+  }
+  CHECK(on_floor(hips(f.start)));
+  CHECK(on_floor(hips(f.end)));
+  // The gap is not hidden behind an arm lying on the floor under it.
+  for (const Pose* p : {&f.start, &f.end})
+    for (Joint hand : {Joint::LHand, Joint::RHand})
+      CHECK((*p)[hand].x < (*p)[Joint::LowBack].x - 10);
+}
+
+TEST_CASE("a glute bridge lifts the hips, in line with the shoulders and knees, no higher",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("glute_bridge");
+  CHECK(hips(f.start).y - hips(f.end).y > 10);
+  // Shoulders, hips and knees in a straight line at the top: no over-arching.
+  const Point s = f.end[Joint::RShoulder], k = f.end[Joint::RKnee], h = hips(f.end);
+  const double line_y = s.y + (k.y - s.y) * (h.x - s.x) / (k.x - s.x);
+  CHECK(h.y >= line_y - 2);
+}
