@@ -81,3 +81,31 @@ TEST_CASE("a glute bridge lifts the hips, in line with the shoulders and knees, 
   const double line_y = s.y + (k.y - s.y) * (h.x - s.x) / (k.x - s.x);
   CHECK(h.y >= line_y - 2);
 }
+
+TEST_CASE("knee rolls: knees together pointing up, then lowered to one side, shoulders flat",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("knee_rolls");
+  REQUIRE(f.view == Figure::View::Top);  // y is across the body
+  const double mid = hips(f.start).y;
+  const double half_hips = std::abs(f.start[Joint::RHip].y - f.start[Joint::LHip].y) / 2;
+  // At the start the knees are centred (between the hips, together) ...
+  for (Joint knee : {Joint::LKnee, Joint::RKnee})
+    CHECK(std::abs(f.start[knee].y - mid) < half_hips);
+  CHECK(std::abs(f.start[Joint::LKnee].y - f.start[Joint::RKnee].y) < 8);
+  // ... and pointing up: seen from above the thigh looks much shorter than it is.
+  CHECK(std::hypot(f.start[Joint::LKnee].x - f.start[Joint::LHip].x,
+                   f.start[Joint::LKnee].y - f.start[Joint::LHip].y) < 0.7 * 36);
+  // At the end both knees are well to the same side.
+  const double l = f.end[Joint::LKnee].y - mid, r = f.end[Joint::RKnee].y - mid;
+  CHECK(std::abs(l) > 15);
+  CHECK(std::abs(r) > 15);
+  CHECK(l * r > 0);
+  // The shoulders, arms and head stay flat on the floor; the feet stay about where they were.
+  for (Joint j : {Joint::Head, Joint::Neck, Joint::LShoulder, Joint::RShoulder, Joint::LElbow,
+                  Joint::RElbow, Joint::LHand, Joint::RHand}) {
+    INFO(joint_names()[static_cast<int>(j)]);
+    CHECK(moved(f, j) < 0.01);
+  }
+  CHECK(moved(f, Joint::LFoot) < 4);
+  CHECK(moved(f, Joint::RFoot) < 4);
+}
