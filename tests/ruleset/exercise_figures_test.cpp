@@ -39,6 +39,7 @@ double bow(const Pose& p, Point side) {
 }
 
 constexpr Point kUp{0, -1};
+constexpr Point kForward{1, 0};  // to the right: away from a wall on the left
 
 bool on_floor(Point p) {
   return p.y >= kFloorY - 7;
@@ -108,4 +109,30 @@ TEST_CASE("knee rolls: knees together pointing up, then lowered to one side, sho
   }
   CHECK(moved(f, Joint::LFoot) < 4);
   CHECK(moved(f, Joint::RFoot) < 4);
+}
+
+TEST_CASE("the back raise on all fours rounds the back up and never sags into a hollow",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("all_fours_back_raise");
+  REQUIRE(f.has_low_back);
+  CHECK(std::abs(bow(f.start, kUp)) < 1.5);  // a flat back
+  CHECK(bow(f.end, kUp) > 4);                // rounded up
+  for (Joint j : {Joint::LHand, Joint::RHand, Joint::LKnee, Joint::RKnee})
+    CHECK(moved(f, j) < 0.01);
+  CHECK(f.end[Joint::Head].y > f.start[Joint::Head].y + 3);  // the head drops
+}
+
+TEST_CASE("the wall pelvic tilt flattens the small of the back against the wall",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("wall_pelvic_tilt");
+  REQUIRE(f.has_low_back);
+  REQUIRE(f.props.front().kind == Prop::Kind::Wall);
+  const double wall = f.props.front().anchor.x;
+  // A gap between the lower back and the wall at the start (bowed away from it) ...
+  CHECK(bow(f.start, kForward) > 2);
+  CHECK(f.start[Joint::LowBack].x - f.start[Joint::Neck].x > 2);
+  // ... none at the end: the whole back along the wall, touching it (limbs are 6 wide, the
+  // wall 4).
+  CHECK(std::abs(bow(f.end, kForward)) < 1);
+  CHECK(f.end[Joint::LowBack].x - wall < 6.5);
 }
