@@ -69,7 +69,7 @@ TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` an
   for (const auto& item : rules.items_of(rules.roles.routine))
     if (item.id == "pelvic_floor" && item.figure) seated = &*item.figure;
   REQUIRE(seated);
-  REQUIRE(seated->props.size() == 1);
+  REQUIRE(seated->props.size() == 2);  // the chair, and the arrow of the squeeze
   const ruleset::Prop& chair = seated->props[0];
   CHECK(chair.kind == ruleset::Prop::Kind::Chair);
   CHECK((chair.anchor.x == 104 && chair.anchor.y == 86));

@@ -136,3 +136,16 @@ TEST_CASE("the wall pelvic tilt flattens the small of the back against the wall"
   CHECK(std::abs(bow(f.end, kForward)) < 1);
   CHECK(f.end[Joint::LowBack].x - wall < 6.5);
 }
+
+TEST_CASE("pelvic floor squeezes: nothing else moves, and an arrow shows the lift",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("pelvic_floor");
+  for (int j = 0; j < kJointCount; ++j) CHECK(moved(f, static_cast<Joint>(j)) < 0.01);
+  const auto arrow = std::find_if(f.props.begin(), f.props.end(),
+                                  [](const Prop& p) { return p.kind == Prop::Kind::Arrow; });
+  REQUIRE(arrow != f.props.end());
+  CHECK(arrow->anchor.y - arrow->end.y > 10);  // pointing up
+  // Rising from the seat, at the pelvis: between the hips and the knees.
+  CHECK(arrow->anchor.x > hips(f.end).x);
+  CHECK(arrow->anchor.x < f.end[Joint::RKnee].x);
+}
