@@ -47,6 +47,21 @@ bool on_floor(Point p) {
 
 }  // namespace
 
+TEST_CASE("every figure shows a movement: its poses differ, or an arrow marks the change",
+          "[figure][exercise]") {
+  const RuleSet& rules = embedded_rule_set();
+  for (const Item& item : rules.items_of(rules.roles.routine)) {
+    INFO(item.id);
+    const Figure& f = *item.figure;
+    double most = 0;
+    for (int j = 0; j < kJointCount; ++j)
+      if (f.has(static_cast<Joint>(j))) most = std::max(most, moved(f, static_cast<Joint>(j)));
+    const bool arrow = std::any_of(f.props.begin(), f.props.end(),
+                                   [](const Prop& p) { return p.kind == Prop::Kind::Arrow; });
+    CHECK((most >= 5 || arrow));
+  }
+}
+
 TEST_CASE("pelvic tilt: the lower back's arch flattens into the mat while the hips stay down",
           "[figure][exercise]") {
   const Figure& f = figure_of("pelvic_tilt");
@@ -135,6 +150,38 @@ TEST_CASE("the wall pelvic tilt flattens the small of the back against the wall"
   // wall 4).
   CHECK(std::abs(bow(f.end, kForward)) < 1);
   CHECK(f.end[Joint::LowBack].x - wall < 6.5);
+}
+
+TEST_CASE("no figure shows what the advice warns against", "[figure][exercise]") {
+  // No sit-up: lying on the back, the shoulders stay on the floor.
+  for (const char* id : {"hamstring_stretch", "knee_rolls", "pelvic_tilt", "glute_bridge"}) {
+    INFO(id);
+    const Figure& f = figure_of(id);
+    if (f.view == Figure::View::Top) continue;
+    for (const Pose* p : {&f.start, &f.end}) CHECK(on_floor((*p)[Joint::RShoulder]));
+  }
+  // No double leg lift: lying on the back, a foot stays on the floor.
+  for (const char* id : {"hamstring_stretch", "pelvic_tilt", "glute_bridge"}) {
+    INFO(id);
+    const Figure& f = figure_of(id);
+    for (const Pose* p : {&f.start, &f.end})
+      CHECK((on_floor((*p)[Joint::LFoot]) || on_floor((*p)[Joint::RFoot])));
+  }
+  // No toe touch: standing, the hands stay above the knees.
+  for (const char* id : {"shoulder_rolls", "scapular_squeeze", "wall_pelvic_tilt"}) {
+    INFO(id);
+    const Figure& f = figure_of(id);
+    for (const Pose* p : {&f.start, &f.end})
+      for (Joint hand : {Joint::LHand, Joint::RHand}) CHECK((*p)[hand].y < (*p)[Joint::LKnee].y);
+  }
+  // No over-arching: in the bird dog the leg rises to the line of the back, no higher, and
+  // face down the lift is small (feet and chest a hand's width off the floor).
+  const Figure& bird = figure_of("bird_dog");
+  CHECK(bird.end[Joint::RFoot].y >= hips(bird.end).y - 3);
+  const Figure& prone = figure_of("prone_arm_leg_lift");
+  CHECK(kFloorY - prone.end[Joint::RFoot].y < 25);
+  CHECK(prone.start[Joint::Neck].y - prone.end[Joint::Neck].y < 10);
+  CHECK(kFloorY - prone.end[Joint::RHand].y < 30);
 }
 
 TEST_CASE("pelvic floor squeezes: nothing else moves, and an arrow shows the lift",
