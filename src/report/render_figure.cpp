@@ -31,6 +31,7 @@ constexpr double kHead = ruleset::kHeadRadius;
 constexpr const char* kNear = "#1f2937";
 constexpr const char* kFar = "#9ca3af";
 constexpr const char* kBand = "#ea580c";
+constexpr const char* kArrow = "#be185d";
 
 bool left_side(Joint j) {
   switch (j) {
@@ -53,12 +54,19 @@ Point mid(Point a, Point b) {
 
 // Each joint hangs from a parent; the hips' midpoint is the root.
 constexpr std::array<int, ruleset::kJointCount> kParent{
-    /*Head*/ 1,   /*Neck*/ -1,  /*LShoulder*/ 1, /*RShoulder*/ 1,
-    /*LElbow*/ 2, /*RElbow*/ 3,
-    /*LHand*/ 4,  /*RHand*/ 5,  /*LHip*/ -2,     /*RHip*/ -2,
-    /*LKnee*/ 8,  /*RKnee*/ 9,
-    /*LFoot*/ 10, /*RFoot*/ 11, /*LToe*/ 12,     /*RToe*/ 13};
-// -1: the neck hangs from the root; -2: a hip hangs from the root.
+    /*Head*/ 1,    /*Neck*/ -1,  /*LShoulder*/ 1, /*RShoulder*/ 1,
+    /*LElbow*/ 2,  /*RElbow*/ 3,
+    /*LHand*/ 4,   /*RHand*/ 5,  /*LHip*/ -2,     /*RHip*/ -2,
+    /*LKnee*/ 8,   /*RKnee*/ 9,
+    /*LFoot*/ 10,  /*RFoot*/ 11, /*LToe*/ 12,     /*RToe*/ 13,
+    /*LowBack*/ -1};
+// -1: the neck (or, when the figure has one, the low back) hangs from the
+// root; -2: a hip hangs from the root. With a low back, the neck hangs from it.
+int parent_of(const Figure& figure, int j) {
+  if (j == static_cast<int>(Joint::Neck) && figure.has_low_back)
+    return static_cast<int>(Joint::LowBack);
+  return kParent[j];
+}
 
 // The pose a fraction `t` of the way from `a` to `b`. Seen from the side,
 // limbs turn about their joints (each bone's angle and length move
@@ -77,15 +85,17 @@ Pose between(const Figure& figure, const Pose& a, const Pose& b, double t) {
   const Point root_b = mid(b[Joint::LHip], b[Joint::RHip]);
   const Point root{root_a.x + (root_b.x - root_a.x) * t, root_a.y + (root_b.y - root_a.y) * t};
   auto parent_point = [&](const Pose& pose, int j, Point root_point) {
-    return kParent[j] < 0 ? root_point : pose.at[kParent[j]];
+    const int parent = parent_of(figure, j);
+    return parent < 0 ? root_point : pose.at[parent];
   };
   // Parents come before children in this order.
-  constexpr std::array<int, ruleset::kJointCount> kOrder{1, 0, 2,  3,  4,  5,  6,  7,
-                                                         8, 9, 10, 11, 12, 13, 14, 15};
+  constexpr std::array<int, ruleset::kJointCount> kOrder{16, 1, 0,  2,  3,  4,  5,  6, 7,
+                                                         8,  9, 10, 11, 12, 13, 14, 15};
   for (int j : kOrder) {
     Point& at = out.at[j];
     const Point pa = parent_point(a, j, root_a), pb = parent_point(b, j, root_b);
-    const Point from = kParent[j] < 0 ? root : out.at[kParent[j]];
+    const int parent = parent_of(figure, j);
+    const Point from = parent < 0 ? root : out.at[parent];
     const double ax = a.at[j].x - pa.x, ay = a.at[j].y - pa.y;
     const double bx = b.at[j].x - pb.x, by = b.at[j].y - pb.y;
     const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
@@ -189,6 +199,7 @@ struct Shape {
   std::string style;
   std::function<void(const Pose&, std::string&)> path;
   bool moves = true;
+  bool end_only = false;  // drawn with the end pose alone (an arrow)
 };
 
 std::vector<Shape> shapes(const Figure& figure) {
@@ -199,24 +210,52 @@ std::vector<Shape> shapes(const Figure& figure) {
         "stroke-linejoin:round",
         color);
   };
-  // Props, behind the figure.
+  // Props, behind the figure (arrows, over it, come last).
+  const bool on_floor = figure.view != Figure::View::Top;
+  // The mat: seen from the side or the front, a strip on the floor under the
+  // figure; seen from above, a mat's shape (about 60 across) under the head,
+  // the trunk and the legs, which arms stretched out to the sides may reach
+  // beyond. Either way all of it inside the box.
   double min_x = 200, max_x = 0, min_y = 120, max_y = 0;
   for (const Pose* pose : {&figure.start, &figure.end})
     for (int j = 0; j < ruleset::kJointCount; ++j) {
-      if (!figure.has_toes && (j == 14 || j == 15)) continue;
-      min_x = std::min(min_x, pose->at[j].x), max_x = std::max(max_x, pose->at[j].x);
-      min_y = std::min(min_y, pose->at[j].y), max_y = std::max(max_y, pose->at[j].y);
+      const auto joint = static_cast<Joint>(j);
+      if (!figure.has(joint)) continue;
+      const bool arm = joint == Joint::LElbow || joint == Joint::RElbow || joint == Joint::LHand ||
+                       joint == Joint::RHand;
+      if (!on_floor && arm) continue;
+      const double r = joint == Joint::Head ? kHead : 3;  // the head's circle, a limb's width
+      min_x = std::min(min_x, pose->at[j].x - r), max_x = std::max(max_x, pose->at[j].x + r);
+      min_y = std::min(min_y, pose->at[j].y - r), max_y = std::max(max_y, pose->at[j].y + r);
     }
-  const bool on_floor = figure.view != Figure::View::Top;
+  for (const Prop& prop : figure.props)  // a foam roller lies on the mat too
+    if (prop.kind == Prop::Kind::FoamRoller)
+      for (const Point& p : {prop.anchor, prop.end}) {
+        min_x = std::min(min_x, p.x - 6), max_x = std::max(max_x, p.x + 6);
+        min_y = std::min(min_y, p.y - 6), max_y = std::max(max_y, p.y + 6);
+      }
+  constexpr double kMatMargin = 7, kMatWidth = 60, kInside = 2;
+  const double mat_left = std::max(kInside, min_x - kMatMargin);
+  const double mat_right = std::min(200 - kInside, max_x + kMatMargin);
+  double mat_top = min_y - kMatMargin, mat_bottom = max_y + kMatMargin;
+  if (mat_bottom - mat_top < kMatWidth) {
+    const double grow = (kMatWidth - (mat_bottom - mat_top)) / 2;
+    mat_top -= grow, mat_bottom += grow;
+  }
+  // Kept inside the box, moved rather than cut where it can be.
+  if (mat_top < kInside) mat_bottom += kInside - mat_top, mat_top = kInside;
+  if (mat_bottom > 120 - kInside)
+    mat_top -= mat_bottom - (120 - kInside), mat_bottom = 120 - kInside;
+  mat_top = std::max(mat_top, kInside);
   for (const Prop& prop : figure.props) {
     switch (prop.kind) {
       case Prop::Kind::Mat: {
+        const double w = mat_right - mat_left;
         const std::string rect =
-            on_floor ? fmt::format("M{} {}h{}v4h{}z", num(min_x - 10), num(kFloor - 2),
-                                   num(max_x - min_x + 20), num(-(max_x - min_x + 20)))
-                     : fmt::format("M{} {}h{}v{}h{}z", num(min_x - 12), num(min_y - 12),
-                                   num(max_x - min_x + 24), num(max_y - min_y + 24),
-                                   num(-(max_x - min_x + 24)));
+            on_floor
+                ? fmt::format("M{} {}h{}v4h{}z", num(mat_left), num(kFloor - 2), num(w), num(-w))
+                : fmt::format("M{} {}h{}v{}h{}z", num(mat_left), num(mat_top), num(w),
+                              num(mat_bottom - mat_top), num(-w));
         out.push_back({"fill:#bfdbfe;stroke:#60a5fa;stroke-width:1",
                        [rect](const Pose&, std::string& d) { d += rect; }, false});
         break;
@@ -257,6 +296,7 @@ std::vector<Shape> shapes(const Figure& figure) {
                        [wall](const Pose&, std::string& d) { d += wall; }, false});
         break;
       }
+      case Prop::Kind::Arrow: break;  // over the figure, below
       case Prop::Kind::Band:
       case Prop::Kind::Towel: {
         const Joint a = prop.joints[0], b = prop.joints[1];
@@ -290,7 +330,7 @@ std::vector<Shape> shapes(const Figure& figure) {
     for (const auto& bone : ruleset::bones()) {
       if (bone.from == Joint::Head || (bone.from == Joint::LHip && bone.to == Joint::RHip))
         continue;
-      if (!figure.has_toes && (bone.to == Joint::LToe || bone.to == Joint::RToe)) continue;
+      if (!figure.has(bone.to)) continue;
       if (left_side(bone.to) != far) continue;
       const Joint a = bone.from, b = bone.to;
       out.push_back({limb(far && side ? kFar : kNear),
@@ -301,9 +341,21 @@ std::vector<Shape> shapes(const Figure& figure) {
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                    append_line_path(d, p[Joint::LHip], p[Joint::RHip]);
                  }});
-  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
-                   append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
-                 }});
+  // The torso: a straight line from the neck to the hips' midpoint, or bent
+  // at the low back when the figure has one.
+  if (figure.has_low_back)
+    out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                     append_line_path(d, p[Joint::Neck], p[Joint::LowBack]);
+                     const Point hips = mid(p[Joint::LHip], p[Joint::RHip]);
+                     d += 'L';
+                     append_num(d, hips.x);
+                     d += ' ';
+                     append_num(d, hips.y);
+                   }});
+  else
+    out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                     append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
+                   }});
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                    append_line_path(d, p[Joint::Head], p[Joint::Neck]);
                  }});
@@ -311,16 +363,34 @@ std::vector<Shape> shapes(const Figure& figure) {
       {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
        [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
   bone_shapes(false);
-  return out;
-}
-
-std::string view_word(Figure::View view) {
-  switch (view) {
-    case Figure::View::Side: return "seen from the side";
-    case Figure::View::Top: return "seen from above";
-    case Figure::View::Front: return "seen from the front";
+  // Arrows, over the figure: what the end pose does that cannot be seen.
+  for (const Prop& prop : figure.props) {
+    if (prop.kind != Prop::Kind::Arrow) continue;
+    // A shaft, straight or a curve through `via` halfway along, and a head of
+    // two strokes 6 long at 30 degrees to the shaft's end.
+    const Point from = prop.anchor, to = prop.end;
+    // The quadratic curve through `via` at its middle has this control point.
+    const Point control = prop.via ? Point{2 * prop.via->x - (from.x + to.x) / 2,
+                                           2 * prop.via->y - (from.y + to.y) / 2}
+                                   : from;
+    const double angle = std::atan2(to.y - control.y, to.x - control.x);
+    std::string arrow;
+    if (prop.via) {
+      arrow = "M" + num(from.x) + " " + num(from.y) + "Q" + num(control.x) + " " + num(control.y) +
+              " " + num(to.x) + " " + num(to.y);
+    } else {
+      arrow = line_path(from, to);
+    }
+    for (double side : {-1.0, 1.0}) {
+      const double a = angle + std::numbers::pi + side * std::numbers::pi / 6;
+      append_line_path(arrow, to, {to.x + 6 * std::cos(a), to.y + 6 * std::sin(a)});
+    }
+    out.push_back({fmt::format("fill:none;stroke:{};stroke-width:3;stroke-linecap:round;"
+                               "stroke-linejoin:round",
+                               kArrow),
+                   [arrow](const Pose&, std::string& d) { d += arrow; }, false, true});
   }
-  return "";
+  return out;
 }
 
 // <svg> with its accessible name and description.
@@ -364,6 +434,14 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"", cls, shape.style);
     shape.path(figure.start, body);
     body += "\"/>";
+    if (shape.end_only) {
+      // Seen while the figure reaches and holds the end pose (40% to 60%).
+      css += fmt::format(
+          ".{}{{opacity:0;animation:{} 7s linear infinite}}@keyframes {}{{0%,25%,75%,100%{{"
+          "opacity:0}}40%,60%{{opacity:1}}}}",
+          cls, cls, cls);
+      continue;
+    }
     if (!shape.moves) continue;
     css += fmt::format(".{}{{animation:{} 7s linear infinite}}@keyframes {}{{", cls, cls, cls);
     for (const Frame& f : frames) {
@@ -375,9 +453,7 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     css += "}";
   }
   css += "</style>";
-  return open_svg(text, "figure-animated", 200,
-                  text.description + " (" + view_word(figure.view) + ")") +
-         css + body + "</svg>";
+  return open_svg(text, "figure-animated", 200, text.description) + css + body + "</svg>";
 }
 
 std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
@@ -386,6 +462,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
   for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
     body += fmt::format("<g transform=\"translate({} 0)\">", dx);
     for (const Shape& shape : list) {
+      if (shape.end_only && pose == &figure.start) continue;
       body += "<path style=\"" + shape.style + "\" d=\"";
       shape.path(*pose, body);
       body += "\"/>";
@@ -397,8 +474,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
       "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
       "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
   return open_svg(text, "figure-poses", 430,
-                  "Start and end positions side by side: " + text.description + " (" +
-                      view_word(figure.view) + ")") +
+                  "Start and end positions side by side: " + text.description) +
          body + "</svg>";
 }
 

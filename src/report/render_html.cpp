@@ -71,6 +71,7 @@ h3 {{ font-size: 1.15rem; margin: 0 0 0.3rem; }}
 .exercise {{ border: 1px solid #d1d5db; border-radius: 0.5rem; padding: 0.9rem; margin: 0.9rem 0; break-inside: avoid; page-break-inside: avoid; }}
 .exercise .meta {{ color: #4b5563; margin: 0 0 0.5rem; }}
 .exercise figure {{ margin: 0 0 0.6rem; break-inside: avoid; }}
+.exercise figcaption {{ font-size: 0.9rem; font-weight: 600; color: #4b5563; margin: 0 0 0.2rem; }}
 .figure {{ display: block; width: 100%; max-width: 24rem; height: auto; background: #f9fafb; border-radius: 0.4rem; }}
 .figure-poses {{ display: none; max-width: 36rem; }}
 .exercise ol {{ padding-left: 1.4rem; margin: 0.4rem 0; }}
@@ -95,7 +96,7 @@ ul.plain {{ padding-left: 1.2rem; }}
 }}
 @page {{ size: {paper}; margin: 9mm 11mm 15mm; @bottom-center {{ content: {disclaimer}; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; font-size: 7pt; color: #374151; }} }}
 @media print {{
-  body {{ font-size: 9pt; line-height: 1.25; }}
+  body {{ font-size: 8.8pt; line-height: 1.25; }}
   main, .disclaimer {{ max-width: none; padding: 0; }}
   .headline {{ max-width: none; margin-top: 0; padding: 0.5rem 0.8rem; }}
   .headline h1 {{ font-size: 1.35rem; margin-bottom: 0.2rem; }}
@@ -117,6 +118,7 @@ ul.plain {{ padding-left: 1.2rem; }}
   .exercise p {{ margin: 0.2rem 0; }}
   .figure-animated {{ display: none; }}
   .exercise figure {{ margin: 0.1rem 0 0.2rem; }}
+  .exercise figcaption {{ font-size: 0.8rem; margin: 0; line-height: 1.1; }}
   .figure-poses {{ display: block; max-width: 56%; }}
   ul.plain {{ columns: 2; column-gap: 1.2rem; margin: 0.2rem 0; padding-left: 1rem; }}
   ul.plain li {{ break-inside: avoid; }}
@@ -272,8 +274,15 @@ class Page {
         FigureText text{"fig-" + item->id, item->name,
                         item->steps.empty() ? item->name : item->steps.front()};
         if (item->steps.size() > 1) text.description += " " + item->steps[1];
-        out_ += "<figure>" + figure_animated_svg(*item->figure, text) +
-                figure_poses_svg(*item->figure, text) + "</figure>";
+        // A figure not seen from the side says where it is seen from, in the
+        // rule file's words.
+        const Item* view =
+            rules_.find_view(ruleset::view_names()[static_cast<int>(item->figure->view)]);
+        out_ += "<figure>";
+        if (view && !view->label.empty())
+          out_ += fmt::format("<figcaption>{}</figcaption>", html_text(view->label));
+        out_ += figure_animated_svg(*item->figure, text) + figure_poses_svg(*item->figure, text) +
+                "</figure>";
       }
       if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));
       if (!item->equipment.empty()) {

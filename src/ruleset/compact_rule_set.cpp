@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-3\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-6\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -40,11 +40,11 @@ void describe(Codec& c, Pose& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Prop& x) {
-  c(x.kind, x.joints, x.anchor, x.end);
+  c(x.kind, x.joints, x.anchor, x.end, x.via);
 }
 template <typename Codec>
 void describe(Codec& c, Figure& x) {
-  c(x.view, x.props, x.start, x.end, x.has_toes);
+  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back);
 }
 template <typename Codec>
 void describe(Codec& c, Item& x) {
@@ -203,7 +203,7 @@ void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& fac
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
     rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.spoken, rs.advice, rs.positions,
-    facts, rules);
+    rs.views, facts, rules);
 }
 
 }  // namespace

@@ -8,8 +8,9 @@ namespace backtriage::ruleset {
 
 const std::array<std::string_view, kJointCount>& joint_names() {
   static const std::array<std::string_view, kJointCount> names{
-      "head",  "neck",  "l_shoulder", "r_shoulder", "l_elbow", "r_elbow", "l_hand", "r_hand",
-      "l_hip", "r_hip", "l_knee",     "r_knee",     "l_foot",  "r_foot",  "l_toe",  "r_toe"};
+      "head",   "neck",   "l_shoulder", "r_shoulder", "l_elbow", "r_elbow",
+      "l_hand", "r_hand", "l_hip",      "r_hip",      "l_knee",  "r_knee",
+      "l_foot", "r_foot", "l_toe",      "r_toe",      "low_back"};
   return names;
 }
 
@@ -29,7 +30,7 @@ const std::vector<Bone>& bones() {
 
 const std::vector<std::string>& prop_kind_names() {
   static const std::vector<std::string> names{"mat",  "band",  "towel", "foam_roller",
-                                              "wall", "cable", "chair"};
+                                              "wall", "cable", "chair", "arrow"};
   return names;
 }
 
@@ -43,7 +44,7 @@ std::vector<std::string> implausible_bones(const Figure& figure, const Pose& pos
   auto length = [](Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); };
   auto name = [](Joint j) { return joint_names()[static_cast<int>(j)]; };
   for (const Bone& bone : bones()) {
-    if (!figure.has_toes && (bone.to == Joint::LToe || bone.to == Joint::RToe)) continue;
+    if (!figure.has(bone.to)) continue;
     const double l = length(pose[bone.from], pose[bone.to]);
     if (l > bone.nominal * kBoneSlack)
       out.push_back(fmt::format("{} to {} is {:.0f} long; at most {:.0f}", name(bone.from),
@@ -51,14 +52,19 @@ std::vector<std::string> implausible_bones(const Figure& figure, const Pose& pos
   }
   const Point hips{(pose[Joint::LHip].x + pose[Joint::RHip].x) / 2,
                    (pose[Joint::LHip].y + pose[Joint::RHip].y) / 2};
-  const double torso = length(pose[Joint::Neck], hips);
-  if (torso > kTorsoLength * kBoneSlack)
-    out.push_back(fmt::format("neck to hips is {:.0f} long; at most {:.0f}", torso,
-                              kTorsoLength * kBoneSlack));
+  auto torso = [&](const char* from, Point a, const char* to, Point b, double nominal) {
+    const double l = length(a, b);
+    if (l > nominal * kBoneSlack)
+      out.push_back(fmt::format("{} to {} is {:.0f} long; at most {:.0f}", from, to, l,
+                                nominal * kBoneSlack));
+  };
+  torso("neck", pose[Joint::Neck], "hips", hips, kTorsoLength);
+  if (figure.has_low_back) {
+    torso("neck", pose[Joint::Neck], "low_back", pose[Joint::LowBack], kUpperTorsoLength);
+    torso("low_back", pose[Joint::LowBack], "hips", hips, kLowerTorsoLength);
+  }
   for (int j = 0; j < kJointCount; ++j) {
-    if (!figure.has_toes &&
-        (j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe)))
-      continue;
+    if (!figure.has(static_cast<Joint>(j))) continue;
     const Point p = pose.at[j];
     if (p.x < 0 || p.x > 200 || p.y < 0 || p.y > 120) {
       out.push_back(

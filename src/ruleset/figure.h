@@ -31,8 +31,11 @@ enum class Joint {
   RFoot,
   LToe,
   RToe,
+  // The small of the back, optional: with it the torso bends there (the
+  // lower back's arch over the mat, a back rounded on all fours).
+  LowBack,
 };
-inline constexpr int kJointCount = 16;
+inline constexpr int kJointCount = 17;
 // "head", "l_shoulder"... as the rule file spells them.
 const std::array<std::string_view, kJointCount>& joint_names();
 
@@ -52,23 +55,32 @@ struct Bone {
   double nominal;
 };
 // The bones drawn, far side first. The torso runs from the neck to the
-// midpoint of the hips and is not in this list.
+// midpoint of the hips, through the low back when the figure has one, and is
+// not in this list.
 const std::vector<Bone>& bones();
 inline constexpr double kTorsoLength = 48;
+// Through the low back: neck to low back, low back to the hips' midpoint.
+inline constexpr double kUpperTorsoLength = 33;
+inline constexpr double kLowerTorsoLength = 17;
 inline constexpr double kFloorY = 112;  // seen from the side or the front
 inline constexpr double kHeadRadius = 8;
 // How much longer than nominal a bone may look before `check` complains.
 inline constexpr double kBoneSlack = 1.25;
 
 struct Prop {
-  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable, Chair };
+  enum class Kind { Mat, Band, Towel, FoamRoller, Wall, Cable, Chair, Arrow };
   Kind kind = Kind::Mat;
   // Band, towel: between two joints. Cable: from `anchor` to each joint in
   // `joints`. Foam roller: from `anchor` to `end`. Wall: at x = anchor.x.
   // Chair: its seat from `anchor` (the front edge) to `end` (the back edge),
-  // legs down to the floor and a backrest up from the back edge.
+  // legs down to the floor and a backrest up from the back edge. Arrow: from
+  // `anchor` to `end` (through `via` when given), drawn with the end pose
+  // only: a movement the figure cannot show, such as a squeeze lifting up
+  // inside, or the path a joint took (a shoulder rolling up and back).
   std::vector<Joint> joints;
   Point anchor, end;
+  // Arrow: a point the arrow bends through, halfway along (a curved arrow).
+  std::optional<Point> via;
 };
 const std::vector<std::string>& prop_kind_names();  // "mat", "band", ... by Kind
 
@@ -78,6 +90,13 @@ struct Figure {
   std::vector<Prop> props;
   Pose start, end;
   bool has_toes = false;
+  bool has_low_back = false;
+  // Whether the poses give joint `j` (the toes and the low back are optional).
+  bool has(Joint j) const {
+    if (j == Joint::LToe || j == Joint::RToe) return has_toes;
+    if (j == Joint::LowBack) return has_low_back;
+    return true;
+  }
 };
 const std::vector<std::string>& view_names();  // "side", "top", "front" by View
 

@@ -139,7 +139,11 @@ class RuleSetBuilder {
   std::optional<Range> range(const YAML::Node& node, std::string_view what);
   std::optional<Dose> dose(const YAML::Node& node);
   std::optional<Point> point(const YAML::Node& node, std::string_view what);
-  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, bool& has_toes);
+  // The optional joints a pose gives.
+  struct PoseParts {
+    bool toes = false, low_back = false;
+  };
+  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, PoseParts& parts);
   std::optional<Figure> figure(const YAML::Node& node);
   Item item(const YAML::Node& node, Role role, const std::vector<std::string>& keys);
   std::vector<Item> items(const YAML::Node& node, Role role);
@@ -152,6 +156,7 @@ class RuleSetBuilder {
   void spoken(const YAML::Node& node);
   std::vector<std::string> spoken_words(const YAML::Node& node, std::string_view what);
   std::vector<SpokenAmount> spoken_amounts(const YAML::Node& node, std::string_view what);
+  void views(const YAML::Node& node);
   void resolve_roles(const YAML::Node& root);
   void resolve_references();
   void check_questions();
@@ -169,6 +174,20 @@ class RuleSetBuilder {
   std::string region_fact_;  // `report: region`: the classification exercises' regions are from
   YAML::Node role_at_region_;
 };
+
+// The figures' captions by view: each id a view name, once, with a label.
+void RuleSetBuilder::views(const YAML::Node& node) {
+  rule_set_->views = items(node, Role::Classification);
+  if (!node || !node.IsSequence()) return;
+  for (const YAML::Node& element : node) {
+    if (element.IsScalar())
+      yaml_.error(element, fmt::format("view '{}' needs a label, the caption: {{id: {}, label: "
+                                       "...}}",
+                                       element.Scalar(), element.Scalar()));
+    else if (element.IsMap() && element["id"])
+      yaml_.one_of(element["id"], "view", view_names());
+  }
+}
 
 void RuleSetBuilder::report_roles(const YAML::Node& node) {
   if (!yaml_.check_map(node, "report",
@@ -259,7 +278,7 @@ std::optional<Point> RuleSetBuilder::point(const YAML::Node& node, std::string_v
 }
 
 std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_view what,
-                                         bool& has_toes) {
+                                         PoseParts& parts) {
   std::vector<std::string> names(joint_names().begin(), joint_names().end());
   if (!yaml_.check_map(node, what, names)) return std::nullopt;
   Pose p;
@@ -268,14 +287,16 @@ std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_vie
   for (int j = 0; j < kJointCount; ++j) {
     const YAML::Node at = node[names[j]];
     const bool toe = j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe);
+    const bool low_back = j == static_cast<int>(Joint::LowBack);
     if (!at) {
-      if (!toe) {
+      if (!toe && !low_back) {
         yaml_.error(node, fmt::format("{} needs '{}'", what, names[j]));
         ok = false;
       }
       continue;
     }
     toes += toe;
+    parts.low_back |= low_back;
     if (auto pt = point(at, names[j]))
       p.at[j] = *pt;
     else
@@ -285,7 +306,7 @@ std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_vie
     yaml_.error(node, fmt::format("{}: give both l_toe and r_toe, or neither", what));
     ok = false;
   }
-  has_toes = toes == 2;
+  parts.toes = toes == 2;
   return ok ? std::optional<Pose>(p) : std::nullopt;
 }
 
@@ -301,17 +322,28 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   if (view.empty()) return std::nullopt;
   f.view = static_cast<Figure::View>(std::find(view_names().begin(), view_names().end(), view) -
                                      view_names().begin());
-  bool start_toes = false, end_toes = false;
-  auto start = pose(node["start"], "start pose", start_toes);
-  auto end = pose(node["end"], "end pose", end_toes);
+  // Seen from the side is how a figure is read; from anywhere else the
+  // reader is told (`views` is read before the facts).
+  if (f.view != Figure::View::Side && !rule_set_->find_view(view))
+    yaml_.error(node["view"], fmt::format("a figure seen from '{}' needs a caption: give "
+                                          "'views' an entry {{id: {}, label: ...}}",
+                                          view, view));
+  PoseParts start_parts, end_parts;
+  auto start = pose(node["start"], "start pose", start_parts);
+  auto end = pose(node["end"], "end pose", end_parts);
   if (!start || !end) return std::nullopt;
-  if (start_toes != end_toes) {
+  if (start_parts.toes != end_parts.toes) {
     yaml_.error(node["end"], "give toes in both poses or in neither");
+    return std::nullopt;
+  }
+  if (start_parts.low_back != end_parts.low_back) {
+    yaml_.error(node["end"], "give low_back in both poses or in neither");
     return std::nullopt;
   }
   f.start = *start;
   f.end = *end;
-  f.has_toes = start_toes;
+  f.has_toes = start_parts.toes;
+  f.has_low_back = start_parts.low_back;
   for (const auto& [which, p] : {std::pair{"start", &f.start}, std::pair{"end", &f.end}})
     for (const auto& problem : implausible_bones(f, *p))
       yaml_.error(node[which], fmt::format("implausible {} pose: {}", which, problem));
@@ -320,15 +352,22 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   auto joint = [&](const YAML::Node& n) -> std::optional<Joint> {
     const std::string name = yaml_.one_of(n, "joint", joints);
     if (name.empty()) return std::nullopt;
-    return static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
+    const auto j =
+        static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
+    if (!f.has(j)) {  // an optional joint the poses leave out has no place to draw to
+      yaml_.error(n, fmt::format("'{}' is not in this figure's poses", name));
+      return std::nullopt;
+    }
+    return j;
   };
+  auto in_box = [](Point pt) { return pt.x >= 0 && pt.x <= 200 && pt.y >= 0 && pt.y <= 120; };
   if (const YAML::Node props = node["props"]) {
     if (!props.IsSequence()) {
       yaml_.error(props, "props must be a list");
       return std::nullopt;
     }
     for (const auto& p : props) {
-      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x"})) continue;
+      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x", "via"})) continue;
       if (!yaml_.require(p, "kind", "a prop")) continue;
       const std::string kind = yaml_.one_of(p["kind"], "prop kind", prop_kind_names());
       if (kind.empty()) continue;
@@ -352,6 +391,9 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
         }
         return fine;
       };
+      const bool via_fits = !p["via"] || prop.kind == Prop::Kind::Arrow;
+      if (!via_fits)
+        yaml_.error(p["via"], fmt::format("'via' does not apply to {}", with_article(kind)));
       bool fine = true;
       switch (prop.kind) {
         case Prop::Kind::Mat: fine = needs({}); break;
@@ -365,12 +407,32 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
           break;
         }
         case Prop::Kind::FoamRoller:
-        case Prop::Kind::Chair: {
+        case Prop::Kind::Chair:
+        case Prop::Kind::Arrow: {
           fine = needs({"from", "to"});
           auto a = fine ? point(p["from"], "from") : std::nullopt;
           auto b = fine ? point(p["to"], "to") : std::nullopt;
           if (a && b) prop.anchor = *a, prop.end = *b;
           fine = fine && a && b;
+          for (const auto& [key, at] : {std::pair{"from", a}, std::pair{"to", b}})
+            if (fine && !in_box(*at)) {
+              yaml_.error(p[key], fmt::format("'{}' at ({}, {}) is outside the 200 x 120 box", key,
+                                              at->x, at->y));
+              fine = false;
+            }
+          if (fine && prop.kind == Prop::Kind::Arrow && a->x == b->x && a->y == b->y) {
+            yaml_.error(p, "an arrow needs 'from' and 'to' apart");
+            fine = false;
+          }
+          if (fine && prop.kind == Prop::Kind::Arrow && p["via"]) {
+            prop.via = point(p["via"], "via");
+            if (prop.via && !in_box(*prop.via)) {
+              yaml_.error(p["via"], fmt::format("'via' at ({}, {}) is outside the 200 x 120 box",
+                                                prop.via->x, prop.via->y));
+              prop.via.reset();
+            }
+            fine = prop.via.has_value();
+          }
           break;
         }
         case Prop::Kind::Wall: {
@@ -398,7 +460,7 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
           break;
         }
       }
-      if (fine) f.props.push_back(std::move(prop));
+      if (fine && via_fits) f.props.push_back(std::move(prop));
     }
   }
   return f;
@@ -1028,7 +1090,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
   } else if (yaml_.check_map(root, "the rule file",
                              {"id", "version", "title", "disclaimer", "report", "interview",
-                              "questions", "facts", "rules", "advice", "positions"})) {
+                              "questions", "facts", "rules", "advice", "positions", "views"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     for (const char* key : {"id", "version", "disclaimer", "report", "questions", "facts", "rules"})
@@ -1040,6 +1102,7 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
     if (root["report"]) report_roles(root["report"]);
     if (root["interview"]) interview(root["interview"]);
     rs.positions = items(root["positions"], Role::Classification);
+    views(root["views"]);
     auto each = [&](const char* key, auto&& read) {
       const YAML::Node list = root[key];
       if (!list) return;

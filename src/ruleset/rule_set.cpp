@@ -93,6 +93,12 @@ const Item* RuleSet::find_position(std::string_view id) const {
   return nullptr;
 }
 
+const Item* RuleSet::find_view(std::string_view id) const {
+  for (const auto& v : views)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+
 std::vector<std::string> RuleSet::question_ids() const {
   std::vector<std::string> ids;
   for (const auto& q : questions) ids.push_back(q.id);

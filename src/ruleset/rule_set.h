@@ -172,6 +172,9 @@ class RuleSet {
   Advice advice;
   // The positions exercises are done in, with their plain-words labels.
   std::vector<Item> positions;
+  // The caption of a figure seen from each side (`id`: a view name, "top"),
+  // in `label`: "Seen from above". A view not listed goes without one.
+  std::vector<Item> views;
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
 
@@ -198,6 +201,7 @@ class RuleSet {
   int level_rank(std::string_view id) const;
   const Checklist* find_checklist(std::string_view id) const;
   const Item* find_position(std::string_view id) const;
+  const Item* find_view(std::string_view id) const;
 
   std::vector<std::string> question_ids() const;
   // The earlier questions a question follows up (ruleset/follow_ups.h).

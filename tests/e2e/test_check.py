@@ -304,6 +304,21 @@ class StrictCheck(unittest.TestCase):
         self.assertEqual(code, 65)
         self.assertTrue(any("implausible start pose:" in l for l in lines), lines)
 
+    def test_a_figure_seen_from_above_without_a_caption_is_an_error(self):
+        text = real_rules().replace("  - {id: top, label: Seen from above}\n", "")
+        code, _, lines, _ = self.check(text)
+        self.assertEqual(code, 65)
+        # Every figure seen from above, at its `view`, and none seen from the side or front.
+        places = [place_of(text, "view: top", n) for n in range(text.count("view: top"))]
+        self.assertGreaterEqual(len(places), 3)
+        self.assertEqual(lines, [
+            f"{line}:{column + 6}: error: a figure seen from 'top' needs a caption: give "
+            "'views' an entry {id: top, label: ...}" for line, column in places])
+
+    def test_a_view_that_is_not_one_is_an_error(self):
+        self.misspell("  - {id: front, label:", "  - {id: frnt, label:",
+                      "unknown view 'frnt' (did you mean 'front'?) (expected side, top or front)")
+
 
 if __name__ == "__main__":
     main()

@@ -15,9 +15,10 @@ import unittest
 
 import html5lib
 import icalendar
+import yaml
 from PIL import Image
 
-from harness import BINARY, main, run
+from harness import BINARY, SOURCE_DIR, main, run
 
 CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
 CALM = ["--no-input", "--no-red-flags", "--duration-weeks", "2", "--sensation", "dull",
@@ -133,6 +134,26 @@ class Handout(unittest.TestCase):
                     self.assertRegex(article, r'<title id="[^"]+">[^<]+</title><desc id=')
                     self.assertIn("<ol><li>", article)
                     self.assertIn('<p class="dose">Dose: ', article)
+
+    def test_a_figure_not_seen_from_the_side_is_captioned_in_the_rule_files_words(self):
+        with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
+            rules = yaml.safe_load(f)
+        labels = {v["id"]: v["label"] for v in rules["views"]}
+        routine = next(fact for fact in rules["facts"] if fact["id"] == "routine")
+        views = {item["id"]: item["figure"]["view"] for item in routine["items"]}
+        captioned = 0
+        for exercise, article in re.findall(
+                r'<article class="exercise" id="([a-z_]+)">(.*?)</article>', self.pages["both"][1]):
+            with self.subTest(exercise):
+                figure = re.search(r"<figure>(.*?)</figure>", article).group(1)
+                view = views[exercise]
+                if view == "side":
+                    self.assertNotIn("<figcaption", figure)
+                    continue
+                captioned += 1
+                self.assertTrue(figure.startswith(
+                    f"<figcaption>{html.escape(labels[view])}</figcaption><svg"), figure[:80])
+        self.assertGreaterEqual(captioned, 4)  # three seen from above, one from the front
 
     def test_an_emergency_handout_has_no_exercise_only_what_to_do_and_why(self):
         text = self.pages["emergency"][1]

@@ -458,6 +458,10 @@ class RuleSetSchema(unittest.TestCase):
             "exercise routine flag": lambda r: fact(r, "routine")["items"][0].update(cds="info"),
             "figure view": lambda r: fact(r, "routine")["items"][0]["figure"].update(
                 view="back"),
+            "figure joint": lambda r: rename(fact(r, "routine")["items"][0]["figure"]["start"],
+                                             "neck", "nek"),
+            "view caption id": lambda r: r["views"][0].update(id="above"),
+            "view caption label": lambda r: r["views"][0].pop("label"),
             "dose key": lambda r: rename(fact(r, "routine")["items"][0]["dose"], "reps", "rep"),
             "rule key": lambda r: rename(r["rules"][0], "when", "wehn"),
             "at_least key": lambda r: rename(

@@ -1,7 +1,10 @@
 #include "report/render_figure.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
 #include "ruleset/loader.h"
 
@@ -43,7 +46,7 @@ TEST_CASE("a chair is drawn as a seat with legs to the floor, and a backrest see
           "[figure]") {
   ruleset::Figure f;
   // Its seat from the front edge (`anchor`) to the back edge (`end`).
-  f.props = {ruleset::Prop{ruleset::Prop::Kind::Chair, {}, {110, 80}, {90, 80}}};
+  f.props = {ruleset::Prop{ruleset::Prop::Kind::Chair, {}, {110, 80}, {90, 80}, {}}};
   const report::FigureText text{"chair", "Sitting", "Sitting on a chair"};
   const std::string side = report::figure_poses_svg(f, text);
   CHECK(side.find("d=\"M110.0 80.0L90.0 80.0\"") != std::string::npos);  // the seat
@@ -66,9 +69,94 @@ TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` an
   for (const auto& item : rules.items_of(rules.roles.routine))
     if (item.id == "pelvic_floor" && item.figure) seated = &*item.figure;
   REQUIRE(seated);
-  REQUIRE(seated->props.size() == 1);
+  REQUIRE(seated->props.size() == 2);  // the chair, and the arrow of the squeeze
   const ruleset::Prop& chair = seated->props[0];
   CHECK(chair.kind == ruleset::Prop::Kind::Chair);
   CHECK((chair.anchor.x == 104 && chair.anchor.y == 86));
   CHECK((chair.end.x == 76 && chair.end.y == 86));
+}
+
+namespace {
+
+struct Rect {
+  double left, top, right, bottom;
+};
+
+// The mat as drawn: the rectangle of the first path in the mat's style.
+std::optional<Rect> drawn_mat(const std::string& svg) {
+  const std::string style = "fill:#bfdbfe;stroke:#60a5fa;stroke-width:1\" d=\"";
+  const auto at = svg.find(style);
+  if (at == std::string::npos) return std::nullopt;
+  double x = 0, y = 0, w = 0, h = 0, back = 0;
+  // Seen from above "Mx yhWvHh-Wz"; on the floor "Mx yhWv4h-Wz".
+  if (std::sscanf(svg.c_str() + at + style.size(), "M%lf %lfh%lfv%lfh%lfz", &x, &y, &w, &h,
+                  &back) != 5)
+    return std::nullopt;
+  CHECK(back == -w);
+  return Rect{x, y, x + w, y + h};
+}
+
+}  // namespace
+
+TEST_CASE("every mat is drawn whole inside the figure's box, and seen from above under the body",
+          "[figure]") {
+  const auto& rules = ruleset::embedded_rule_set();
+  int mats = 0, from_above = 0;
+  for (const auto& item : rules.items_of(rules.roles.routine)) {
+    const ruleset::Figure& f = *item.figure;
+    const auto mat = drawn_mat(report::figure_poses_svg(f, {item.id, item.name, item.name}));
+    const bool has_mat = std::any_of(f.props.begin(), f.props.end(), [](const auto& p) {
+      return p.kind == ruleset::Prop::Kind::Mat;
+    });
+    REQUIRE(has_mat == static_cast<bool>(mat));
+    if (!mat) continue;
+    ++mats;
+    INFO(item.id);
+    // Its outline (1 wide) in the 200 x 120 box.
+    CHECK(mat->left >= 0.5);
+    CHECK(mat->top >= 0.5);
+    CHECK(mat->right <= 199.5);
+    CHECK(mat->bottom <= 119.5);
+    if (f.view != ruleset::Figure::View::Top) continue;
+    ++from_above;
+    CHECK(mat->bottom - mat->top >= 55);  // the shape of a mat, not a strip
+    // The head, the trunk and the legs lie on it in both poses (arms may reach beyond).
+    for (const auto* pose : {&f.start, &f.end})
+      for (Joint j : {Joint::Head, Joint::Neck, Joint::LShoulder, Joint::RShoulder, Joint::LHip,
+                      Joint::RHip, Joint::LKnee, Joint::RKnee, Joint::LFoot, Joint::RFoot}) {
+        const ruleset::Point p = (*pose)[j];
+        INFO(ruleset::joint_names()[static_cast<int>(j)]);
+        CHECK((p.x > mat->left && p.x < mat->right && p.y > mat->top && p.y < mat->bottom));
+      }
+  }
+  CHECK(mats >= 10);
+  CHECK(from_above == 3);
+}
+
+TEST_CASE("an arrow is drawn over the end pose only, and seen in the animation at the end",
+          "[figure]") {
+  ruleset::Figure f;
+  ruleset::Prop arrow{ruleset::Prop::Kind::Arrow, {}, {90, 86}, {90, 70}, {}};
+  f.props = {arrow};
+  const report::FigureText text{"lift", "Lift", "Lifting"};
+  const std::string poses = report::figure_poses_svg(f, text);
+  // A shaft up, and a head of two strokes at 30 degrees.
+  const std::string straight = "d=\"M90.0 86.0L90.0 70.0M90.0 70.0L93.0 75.2M90.0 70.0L87.0 75.2\"";
+  const auto at = poses.find(straight);
+  REQUIRE(at != std::string::npos);
+  CHECK(poses.find(straight, at + 1) == std::string::npos);      // once: not in the start pose
+  CHECK(at > poses.find("<g transform=\"translate(230 0)\">"));  // but in the end pose
+  // Over the figure: the last shape of the end pose.
+  const auto next_shape = poses.find("<path", at);
+  const bool last = next_shape > poses.rfind("</g>");
+  CHECK(last);
+  const std::string animated = report::figure_animated_svg(f, text);
+  CHECK(animated.find(straight) != std::string::npos);
+  CHECK(animated.find("opacity:0;animation:") != std::string::npos);
+  CHECK(animated.find("40%,60%{opacity:1}") != std::string::npos);
+  // Curved through `via`: a quadratic curve whose middle is `via`, the head along its end.
+  arrow.anchor = {110, 30}, arrow.via = ruleset::Point{96, 14}, arrow.end = {88, 28};
+  f.props = {arrow};
+  const std::string curved = report::figure_poses_svg(f, text);
+  CHECK(curved.find("d=\"M110.0 30.0Q93.0 -1.0 88.0 28.0M88.0 28.0") != std::string::npos);
 }
