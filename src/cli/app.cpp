@@ -51,7 +51,17 @@ Not medical advice: in an emergency call your local emergency number.)";
 
 // The --help group of the answer flags: "Answers (back-pain rules)".
 const std::string kAnswersGroup = "Answers (";
-const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics"};
+// By Format.
+const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics", "fhir"};
+
+// What each command can write.
+std::vector<std::string> usable_formats(Command command) {
+  switch (command) {
+    case Command::Batch: return {"json", "cds-hooks"};
+    case Command::Questions: return {"text", "json", "fhir"};
+    default: return {"text", "json", "cds-hooks", "html", "ics"};
+  }
+}
 const std::vector<std::string> kColors{"auto", "always", "never"};
 
 // --- Options shared by several commands ------------------------------------------------------
@@ -81,12 +91,20 @@ void add_output(CLI::App& app, Options& o) {
 
 std::string format_option_text(const std::string& text, Options& o) {
   auto found = std::find(kFormats.begin(), kFormats.end(), text);
-  if (found == kFormats.end()) {
-    // Offer what the command can write: batch writes lines of JSON.
-    std::vector<std::string> usable(kFormats.begin(), kFormats.end());
-    if (o.command == Command::Batch) usable = {"json", "cds-hooks"};
+  // Offer what the command can write: batch writes lines of JSON.
+  const auto usable = usable_formats(o.command);
+  if (found == kFormats.end())
     return fmt::format("option '--format': '{}' is not a format{}: use {}", text,
                        ruleset::did_you_mean(text, usable), ruleset::list_or(usable));
+  if (std::find(usable.begin(), usable.end(), text) == usable.end()) {
+    if (o.command == Command::Batch)
+      return fmt::format("batch writes json or cds-hooks, not {}", text);
+    if (text == "fhir")
+      return "the triage writes no FHIR resource: backtriage questions --format fhir writes the "
+             "Questionnaire, and --answers reads a QuestionnaireResponse";
+    return fmt::format("option '--format': {} writes {}, not {}",
+                       o.command == Command::Questions ? "questions" : "the triage",
+                       ruleset::list_or(usable), text);
   }
   o.format = static_cast<Format>(found - kFormats.begin());
   return "";
@@ -172,9 +190,15 @@ Line n of the output answers line n of the input; a bad line gets
 void add_questions(CLI::App& app, Options& o) {
   add_rules(app, o);
   app.add_flag("--json", o.json, "As JSON");
+  app.add_option("--format", o.format_text,
+                 "text (the default), json, or fhir: a FHIR R4 Questionnaire (SDC) for form "
+                 "fillers, whose QuestionnaireResponse --answers and batch read")
+      ->type_name("text|json|fhir");
   add_json_style(app, o);
   add_output(app, o);
-  app.footer("Example:\n  backtriage questions --json | jq -r '.[].flag'");
+  app.footer(R"(Examples:
+  backtriage questions --json | jq -r '.[].flag'
+  backtriage questions --format fhir -o questionnaire.json)");
 }
 
 void add_check(CLI::App& app, Options& o) {
@@ -408,7 +432,8 @@ void check_options(Options& o, const std::string& command) {
   if (o.pretty && o.compact) fail("--pretty and --compact contradict each other");
   if (o.command == Command::Batch && !o.format && !o.json) o.format = Format::Json;
   const Format format = o.output_format();
-  const bool json_like = format == Format::Json || format == Format::CdsHooks;
+  const bool json_like =
+      format == Format::Json || format == Format::CdsHooks || format == Format::Fhir;
   if (o.brief && format != Format::Json) fail("--brief applies only to JSON output: add --json");
   if ((o.pretty || o.compact) && !json_like)
     fail(fmt::format("--{} applies only to JSON output: add --json",

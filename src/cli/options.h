@@ -8,7 +8,7 @@ namespace backtriage::cli {
 
 enum class Command { Triage, Batch, Questions, Check, Test, Diff, Completion };
 
-enum class Format { Text, Json, CdsHooks, Html, Ics };
+enum class Format { Text, Json, CdsHooks, Html, Ics, Fhir };
 
 struct Options {
   Command command = Command::Triage;

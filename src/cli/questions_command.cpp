@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/output.h"
+#include "report/fhir_questionnaire.h"
 #include "report/json_out.h"
 #include "report/text_wrap.h"
 #include "ruleset/answer_parser.h"
@@ -103,7 +104,12 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
 
 int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   Output out(o.output_file, io);
-  if (o.output_format() == Format::Json) {
+  if (o.output_format() == Format::Fhir) {
+    std::string text;
+    report::JsonOut json(text, o.json_indent(out.to_terminal(io)));
+    report::write_fhir_questionnaire(rules, json);
+    out.write(text + "\n");
+  } else if (o.output_format() == Format::Json) {
     std::string text;
     report::JsonOut json(text, o.json_indent(out.to_terminal(io)));
     json.begin_array();

@@ -129,6 +129,8 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       if (terminal && show_in_pager(text, io, !o.no_pager)) return kOk;
       break;
     }
+    case Format::Fhir:  // check_options allows it for `questions` only
+      throw CliError(kInternal, "the triage writes no FHIR resource");
   }
   out.write(text);
   out.finish(io);

@@ -18,38 +18,65 @@ Questions intersect(const Questions& a, const Questions& b) {
   return out;
 }
 
-// The questions that must be answered for `c` to hold. Only what is sure
-// counts: under `not` and `at_least` nothing is (either side may decide).
-Questions needed(const Condition& c, std::size_t question_count) {
-  const auto is_question = [&](FactId f) { return f >= 0 && f < FactId(question_count); };
-  switch (c.kind) {
-    case Condition::Kind::Compare:
-    case Condition::Kind::Present: return is_question(c.fact) ? Questions{c.fact} : Questions{};
-    case Condition::Kind::All: {
-      Questions out;
-      for (const auto& child : c.children) out.merge(needed(child, question_count));
-      return out;
-    }
-    case Condition::Kind::Any: {
-      std::optional<Questions> out;
-      for (const auto& child : c.children) {
-        Questions each = needed(child, question_count);
-        out = out ? intersect(*out, each) : each;
+// The questions that must be answered for a condition to hold. Only what
+// is sure counts: under `not` and `at_least` nothing is (either side may
+// decide). A derived fact needs what every rule that asserts it needs
+// (`pregnancy: later` needs `pregnant`), worked out once per fact.
+class Needs {
+ public:
+  Needs(const engine::KnowledgeBase& kb, std::size_t question_count)
+      : kb_(kb), question_count_(question_count), of_fact_(kb.facts().size()) {}
+
+  Questions of(const Condition& c) {
+    switch (c.kind) {
+      case Condition::Kind::Compare:
+      case Condition::Kind::Present: return of_fact(c.fact);
+      case Condition::Kind::All: {
+        Questions out;
+        for (const auto& child : c.children) out.merge(of(child));
+        return out;
       }
-      return out.value_or(Questions{});
+      case Condition::Kind::Any: {
+        std::optional<Questions> out;
+        for (const auto& child : c.children) {
+          Questions each = of(child);
+          out = out ? intersect(*out, each) : each;
+        }
+        return out.value_or(Questions{});
+      }
+      case Condition::Kind::Not:
+      case Condition::Kind::AtLeast:
+      case Condition::Kind::Absent: return {};
     }
-    case Condition::Kind::Not:
-    case Condition::Kind::AtLeast:
-    case Condition::Kind::Absent: return {};
+    return {};
   }
-  return {};
-}
+
+ private:
+  Questions of_fact(FactId f) {
+    if (f < 0) return {};
+    if (f < FactId(question_count_)) return {f};
+    auto& cached = of_fact_[f];
+    if (cached) return *cached;
+    cached = Questions{};  // a cycle, were there one, needs nothing
+    std::optional<Questions> out;
+    for (int writer : kb_.writers(f)) {
+      Questions each = of(kb_.rules()[writer].when);
+      out = out ? intersect(*out, each) : each;
+    }
+    cached = out.value_or(Questions{});
+    return *cached;
+  }
+
+  const engine::KnowledgeBase& kb_;
+  std::size_t question_count_;
+  std::vector<std::optional<Questions>> of_fact_;
+};
 
 // Every read of `question` in `c`, each with what the condition needs
 // beside it: the needs of its siblings under each `all` on the way down,
 // while no `not` lies above (below one, a sibling may just as well fail).
 void reads_of(FactId question, const Condition& c, const Questions& beside, bool negated,
-              std::size_t question_count, std::vector<Questions>& out) {
+              Needs& needs, std::vector<Questions>& out) {
   if (c.kind == Condition::Kind::Compare || c.kind == Condition::Kind::Present ||
       c.kind == Condition::Kind::Absent) {
     if (c.fact == question) out.push_back(beside);
@@ -60,8 +87,8 @@ void reads_of(FactId question, const Condition& c, const Questions& beside, bool
     Questions more = beside;
     if (c.kind == Condition::Kind::All && !under_not)
       for (std::size_t j = 0; j < c.children.size(); ++j)
-        if (j != i) more.merge(needed(c.children[j], question_count));
-    reads_of(question, c.children[i], more, under_not, question_count, out);
+        if (j != i) more.merge(needs.of(c.children[j]));
+    reads_of(question, c.children[i], more, under_not, needs, out);
   }
 }
 
@@ -70,9 +97,10 @@ void reads_of(FactId question, const Condition& c, const Questions& beside, bool
 std::vector<std::vector<FactId>> follow_up_triggers(const engine::KnowledgeBase& kb,
                                                     std::size_t question_count) {
   std::vector<std::vector<FactId>> triggers(question_count);
+  Needs needs(kb, question_count);
   for (FactId q = 0; q < FactId(question_count); ++q) {
     std::vector<Questions> reads;
-    for (const auto& rule : kb.rules()) reads_of(q, rule.when, {}, false, question_count, reads);
+    for (const auto& rule : kb.rules()) reads_of(q, rule.when, {}, false, needs, reads);
     if (reads.empty()) continue;
     Questions common = reads.front();
     for (const auto& each : reads) common = intersect(common, each);
