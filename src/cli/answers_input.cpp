@@ -9,6 +9,7 @@
 
 #include "cli/flat_json_reader.h"
 #include "cli/input_file.h"
+#include "cli/questionnaire_response.h"
 #include "report/json_out.h"
 #include "ruleset/answer_parser.h"
 #include "ruleset/spelling.h"
@@ -203,7 +204,7 @@ ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue&
 }
 
 // One answer from an nlohmann value; null means "not answered".
-std::string answer_from_json(const Question& q, const json& value, std::optional<Value>& out) {
+std::string one_answer(const Question& q, const json& value, std::optional<Value>& out) {
   if (value.is_null()) {
     out.reset();
     return "";
@@ -251,6 +252,11 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
                                 std::string* id) {
   if (!object.is_object())
     return fmt::format("expected a JSON object of answers, got {}", kind_of(object));
+  // A FHIR resource says what it is; no question id is spelt like this key.
+  if (object.contains("resourceType")) {
+    if (!duplicate.empty()) return fmt::format("duplicate key {}", ruleset::quote_input(duplicate));
+    return answers_from_questionnaire_response(rules, object, answers, id);
+  }
   if (id && object.contains("id")) {
     const json& value = object["id"];
     if (!value.is_string() && !value.is_number())
@@ -263,7 +269,7 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
     const Question* q = rules.find_question(key);
     if (!q) return unknown_key(rules, key);
     const auto fact = static_cast<engine::FactId>(q - rules.questions.data());
-    if (auto error = answer_from_json(*q, value, answers[fact]); !error.empty()) return error;
+    if (auto error = one_answer(*q, value, answers[fact]); !error.empty()) return error;
   }
   return "";
 }
@@ -394,6 +400,10 @@ std::string read_answers_document(const ruleset::RuleSet& rules, std::string_vie
                        e.msg);
   }
   return "";
+}
+
+std::string answer_from_json(const Question& q, const json& value, std::optional<Value>& out) {
+  return one_answer(q, value, out);
 }
 
 }  // namespace backtriage::cli

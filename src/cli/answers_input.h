@@ -29,6 +29,12 @@ struct JsonLineError {
 };
 std::optional<JsonLineError> parse_answers_object(std::string_view text, nlohmann::json& object);
 
+// One answer from a JSON value: native (true, 2) or a string spelt as a flag
+// value ("yes", "2"); null leaves it unanswered. Returns an error message
+// naming the question, or "".
+std::string answer_from_json(const ruleset::Question& question, const nlohmann::json& value,
+                             std::optional<engine::Value>& out);
+
 // A JSON or YAML answers file; errors are prefixed `name:line:col: `.
 std::string read_answers_document(const ruleset::RuleSet& rules, std::string_view text,
                                   const std::string& name, engine::Answers& answers);

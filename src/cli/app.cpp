@@ -142,7 +142,7 @@ void add_triage(CLI::App& app, Options& o) {
   app.add_flag("--explain", o.explain, "Show which rules fired and why");
   add_color(app, o);
   app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
-  app.add_option("--answers", o.answers_file, "Answers as a JSON or YAML object ('-': stdin)")
+  app.add_option("--answers", o.answers_file, "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
       ->type_name("FILE|-");
   app.add_flag("--no-red-flags", o.no_red_flags,
                "Answer every red-flag question no (an explicit flag wins)");

@@ -227,11 +227,22 @@ class Writer {
   // The help, shown under the prompt as the interview shows it (a warning
   // sign's help lists the signs: it must not hide behind a button), and why
   // it is asked, behind SDC's help button as `?` is at the prompt.
+  // A help line each ("- " a bullet, as the interview shows it): form
+  // fillers show a display item's text as one paragraph.
   void help(const ruleset::Question& q) {
     if (q.help.empty() && q.why.empty()) return;
     out_.key("item");
     out_.begin_array();
-    if (!q.help.empty()) display(q.id + ".help", q.help, false);
+    int n = 0;
+    for (std::size_t start = 0; start < q.help.size();) {
+      std::size_t end = q.help.find('\n', start);
+      if (end == std::string::npos) end = q.help.size();
+      std::string line = q.help.substr(start, end - start);
+      start = end + 1;
+      if (line.find_first_not_of(' ') == std::string::npos) continue;
+      if (line.rfind("- ", 0) == 0) line = "\u2022 " + line.substr(2);
+      display(fmt::format("{}.help{}", q.id, n++ == 0 ? "" : fmt::format(".{}", n)), line, false);
+    }
     if (!q.why.empty()) display(q.id + ".why", q.why, true);
     out_.end_array();
   }
