@@ -563,6 +563,23 @@ class InLHCForms(unittest.TestCase):
         tab.answer("spread", "one_spot")
         self.assertNotIn("below_knee", tab.shown())
 
+    def test_why_a_question_is_asked_is_behind_its_help_button(self):
+        tab = self.tab()
+        why = {q["id"]: q["why"] for q in self.questions}
+        for link_id in ("aortic_signs", "fever", "duration_weeks"):
+            with self.subTest(link_id):
+                button = (f"btPage.where(btPage.item({json.dumps(link_id)})"
+                          ".querySelector('button.lhc-help-button'))")
+                tab.click(tab.stable(button))
+                shown = tab.poll(lambda: tab.js(
+                    "[...document.querySelectorAll('.lhc-popover-help')].map(e => e.innerText)"
+                    ".join(' ')"))
+                self.assertIn(why[link_id], shown or "")
+                if link_id == "aortic_signs":
+                    self.shot(tab, "help-button")
+                tab.click(tab.stable(button))  # and closed again
+                tab.poll(lambda: tab.js("document.querySelector('.lhc-popover-help') === null"))
+
     def test_each_case_filled_in_gives_a_valid_response_with_what_was_clicked(self):
         for case in CASES:
             with self.subTest(case):
