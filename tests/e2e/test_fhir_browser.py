@@ -260,6 +260,11 @@ class FormTab:
                     self.js("document.activeElement.select()")
                     self.send("Input.insertText", {"text": str(value)})
                     self.press_tab()
+            elif item_type == "CODING" and self.js(
+                    f"btPage.item({json.dumps(link_id)}).querySelector('label[nz-radio]') !== null"):
+                # radio buttons (SDC itemControl radio-button), one per code
+                self.click(self.stable(f"btPage.control({json.dumps(link_id)}, "
+                                       f"{json.dumps(value)})"))
             elif item_type == "CODING":  # a drop-down list: open it, click the entry
                 self.click(self.stable(control))
                 entry = f"btPage.listEntry({json.dumps(self.displays[(link_id, value)])})"

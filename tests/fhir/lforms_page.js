@@ -63,8 +63,9 @@
       if (r.width === 0 || r.height === 0) return null;
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     },
-    // Where to click to answer: the text box of a number or a drop-down list, or the
-    // radio button ("true", "false", "null") of a yes/no question.
+    // Where to click to answer: the text box of a number or a drop-down list, or a
+    // radio button: "true", "false" or "null" of a yes/no question, or the code of a
+    // choice drawn as radio buttons.
     control(linkId, radio) {
       const item = btPage.item(linkId);
       if (!item) return null;
