@@ -36,6 +36,8 @@ class ResponseReader {
     const std::string link = item["linkId"];
     const auto* q = rules_.find_question(link);
     if (!q) {
+      if (link == "backtriage.disclaimer" && !item.contains("answer"))
+        return "";  // shown, not asked
       // A checklist's group: its questions are inside.
       if (rules_.find_checklist(link)) {
         if (item.contains("answer"))

@@ -111,6 +111,15 @@ class Writer {
     out_.key("description"), out_.string(rules_.disclaimer);
     out_.key("item");
     out_.begin_array();
+    // The disclaimer where a form filler shows it: first, as a display item
+    // (form fillers do not show `description`).
+    if (!rules_.disclaimer.empty()) {
+      out_.begin_object();
+      out_.key("linkId"), out_.string("backtriage.disclaimer");  // no question id has a dot
+      out_.key("type"), out_.string("display");
+      out_.key("text"), out_.string(rules_.disclaimer);
+      out_.end_object();
+    }
     const auto count = static_cast<FactId>(rules_.questions.size());
     for (FactId f = 0; f < count;) {
       const std::string& list = rules_.questions[f].checklist;
@@ -149,6 +158,12 @@ class Writer {
     out_.key("required"), out_.boolean(!q.optional);
     if (q.type == engine::FactType::Number) range(q);
     if (coded_yes_no(q)) {
+      // Yes, No and Not sure in sight, as the interview says them, not behind
+      // a drop-down: SDC's radio-button control.
+      out_.key("extension");
+      out_.begin_array();
+      item_control("radio-button", "Radio Button");
+      out_.end_array();
       out_.key("answerOption");
       out_.begin_array();
       for (const Code& c : {kYes, kNo, kUnsure}) option(c.code, c.display);
@@ -255,18 +270,22 @@ class Writer {
     if (behind_button) {
       out_.key("extension");
       out_.begin_array();
-      out_.begin_object();
-      out_.key("url"), out_.string(kItemControl);
-      out_.key("valueCodeableConcept");
-      out_.begin_object();
-      out_.key("coding");
-      out_.begin_array();
-      coding(out_, kItemControlSystem, "help", "Help-Button");
-      out_.end_array();
-      out_.end_object();
-      out_.end_object();
+      item_control("help", "Help-Button");
       out_.end_array();
     }
+    out_.end_object();
+  }
+
+  void item_control(const char* code, const char* display) {
+    out_.begin_object();
+    out_.key("url"), out_.string(kItemControl);
+    out_.key("valueCodeableConcept");
+    out_.begin_object();
+    out_.key("coding");
+    out_.begin_array();
+    coding(out_, kItemControlSystem, code, display);
+    out_.end_array();
+    out_.end_object();
     out_.end_object();
   }
 
