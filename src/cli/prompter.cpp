@@ -280,10 +280,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
         tokens += c == ',' || c == '\t' || c == '\r'
                       ? ' '
                       : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (const auto& filler : rules_.spoken.fillers)
-        for (std::size_t at;
-             (at = (" " + tokens + " ").find(" " + filler + " ")) != std::string::npos;)
-          tokens.replace(at, filler.size(), std::string(filler.size(), ' '));
+      tokens = ruleset::without_words(tokens, rules_.spoken.fillers);
       std::size_t pos = 0;
       bool any = false;
       while (ok && (pos = tokens.find_first_not_of(' ', pos)) != std::string::npos) {

@@ -189,14 +189,9 @@ class Page {
     const auto& classification = rules_.roles.classification;
     for (std::size_t i = 0; i < classification.size(); ++i)
       if (const Item* value = r_.classification[i])
-        out_ += fmt::format("<dt>{}</dt><dd>{}</dd>", html_text(title_of(classification[i])),
+        out_ += fmt::format("<dt>{}</dt><dd>{}</dd>", html_text(rules_.title_of(classification[i])),
                             html_text(value->label.empty() ? value->id : value->label));
     out_ += "</dl></section>\n";
-  }
-
-  std::string title_of(engine::FactId fact) const {
-    return rules_.is_question(fact) ? rules_.questions[fact].title
-                                    : rules_.derived_fact(fact).title;
   }
 
   void warnings() {

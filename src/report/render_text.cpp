@@ -41,11 +41,6 @@ std::string label_of_value(const ruleset::RuleSet& rules, const std::string& id)
   return id;
 }
 
-std::string title_of(const ruleset::RuleSet& rules, engine::FactId fact) {
-  if (rules.is_question(fact)) return rules.questions[fact].title;
-  return rules.derived_fact(fact).title;
-}
-
 std::string value_text(const Report& r, engine::FactId fact) {
   const auto values = r.evaluation->facts().certain(fact);
   if (values.empty()) return "?";
@@ -151,12 +146,12 @@ class Writer {
     section("Your back pain");
     std::size_t width = 0;
     for (engine::FactId f : roles.classification)
-      width = std::max(width, title_of(*r_.rules, f).size());
+      width = std::max(width, r_.rules->title_of(f).size());
     for (std::size_t i = 0; i < roles.classification.size(); ++i) {
       const Item* value = r_.classification[i];
       std::string shown =
           value ? (value->label.empty() ? value->id : value->label) : "not known yet";
-      std::string title = title_of(*r_.rules, roles.classification[i]) + ":";
+      std::string title = r_.rules->title_of(roles.classification[i]) + ":";
       out_ += wrap(shown, s_.width, fmt::format("  {:<{}} ", title, width + 1), width + 4);
     }
   }

@@ -191,6 +191,11 @@ class RuleSet {
   const std::vector<Item>& items_of(engine::FactId fact) const;
   // The content of a choice, set or ranked value, if the rule set gives any.
   const Item* value_item(engine::FactId fact, engine::Value value) const;
+  // A fact's name as a classification ("How long", "Where"): a question's
+  // or a derived fact's `title`.
+  const std::string& title_of(engine::FactId fact) const {
+    return is_question(fact) ? questions[fact].title : derived_fact(fact).title;
+  }
   // How a value prints: "yes", "unsure", "12", "electric".
   std::string format_value(engine::FactId fact, engine::Value value) const;
 

@@ -18,20 +18,6 @@ bool listed(const std::vector<std::string>& words, const std::string& text) {
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
-// `text` without any of `fillers` where they stand as whole words.
-std::string without_fillers(std::string text, std::vector<std::string> fillers) {
-  // Longer first, so "more than" goes before "more".
-  std::sort(fillers.begin(), fillers.end(),
-            [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& filler : fillers) {
-    std::string padded = " " + text + " ";
-    for (std::size_t at; (at = padded.find(" " + filler + " ")) != std::string::npos;)
-      padded.replace(at, filler.size() + 1, "");
-    text = normalize_spoken(padded);
-  }
-  return text;
-}
-
 // "34yrs" -> "34 yrs": a number written against its unit.
 std::string spaced_digits(const std::string& text) {
   std::string out;
@@ -97,7 +83,8 @@ SpokenAnswer understand_number(const RuleSet& rules, const Question& q, std::str
       return Understood{*v, echo ? said_back(value) : ""};
     return NotUnderstood{};
   };
-  const std::string bare = without_fillers(spaced_digits(text), rules.spoken.fillers);
+  const std::string bare =
+      normalize_spoken(without_words(spaced_digits(text), rules.spoken.fillers));
   for (const std::string& candidate : {text, bare})
     for (const auto& phrase : q.spoken_phrases)
       if (listed(phrase.says, candidate)) return checked(phrase.times / phrase.per, true);
@@ -258,6 +245,26 @@ SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_vie
   auto exact = parse_answer(q, typed);
   if (auto* value = std::get_if<engine::Value>(&exact)) return Understood{*value, ""};
   return NotUnderstood{};
+}
+
+std::string without_words(std::string text, std::vector<std::string> words) {
+  auto collapse = [](const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  std::sort(words.begin(), words.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  text = collapse(text);
+  for (const auto& word : words) {
+    std::string padded = " " + text + " ";
+    for (std::size_t at; (at = padded.find(" " + word + " ")) != std::string::npos;)
+      padded.replace(at, word.size() + 1, "");
+    text = collapse(padded);
+  }
+  return text;
 }
 
 std::string say_amount(const Question& q, double value) {

@@ -24,6 +24,11 @@ namespace backtriage::ruleset {
 // words are kept in this form, so both sides compare alike.
 std::string normalize_spoken(std::string_view text);
 
+// `text` without any of `words` where they stand as whole words (the
+// longest first, so "more than" goes before "more"), spaces collapsed:
+// the fillers around a number, and between a checklist's numbers.
+std::string without_words(std::string text, std::vector<std::string> words);
+
 struct Understood {
   engine::Value value;
   // How an amount was read, to say back: "5 days: 0.7 weeks". Empty when
