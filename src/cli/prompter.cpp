@@ -173,6 +173,7 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
       text += wrap(line, w, pad, in);
     start = end + 1;
   }
+  if (!q.spoken_help.empty()) text += wrap(q.spoken_help, w, pad, in);
   const auto accepted = ruleset::accepted_answers(q);
   for (std::size_t i = 0; i < accepted.words.size(); ++i)
     if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)

@@ -31,6 +31,7 @@ void write_json(const ruleset::RuleSet& rules, std::size_t i, report::JsonOut& o
   out.key("prompt"), out.string(q.prompt);
   out.key("help"), out.string(q.help);
   out.key("why"), out.string(q.why);
+  out.key("spoken_help"), out.string(q.spoken_help);
   out.key("priority"), out.integer(static_cast<std::int64_t>(i + 1));  // asking order
   out.key("red_flag"), out.boolean(q.red_flag);
   out.key("unsure");

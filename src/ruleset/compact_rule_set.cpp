@@ -54,9 +54,9 @@ void describe(Codec& c, Item& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
-  c(x.id, x.type, x.prompt, x.help, x.why, x.source, x.unit, x.title, x.min, x.max, x.whole,
-    x.choices, x.spoken_units, x.spoken_phrases, x.red_flag, x.unsure, x.optional, x.assumed,
-    x.checklist, x.where);
+  c(x.id, x.type, x.prompt, x.help, x.why, x.spoken_help, x.source, x.unit, x.title, x.min, x.max,
+    x.whole, x.choices, x.spoken_units, x.spoken_phrases, x.red_flag, x.unsure, x.optional,
+    x.assumed, x.checklist, x.where);
 }
 template <typename Codec>
 void describe(Codec& c, DerivedFact& x) {

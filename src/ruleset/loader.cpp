@@ -579,9 +579,11 @@ void RuleSetBuilder::declare(const std::string& fact_id, const YAML::Node& where
 
 void RuleSetBuilder::question(const YAML::Node& node) {
   if (!yaml_.check_map(node, "a question",
-                       {"id", "type", "prompt", "help", "why", "title", "source", "min", "max",
-                        "unit", "whole", "choices", "red_flag", "unsure", "optional", "assumed",
-                        "checklist", "spoken_units", "spoken_phrases"}))
+                       {"id",        "type",         "prompt",         "help",
+                        "why",       "title",        "source",         "min",
+                        "max",       "unit",         "whole",          "choices",
+                        "red_flag",  "unsure",       "optional",       "assumed",
+                        "checklist", "spoken_units", "spoken_phrases", "spoken_help"}))
     return;
   Question q;
   q.where = yaml_.at(node);
@@ -593,6 +595,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   q.prompt = yaml_.scalar(node["prompt"], "prompt");
   q.help = yaml_.scalar(node["help"], "help");
   q.why = yaml_.scalar(node["why"], "why");
+  q.spoken_help = yaml_.scalar(node["spoken_help"], "spoken_help");
   q.title = yaml_.scalar(node["title"], "title");
   q.source = yaml_.scalar(node["source"], "source");
   q.unit = yaml_.scalar(node["unit"], "unit");

@@ -75,6 +75,9 @@ struct Question {
   std::string id;
   engine::FactType type = engine::FactType::Bool;
   std::string prompt, help, why, source, unit;
+  // Help for typing at a prompt only ("You can also type days..."): form
+  // fillers and flags take the number in `unit`, so they never show it.
+  std::string spoken_help;
   std::string title;          // its name as a classification ("Where it hurts")
   double min = 0, max = 0;    // numbers
   bool whole = false;         // numbers: whole numbers only (an age in years)

@@ -141,6 +141,17 @@ class Questionnaire(unittest.TestCase):
         self.assertEqual(why["linkId"], "aortic_signs.why")
         self.assertEqual(why["extension"][0]["valueCodeableConcept"]["coding"][0]["code"], "help")
 
+    def test_help_about_typing_at_the_prompt_stays_out_of_the_form(self):
+        # A form's number field takes a number in the question's unit: told it
+        # may type "5 days", a person gets an empty answer from the form.
+        spoken = {q["id"]: q["spoken_help"] for q in questions().values() if q["spoken_help"]}
+        self.assertIn("duration_weeks", spoken)
+        text = json.dumps(self.form)
+        for link_id, words in spoken.items():
+            self.assertNotIn(words, text, link_id)
+        duration = next(i for i in self.form["item"] if i["linkId"] == "duration_weeks")
+        self.assertIn("Count whole weeks", duration["item"][0]["text"])
+
 
 class Responses(unittest.TestCase):
     @classmethod

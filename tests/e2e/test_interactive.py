@@ -912,9 +912,11 @@ class Everyday(unittest.TestCase):
                 self.assertAlmostEqual(got, weeks)
                 if noted:
                     self.assertIn(f"Noted: {noted}.", flat(err))
-        got, _ = self.received("duration_weeks", "3 months",
-                               {"improving": "yes", "checklist": "none"})
+        got, err = self.received("duration_weeks", "3 months",
+                                 {"improving": "yes", "checklist": "none"})
         self.assertEqual(got, 13)
+        # The prompt says so (a form filler does not: its field takes weeks).
+        self.assertIn("You can also type days, months or years (5 days, 3 months).", flat(err))
         got, _ = self.received("age", "34 yrs")
         self.assertEqual(got, 34)
 

@@ -166,6 +166,17 @@ class Text(unittest.TestCase):
 
 
 class OtherRules(unittest.TestCase):
+    def test_the_embedded_rules_show_every_field_the_shipped_file_has(self):
+        # The embedded rules go through the compact form: a field it forgets
+        # is empty here while the YAML shows it.
+        shipped = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
+        for form in (["--json"], ["--format", "fhir"], []):
+            code, embedded, err = run(["questions", *form])
+            self.assertEqual(code, 0, err)
+            code, from_file, err = run(["questions", *form, "--rules", shipped])
+            self.assertEqual(code, 0, err)
+            self.assertEqual(embedded, from_file, form)
+
     def test_questions_of_a_rule_file_given_with_rules(self):
         text = """id: t
 version: "1"
@@ -190,10 +201,10 @@ rules:
         self.assertEqual(code, 0, err)
         self.assertEqual(json.loads(out), [
             {"id": "hot", "flag": "--hot", "type": "bool", "prompt": "Hot?", "help": "",
-             "why": "", "priority": 1, "red_flag": False, "unsure": None, "optional": False,
+             "why": "", "spoken_help": "", "priority": 1, "red_flag": False, "unsure": None, "optional": False,
              "checklist": None, "answers": ["yes", "no"], "read_by": ["r"], "source": "s"},
             {"id": "unread_one", "flag": "--unread-one", "type": "number", "prompt": "N?",
-             "help": "", "why": "", "priority": 2, "red_flag": False, "unsure": None,
+             "help": "", "why": "", "spoken_help": "", "priority": 2, "red_flag": False, "unsure": None,
              "optional": False, "checklist": None, "answers": [], "min": 1, "max": 9,
              "unit": "", "whole": False, "read_by": [], "source": "s"}])
 
