@@ -182,6 +182,8 @@ TABLE = [
     usage("unknown short option", ["--no-input", "-x"], "backtriage: unknown option '-x'"),
     usage("a lone dash", ["--no-input", "-"], "'-'"),
     usage("an argument that is no command", ["--no-input", "triage"], "backtriage: unexpected argument 'triage': backtriage takes answers as flags such as --fever yes, and its commands are batch, questions, check, test, diff or completion; run 'backtriage --help'\n"),
+    usage("--format fhir on the triage", ["--no-input", "--format", "fhir"] + CALM, "backtriage: the triage writes no FHIR resource: backtriage questions --format fhir writes the Questionnaire, and --answers reads a QuestionnaireResponse; run 'backtriage --help'\n"),
+    usage("questions --format html", ["questions", "--format", "html"], "backtriage: option '--format': questions writes text, json or fhir, not html; run 'backtriage questions --help'\n"),
     usage("bad --format", ["--no-input", "--format", "xml"], "backtriage: option '--format': 'xml' is not a format: use text, json, cds-hooks, html or ics; run 'backtriage --help'\n"),
     usage("bad --color", ["--no-input", "--color", "sometimes"], "backtriage: option '--color': 'sometimes' is not auto, always or never; run 'backtriage --help'\n"),
     usage("--format without a value", ["--no-input", "--format"], "backtriage: option '--format' needs a value: text, json, cds-hooks, html or ics; run 'backtriage --help'\n"),
