@@ -219,6 +219,20 @@ def word_problems(doc, name):
             if isinstance(w, str) and w != normal(w):
                 problems.append('%s: interview.spoken.%s: %r is not as a prompt reads it (%r)'
                                 % (name, lst, w, normal(w)))
+    # Fillers are taken out before a number and its unit are read: a filler that is a unit's
+    # word, or is one of a number's words ("unos" in "unos cuantos"), is never seen.
+    fillers = {w for w in spoken.get('fillers', []) or [] if isinstance(w, str)}
+    for word in (spoken.get('numbers') or {}):
+        if isinstance(word, str) and any(w in fillers for w in word.split(' ')):
+            problems.append('%s: interview.spoken.numbers: %r has a filler word, which is '
+                            'taken out first' % (name, word))
+    for q in doc.get('questions', []) or []:
+        for c in q.get('spoken_units', []) or []:
+            for w in c.get('says', []) or []:
+                if w in fillers:
+                    problems.append('%s: %s.spoken_units: %r is also a filler' % (name, q.get('id'), w))
+        if isinstance(q.get('unit'), str) and q['unit'] in fillers:
+            problems.append('%s: %s.unit: %r is also a filler' % (name, q.get('id'), q['unit']))
     for q in doc.get('questions', []) or []:
         for field in ('choices', 'spoken_units', 'spoken_phrases'):
             seen = {}
