@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a locale overlay of a backtriage rule set against its base file.
 
-    check_overlay.py BASE OVERLAY [REGIONAL...] [--list-missing]
+    check_overlay.py BASE OVERLAY [REGIONAL...] [--list-missing] [--merged=OUT.yaml]
 
 OVERLAY is the complete language file (e.g. rules/back-pain.es.yaml): it must give every
 text of BASE. Each REGIONAL file (e.g. rules/back-pain.es-ES.yaml) may give only some texts;
@@ -13,7 +13,10 @@ it is also checked merged over OVERLAY. Reports, one per line:
   - `{placeholders}` that differ from the base's;
   - a spoken word in two of yes/no/unsure/why/back/skip/quit, a `says` word naming two
     choices of one question, or two spoken units of one question.
-Exit status 1 when anything is reported. Needs PyYAML.
+With --merged, also writes BASE with OVERLAY and the REGIONAL files laid over it (texts
+replaced whole, list items found by id, check-ins by week, spoken units by position): a rule
+file in the language that `backtriage check` and `backtriage test` can read, until backtriage
+merges overlays itself. Exit status 1 when anything is reported. Needs PyYAML.
 """
 import re
 import sys
@@ -331,6 +334,15 @@ def main(argv):
         problems += shape_problems(base_texts, texts(reg), path)
         problems += word_problems(merged(lang, reg), path + ' (over ' + lang_path + ')')
         print('%s: %d texts' % (path, len(texts(reg))))
+    out = [a.split('=', 1)[1] for a in argv if a.startswith('--merged=')]
+    if out:
+        whole = merged(base, lang)
+        for path in regional_paths:
+            whole = merged(whole, yaml.safe_load(open(path, encoding='utf-8')) or {})
+        for key in HEADER_KEYS:
+            whole.pop(key, None)
+        with open(out[0], 'w', encoding='utf-8') as f:
+            yaml.safe_dump(whole, f, allow_unicode=True, sort_keys=False, width=100)
     for p in problems:
         print(p)
     print('%s: %d of the base\'s %d texts; %d problem(s)' %
