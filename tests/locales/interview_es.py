@@ -41,7 +41,9 @@ for a in answers:
         break
     os.write(controller, a.encode() + b"\n")
 read_until_prompt(2)
-out, _ = proc.communicate(timeout=10) if proc.poll() is None or True else (b"", b"")
+if proc.poll() is None:  # out of answers: stop it, and show what was asked
+    proc.kill()
+out, _ = proc.communicate(timeout=10)
 print(re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", seen.decode(errors="replace")))
 print("=== report ===")
 print(out.decode(errors="replace"))
