@@ -17,6 +17,7 @@
 #include "cli/input_file.h"
 #include "cli/output.h"
 #include "cli/questions_command.h"
+#include "cli/rules_in_locale.h"
 #include "cli/test_command.h"
 #include "cli/triage_command.h"
 #include "report/date.h"
@@ -70,6 +71,10 @@ void add_rules(CLI::App& app, Options& o) {
   app.add_option("--rules", o.rules_file,
                  "Rule file to use instead of the embedded back-pain rules")
       ->type_name("FILE");
+  app.add_option("--locale", o.locale,
+                 "The language and country to answer and report in: en-GB, en-US, es, es-ES, "
+                 "es-US... (default: from LC_ALL, LC_MESSAGES or LANG, else the rules' own)")
+      ->type_name("TAG");
 }
 
 void add_color(CLI::App& app, Options& o) {
@@ -142,7 +147,8 @@ void add_triage(CLI::App& app, Options& o) {
   app.add_flag("--explain", o.explain, "Show which rules fired and why");
   add_color(app, o);
   app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
-  app.add_option("--answers", o.answers_file, "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
+  app.add_option("--answers", o.answers_file,
+                 "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
       ->type_name("FILE|-");
   app.add_flag("--no-red-flags", o.no_red_flags,
                "Answer every red-flag question no (an explicit flag wins)");
@@ -485,29 +491,15 @@ void check_options(Options& o, const std::string& command) {
   if (o.command == Command::Check && !o.rules_file.empty()) o.files.push_back(o.rules_file);
 }
 
-std::unique_ptr<const ruleset::RuleSet> load_rules_file(const std::string& path, const Io& io) {
-  std::string text = read_input(path, io.in);
-  auto result = ruleset::load_rule_set(text, path);
-  if (!result.rule_set) {
-    std::size_t errors = 0;
-    std::string first;
-    for (const auto& d : result.diagnostics)
-      if (d.severity == ruleset::Diagnostic::Severity::Error && errors++ == 0)
-        first = format_line(d);
-    if (errors > 1)
-      first += fmt::format(" (and {} more; run: backtriage check {})", errors - 1, path);
-    throw CliError(kDataError, first);
-  }
-  return std::move(result.rule_set);
-}
-
 int dispatch(int argc, const char* const* argv, const Io& io) {
   std::unique_ptr<const ruleset::RuleSet> owned;
   const std::string rules_path = find_rules_option(argc, argv);
   // `check` reports a broken file itself, with every problem in it.
   const std::string command = command_in(argc, argv);
-  if (!rules_path.empty() && command != "check") owned = load_rules_file(rules_path, io);
-  const ruleset::RuleSet& rules = owned ? *owned : ruleset::embedded_rule_set();
+  const auto locale = wanted_locale(find_option(argc, argv, "--locale"), io);
+  const ruleset::RuleSet& rules = command == "check"
+                                      ? ruleset::embedded_rule_set()
+                                      : rules_in_locale(rules_path, locale, io, owned);
 
   Options options;
   std::unique_ptr<CLI::App> app;
@@ -639,16 +631,7 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
 }
 
 std::string find_rules_option(int argc, const char* const* argv) {
-  std::string found;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "--rules" && i + 1 < argc)
-      found = argv[++i];
-    else if (arg.substr(0, 8) == "--rules=")
-      found = std::string(arg.substr(8));
-  }
-  return found;
+  return find_option(argc, argv, "--rules");
 }
 
 int run(int argc, const char* const* argv, const Io& io) {

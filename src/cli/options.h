@@ -13,6 +13,7 @@ enum class Format { Text, Json, CdsHooks, Html, Ics, Fhir };
 struct Options {
   Command command = Command::Triage;
   std::string rules_file;  // empty: the embedded rule set
+  std::string locale;      // --locale; the rule set is already in it
   std::optional<Format> format;
   std::string format_text;  // as given; check_options sets `format` from it
   bool json = false;        // same as --format json

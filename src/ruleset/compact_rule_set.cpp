@@ -201,9 +201,9 @@ class Reader {
 template <typename Codec>
 void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& facts,
                        std::vector<engine::Rule>& rules) {
-  c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.questions, rs.derived,
-    rs.rule_locations, rs.roles, rs.undecided, rs.checklists, rs.spoken, rs.advice, rs.positions,
-    rs.views, facts, rules);
+  c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.language, rs.locale, rs.paper,
+    rs.locales, rs.questions, rs.derived, rs.rule_locations, rs.roles, rs.undecided, rs.checklists,
+    rs.spoken, rs.advice, rs.positions, rs.views, facts, rules);
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ class RuleSetBuilder {
   explicit RuleSetBuilder(std::string file)
       : file_(file), yaml_(std::move(file)), conditions_(yaml_, facts_, rule_set_->questions) {}
 
-  LoadResult build(std::string_view text);
+  LoadResult build(std::string_view text, const LocaleRequest& locale);
 
  private:
   std::string id(const YAML::Node& node, std::string_view what, IdShape shape) {
@@ -1081,7 +1081,7 @@ void RuleSetBuilder::check_questions() {
                               rs.questions[f].id));
 }
 
-LoadResult RuleSetBuilder::build(std::string_view text) {
+LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& locale) {
   LoadResult result;
   auto parsed = yaml_.parse(text, kMaxRuleFileBytes);
   if (!parsed) {
@@ -1091,11 +1091,23 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
   const YAML::Node root = *parsed;
   if (!root || root.IsNull()) {
     yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
-  } else if (yaml_.check_map(root, "the rule file",
-                             {"id", "version", "title", "disclaimer", "report", "interview",
-                              "questions", "facts", "rules", "advice", "positions", "views"})) {
+  } else if (yaml_.check_map(
+                 root, "the rule file",
+                 {"id", "version", "title", "disclaimer", "language", "locales", "paper", "report",
+                  "interview", "questions", "facts", "rules", "advice", "positions", "views"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
+    auto localized = localize(root, yaml_, locale);
+    result.locales = localized.locales;
+    result.overlay_files = std::move(localized.files);
+    if (localized.unknown) {
+      result.unknown_locale = true;
+      return result;
+    }
+    rs.language = localized.language;
+    rs.locale = localized.locale;
+    rs.locales = localized.locales;
+    rs.paper = localized.paper;
     for (const char* key : {"id", "version", "disclaimer", "report", "questions", "facts", "rules"})
       yaml_.require(root, key, "the rule file");
     rs.id = yaml_.scalar(root["id"], "id");
@@ -1136,9 +1148,10 @@ LoadResult RuleSetBuilder::build(std::string_view text) {
   return result;
 }
 
-LoadResult load_rule_set(std::string_view text, const std::string& file_name) {
+LoadResult load_rule_set(std::string_view text, const std::string& file_name,
+                         const LocaleRequest& locale) {
   try {
-    return RuleSetBuilder(file_name).build(text);
+    return RuleSetBuilder(file_name).build(text, locale);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws from node access on malformed trees; never let that
     // escape as a crash.

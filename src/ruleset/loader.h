@@ -3,11 +3,13 @@
 // file:line:col, rather than stopping at the first. The format is
 // rules/FORMAT.md.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ruleset/diagnostic.h"
+#include "ruleset/localize.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::ruleset {
@@ -15,15 +17,24 @@ namespace backtriage::ruleset {
 struct LoadResult {
   std::unique_ptr<const RuleSet> rule_set;  // null when there are errors
   std::vector<Diagnostic> diagnostics;
+  // The locale asked for is in no language the rule file has (rule_set is
+  // then null, with no diagnostic: the caller says which it has).
+  bool unknown_locale = false;
+  std::vector<std::string> locales;  // the base's language, then its overlays'
+  // The overlays read, by name, with their text (for messages with a caret).
+  std::vector<std::pair<std::string, std::string>> overlay_files;
 };
 
 // Rule files larger than this are refused before parsing.
 inline constexpr std::size_t kMaxRuleFileBytes = 16 * 1024 * 1024;
 
-LoadResult load_rule_set(std::string_view text, const std::string& file_name);
+LoadResult load_rule_set(std::string_view text, const std::string& file_name,
+                         const LocaleRequest& locale = {});
 
 // The rule set compiled into the binary (rules/back-pain.yaml).
 std::string_view embedded_rules_text();
+// An overlay shipped with it, by the name rules/back-pain.yaml gives it.
+std::optional<std::string_view> embedded_overlay_text(std::string_view file);
 const RuleSet& embedded_rule_set();
 
 // The enumerations of the format, for `check` and the schema test.

@@ -162,6 +162,10 @@ class RuleSet {
  public:
   std::string id, version, title, disclaimer;
   std::string origin;  // the file it came from, or "<embedded>"
+  // The base's language ("en-GB"), the locale its words are in ("es-US"),
+  // every locale it has, and the handout's paper there ("a4", "letter").
+  std::string language = "en", locale = "en", paper = "a4";
+  std::vector<std::string> locales{"en"};
   // Questions hold fact ids 0..questions.size()-1, in asking order; derived
   // facts follow them.
   std::vector<Question> questions;

@@ -105,7 +105,20 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text, std::size_t m
 Location YamlReader::at(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file_, 0, 0};
-  return {file_, mark.line + 1, mark.column + 1};
+  const std::string* file = &file_;
+  auto [first, last] = adopted_.equal_range(static_cast<std::size_t>(mark.pos));
+  for (auto it = first; it != last; ++it)
+    if (it->second.first.is(node)) file = &it->second.second;
+  return {*file, mark.line + 1, mark.column + 1};
+}
+
+void YamlReader::adopt(const YAML::Node& node, const std::string& file) {
+  if (!node.Mark().is_null())
+    adopted_.emplace(static_cast<std::size_t>(node.Mark().pos), std::pair{node, file});
+  if (node.IsMap())
+    for (const auto& entry : node) adopt(entry.first, file), adopt(entry.second, file);
+  else if (node.IsSequence())
+    for (const auto& element : node) adopt(element, file);
 }
 
 void YamlReader::error(Location where, std::string message) {

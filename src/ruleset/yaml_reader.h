@@ -5,6 +5,7 @@
 // reader both read through it, so both word their errors alike.
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ class YamlReader {
 
   const std::string& file() const { return file_; }
   Location at(const YAML::Node& node) const;
+  // Says that `node` and all under it came from `file` (a locale overlay
+  // laid over this document), so that `at` names that file for them.
+  void adopt(const YAML::Node& node, const std::string& file);
   void error(Location where, std::string message);
   void error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
   void warning(Location where, std::string message);
@@ -52,6 +56,8 @@ class YamlReader {
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  // Adopted nodes by their offset in their own file, with that file.
+  std::multimap<std::size_t, std::pair<YAML::Node, std::string>> adopted_;
 };
 
 }  // namespace backtriage::ruleset

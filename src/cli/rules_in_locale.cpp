@@ -1,0 +1,113 @@
+#include "cli/rules_in_locale.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli/exit_code.h"
+#include "cli/input_file.h"
+#include "ruleset/loader.h"
+
+namespace backtriage::cli {
+
+namespace {
+
+// An overlay's text, by the name the rule file gives it: beside the file,
+// or among the embedded ones for the embedded rules.
+ruleset::LocaleRequest request_for(const std::string& path, const WantedLocale& wanted) {
+  ruleset::LocaleRequest request;
+  request.wanted = wanted.tag;
+  if (path.empty()) {
+    request.read = [](const std::string& file, std::string& name) -> std::optional<std::string> {
+      name = "<embedded>/" + file;
+      auto text = ruleset::embedded_overlay_text(file);
+      return text ? std::optional<std::string>(*text) : std::nullopt;
+    };
+  } else {
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    request.read = [dir](const std::string& file, std::string& name) -> std::optional<std::string> {
+      name = (dir / file).string();
+      try {
+        return read_input(name, nullptr);
+      } catch (const CliError&) {
+        return std::nullopt;
+      }
+    };
+  }
+  return request;
+}
+
+ruleset::LoadResult load(const std::string& path, const std::string& text,
+                         const WantedLocale& wanted) {
+  return ruleset::load_rule_set(text, path.empty() ? "<embedded>" : path,
+                                request_for(path, wanted));
+}
+
+}  // namespace
+
+std::string find_option(int argc, const char* const* argv, std::string_view name) {
+  std::string found;
+  const std::string with_equals = std::string(name) + "=";
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == name && i + 1 < argc)
+      found = argv[++i];
+    else if (arg.substr(0, with_equals.size()) == with_equals)
+      found = std::string(arg.substr(with_equals.size()));
+  }
+  return found;
+}
+
+WantedLocale wanted_locale(const std::string& option, const Io& io) {
+  if (!option.empty()) {
+    auto tag = ruleset::parse_locale_tag(option);
+    if (!tag)
+      throw CliError(kUsage, fmt::format("option '--locale': '{}' is not a language tag such as "
+                                         "en-GB, en-US, es or es-US",
+                                         option));
+    return {tag, true};
+  }
+  return {ruleset::environment_locale(io.getenv), false};
+}
+
+const ruleset::RuleSet& rules_in_locale(const std::string& path, const WantedLocale& wanted,
+                                        const Io& io,
+                                        std::unique_ptr<const ruleset::RuleSet>& owned) {
+  const ruleset::RuleSet& embedded = ruleset::embedded_rule_set();
+  if (path.empty() && wanted.tag) {  // the compact rules serve their own language
+    const auto base = ruleset::parse_locale_tag(embedded.language);
+    const std::vector<std::string> others(embedded.locales.begin() + 1, embedded.locales.end());
+    const auto choice = ruleset::choose_locale(*wanted.tag, *base, others);
+    if (choice && choice->overlays.empty()) return embedded;
+  } else if (path.empty()) {
+    return embedded;
+  }
+  const std::string text =
+      path.empty() ? std::string(ruleset::embedded_rules_text()) : read_input(path, io.in);
+  auto result = load(path, text, wanted);
+  if (result.unknown_locale) {
+    if (wanted.from_option) {
+      std::vector<std::string> have = result.locales;
+      throw CliError(kUsage, fmt::format("option '--locale': the rules have no {} (they have {})",
+                                         wanted.tag->str(), fmt::join(have, ", ")));
+    }
+    if (path.empty()) return embedded;
+    result = load(path, text, WantedLocale{});
+  }
+  if (!result.rule_set) {
+    std::size_t errors = 0;
+    std::string first;
+    for (const auto& d : result.diagnostics)
+      if (d.severity == ruleset::Diagnostic::Severity::Error && errors++ == 0)
+        first = format_line(d);
+    if (errors > 1)
+      first += fmt::format(" (and {} more; run: backtriage check {})", errors - 1,
+                           path.empty() ? "" : path);
+    throw CliError(kDataError, first);
+  }
+  owned = std::move(result.rule_set);
+  return *owned;
+}
+
+}  // namespace backtriage::cli
