@@ -88,6 +88,7 @@ ul.plain {{ padding-left: 1.2rem; }}
 .watch h3 {{ font-size: 1.05rem; margin: 0.6rem 0 0.2rem; }}
 .watch ul {{ margin: 0.2rem 0; padding-left: 1.3rem; }}
 .watch-step {{ break-inside: avoid; }}
+.watch-brief {{ display: none; }}
 .caution {{ border-left: 0.3rem solid #b45309; padding-left: 0.6rem; }}
 .disclaimer {{ margin-top: 2rem; margin-bottom: 2rem; font-size: 0.9rem; color: #374151; border-top: 1px solid #d1d5db; padding-top: 0.8rem; }}
 @media (prefers-reduced-motion: reduce) {{
@@ -120,14 +121,18 @@ ul.plain {{ padding-left: 1.2rem; }}
   .exercise figure {{ margin: 0.1rem 0 0.2rem; }}
   .exercise figcaption {{ font-size: 0.8rem; margin: 0; line-height: 1.1; }}
   .figure-poses {{ display: block; max-width: 56%; }}
-  ul.plain {{ columns: 2; column-gap: 1.2rem; margin: 0.2rem 0; padding-left: 1rem; }}
+  ul.plain {{ columns: 2; column-gap: 1.2rem; margin: 0.2rem 0; padding-left: 1rem; font-size: 8.5pt; }}
   ul.plain li {{ break-inside: avoid; }}
   .plan {{ break-inside: avoid; }}
   .plan table {{ margin: 0.3rem 0; }}
-  .plan th, .plan td {{ padding: 0.1rem 0.3rem; }}
-  .plan p {{ margin: 0.2rem 0; }}
+  .plan th, .plan td {{ padding: 0.05rem 0.3rem; }}
+  .plan p {{ margin: 0.15rem 0; }}
   .tick {{ width: 0.9rem; height: 0.9rem; }}
-  .check-in {{ margin: 0.2rem 0; padding: 0.2rem 0.5rem; }}
+  .check-ins {{ display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 0.4rem; margin: 0.2rem 0; }}
+  .check-in {{ margin: 0; padding: 0.1rem 0.4rem; line-height: 1.2; }}
+  .watch-brief {{ display: block; border: 1.5px solid #b91c1c; border-radius: 0.3rem; padding: 0 0.5rem 0.15rem; margin: 0.25rem 0 0; font-size: 6.9pt; line-height: 1.1; columns: 2; column-gap: 1rem; break-inside: avoid; }}
+  .watch-brief h3 {{ font-size: 8pt; margin: 0.1rem 0 0; column-span: all; }}
+  .plan .watch-brief p {{ margin: 0 0 0.1rem; orphans: 1; widows: 2; }}
   .disclaimer {{ display: none; }}
 }}
 </style>)",
@@ -338,12 +343,37 @@ class Page {
       out_ += "</tr>\n";
     }
     out_ += "</tbody></table>\n";
+    out_ += "<div class=\"check-ins\">\n";
     for (const auto& check_in : plan->check_ins)
       out_ += fmt::format(
           "<div class=\"check-in\"><strong>Check-in, end of week {}:</strong> "
           "{}</div>\n",
           check_in.week, html_text(check_in.text));
+    out_ += "</div>\n";
+    watch_for_brief();
     out_ += "</section>\n";
+  }
+
+  // The signs to watch for again, in print only, under the plan: the page
+  // that goes on the fridge says when to go up the ladder. Small type, each
+  // step's signs run together in one paragraph after where to go.
+  void watch_for_brief() {
+    if (r_.watch_for.empty()) return;
+    out_ += fmt::format("<div class=\"watch-brief\"><h3>{}</h3>",
+                        html_text(rules_.derived_fact(rules_.roles.watch_for).title));
+    const Item* previous = nullptr;
+    for (const Item* entry : r_.watch_for) {
+      if (!previous || previous->label != entry->label)
+        out_ += fmt::format("{}<p><strong>{}:</strong>", previous ? "</p>" : "",
+                            html_text(entry->label));
+      else
+        out_ += ";";
+      previous = entry;
+      if (!entry->when.empty()) out_ += fmt::format(" <em>{}</em>", html_text(entry->when));
+      for (std::size_t i = 0; i < entry->signs.size(); ++i)
+        out_ += fmt::format("{} {}", i ? ";" : "", html_text(entry->signs[i]));
+    }
+    out_ += "</p></div>\n";
   }
 
   void unanswered() {

@@ -237,6 +237,38 @@ class Handout(unittest.TestCase):
                              for n in range(1, pages + 1)]
                     self.assertExercisesWhole(name, texts)
 
+    def test_the_printed_plan_page_carries_the_signs_to_watch_for(self):
+        # The plan page goes on the fridge: in print it shows, besides page 1's box, every
+        # sign that means going up the ladder and where to go, on that same page.
+        for paper in ("a4", "letter"):
+            for name in ("lower", "upper", "both", "sciatica"):
+                with self.subTest(paper=paper, case=name):
+                    html_path = os.path.join(self.tmp, f"plan-{name}-{paper}.html")
+                    pdf = html_path.replace(".html", ".pdf")
+                    code, _, err = run(CASES[name] + ["--format", "html", "-o", html_path,
+                                                      "--paper", paper])
+                    self.assertEqual(code, 0, err)
+                    chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+                             "file://" + html_path)
+                    info = subprocess.run(["pdfinfo", pdf], capture_output=True,
+                                          text=True).stdout
+                    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+                    texts = [" ".join(subprocess.run(
+                        ["pdftotext", "-raw", "-f", str(n), "-l", str(n), pdf, "-"],
+                        capture_output=True, text=True).stdout.split())
+                        for n in range(1, pages + 1)]
+                    plan = [t for t in texts if "Your 6-week plan" in t]
+                    self.assertEqual(len(plan), 1)
+                    # The signs and the steps as the box on page 1 gives them.
+                    text = self.pages[name][1]
+                    watch = text.index('<section class="watch">')
+                    box = text[watch:text.index("</section>", watch)]
+                    said = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", item)).split())
+                            for item in re.findall(r"<(?:li|h3)>(.*?)</(?:li|h3)>", box)]
+                    self.assertGreater(len(said), 5)
+                    for words in said:
+                        self.assertIn(words, plan[0])
+
     def assertExercisesWhole(self, name, page_texts):
         """Each exercise's title and its dose line print on one page."""
         _, text = self.pages[name]

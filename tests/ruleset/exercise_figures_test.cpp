@@ -1,6 +1,7 @@
 // The default rules' exercise figures, as a physiotherapist would look at them: each shows
 // its movement (the start and the end differ where the movement is, and nowhere it must
 // not), and none shows a movement the advice warns against.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -36,6 +37,24 @@ double bow(const Pose& p, Point side) {
   const double t = ((lb.x - n.x) * dx + (lb.y - n.y) * dy) / (dx * dx + dy * dy);
   const Point foot{n.x + t * dx, n.y + t * dy};  // the nearest point of the line
   return (lb.x - foot.x) * side.x + (lb.y - foot.y) * side.y;
+}
+
+// A figure's one arrow (FAIL without one), and the direction its head points: from the
+// curve's control point, as the renderer draws it, to its end.
+const Prop& arrow_of(const Figure& f) {
+  const auto arrow = std::find_if(f.props.begin(), f.props.end(),
+                                  [](const Prop& p) { return p.kind == Prop::Kind::Arrow; });
+  if (arrow == f.props.end()) FAIL("no arrow");
+  return *arrow;
+}
+
+Point pointing(const Prop& arrow) {
+  const Point from = arrow.anchor, to = arrow.end;
+  const Point control = arrow.via ? Point{2 * arrow.via->x - (from.x + to.x) / 2,
+                                          2 * arrow.via->y - (from.y + to.y) / 2}
+                                  : from;
+  const double dx = to.x - control.x, dy = to.y - control.y, length = std::hypot(dx, dy);
+  return {dx / length, dy / length};
 }
 
 constexpr Point kUp{0, -1};
@@ -86,6 +105,15 @@ TEST_CASE("pelvic tilt: the lower back's arch flattens into the mat while the hi
   for (const Pose* p : {&f.start, &f.end})
     for (Joint hand : {Joint::LHand, Joint::RHand})
       CHECK((*p)[hand].x < (*p)[Joint::LowBack].x - 10);
+  // A curved arrow over the pelvis ends pointing down at the low back: pressed into the
+  // mat, so the picture is not read backwards as arching.
+  const Prop& arrow = arrow_of(f);
+  CHECK(arrow.via.has_value());
+  CHECK(pointing(arrow).y > 0.7);
+  CHECK(arrow.end.y < f.end[Joint::LowBack].y);
+  CHECK(std::abs(arrow.end.x - f.end[Joint::LowBack].x) < 8);
+  CHECK(arrow.anchor.x > f.end[Joint::LowBack].x);
+  CHECK(arrow.anchor.x < f.end[Joint::RKnee].x);
 }
 
 TEST_CASE("a glute bridge lifts the hips, in line with the shoulders and knees, no higher",
@@ -124,6 +152,12 @@ TEST_CASE("knee rolls: knees together pointing up, then lowered to one side, sho
   }
   CHECK(moved(f, Joint::LFoot) < 4);
   CHECK(moved(f, Joint::RFoot) < 4);
+  // An arrow from where the knees were points the way they went, and stops short of them.
+  const Prop& arrow = arrow_of(f);
+  CHECK(std::abs(arrow.anchor.y - mid) < 15);
+  CHECK(pointing(arrow).y * l > 0.7 * std::abs(l));
+  CHECK(std::abs(arrow.end.y - mid) < std::abs(l));
+  CHECK(std::abs(arrow.end.x - f.end[Joint::LKnee].x) < 8);
 }
 
 TEST_CASE("the back raise on all fours rounds the back up and never sags into a hollow",
@@ -150,6 +184,16 @@ TEST_CASE("the wall pelvic tilt flattens the small of the back against the wall"
   // wall 4).
   CHECK(std::abs(bow(f.end, kForward)) < 1);
   CHECK(f.end[Joint::LowBack].x - wall < 6.5);
+  // A curved arrow in front of the pelvis, between the low back and the knees, ends
+  // pointing back toward the wall.
+  const Prop& arrow = arrow_of(f);
+  CHECK(arrow.via.has_value());
+  CHECK(pointing(arrow).x < -0.7);
+  for (const Point& p : {arrow.anchor, arrow.end}) {
+    CHECK(p.x > f.end[Joint::LowBack].x);
+    CHECK(p.y > f.end[Joint::LowBack].y);
+    CHECK(p.y < f.end[Joint::RKnee].y);
+  }
 }
 
 TEST_CASE("no figure shows what the advice warns against", "[figure][exercise]") {
@@ -174,14 +218,43 @@ TEST_CASE("no figure shows what the advice warns against", "[figure][exercise]")
     for (const Pose* p : {&f.start, &f.end})
       for (Joint hand : {Joint::LHand, Joint::RHand}) CHECK((*p)[hand].y < (*p)[Joint::LKnee].y);
   }
-  // No over-arching: in the bird dog the leg rises to the line of the back, no higher, and
-  // face down the lift is small (feet and chest a hand's width off the floor).
+  // No over-arching: in the bird dog the leg rises to the line of the back, no higher (face
+  // down, below).
   const Figure& bird = figure_of("bird_dog");
   CHECK(bird.end[Joint::RFoot].y >= hips(bird.end).y - 3);
-  const Figure& prone = figure_of("prone_arm_leg_lift");
-  CHECK(kFloorY - prone.end[Joint::RFoot].y < 25);
-  CHECK(prone.start[Joint::Neck].y - prone.end[Joint::Neck].y < 10);
-  CHECK(kFloorY - prone.end[Joint::RHand].y < 30);
+}
+
+TEST_CASE("face down, one arm and the opposite leg lift a little: not a Superman",
+          "[figure][exercise]") {
+  const Figure& f = figure_of("prone_arm_leg_lift");
+  REQUIRE(f.view == Figure::View::Side);
+  // The head, the trunk and the hips stay down on the mat, where they were: the back does
+  // not arch.
+  for (Joint j :
+       {Joint::Head, Joint::Neck, Joint::LShoulder, Joint::RShoulder, Joint::LHip, Joint::RHip}) {
+    INFO(joint_names()[static_cast<int>(j)]);
+    CHECK(moved(f, j) < 0.01);
+  }
+  CHECK(f.end[Joint::Head].y + kHeadRadius > kFloorY - 2);  // the forehead rests on the floor
+  CHECK(on_floor(f.end[Joint::Neck]));
+  CHECK(on_floor(hips(f.end)));
+  // Everything starts on the mat.
+  for (Joint j : {Joint::LHand, Joint::RHand, Joint::LFoot, Joint::RFoot}) {
+    INFO(joint_names()[static_cast<int>(j)]);
+    CHECK(on_floor(f.start[j]));
+  }
+  // At the end one hand and one foot are up, of opposite sides; the other hand and foot
+  // have not moved.
+  auto lifted = [&](Joint j) { return f.start[j].y - f.end[j].y > 5; };
+  CHECK(lifted(Joint::LHand) != lifted(Joint::RHand));
+  CHECK(lifted(Joint::LFoot) != lifted(Joint::RFoot));
+  CHECK(lifted(Joint::LHand) != lifted(Joint::LFoot));
+  for (Joint j : {Joint::LHand, Joint::RHand, Joint::LFoot, Joint::RFoot}) {
+    INFO(joint_names()[static_cast<int>(j)]);
+    if (!lifted(j)) CHECK(moved(f, j) < 0.01);
+    // A small lift: a few centimetres, the hand or foot still below the head's top.
+    CHECK(f.start[j].y - f.end[j].y < 14);
+  }
 }
 
 TEST_CASE("pelvic floor squeezes: nothing else moves, and an arrow shows the lift",
