@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
+#include "cli/rules_in_locale.h"
 #include "ruleset/lint.h"
 #include "ruleset/loader.h"
 
@@ -21,21 +24,40 @@ struct Outcome {
 // Loads one rule file and prints every problem in it, in file order, each as
 // `file:line:col: error|warning: message` with the line and a caret; then a
 // one-line verdict on stdout.
-Outcome check_one(const std::string& name, std::string_view text, const Io& io, Output& out,
-                  bool color) {
+Outcome check_one(const std::string& name, std::string_view text, const std::string& path,
+                  const Io& io, Output& out, bool color) {
   auto loaded = ruleset::load_rule_set(text, name);
   auto diagnostics = std::move(loaded.diagnostics);
   if (loaded.rule_set) {
     auto warnings = ruleset::lint(*loaded.rule_set);  // and the errors only a search finds
     diagnostics.insert(diagnostics.end(), warnings.begin(), warnings.end());
   }
+  // Then the rules in each of their locales: the overlays' own problems
+  // (a base that loads only has those to add).
+  std::map<std::string, std::string> files{{name, std::string(text)}};
+  if (loaded.rule_set)
+    for (std::size_t i = 1; i < loaded.locales.size(); ++i) {
+      auto in_locale = ruleset::load_rule_set(
+          text, name, overlays_of(path, ruleset::parse_locale_tag(loaded.locales[i])));
+      for (auto& d : in_locale.diagnostics)
+        if (d.where.file != name) diagnostics.push_back(std::move(d));
+      for (auto& [file, overlay_text] : in_locale.overlay_files) files.emplace(file, overlay_text);
+    }
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
-    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    return std::tuple(a.where.file, a.where.line, a.where.column) <
+           std::tuple(b.where.file, b.where.line, b.where.column);
   });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [](const auto& a, const auto& b) {
+                                  return ruleset::format_line(a) == ruleset::format_line(b);
+                                }),
+                    diagnostics.end());
   Outcome outcome;
   for (const auto& d : diagnostics) {
     ++(d.severity == ruleset::Diagnostic::Severity::Error ? outcome.errors : outcome.warnings);
-    std::string shown = ruleset::format_with_context(d, text);
+    auto file_text = files.find(d.where.file);
+    std::string shown =
+        ruleset::format_with_context(d, file_text == files.end() ? text : file_text->second);
     if (color) {  // like compilers: the severity word in red or magenta
       const bool error = d.severity == ruleset::Diagnostic::Severity::Error;
       const std::string word = error ? ": error: " : ": warning: ";
@@ -51,10 +73,11 @@ Outcome check_one(const std::string& name, std::string_view text, const Io& io, 
   };
   if (loaded.rule_set && outcome.errors == 0) {
     const auto& rs = *loaded.rule_set;
-    out.write(fmt::format("{}: ok: {} {}, {}, {}, {}\n", name, rs.id, rs.version,
-                          plural(rs.questions.size(), "question"),
-                          plural(rs.knowledge_base().rules().size(), "rule"),
-                          plural(outcome.warnings, "warning")));
+    out.write(fmt::format(
+        "{}: ok: {} {}, {}, {}, {}{}\n", name, rs.id, rs.version,
+        plural(rs.questions.size(), "question"), plural(rs.knowledge_base().rules().size(), "rule"),
+        plural(outcome.warnings, "warning"),
+        rs.locales.size() > 1 ? fmt::format("; in {}", fmt::join(rs.locales, ", ")) : ""));
   } else {
     out.write(fmt::format("{}: invalid: {}\n", name, plural(outcome.errors, "error")));
   }
@@ -68,11 +91,14 @@ int run_check(const Options& o, const Io& io) {
   bool invalid = false, unreadable = false;
   const bool color = use_color(o.color, io, io.err_tty);  // diagnostics go to stderr
   if (o.files.empty())
-    invalid |= check_one("<embedded>", ruleset::embedded_rules_text(), io, out, color).errors > 0;
+    invalid |=
+        check_one("<embedded>", ruleset::embedded_rules_text(), "", io, out, color).errors > 0;
   for (const auto& path : o.files) {
     try {
       std::string text = read_input(path, io.in);
-      invalid |= check_one(path == "-" ? "<stdin>" : path, text, io, out, color).errors > 0;
+      invalid |=
+          check_one(path == "-" ? "<stdin>" : path, text, path == "-" ? "" : path, io, out, color)
+              .errors > 0;
     } catch (const CliError& e) {
       // One unreadable file must not hide the problems in the others.
       fmt::print(io.err, "backtriage: {}\n", e.what());

@@ -12,11 +12,19 @@ namespace backtriage::cli {
 
 namespace {
 
+ruleset::LoadResult load(const std::string& path, const std::string& text,
+                         const WantedLocale& wanted) {
+  return ruleset::load_rule_set(text, path.empty() ? "<embedded>" : path,
+                                overlays_of(path, wanted.tag));
+}
+
+}  // namespace
+
 // An overlay's text, by the name the rule file gives it: beside the file,
 // or among the embedded ones for the embedded rules.
-ruleset::LocaleRequest request_for(const std::string& path, const WantedLocale& wanted) {
+ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<ruleset::LocaleTag> tag) {
   ruleset::LocaleRequest request;
-  request.wanted = wanted.tag;
+  request.wanted = std::move(tag);
   if (path.empty()) {
     request.read = [](const std::string& file, std::string& name) -> std::optional<std::string> {
       name = "<embedded>/" + file;
@@ -36,14 +44,6 @@ ruleset::LocaleRequest request_for(const std::string& path, const WantedLocale& 
   }
   return request;
 }
-
-ruleset::LoadResult load(const std::string& path, const std::string& text,
-                         const WantedLocale& wanted) {
-  return ruleset::load_rule_set(text, path.empty() ? "<embedded>" : path,
-                                request_for(path, wanted));
-}
-
-}  // namespace
 
 std::string find_option(int argc, const char* const* argv, std::string_view name) {
   std::string found;

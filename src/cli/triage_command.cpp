@@ -99,7 +99,9 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     case Format::Html: {
       report::HtmlOptions html;
       html.made_on = today();
-      html.paper = o.paper == "letter" ? report::Paper::Letter : report::Paper::A4;
+      // The locale's paper unless --paper says (Letter in the United States).
+      const std::string& paper = o.paper.empty() ? rules.paper : o.paper;
+      html.paper = paper == "letter" ? report::Paper::Letter : report::Paper::A4;
       text = report::render_html(r, html);
       break;
     }

@@ -146,9 +146,10 @@ class Page {
   Page(const Report& r, const HtmlOptions& options) : r_(r), rules_(*r.rules), o_(options) {}
 
   std::string render() {
-    out_ =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ = fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        html_text(rules_.locale));
     out_ += fmt::format("<title>{} - {}</title>\n", html_text(r_.label()),
                         html_text(rules_.title.empty() ? rules_.id : rules_.title));
     out_ += style(r_, o_.paper) + "\n</head>\n<body>\n";

@@ -193,6 +193,7 @@ void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level,
   out.key("id"), out.string(rules.id);
   out.key("version"), out.string(rules.version);
   out.end_object();
+  out.key("locale"), out.string(rules.locale);
   out.key("level"), out.string(level.id);
   out.key("level_label"), out.string(action ? action->action : level.label);
   out.key("advice"), out.string(action ? action->advice : level.advice);

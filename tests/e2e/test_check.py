@@ -174,7 +174,7 @@ class Check(TempDirTest):
         code, out, err = run(["check"])
         self.assertEqual((code, err), (0, ""))
         self.assertRegex(out, r"^<embedded>: ok: back-pain \S+, \d+ questions, \d+ rules, "
-                              r"0 warnings\n$")
+                              r"0 warnings; in en-GB(, [A-Za-z-]+)+\n$")
         path = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
         code, out, err = run(["check", path])
         self.assertEqual((code, err), (0, ""))

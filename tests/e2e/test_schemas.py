@@ -27,7 +27,7 @@ RED_FLAGS = ["aortic_signs", "spine_injury", "bladder_bowel", "saddle_numbness",
 # one of each step from ambulance to soon.
 CROSSED = ["aortic_signs", "bladder_bowel", "fever", "weight_loss"]
 UNANSWERED = object()
-REPORT_KEYS = ["schema_version", "ruleset", "level", "level_label", "advice", "complete",
+REPORT_KEYS = ["schema_version", "ruleset", "locale", "level", "level_label", "advice", "complete",
                "red_flags", "reasons", "classification", "routine", "avoid", "tips",
                "safe_activities", "frequency", "expected_course", "plan", "watch_for",
                "unanswered", "assumed", "answers", "trace", "disclaimer"]

@@ -10,7 +10,7 @@ import unittest
 from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, run_json, with_value
 
 # The report's keys, in the contract's order.
-CONTRACT_KEYS = ["schema_version", "ruleset", "level", "level_label", "advice", "complete",
+CONTRACT_KEYS = ["schema_version", "ruleset", "locale", "level", "level_label", "advice", "complete",
                  "red_flags", "reasons", "classification", "routine", "avoid", "tips",
                  "safe_activities", "frequency", "expected_course", "plan", "watch_for",
                  "unanswered", "assumed", "answers", "trace", "disclaimer"]

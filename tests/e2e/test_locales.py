@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Locales: which one a run uses (--locale, LC_ALL, LC_MESSAGES, LANG), what changes with it
+(every word, the place names, the handout's language and paper) and what never does (ids,
+levels, keys, exit codes), and the checks an overlay must pass.
+
+    test_locales.py BINARY SOURCE_DIR
+"""
+import json
+import os
+import re
+import shutil
+import tempfile
+import unittest
+
+from harness import SOURCE_DIR, main, run
+
+CALM = ["--no-red-flags", "--duration-weeks", "2", "--sensation", "dull", "--spread", "one-spot",
+        "--region", "lower", "--age", "40", "--pregnant", "no", "--daily-life", "no"]
+RULES = os.path.join(SOURCE_DIR, "rules")
+CASES = os.path.join(RULES, "tests", "back-pain.test.yaml")
+SHIPPED = ["en-GB", "es", "es-ES", "es-US"]
+
+
+def report(args, env=None):
+    code, out, err = run(["--json", "--no-input"] + args, env=env)
+    assert code in (0, 3), err
+    return json.loads(out)
+
+
+def ids_only(r):
+    """What a script acts on, which no locale may change."""
+    return {
+        "level": r["level"], "complete": r["complete"],
+        "red_flags": [f["id"] for f in r["red_flags"]],
+        "reasons": [x["id"] for x in r["reasons"]],
+        "classification": r["classification"],
+        "routine": [(x["id"], x["position"]) for x in r["routine"]],
+        "avoid": [x["id"] for x in r["avoid"]],
+        "watch_for": [(x["id"], x["level"]) for x in r["watch_for"]],
+        "unanswered": r["unanswered"], "answers": r["answers"],
+        "assumed": [x["id"] for x in r["assumed"]],
+    }
+
+
+def texts(value, key=None):
+    """Every text a person reads in a report: not ids, sources or the trace."""
+    if key in ("id", "source", "trace", "answers", "unanswered", "level", "ruleset"):
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from texts(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from texts(v)
+
+
+class Choosing(unittest.TestCase):
+    def test_the_rules_own_language_by_default_and_in_the_c_locale(self):
+        self.assertEqual(report(CALM)["locale"], "en-GB")
+        self.assertEqual(report(CALM, env={"LC_ALL": "C"})["locale"], "en-GB")
+        self.assertEqual(report(CALM, env={"LC_ALL": "", "LANG": "POSIX"})["locale"], "en-GB")
+
+    def test_the_environment_as_posix_orders_it(self):
+        es_es = report(CALM, env={"LC_ALL": "", "LANG": "es_ES.UTF-8"})
+        self.assertEqual(es_es["locale"], "es-ES")
+        self.assertEqual(es_es["level_label"], "Cuide su espalda en casa")
+        env = {"LC_ALL": "", "LC_MESSAGES": "es_US.UTF-8", "LANG": "es_ES.UTF-8"}
+        self.assertEqual(report(CALM, env=env)["locale"], "es-US")
+        env = {"LC_ALL": "es_ES@euro", "LC_MESSAGES": "es_US.UTF-8"}
+        self.assertEqual(report(CALM, env=env)["locale"], "es-ES")
+
+    def test_a_country_without_its_own_overlay_reads_its_language(self):
+        self.assertEqual(report(CALM + ["--locale", "es-MX"])["locale"], "es")
+        self.assertEqual(report(CALM, env={"LC_ALL": "", "LANG": "es_AR.UTF-8"})["locale"], "es")
+        self.assertEqual(report(CALM + ["--locale", "en-AU"])["locale"], "en-GB")
+
+    def test_a_language_the_rules_lack(self):
+        # From the environment it is no error: the rules' own language.
+        self.assertEqual(report(CALM, env={"LC_ALL": "", "LANG": "fr_FR.UTF-8"})["locale"],
+                         "en-GB")
+        code, out, err = run(["--locale", "fr"] + CALM)
+        self.assertEqual((code, out), (2, ""))
+        self.assertRegex(err, r"^backtriage: option '--locale': the rules have no fr \(they have "
+                              r"en-GB(, [A-Za-z-]+)+\)\n$")
+        code, out, err = run(["--locale", "spanish"] + CALM)
+        self.assertEqual((code, out), (2, ""))
+        self.assertEqual(err, "backtriage: option '--locale': 'spanish' is not a language tag "
+                              "such as en-GB, en-US, es or es-US\n")
+
+    def test_the_locale_option_beats_the_environment(self):
+        r = report(CALM + ["--locale", "es-US"], env={"LC_ALL": "es_ES.UTF-8"})
+        self.assertEqual(r["locale"], "es-US")
+
+
+class WhatChanges(unittest.TestCase):
+    def test_the_words_change_and_the_ids_levels_and_keys_do_not(self):
+        cases = [CALM, ["--no-red-flags", "--duration-weeks", "20", "--sensation", "electric",
+                        "--spread", "spreads", "--below-knee", "yes", "--region", "both"],
+                 ["--no-red-flags", "--bladder-bowel", "yes"], ["--aortic-signs", "yes"],
+                 ["--fever", "unsure"], ["--no-red-flags", "--pregnant", "yes",
+                                         "--pregnancy-signs", "yes"],
+                 ["--no-red-flags", "--region", "upper"]]
+        for args in cases:
+            base = report(args)
+            for tag in SHIPPED[1:]:
+                with self.subTest(args=args, locale=tag):
+                    r = report(args + ["--locale", tag])
+                    self.assertEqual(list(r), list(base))
+                    self.assertEqual(ids_only(r), ids_only(base))
+                    self.assertNotEqual(r["advice"], base["advice"])
+
+    def test_every_case_file_case_passes_in_every_locale(self):
+        for tag in SHIPPED:
+            with self.subTest(locale=tag):
+                code, out, err = run(["test", "--locale", tag, CASES])
+                self.assertEqual(code, 0, out + err)
+                self.assertRegex(out, r"\b149 passed, 0 failed")
+
+    def test_the_local_number_and_places_of_care(self):
+        emergency = ["--no-red-flags", "--bladder-bowel", "yes"]
+        ambulance = ["--aortic-signs", "yes"]
+        es_us = report(ambulance + ["--locale", "es-US"])["advice"]
+        self.assertIn("911", es_us)
+        self.assertNotIn("112", es_us)
+        es_es = report(ambulance + ["--locale", "es-ES"])["advice"]
+        self.assertIn("112", es_es)
+        self.assertNotIn("911", es_es)
+        self.assertIn("sala de emergencias", report(emergency + ["--locale", "es-US"])["advice"])
+        for tag in SHIPPED[1:]:
+            for args in (emergency, ambulance, CALM, ["--fever", "yes", "--no-red-flags"]):
+                text = " ".join(texts(report(args + ["--locale", tag])))
+                for word in ("A&E", "999", "NHS", " GP"):
+                    self.assertNotIn(word, text, (tag, args))
+
+    def test_the_handout_says_its_language_and_prints_on_the_local_paper(self):
+        for tag, lang, paper in [("en-GB", "en-GB", "A4"), ("es-ES", "es-ES", "A4"),
+                                 ("es-US", "es-US", "letter")]:
+            with self.subTest(tag):
+                code, out, err = run(["--format", "html", "--no-input", "--locale", tag] + CALM)
+                self.assertEqual(code, 0, err)
+                self.assertIn(f'<html lang="{lang}">', out)
+                self.assertIn(f"size: {paper};", out)
+        code, out, err = run(["--format", "html", "--no-input", "--locale", "es-US",
+                              "--paper", "a4"] + CALM)
+        self.assertIn("size: A4;", out)
+
+    def test_questions_are_asked_in_the_locale_with_the_same_ids_and_flags(self):
+        code, en, err = run(["questions", "--json"])
+        code, es, err = run(["questions", "--json", "--locale", "es"])
+        self.assertEqual(code, 0, err)
+        en, es = json.loads(en), json.loads(es)
+        self.assertEqual([(q["id"], q["flag"], q["answers"]) for q in en],
+                         [(q["id"], q["flag"], q["answers"]) for q in es])
+        fever = next(q for q in es if q["id"] == "fever")
+        self.assertIn("38 °C", fever["prompt"])
+
+
+class Overlays(unittest.TestCase):
+    """A broken overlay is named at its own file, line and column."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        for name in os.listdir(RULES):
+            if name.endswith(".yaml"):
+                shutil.copy(os.path.join(RULES, name), self.dir)
+        self.base = os.path.join(self.dir, "back-pain.yaml")
+        self.es = os.path.join(self.dir, "back-pain.es.yaml")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def edit(self, old, new):
+        with open(self.es, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn(old, text)
+        with open(self.es, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new, 1))
+        return text[:text.index(old)].count("\n") + 1  # the line edited
+
+    def test_the_shipped_overlays_pass(self):
+        code, out, err = run(["check", self.base])
+        self.assertEqual((code, err), (0, ""))
+        self.assertIn("; in en-GB", out)
+
+    def test_a_text_left_out(self):
+        line = self.edit("\n  - id: fever\n    prompt:", "\n  - id: fever\n    promptx:")
+        code, out, err = run(["check", self.base])
+        self.assertEqual(code, 65)
+        self.assertIn(f"{self.es}:{line + 2}:5: error: the base has no 'promptx' at "
+                      "questions[fever]\n      promptx:", err)
+        self.assertRegex(err, rf"{re.escape(self.es)}:\d+:1: error: no text for "
+                              rf"questions\[fever\]\.prompt \({re.escape(self.base)}:\d+:\d+\)")
+        self.assertEqual(out, f"{self.base}: invalid: 2 errors\n")
+
+    def test_something_that_is_not_a_text(self):
+        line = self.edit("\n  - id: fever\n", "\n  - id: fever\n    unsure: doctor\n")
+        code, out, err = run(["check", self.base])
+        self.assertEqual(code, 65)
+        self.assertIn(f"{self.es}:{line + 2}:5: error: 'unsure' is not a text: an overlay holds "
+                      "only what a person reads\n      unsure: doctor\n      ^\n", err)
+
+    def test_a_triage_in_a_broken_locale_fails_naming_the_overlay(self):
+        self.edit("\n  - id: fever\n", "\n  - id: feverish\n")
+        code, out, err = run(["--rules", self.base, "--locale", "es"] + CALM)
+        self.assertEqual((code, out), (65, ""))
+        self.assertTrue(err.startswith(f"backtriage: {self.es}:"), err)
+        # The rules' own language still works.
+        code, out, err = run(["--rules", self.base, "--locale", "en-GB", "--json"] + CALM)
+        self.assertEqual(code, 0, err)
+
+
+if __name__ == "__main__":
+    main()
