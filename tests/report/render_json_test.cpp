@@ -13,10 +13,10 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const std::vector<std::string> kKeys{
-    "schema_version",  "ruleset",   "level",           "level_label", "advice",    "complete",
-    "red_flags",       "reasons",   "classification",  "routine",     "avoid",     "tips",
-    "safe_activities", "frequency", "expected_course", "plan",        "watch_for", "unanswered",
-    "assumed",         "answers",   "trace",           "disclaimer"};
+    "schema_version", "ruleset",         "locale",    "level",           "level_label", "advice",
+    "complete",       "red_flags",       "reasons",   "classification",  "routine",     "avoid",
+    "tips",           "safe_activities", "frequency", "expected_course", "plan",        "watch_for",
+    "unanswered",     "assumed",         "answers",   "trace",           "disclaimer"};
 
 std::vector<std::string> keys_of(const Json& object) {
   std::vector<std::string> out;
