@@ -282,7 +282,10 @@ class Page {
         out_ += "<figure>";
         if (view && !view->label.empty())
           out_ += fmt::format("<figcaption>{}</figcaption>", html_text(view->label));
-        out_ += figure_animated_svg(*item->figure, text) + figure_poses_svg(*item->figure, text) +
+        out_ += figure_animated_svg(*item->figure, text) +
+                figure_poses_svg(*item->figure, text,
+                                 rules_.format_word(W::HandoutFigurePoses,
+                                                    fmt::arg("description", text.description))) +
                 "</figure>";
       }
       if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));

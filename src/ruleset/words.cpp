@@ -54,6 +54,8 @@ constexpr WordSpec kWords[] = {
     {HandoutDidNotKnow, "handout.did_not_know", "", "What this advice did not know"},
     {HandoutNotAnswered, "handout.not_answered", "question", "Not answered: {question}"},
     {HandoutRules, "handout.rules", "id version", "{id} rules {version}"},
+    {HandoutFigurePoses, "handout.figure_poses", "description",
+     "Start and end positions side by side: {description}"},
     {DoseRange, "dose.range", "max min", "{min} to {max}"},
     {DoseHoldSeconds, "dose.hold_seconds", "seconds", "hold {seconds} seconds"},
     {DoseHoldBreath, "dose.hold_breath", "breaths", "hold for {breaths} breath"},

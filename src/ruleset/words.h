@@ -50,6 +50,7 @@ enum class Word {
   HandoutDidNotKnow,
   HandoutNotAnswered,
   HandoutRules,
+  HandoutFigurePoses,
   // Doses of exercises.
   DoseRange,
   DoseHoldSeconds,
