@@ -22,18 +22,7 @@ namespace {
 using engine::FactId;
 using report::wrap;
 
-// Plain words for a worried reader. Nothing here names a condition: the
-// rule set may be about something other than back pain.
-constexpr const char* kIntro =
-    "A few questions, one at a time. Type your answer in your own words and press Enter. Type "
-    "? to see why a question is asked, or back to change your previous answer. Type quit (or "
-    "press Ctrl-C) to stop at any time.";
-constexpr const char* kWarningSection =
-    "First, some questions about warning signs that need a doctor's attention.";
-constexpr const char* kOtherSection = "Thank you. Now some questions about your symptoms.";
-constexpr const char* kEnoughToAdvise =
-    "Thank you: that is enough to advise you. Please read the advice below.";
-constexpr const char* kDone = "Thank you, that is all the questions.";
+using W = ruleset::Word;
 
 std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r");
@@ -54,59 +43,65 @@ std::string spoken(std::string id) {
 }
 
 // "1 or 2", "a number from 1 to 5": the numbers of the choices listed.
-std::string choice_numbers(const ruleset::AcceptedAnswers& accepted) {
+std::string choice_numbers(const ruleset::RuleSet& rules,
+                           const ruleset::AcceptedAnswers& accepted) {
   const std::size_t n = accepted.words.size();
   if (n == 1) return "1";
-  if (n == 2) return "1 or 2";
-  return fmt::format("a number from 1 to {}", n);
+  if (n == 2) return rules.word(W::InterviewTwoNumbers);
+  return rules.format_word(W::InterviewNumbers, fmt::arg("count", n));
 }
 
 // " (weeks)", or nothing for a number without a unit.
-std::string unit_of(const ruleset::AcceptedAnswers& accepted) {
-  return accepted.unit.empty() ? "" : " (" + accepted.unit + ")";
+std::string unit_of(const ruleset::RuleSet& rules, const ruleset::AcceptedAnswers& accepted) {
+  return accepted.unit.empty()
+             ? ""
+             : " " + rules.format_word(W::InterviewUnit, fmt::arg("unit", accepted.unit));
 }
 
-std::string hint(const ruleset::Question& q) {
+std::string hint(const ruleset::RuleSet& rules, const ruleset::Question& q) {
   const auto accepted = ruleset::accepted_answers(q);
   switch (accepted.kind) {
     case ruleset::AcceptedAnswers::Kind::YesNo:
-      return q.accepts_unsure() ? "Answer yes, no or not sure." : "Answer yes or no.";
+      return rules.word(q.accepts_unsure() ? W::InterviewYesNoUnsure : W::InterviewYesNo);
     case ruleset::AcceptedAnswers::Kind::Number:
-      return fmt::format("Type a number from {} to {}{}.", accepted.min, accepted.max,
-                         unit_of(accepted));
+      return rules.format_word(W::InterviewTypeNumber, fmt::arg("min", accepted.min),
+                               fmt::arg("max", accepted.max),
+                               fmt::arg("unit", unit_of(rules, accepted)));
     case ruleset::AcceptedAnswers::Kind::Choice:
-      return fmt::format("Type {}, or the words before the colon.", choice_numbers(accepted));
+      return rules.format_word(W::InterviewTypeChoice,
+                               fmt::arg("numbers", choice_numbers(rules, accepted)));
   }
   return "";
 }
 
 // What to say after an answer that is not one: plain words, never the
 // parser's message.
-std::string try_again(const ruleset::Question& q, std::string_view typed) {
+std::string try_again(const ruleset::RuleSet& rules, const ruleset::Question& q,
+                      std::string_view typed) {
   const auto accepted = ruleset::accepted_answers(q);
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number) {
     double value = 0;
     const std::string text(trim(typed));
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (!text.empty() && ec == std::errc() && end == text.data() + text.size())
-      return fmt::format("{} is outside the range. Please type a number from {} to {}{}.", text,
-                         accepted.min, accepted.max, unit_of(accepted));
-    return fmt::format("Please type a number from {} to {}{}, such as {}.", accepted.min,
-                       accepted.max, unit_of(accepted), accepted.min + 1);
+      return rules.format_word(W::InterviewOutOfRange, fmt::arg("typed", text),
+                               fmt::arg("min", accepted.min), fmt::arg("max", accepted.max),
+                               fmt::arg("unit", unit_of(rules, accepted)));
+    return rules.format_word(
+        W::InterviewNumberAgain, fmt::arg("min", accepted.min), fmt::arg("max", accepted.max),
+        fmt::arg("unit", unit_of(rules, accepted)), fmt::arg("example", accepted.min + 1));
   }
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::YesNo)
     // A warning sign takes only the listed words: ask for one of them.
-    return q.accepts_unsure()
-               ? "Please answer with just one word: yes, no, or not sure if you cannot tell."
-               : "Please answer yes or no.";
-  return fmt::format("Please type {}, or the words of one of the answers.",
-                     choice_numbers(accepted));
+    return rules.word(q.accepts_unsure() ? W::InterviewOneWord : W::InterviewYesNoAgain);
+  return rules.format_word(W::InterviewChoiceAgain,
+                           fmt::arg("numbers", choice_numbers(rules, accepted)));
 }
 
 }  // namespace
 
 std::string why_asked(const ruleset::RuleSet& rules, const ruleset::Question& q, bool explain) {
-  std::string out = q.why.empty() ? "This answer helps decide the advice." : q.why;
+  std::string out = q.why.empty() ? rules.word(W::InterviewWhy) : q.why;
   if (!explain) return out;
   const auto& kb = rules.knowledge_base();
   const FactId fact = *rules.find_fact(q.id);
@@ -179,12 +174,12 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
     if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)
       text += wrap(accepted.labels[i], w,
                    fmt::format("{}{}. {}: ", pad, i + 1, spoken(accepted.words[i])), in + 3);
-  text += wrap(hint(q) + (q.optional ? " Press Enter to skip." : "") +
-                   (can_go_back ? " (? for why, back for the previous question)" : " (? for why)"),
+  text += wrap(hint(rules_, q) + (q.optional ? " " + rules_.word(W::InterviewSkip) : "") + " " +
+                   rules_.word(can_go_back ? W::InterviewCommandsBack : W::InterviewCommands),
                w, pad, in);
   if (const auto* earlier = earlier_answer(f))  // came back to it: what it was
-    text += wrap(fmt::format("Your answer was: {}. Type it again, or a new one.", *earlier), w, pad,
-                 in);
+    text +=
+        wrap(rules_.format_word(W::InterviewAnswerWas, fmt::arg("answer", *earlier)), w, pad, in);
   say(text);
   for (;;) {
     const std::string line = read_answer(number);
@@ -196,12 +191,12 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
     }
     if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
-      say(wrap("This is the first question, so there is nothing to go back to.", w, pad, in));
+      say(wrap(rules_.word(W::InterviewFirstQuestion), w, pad, in));
       continue;
     }
     if (q.optional && (trim(line).empty() || command == ruleset::PromptCommand::Skip)) {
       skipped_[f] = true;
-      say(wrap("Skipped.", w, pad, in));
+      say(wrap(rules_.word(W::InterviewSkipped), w, pad, in));
       return true;
     }
     const auto understood = ruleset::understand(rules_, q, line);
@@ -209,20 +204,21 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
       answers[f] = answer->value;
       // An amount or a choice read from everyday words is said back, so a
       // misreading shows before the report rests on it.
-      if (!answer->echo.empty()) say(wrap("Noted: " + answer->echo + ".", w, pad, in));
+      if (!answer->echo.empty())
+        say(wrap(rules_.format_word(W::InterviewNoted, fmt::arg("answer", answer->echo)), w, pad,
+                 in));
       return true;
     }
     if (auto* both = std::get_if<ruleset::Ambiguous>(&understood)) {
       std::vector<std::string> named;
       for (int i : both->choices)
         named.push_back(fmt::format("{} ({})", i + 1, spoken(q.choices[i].id)));
-      say(wrap(fmt::format("That could mean {}. Please type the number of the one that fits "
-                           "best.",
-                           ruleset::list_or(named)),
-               w, pad, in));
+      say(wrap(
+          rules_.format_word(W::InterviewCouldMean, fmt::arg("choices", ruleset::list_or(named))),
+          w, pad, in));
       continue;
     }
-    say(wrap(try_again(q, line), w, pad, in));
+    say(wrap(try_again(rules_, q, line), w, pad, in));
   }
 }
 
@@ -239,7 +235,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
     text += wrap(rules.questions[items[i]].prompt, w, fmt::format("{}{}. ", pad, i + 1), in + 3);
   if (!list.help.empty()) text += wrap(list.help, w, pad, in);
   text +=
-      wrap(can_go_back ? "(? for why, back for the previous question)" : "(? for why)", w, pad, in);
+      wrap(rules.word(can_go_back ? W::InterviewCommandsBack : W::InterviewCommands), w, pad, in);
   if (earlier_) {  // came back to it: what was ticked
     std::vector<std::string> ticked;
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -247,9 +243,12 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
           value && *value != engine::Value::boolean(false))
         ticked.push_back(
             fmt::format("{}{}", i + 1, *value == engine::Value::boolean(true) ? "" : "?"));
-    text += wrap(fmt::format("Your answer was: {}. Type it again, or a new one.",
-                             ticked.empty() ? "none" : fmt::format("{}", fmt::join(ticked, " "))),
-                 w, pad, in);
+    text +=
+        wrap(rules.format_word(
+                 W::InterviewAnswerWas,
+                 fmt::arg("answer", ticked.empty() ? rules.word(W::InterviewNone)
+                                                   : fmt::format("{}", fmt::join(ticked, " ")))),
+             w, pad, in);
   }
   say(text);
   for (;;) {
@@ -267,7 +266,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
     }
     if (command == ruleset::PromptCommand::Back) {
       if (can_go_back) return false;
-      say(wrap("This is the first question, so there is nothing to go back to.", w, pad, in));
+      say(wrap(rules_.word(W::InterviewFirstQuestion), w, pad, in));
       continue;
     }
     // "none", or the numbers that apply, a number with ? for "not sure".
@@ -303,10 +302,8 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
       ok = ok && any;
     }
     if (!ok) {
-      say(wrap(fmt::format("Please type the numbers of those that apply (1 to {}) with spaces "
-                           "between them, or none. Add ? to a number if you are not sure.",
-                           items.size()),
-               w, pad, in));
+      say(wrap(rules.format_word(W::InterviewChecklistAgain, fmt::arg("count", items.size())), w,
+               pad, in));
       continue;
     }
     std::vector<std::string> yes, unsure;
@@ -316,15 +313,19 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
       if (chosen[i] == engine::Value::symbol(ruleset::kUnsureValue))
         unsure.push_back(std::to_string(i + 1));
     }
-    std::string noted =
-        yes.empty() && unsure.empty()
-            ? "Noted: none of these."
-            : fmt::format("Noted: {}{}{}; no to the rest.",
-                          yes.empty() ? "" : "yes to " + fmt::format("{}", fmt::join(yes, ", ")),
-                          !yes.empty() && !unsure.empty() ? ", " : "",
-                          unsure.empty()
-                              ? ""
-                              : "not sure about " + fmt::format("{}", fmt::join(unsure, ", ")));
+    std::vector<std::string> said;
+    if (!yes.empty())
+      said.push_back(rules.format_word(
+          W::InterviewYesTo, fmt::arg("numbers", fmt::format("{}", fmt::join(yes, ", ")))));
+    if (!unsure.empty())
+      said.push_back(
+          rules.format_word(W::InterviewUnsureAbout,
+                            fmt::arg("numbers", fmt::format("{}", fmt::join(unsure, ", ")))));
+    const std::string noted =
+        said.empty()
+            ? rules.word(W::InterviewNotedNone)
+            : rules.format_word(W::InterviewNotedChecklist,
+                                fmt::arg("answers", fmt::format("{}", fmt::join(said, ", "))));
     say(wrap(noted, w, pad, in));
     return true;
   }
@@ -351,10 +352,10 @@ void Prompter::interview(engine::Answers& answers) {
     const auto prompt = ruleset::next_prompt(rules_, evaluation);
     if (prompt.empty()) break;
     const bool warning = warning_question(rules_.questions[prompt.front()]);
-    if (!asked) say(wrap(kIntro, style_.width));
-    if (warning && !warned) say("\n" + wrap(kWarningSection, style_.width));
+    if (!asked) say(wrap(rules_.word(W::InterviewIntro), style_.width));
+    if (warning && !warned) say("\n" + wrap(rules_.word(W::InterviewWarningSection), style_.width));
     if (!warning && in_warnings && !moved_on) {
-      say("\n" + wrap(kOtherSection, style_.width));
+      say("\n" + wrap(rules_.word(W::InterviewOtherSection), style_.width));
       moved_on = true;
     }
     warned = warned || warning;
@@ -379,7 +380,8 @@ void Prompter::interview(engine::Answers& answers) {
   if (!asked) return;
   const auto level = ruleset::reported_level(rules_, evaluation.facts());
   const bool urgent = level.level != &rules_.undecided && !level.level->routine;
-  say("\n" + wrap(urgent ? kEnoughToAdvise : kDone, style_.width) + "\n");
+  say("\n" + wrap(rules_.word(urgent ? W::InterviewEnough : W::InterviewDone), style_.width) +
+      "\n");
 }
 
 }  // namespace backtriage::cli

@@ -11,6 +11,8 @@ enum class Frequency { Shown, LeftOut };
 
 // LeftOut drops "3 times a week", for a list that says it once (a calendar
 // session).
-std::string dose_text(const ruleset::Dose& dose, Frequency frequency = Frequency::Shown);
+// The words are the rule set's (`words: dose`).
+std::string dose_text(const ruleset::RuleSet& rules, const ruleset::Dose& dose,
+                      Frequency frequency = Frequency::Shown);
 
 }  // namespace backtriage::report

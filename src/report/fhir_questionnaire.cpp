@@ -21,11 +21,13 @@ constexpr const char* kItemControlSystem = "http://hl7.org/fhir/questionnaire-it
 
 // A yes/no question that also takes "not sure" is coded, so the three
 // answers are one choice; the codes are the answers the flags take.
+// The displays are the rule set's words (`words: answers`).
 struct Code {
   const char* code;
-  const char* display;
+  ruleset::Word display;
 };
-constexpr Code kYes{"yes", "Yes"}, kNo{"no", "No"}, kUnsure{"unsure", "Not sure"};
+constexpr Code kYes{"yes", ruleset::Word::AnswerYes}, kNo{"no", ruleset::Word::AnswerNo},
+    kUnsure{"unsure", ruleset::Word::AnswerUnsure};
 
 bool coded_yes_no(const ruleset::Question& q) {
   return q.type == engine::FactType::Bool && q.accepts_unsure();
@@ -166,7 +168,7 @@ class Writer {
       out_.end_array();
       out_.key("answerOption");
       out_.begin_array();
-      for (const Code& c : {kYes, kNo, kUnsure}) option(c.code, c.display);
+      for (const Code& c : {kYes, kNo, kUnsure}) option(c.code, rules_.word(c.display));
       out_.end_array();
     } else if (q.type == engine::FactType::Choice) {
       out_.key("answerOption");

@@ -9,6 +9,7 @@ namespace backtriage::report {
 namespace {
 
 using ruleset::Item;
+using W = ruleset::Word;
 
 // The spec asks for a summary of fewer than 140 characters.
 constexpr std::size_t kMaxSummary = 139;
@@ -35,17 +36,20 @@ std::string summary(const Report& r) {
     for (const auto& f : r.red_flags) labels.push_back(f.item->label);
     std::string full = fmt::format("{}: {}", r.label(), fmt::join(labels, "; "));
     if (code_points(full) <= kMaxSummary) return full;
-    return shortened(fmt::format("{}: {} warning signs", r.label(), r.red_flags.size()));
+    return shortened(r.rules->format_word(W::CardWarningSigns, fmt::arg("level", r.label()),
+                                          fmt::arg("count", r.red_flags.size())));
   }
   if (!r.decided())
-    return shortened(fmt::format("{}: {} question{} still to answer", r.label(),
-                                 r.unanswered.size(), r.unanswered.size() == 1 ? "" : "s"));
+    return shortened(
+        r.rules->format_word(r.unanswered.size() == 1 ? W::CardQuestionLeft : W::CardQuestionsLeft,
+                             fmt::arg("level", r.label()), fmt::arg("count", r.unanswered.size())));
   std::vector<std::string> parts;
   for (const Item* value : r.classification)
     if (value) parts.push_back(value->label.empty() ? value->id : value->label);
   std::string text = r.label();
   if (!parts.empty()) text += fmt::format(": {}", fmt::join(parts, ", "));
-  if (!r.routine.empty()) text += fmt::format("; home routine of {} exercises", r.routine.size());
+  if (!r.routine.empty())
+    text += "; " + r.rules->format_word(W::CardRoutine, fmt::arg("count", r.routine.size()));
   return shortened(text);
 }
 
@@ -63,26 +67,26 @@ std::string detail(const Report& r) {
   const auto& rules = *r.rules;
   std::string md = escaped(r.advice()) + "\n\n";
   if (!r.red_flags.empty()) {
-    md += "**Warning signs**\n\n";
+    md += "**" + escaped(rules.word(W::CardRedFlags)) + "**\n\n";
     for (const auto& f : r.red_flags)
-      md +=
-          fmt::format("- **{}**{}: {}. {}\n", escaped(f.item->label), f.unsure ? " (not sure)" : "",
-                      escaped(f.level ? f.level->label : f.item->level), escaped(f.item->why));
+      md += fmt::format("- **{}**{}: {}. {}\n", escaped(f.item->label),
+                        f.unsure ? " " + escaped(rules.word(W::CardUnsure)) : "",
+                        escaped(f.level ? f.level->label : f.item->level), escaped(f.item->why));
     md += "\n";
   }
   if (!r.reasons.empty()) {
-    md += "**Why**\n\n";
+    md += "**" + escaped(rules.word(W::CardWhy)) + "**\n\n";
     for (const Item* reason : r.reasons) md += fmt::format("- {}\n", escaped(reason->text));
     md += "\n";
   }
   if (!r.unanswered.empty()) {
-    md += "**Still to answer**\n\n";
+    md += "**" + escaped(rules.word(W::CardUnanswered)) + "**\n\n";
     for (engine::FactId q : r.unanswered)
       md += fmt::format("- {} (`{}`)\n", escaped(rules.questions[q].prompt), rules.questions[q].id);
     md += "\n";
   }
   if (!r.routine.empty()) {
-    md += "**Home routine**";
+    md += "**" + escaped(rules.word(W::CardRoutineHeading)) + "**";
     if (rules.advice.frequency) md += " (" + escaped(rules.advice.frequency->text) + ")";
     md += "\n\n";
     for (const Item* item : r.routine)
@@ -90,7 +94,7 @@ std::string detail(const Report& r) {
     md += "\n";
   }
   if (!r.avoid.empty()) {
-    md += "**Avoid**\n\n";
+    md += "**" + escaped(rules.word(W::CardAvoid)) + "**\n\n";
     for (const Item* item : r.avoid)
       md += fmt::format("- {}: {}\n", escaped(item->name), escaped(item->reason));
     md += "\n";
@@ -146,8 +150,8 @@ void write_cds_hooks(const Report& r, const JsonReportWriter& json, JsonOut& out
   out.key("detail"), out.string(detail(r));
   out.key("source");
   out.begin_object();
-  out.key("label"),
-      out.string(fmt::format("backtriage ({} rules {})", r.rules->id, r.rules->version));
+  out.key("label"), out.string(r.rules->format_word(W::CardSource, fmt::arg("id", r.rules->id),
+                                                    fmt::arg("version", r.rules->version)));
   out.end_object();
   out.end_object();
   out.end_array();

@@ -456,7 +456,8 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
   return open_svg(text, "figure-animated", 200, text.description) + css + body + "</svg>";
 }
 
-std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
+std::string figure_poses_svg(const Figure& figure, const FigureText& text,
+                             const std::string& described) {
   const auto list = shapes(figure);
   std::string body;
   for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
@@ -473,8 +474,7 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text) {
   body +=
       "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
       "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
-  return open_svg(text, "figure-poses", 430,
-                  "Start and end positions side by side: " + text.description) +
+  return open_svg(text, "figure-poses", 430, described.empty() ? text.description : described) +
          body + "</svg>";
 }
 

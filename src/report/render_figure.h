@@ -20,7 +20,10 @@ struct FigureText {
 };
 
 std::string figure_animated_svg(const ruleset::Figure& figure, const FigureText& text);
-std::string figure_poses_svg(const ruleset::Figure& figure, const FigureText& text);
+// `described`: the poses' description in the rule set's words ("Start and
+// end positions side by side: ..."); the text's own when empty.
+std::string figure_poses_svg(const ruleset::Figure& figure, const FigureText& text,
+                             const std::string& described = "");
 
 // The pose a fraction `t` of the way from `a` to `b` (0: a, 1: b), as the
 // animation draws it: seen from the side, limbs turn about their joints; a

@@ -11,6 +11,7 @@ namespace backtriage::report {
 namespace {
 
 using ruleset::Item;
+using W = ruleset::Word;
 
 // Colours per level colour name (the rule file picks the name).
 struct Tone {
@@ -164,34 +165,38 @@ class Page {
     unanswered();
     if (r_.with_routine()) {
       routine();
-      list("Activities to avoid for now", r_.avoid, [](const Item& a) {
+      list(word(W::ReportAvoid), r_.avoid, [](const Item& a) {
         return fmt::format("<strong>{}</strong>: {}", html_text(a.name), html_text(a.reason));
       });
       safe_activities();
-      list("Preventing back pain", r_.tips, [](const Item& t) {
+      list(word(W::ReportTips), r_.tips, [](const Item& t) {
         return fmt::format("<strong>{}</strong>: {}", html_text(t.name), html_text(t.text));
       });
       if (r_.with_exercises())
         plan();
       else if (const auto& course = rules_.advice.expected_course)
-        out_ += fmt::format("<section><h2>What to expect</h2><p>{}</p></section>\n",
-                            html_text(course->text));
+        out_ += fmt::format("<section><h2>{}</h2><p>{}</p></section>\n",
+                            html_text(word(W::ReportExpect)), html_text(course->text));
     }
     out_ += "</main>\n";
     out_ += fmt::format(
-        "<footer class=\"disclaimer\"><p>{}</p><p class=\"note\">{} rules {}"
+        "<footer class=\"disclaimer\"><p>{}</p><p class=\"note\">{}"
         "</p></footer>\n</body>\n</html>\n",
-        html_text(rules_.disclaimer), html_text(rules_.id), html_text(rules_.version));
+        html_text(rules_.disclaimer),
+        html_text(rules_.format_word(W::HandoutRules, fmt::arg("id", rules_.id),
+                                     fmt::arg("version", rules_.version))));
     return std::move(out_);
   }
 
  private:
+  const std::string& word(W w) const { return rules_.word(w); }
+
   // Whom and when the handout is for: the date it was made and the kind of
   // pain, as far as the answers tell, so two people's handouts differ where
   // they should and a clinician can see what it rests on.
   void about() {
-    out_ +=
-        fmt::format("<section class=\"about\"><dl><dt>Made on</dt><dd>{}</dd>", o_.made_on.iso());
+    out_ += fmt::format("<section class=\"about\"><dl><dt>{}</dt><dd>{}</dd>",
+                        html_text(word(W::HandoutMadeOn)), o_.made_on.iso());
     const auto& classification = rules_.roles.classification;
     for (std::size_t i = 0; i < classification.size(); ++i)
       if (const Item* value = r_.classification[i])
@@ -202,13 +207,14 @@ class Page {
 
   void warnings() {
     if (r_.red_flags.empty()) return;
-    out_ += "<section class=\"warnings\"><h2>Warning signs in your answers</h2>\n";
+    out_ += fmt::format("<section class=\"warnings\"><h2>{}</h2>\n",
+                        html_text(word(W::ReportRedFlags)));
     for (const auto& flag : r_.red_flags)
       out_ += fmt::format(
           "<div class=\"warning\"><strong>{}</strong><span class=\"go\">{}</span> {}{}</div>\n",
           html_text(flag.item->label),
           html_text(flag.level ? flag.level->label : flag.item->level) + ".",
-          flag.unsure ? "You were not sure about this, so it counts. " : "",
+          flag.unsure ? html_text(word(W::ReportUnsureCounts)) + " " : "",
           html_text(flag.item->why));
     out_ += "</section>\n";
   }
@@ -236,7 +242,8 @@ class Page {
 
   void reasons() {
     if (r_.reasons.empty()) return;
-    out_ += "<section><h2>Why</h2><ul class=\"plain\">\n";
+    out_ +=
+        fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n", html_text(word(W::ReportWhy)));
     for (const Item* reason : r_.reasons)
       out_ += fmt::format("<li>{}</li>\n", html_text(reason->text));
     out_ += "</ul></section>\n";
@@ -252,13 +259,12 @@ class Page {
   void routine() {
     if (r_.routine.empty()) {
       // The exercises depend on where the pain is; say why there are none.
-      out_ +=
-          "<section class=\"routine\"><h2>Your home routine</h2>\n<p>Your exercises depend on "
-          "the answers still missing (listed above). Answer them to get your "
-          "routine.</p></section>\n";
+      out_ += fmt::format("<section class=\"routine\"><h2>{}</h2>\n<p>{}</p></section>\n",
+                          html_text(word(W::ReportRoutine)), html_text(word(W::HandoutNoRoutine)));
       return;
     }
-    out_ += "<section class=\"routine\"><h2>Your home routine</h2>\n";
+    out_ +=
+        fmt::format("<section class=\"routine\"><h2>{}</h2>\n", html_text(word(W::ReportRoutine)));
     if (const auto& frequency = rules_.advice.frequency)
       out_ += fmt::format("<p>{}</p>\n", html_text(frequency->text));
     out_ += "<div class=\"exercises\">\n";
@@ -282,20 +288,25 @@ class Page {
         out_ += "<figure>";
         if (view && !view->label.empty())
           out_ += fmt::format("<figcaption>{}</figcaption>", html_text(view->label));
-        out_ += figure_animated_svg(*item->figure, text) + figure_poses_svg(*item->figure, text) +
+        out_ += figure_animated_svg(*item->figure, text) +
+                figure_poses_svg(*item->figure, text,
+                                 rules_.format_word(W::HandoutFigurePoses,
+                                                    fmt::arg("description", text.description))) +
                 "</figure>";
       }
       if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));
       if (!item->equipment.empty()) {
         std::vector<std::string> gear;
         for (const auto& e : item->equipment) gear.push_back(html_text(e));
-        out_ += fmt::format("<p><strong>You need:</strong> {}</p>", fmt::join(gear, ", "));
+        out_ += fmt::format("<p><strong>{}</strong> {}</p>", html_text(word(W::HandoutEquipment)),
+                            fmt::join(gear, ", "));
       }
       out_ += "<ol>";
       for (const auto& step : item->steps) out_ += fmt::format("<li>{}</li>", html_text(step));
       out_ += "</ol>";
       if (item->dose)
-        out_ += fmt::format("<p class=\"dose\">Dose: {}</p>", html_text(dose_text(*item->dose)));
+        out_ += fmt::format("<p class=\"dose\">{}: {}</p>", html_text(word(W::ReportDose)),
+                            html_text(dose_text(rules_, *item->dose)));
       if (const std::string caution = r_.caution_for(*item); !caution.empty())
         out_ += fmt::format("<p class=\"caution\">{}</p>", html_text(caution));
       out_ += "</article>\n";
@@ -314,7 +325,8 @@ class Page {
   void safe_activities() {
     const auto& activities = rules_.advice.safe_activities;
     if (activities.empty()) return;
-    out_ += "<section><h2>Safe ways to stay active</h2><ul class=\"plain\">\n";
+    out_ += fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n",
+                        html_text(word(W::ReportSafeActivities)));
     for (const auto& a : activities)
       out_ +=
           fmt::format("<li><strong>{}</strong>: {}</li>\n", html_text(a.name), html_text(a.text));
@@ -324,32 +336,36 @@ class Page {
   void plan() {
     const auto& plan = rules_.advice.plan;
     if (!plan) return;
-    out_ += fmt::format("<section class=\"plan\"><h2>Your {}-week plan</h2>\n", plan->weeks);
+    out_ +=
+        fmt::format("<section class=\"plan\"><h2>{}</h2>\n",
+                    html_text(rules_.format_word(W::HandoutPlan, fmt::arg("weeks", plan->weeks))));
     if (const auto& course = rules_.advice.expected_course)
       out_ += fmt::format("<p>{}</p>\n", html_text(course->text));
-    out_ += fmt::format("<p>Tick a box each time you do the routine: {} times a week.</p>\n",
-                        plan->sessions_per_week);
+    out_ += fmt::format("<p>{}</p>\n",
+                        html_text(rules_.format_word(
+                            W::HandoutTick, fmt::arg("sessions", plan->sessions_per_week))));
     // Weeks across, sessions down: a short table that fits under the rest.
     out_ += "<table><thead><tr><td></td>";
     for (int week = 1; week <= plan->weeks; ++week)
-      out_ += fmt::format("<th scope=\"col\">Week {}</th>", week);
+      out_ += fmt::format("<th scope=\"col\">{}</th>",
+                          html_text(rules_.format_word(W::HandoutWeek, fmt::arg("week", week))));
     out_ += "</tr></thead><tbody>\n";
     for (int s = 1; s <= plan->sessions_per_week; ++s) {
-      out_ += fmt::format("<tr><th scope=\"row\">Session {}</th>", s);
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th>",
+                          html_text(rules_.format_word(W::HandoutSession, fmt::arg("session", s))));
       for (int week = 1; week <= plan->weeks; ++week)
-        out_ += fmt::format(
-            "<td><span class=\"tick\" role=\"img\" aria-label=\"week {} session "
-            "{}, not done yet\"></span></td>",
-            week, s);
+        out_ += fmt::format("<td><span class=\"tick\" role=\"img\" aria-label=\"{}\"></span></td>",
+                            html_text(rules_.format_word(W::HandoutNotDone, fmt::arg("week", week),
+                                                         fmt::arg("session", s))));
       out_ += "</tr>\n";
     }
     out_ += "</tbody></table>\n";
     out_ += "<div class=\"check-ins\">\n";
     for (const auto& check_in : plan->check_ins)
       out_ += fmt::format(
-          "<div class=\"check-in\"><strong>Check-in, end of week {}:</strong> "
-          "{}</div>\n",
-          check_in.week, html_text(check_in.text));
+          "<div class=\"check-in\"><strong>{}</strong> {}</div>\n",
+          html_text(rules_.format_word(W::HandoutCheckIn, fmt::arg("week", check_in.week))),
+          html_text(check_in.text));
     out_ += "</div>\n";
     watch_for_brief();
     out_ += "</section>\n";
@@ -379,9 +395,12 @@ class Page {
 
   void unanswered() {
     if (r_.unanswered.empty() && r_.assumed.empty()) return;
-    out_ += "<section><h2>What this advice did not know</h2><ul class=\"plain\">\n";
+    out_ += fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n",
+                        html_text(word(W::HandoutDidNotKnow)));
     for (engine::FactId q : r_.unanswered)
-      out_ += fmt::format("<li>Not answered: {}</li>\n", html_text(rules_.questions[q].prompt));
+      out_ += fmt::format("<li>{}</li>\n", html_text(rules_.format_word(
+                                               W::HandoutNotAnswered,
+                                               fmt::arg("question", rules_.questions[q].prompt))));
     for (engine::FactId q : r_.assumed)
       out_ += fmt::format("<li>{}</li>\n", html_text(rules_.questions[q].assumed));
     out_ += "</ul></section>\n";

@@ -11,6 +11,8 @@ namespace backtriage::report {
 
 namespace {
 
+using W = ruleset::Word;
+
 // TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
 std::string escaped(std::string_view text) {
   std::string out;
@@ -125,21 +127,25 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
     std::string exercises;
     for (const auto* item : r.routine) {
       exercises += "\n- " + item->name;
-      if (item->dose) exercises += ": " + dose_text(*item->dose, Frequency::LeftOut);
+      if (item->dose) exercises += ": " + dose_text(rules, *item->dose, Frequency::LeftOut);
     }
     for (int s = 0; s < total; ++s) {
       // Spread evenly over each week: 3 a week falls on days 0, 2 and 4.
       const int day = (s / per_week) * 7 + (s % per_week) * 7 / per_week;
       const Date date = o.start.plus_days(day);
       event(fmt::format("{}-session-{:02}", uid_base, s + 1), stamp(date) + time, false, date,
-            fmt::format("Back exercises: session {} of {}", s + 1, total),
-            fmt::format("Week {} of {}, session {} of {} this week. Your exercises:{}",
-                        s / per_week + 1, plan->weeks, s % per_week + 1, per_week, exercises));
+            rules.format_word(W::CalendarSession, fmt::arg("session", s + 1),
+                              fmt::arg("total", total)),
+            rules.format_word(W::CalendarSessionText, fmt::arg("week", s / per_week + 1),
+                              fmt::arg("weeks", plan->weeks), fmt::arg("session", s % per_week + 1),
+                              fmt::arg("sessions", per_week)) +
+                exercises);
     }
     for (const auto& check_in : plan->check_ins) {
       const Date date = o.start.plus_days(7 * check_in.week);
       event(fmt::format("{}-check-in-week-{}", uid_base, check_in.week), "", true, date,
-            fmt::format("Back pain check-in: week {}", check_in.week), check_in.text + watch);
+            rules.format_word(W::CalendarCheckIn, fmt::arg("week", check_in.week)),
+            check_in.text + watch);
     }
   } else {
     // No sessions with this level; one event says what to do instead, so the

@@ -13,6 +13,7 @@ namespace backtriage::report {
 namespace {
 
 using ruleset::Item;
+using W = ruleset::Word;
 
 // The rule set names a level's colour; ANSI styles come from fmt.
 struct Palette {
@@ -41,6 +42,12 @@ std::string label_of_value(const ruleset::RuleSet& rules, const std::string& id)
   return id;
 }
 
+// The columns a text takes: its code points.
+std::size_t columns(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 std::string value_text(const Report& r, engine::FactId fact) {
   const auto values = r.evaluation->facts().certain(fact);
   if (values.empty()) return "?";
@@ -61,16 +68,16 @@ class Writer {
     reasons();
     classification();
     routine();
-    items("Activities to avoid for now", r_.avoid,
+    items(word(W::ReportAvoid), r_.avoid,
           [](const Item& a) { return fmt::format("{}: {}", a.name, a.reason); });
     if (r_.with_routine()) {
       const auto& advice = r_.rules->advice;
-      section("Safe ways to stay active");
+      section(word(W::ReportSafeActivities));
       for (const auto& a : advice.safe_activities)
         bullet(a.text.empty() ? a.name : fmt::format("{}: {}", a.name, a.text));
       if (advice.safe_activities.empty()) drop_section();
     }
-    items("Preventing back pain", r_.tips,
+    items(word(W::ReportTips), r_.tips,
           [](const Item& t) { return fmt::format("{}: {}", t.name, t.text); });
     plan();
     watch_for();
@@ -81,7 +88,7 @@ class Writer {
     // advice is on screen when the reading stops.
     const auto lines = std::count(out_.begin(), out_.end(), '\n') + 4;
     if (s_.height > 0 && lines > s_.height) {
-      section("What to do now");
+      section(word(W::ReportDoNow));
       out_ += p_.level(*r_.level, wrap(shouted(r_.label()), s_.width, "  ", 2));
       paragraph(r_.advice());
     }
@@ -90,6 +97,7 @@ class Writer {
   }
 
  private:
+  const std::string& word(W w) const { return r_.rules->word(w); }
   void section(std::string_view title) {
     section_start_ = out_.size();
     out_ += "\n" + p_.heading(title) + "\n";
@@ -123,17 +131,17 @@ class Writer {
 
   void red_flags() {
     if (r_.red_flags.empty()) return;
-    section("Warning signs in your answers");
+    section(word(W::ReportRedFlags));
     for (const auto& flag : r_.red_flags) {
       out_ += wrap(flag.item->label, s_.width, "  ! ", 4);
-      std::string said = flag.unsure ? "You were not sure about this, so it counts. " : "";
+      std::string said = flag.unsure ? word(W::ReportUnsureCounts) + " " : "";
       out_ += wrap(said + flag.item->why, s_.width, "    ", 4);
     }
   }
 
   void reasons() {
     if (r_.reasons.empty()) return;
-    section("Why");
+    section(word(W::ReportWhy));
     for (const Item* reason : r_.reasons) bullet(reason->text);
   }
 
@@ -143,14 +151,14 @@ class Writer {
     if (std::all_of(r_.classification.begin(), r_.classification.end(),
                     [](const Item* value) { return value == nullptr; }))
       return;
-    section("Your back pain");
+    section(word(W::ReportClassification));
     std::size_t width = 0;
     for (engine::FactId f : roles.classification)
       width = std::max(width, r_.rules->title_of(f).size());
     for (std::size_t i = 0; i < roles.classification.size(); ++i) {
       const Item* value = r_.classification[i];
       std::string shown =
-          value ? (value->label.empty() ? value->id : value->label) : "not known yet";
+          value ? (value->label.empty() ? value->id : value->label) : word(W::ReportNotKnown);
       std::string title = r_.rules->title_of(roles.classification[i]) + ":";
       out_ += wrap(shown, s_.width, fmt::format("  {:<{}} ", title, width + 1), width + 4);
     }
@@ -158,12 +166,10 @@ class Writer {
 
   void routine() {
     if (!r_.with_routine()) return;
-    section("Your home routine");
+    section(word(W::ReportRoutine));
     if (r_.routine.empty()) {
       // The exercises depend on where the pain is; say why there are none.
-      paragraph(
-          "Your exercises depend on the answers still missing (below). Answer them to get "
-          "your routine.");
+      paragraph(word(W::ReportNoRoutine));
       return;
     }
     if (const auto& frequency = r_.rules->advice.frequency) paragraph(frequency->text);
@@ -174,30 +180,42 @@ class Writer {
                                       label_of_value(*r_.rules, item->region), position ? ", " : "",
                                       position ? position->label : ""),
                           s_.width, fmt::format("  {}. ", ++n), 5);
-      if (!item->purpose.empty()) out_ += wrap(item->purpose, s_.width, "     Why:  ", 11);
+      if (!item->purpose.empty()) field(W::ReportPurpose, item->purpose);
       if (!item->equipment.empty())
-        out_ +=
-            wrap(fmt::format("{}", fmt::join(item->equipment, ", ")), s_.width, "     Need: ", 11);
-      if (item->dose) out_ += wrap(dose_text(*item->dose), s_.width, "     Dose: ", 11);
+        field(W::ReportEquipment, fmt::format("{}", fmt::join(item->equipment, ", ")));
+      if (item->dose) field(W::ReportDose, dose_text(*r_.rules, *item->dose));
       if (const std::string caution = r_.caution_for(*item); !caution.empty())
-        out_ += wrap(caution, s_.width, "     Care: ", 11);
+        field(W::ReportCaution, caution);
       int step = 0;
       for (const auto& text : item->steps)
         out_ += wrap(text, s_.width, fmt::format("     {}) ", static_cast<char>('a' + step++)), 8);
     }
   }
 
+  // An exercise's "Why:", "Need:", "Dose:" or "Care:", the texts lined up
+  // after the longest of the four.
+  void field(W label, std::string_view text) {
+    std::size_t width = 0;
+    for (W w : {W::ReportPurpose, W::ReportEquipment, W::ReportDose, W::ReportCaution})
+      width = std::max(width, columns(word(w)));
+    const std::string head = word(label) + ":";
+    const std::size_t pad = width + 2 - columns(word(label));
+    out_ += wrap(text, s_.width, "     " + head + std::string(pad - 1, ' '), 5 + width + 2);
+  }
+
   void plan() {
     if (!r_.with_routine()) return;
     const auto& advice = r_.rules->advice;
     if (!advice.expected_course && !advice.plan) return;
-    section("What to expect");
+    section(word(W::ReportExpect));
     if (advice.expected_course) paragraph(advice.expected_course->text);
     if (const auto& plan = advice.plan; plan && r_.with_exercises()) {
-      paragraph(fmt::format("Do the routine {} times a week for {} weeks.", plan->sessions_per_week,
-                            plan->weeks));
+      paragraph(r_.rules->format_word(W::ReportSessions,
+                                      fmt::arg("sessions", plan->sessions_per_week),
+                                      fmt::arg("weeks", plan->weeks)));
       for (const auto& check_in : plan->check_ins)
-        bullet(fmt::format("Week {}: {}", check_in.week, check_in.text));
+        bullet(r_.rules->format_word(W::ReportCheckIn, fmt::arg("week", check_in.week),
+                                     fmt::arg("text", check_in.text)));
     }
   }
 
@@ -223,7 +241,7 @@ class Writer {
 
   void unanswered() {
     if (r_.unanswered.empty()) return;
-    section("Not answered yet: these could change the advice");
+    section(word(W::ReportUnanswered));
     for (engine::FactId q : r_.unanswered) {
       const auto& question = r_.rules->questions[q];
       bullet(fmt::format("{} ({})", question.prompt, question.flag()));
@@ -232,14 +250,14 @@ class Writer {
 
   void assumed() {
     if (r_.assumed.empty()) return;
-    section("What this advice assumes");
+    section(word(W::ReportAssumes));
     for (engine::FactId q : r_.assumed) bullet(r_.rules->questions[q].assumed);
   }
 
   void trace() {
-    section("How this was decided");
+    section(word(W::ReportDecided));
     if (!r_.trace || r_.trace->firings().empty()) {
-      paragraph("No rule fired.");
+      paragraph(word(W::ReportNoRuleFired));
       return;
     }
     const auto& kb = r_.rules->knowledge_base();

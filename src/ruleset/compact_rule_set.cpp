@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-6\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-7\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -203,7 +203,7 @@ void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& fac
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.language, rs.locale, rs.paper,
     rs.locales, rs.questions, rs.derived, rs.rule_locations, rs.roles, rs.undecided, rs.checklists,
-    rs.spoken, rs.advice, rs.positions, rs.views, facts, rules);
+    rs.spoken, rs.advice, rs.positions, rs.views, rs.words, facts, rules);
 }
 
 }  // namespace

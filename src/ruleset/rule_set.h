@@ -4,6 +4,8 @@
 // the report's vocabulary: which fact is the level, what each level is
 // called and whether it comes with a routine, which facts are the
 // classification and which sets fill the report's sections.
+#include <fmt/format.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 #include "engine/knowledge_base.h"
 #include "ruleset/diagnostic.h"
 #include "ruleset/figure.h"
+#include "ruleset/words.h"
 
 namespace backtriage::ruleset {
 
@@ -182,8 +185,20 @@ class RuleSet {
   // The caption of a figure seen from each side (`id`: a view name, "top"),
   // in `label`: "Seen from above". A view not listed goes without one.
   std::vector<Item> views;
+  // The words around the content (headings, the interview's replies), by
+  // Word: the rule file's, or the English default of one it leaves out.
+  std::vector<std::string> words = english_words();
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
+
+  const std::string& word(Word w) const { return words[static_cast<std::size_t>(w)]; }
+  // A word with its placeholders filled: format_word(Word::HandoutWeek,
+  // fmt::arg("week", 2)). The loader has checked the text names exactly the
+  // placeholders of kWords, so this never throws for the arguments listed.
+  template <typename... Args>
+  std::string format_word(Word w, const Args&... args) const {
+    return fmt::format(fmt::runtime(word(w)), args...);
+  }
 
   const Question* find_question(std::string_view id) const;
   // A question's fact id is its index: `find_question(id) - questions.data()`.
