@@ -18,7 +18,7 @@ CALM = ["--no-red-flags", "--duration-weeks", "2", "--sensation", "dull", "--spr
         "--region", "lower", "--age", "40", "--pregnant", "no", "--daily-life", "no"]
 RULES = os.path.join(SOURCE_DIR, "rules")
 CASES = os.path.join(RULES, "tests", "back-pain.test.yaml")
-SHIPPED = ["en-GB", "es", "es-ES", "es-US"]
+SHIPPED = ["en-GB", "en-US", "es", "es-ES", "es-US"]
 
 
 def report(args, env=None):
@@ -109,7 +109,8 @@ class WhatChanges(unittest.TestCase):
                     r = report(args + ["--locale", tag])
                     self.assertEqual(list(r), list(base))
                     self.assertEqual(ids_only(r), ids_only(base))
-                    self.assertNotEqual(r["advice"], base["advice"])
+                    if tag.startswith("es"):
+                        self.assertNotEqual(r["advice"], base["advice"])
 
     def test_every_case_file_case_passes_in_every_locale(self):
         for tag in SHIPPED:
@@ -135,8 +136,8 @@ class WhatChanges(unittest.TestCase):
                     self.assertNotIn(word, text, (tag, args))
 
     def test_the_handout_says_its_language_and_prints_on_the_local_paper(self):
-        for tag, lang, paper in [("en-GB", "en-GB", "A4"), ("es-ES", "es-ES", "A4"),
-                                 ("es-US", "es-US", "letter")]:
+        for tag, lang, paper in [("en-GB", "en-GB", "A4"), ("en-US", "en-US", "letter"),
+                                 ("es-ES", "es-ES", "A4"), ("es-US", "es-US", "letter")]:
             with self.subTest(tag):
                 code, out, err = run(["--format", "html", "--no-input", "--locale", tag] + CALM)
                 self.assertEqual(code, 0, err)
