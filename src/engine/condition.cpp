@@ -1,6 +1,7 @@
 #include "engine/condition.h"
 
 #include <algorithm>
+#include <span>
 
 #include "engine/fact_table.h"
 
@@ -50,7 +51,8 @@ void Condition::compile() {
   operand_bits = 0;
   if (kind != Kind::Compare || (op != Op::Eq && op != Op::In) || operands.empty()) return;
   std::uint64_t bits = 0;
-  for (Value v : operands) {
+  const auto tested = op == Op::Eq ? 1 : operands.size();  // eq compares the first only
+  for (Value v : std::span(operands).first(tested)) {
     const std::uint64_t bit = small_bit(v);
     if (bit == 0) return;
     bits |= bit;
