@@ -1,6 +1,7 @@
 #include "engine/condition.h"
 
 #include <algorithm>
+#include <span>
 
 #include "engine/fact_table.h"
 
@@ -41,7 +42,22 @@ Condition Condition::compare(FactId fact, Op op, std::vector<Value> operands) {
   c.fact = fact;
   c.op = op;
   c.operands = std::move(operands);
+  c.compile();
   return c;
+}
+
+void Condition::compile() {
+  for (auto& child : children) child.compile();
+  operand_bits = 0;
+  if (kind != Kind::Compare || (op != Op::Eq && op != Op::In) || operands.empty()) return;
+  std::uint64_t bits = 0;
+  const auto tested = op == Op::Eq ? 1 : operands.size();  // eq compares the first only
+  for (Value v : std::span(operands).first(tested)) {
+    const std::uint64_t bit = small_bit(v);
+    if (bit == 0) return;
+    bits |= bit;
+  }
+  operand_bits = bits;
 }
 
 Condition Condition::present(FactId fact) {
@@ -82,6 +98,16 @@ bool holds(Condition::Op op, Value actual, const std::vector<Value>& operands) {
 // `not: {fact: value}` to mean "differs or is absent").
 Tri compare_fact(const FactTable& facts, const Condition& c) {
   if (facts.open(c.fact)) return Tri::Unknown;
+  const FactType type = facts.decl(c.fact).type;
+  if (const std::uint64_t bits = c.operand_bits; bits != 0 && type != FactType::Ranked) {
+    // `eq` / `in` over small numbers: the same tests as below, as masks.
+    const auto certain = facts.certain(c.fact);
+    if (type == FactType::Set || certain.empty()) {
+      if (facts.certain_bits(c.fact) & bits) return Tri::True;
+      return (facts.possible_bits(c.fact) & bits) ? Tri::Unknown : Tri::False;
+    }
+    return (small_bit(certain.front()) & bits) ? Tri::True : Tri::False;
+  }
   auto matches = [&](Value v) { return holds(c.op, v, c.operands); };
   auto certain = facts.certain(c.fact);
   auto possible = facts.possible(c.fact);

@@ -1,6 +1,7 @@
 #pragma once
 // A rule's `when`: a tree of all/any/not/at-least over comparisons and
 // presence tests.
+#include <cstdint>
 #include <vector>
 
 #include "engine/fact.h"
@@ -21,6 +22,10 @@ struct Condition {
   std::vector<Value> operands;      // Compare: one value, or the list for In
   std::vector<Condition> children;  // All, Any, AtLeast, Not (one child)
   int count = 0;                    // AtLeast: how many children must hold
+  // Compiled by compile(), not stored: for `eq` or `in` when every operand
+  // is a small whole number (a bool, a symbol), their bits (small_bit), so
+  // the test is a mask; 0 otherwise.
+  std::uint64_t operand_bits = 0;
 
   static Condition all(std::vector<Condition> children);
   static Condition any(std::vector<Condition> children);
@@ -30,6 +35,8 @@ struct Condition {
   static Condition present(FactId fact);
   static Condition absent(FactId fact);
 
+  // Fills operand_bits here and below; the knowledge base compiles its rules.
+  void compile();
   Tri evaluate(const FactTable& facts) const;
 
   // Calls `visit(fact, negated)` for every fact the condition reads; negated

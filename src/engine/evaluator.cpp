@@ -30,14 +30,43 @@ void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
   };
   std::erase_if(rules, [&](int rule) { return !may_change(rule, -1); });
   // Only the unknown parts of an unknown condition can still change it: in an
-  // unknown `all` no part is false, in an unknown `any` no part is true.
-  auto walk = [&](auto& self, const Condition& c) -> void {
-    if (c.evaluate(facts_) != Tri::Unknown) return;
-    if (!c.children.empty()) {  // all, any, at_least, not
-      for (const auto& child : c.children) self(self, child);
-    } else {
-      facts.push_back(c.fact);
+  // unknown `all` no part is false, in an unknown `any` no part is true. One
+  // pass, bottom up, evaluates each node once: a node's unknown leaves are
+  // kept while it is unknown itself, and dropped when it is decided.
+  auto walk = [&](auto& self, const Condition& c) -> Tri {
+    if (c.children.empty()) {  // a comparison or presence test
+      Tri t = c.evaluate(facts_);
+      if (t == Tri::Unknown) facts.push_back(c.fact);
+      return t;
     }
+    const std::size_t mark = facts.size();
+    Tri t = Tri::Unknown;
+    switch (c.kind) {
+      case Condition::Kind::All:
+        t = Tri::True;
+        for (const auto& child : c.children) t = tri_and(t, self(self, child));
+        break;
+      case Condition::Kind::Any:
+        t = Tri::False;
+        for (const auto& child : c.children) t = tri_or(t, self(self, child));
+        break;
+      case Condition::Kind::AtLeast: {
+        int holding = 0, undecided = 0;
+        for (const auto& child : c.children) {
+          Tri child_t = self(self, child);
+          holding += child_t == Tri::True;
+          undecided += child_t == Tri::Unknown;
+        }
+        t = holding >= c.count               ? Tri::True
+            : holding + undecided >= c.count ? Tri::Unknown
+                                             : Tri::False;
+        break;
+      }
+      case Condition::Kind::Not: t = tri_not(self(self, c.children.front())); break;
+      default: t = c.evaluate(facts_); break;
+    }
+    if (t != Tri::Unknown) facts.resize(mark);
+    return t;
   };
   while (!rules.empty() || !facts.empty()) {
     if (!rules.empty()) {

@@ -5,7 +5,9 @@
 namespace backtriage::engine {
 
 namespace {
-bool contains(const std::vector<Value>& values, Value value) {
+// Whether `value` is in `values`, whose small-number members are `bits`.
+bool contains(const std::vector<Value>& values, std::uint64_t bits, Value value) {
+  if (std::uint64_t bit = small_bit(value)) return (bits & bit) != 0;
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 }  // namespace
@@ -17,6 +19,7 @@ void FactTable::reset() {
     state.open = false;
     state.certain.clear();
     state.possible.clear();
+    state.certain_bits = state.possible_bits = 0;
   }
 }
 
@@ -25,6 +28,7 @@ void FactTable::answer(FactId fact, Value value) {
   state.open = false;
   state.certain.assign(1, value);
   state.possible.assign(1, value);
+  state.certain_bits = state.possible_bits = small_bit(value);
 }
 
 void FactTable::set_open(FactId fact) {
@@ -32,6 +36,7 @@ void FactTable::set_open(FactId fact) {
   state.open = true;
   state.certain.clear();
   state.possible.clear();
+  state.certain_bits = state.possible_bits = 0;
 }
 
 void FactTable::decline(FactId fact) {
@@ -39,25 +44,31 @@ void FactTable::decline(FactId fact) {
   state.open = false;
   state.certain.clear();
   state.possible.clear();
+  state.certain_bits = state.possible_bits = 0;
 }
 
 bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
-  if (contains(state.certain, value)) return false;
+  if (contains(state.certain, state.certain_bits, value)) return false;
   state.certain.push_back(value);
-  if (!contains(state.possible, value)) state.possible.push_back(value);
+  state.certain_bits |= small_bit(value);
+  if (!contains(state.possible, state.possible_bits, value)) {
+    state.possible.push_back(value);
+    state.possible_bits |= small_bit(value);
+  }
   return true;
 }
 
 bool FactTable::add_possible(FactId fact, Value value) {
   auto& state = states_[fact];
-  if (contains(state.possible, value)) return false;
+  if (contains(state.possible, state.possible_bits, value)) return false;
   state.possible.push_back(value);
+  state.possible_bits |= small_bit(value);
   return true;
 }
 
 bool FactTable::is_certain(FactId fact, Value value) const {
-  return contains(states_[fact].certain, value);
+  return contains(states_[fact].certain, states_[fact].certain_bits, value);
 }
 
 std::optional<Value> FactTable::best_certain(FactId fact) const {
@@ -70,7 +81,7 @@ bool FactTable::could_change(FactId fact, Value value) const {
   const auto& certain = states_[fact].certain;
   switch (decl(fact).type) {
     case FactType::Ranked: return certain.empty() || value < *best_certain(fact);
-    case FactType::Set: return !contains(certain, value);
+    case FactType::Set: return !contains(certain, states_[fact].certain_bits, value);
     default: return certain.empty();  // decided: firing could only agree, or clash
   }
 }

@@ -6,7 +6,10 @@
 // also include those a rule with an unknown condition would assert. An
 // unanswered input is `open`: it may yet take any value; a declined input
 // has no value and never will. Both lists only grow, which is what makes
-// forward chaining terminate.
+// forward chaining terminate. Beside the lists, a bit mask of the values
+// that are small whole numbers (a bool, a symbol's index) answers "is this
+// value among them" with one test.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
@@ -37,6 +40,9 @@ class FactTable {
   std::span<const Value> certain(FactId fact) const { return states_[fact].certain; }
   std::span<const Value> possible(FactId fact) const { return states_[fact].possible; }
   bool is_certain(FactId fact, Value value) const;
+  // The small-number values (see small_bit) that are certain / possible.
+  std::uint64_t certain_bits(FactId fact) const { return states_[fact].certain_bits; }
+  std::uint64_t possible_bits(FactId fact) const { return states_[fact].possible_bits; }
 
   // Ranked facts: the best (lowest-ranked) of the certain values, or none.
   std::optional<Value> best_certain(FactId fact) const;
@@ -55,9 +61,19 @@ class FactTable {
     bool open = false;
     std::vector<Value> certain;
     std::vector<Value> possible;  // a superset of certain
+    std::uint64_t certain_bits = 0, possible_bits = 0;
   };
   const std::vector<FactDecl>* decls_;
   std::vector<State> states_;
 };
+
+// The bit standing for a value that is a whole number from 0 to 63, or 0
+// for any other value (which the lists alone hold).
+constexpr std::uint64_t small_bit(Value value) {
+  const double x = value.as_number();
+  if (!(x >= 0.0 && x < 64.0)) return 0;
+  const auto n = static_cast<unsigned>(x);
+  return static_cast<double>(n) == x ? std::uint64_t{1} << n : 0;
+}
 
 }  // namespace backtriage::engine

@@ -75,6 +75,7 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
   KnowledgeBase kb;
   kb.facts_ = std::move(facts);
   kb.rules_ = std::move(rules);
+  for (Rule& rule : kb.rules_) rule.when.compile();
   const int rule_count = static_cast<int>(kb.rules_.size());
   const int fact_count = static_cast<int>(kb.facts_.size());
   for (FactId f = 0; f < fact_count; ++f) kb.fact_index_.emplace(kb.facts_[f].id, f);

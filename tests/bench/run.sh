@@ -13,6 +13,10 @@
 #      program that only reads a line and prompts (target 5 ms);
 #   4. rule-engine build and fixpoint time for 100 .. 100,000 rules;
 #   5. peak memory of a 1,000,000-line batch against a 10,000-line one.
+# With BENCH_BEFORE=/path/to/an/older/backtriage, sections 1 and 2 time it
+# too, in the same run. When CLIPS 6.30 is installed (Debian package
+# clips), section 2 also times its level decision on the same cases
+# (tests/bench/clips), loaded as facts and run to the end.
 # Not part of ctest: timings belong to a quiet machine, not to CI.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,7 +59,8 @@ python3 "$here/startup_time.py" "$runs" \
   "triage-text=$bin $calm" \
   "triage-json=$bin $calm --json" \
   "triage-html=$bin $calm --format html" \
-  "triage-brief=$bin $calm --json --brief"
+  "triage-brief=$bin $calm --json --brief" \
+  ${BENCH_BEFORE:+"before-text=$BENCH_BEFORE $calm" "before-html=$BENCH_BEFORE $calm --format html"}
 
 echo "== 2. batch throughput ($cases generated cases, best of 3)"
 python3 "$here/gen_cases.py" "$cases" >"$work/cases.jsonl"
@@ -88,6 +93,24 @@ done
 rm -f "$work/out.jsonl"
 brief_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --brief --jobs 1)
 python3 -c "r=$cases/$brief_s; print(f'   brief, jobs 1, into /dev/null : {r:9,.0f} cases/s ({$brief_s:.2f} s)  target 400,000/s: ' + ('met' if r >= 400000 else 'NOT met'))"
+if [[ -n ${BENCH_BEFORE:-} ]]; then
+  for mode in full brief; do
+    flag=(); [[ $mode == brief ]] && flag=(--brief)
+    s=$(best "$work/cases.jsonl" /dev/null "$BENCH_BEFORE" batch "${flag[@]}" --jobs 1)
+    python3 -c "print(f'   before: $mode, jobs 1, into /dev/null : {$cases/$s:9,.0f} cases/s ({$s:.2f} s)')"
+  done
+fi
+if command -v clips >/dev/null; then
+  python3 "$here/clips/cases_to_clips.py" <"$work/cases.jsonl" >"$work/cases.fct"
+  cp "$here/clips/triage.clp" "$work/"
+  printf '(load* triage.clp)\n(load-facts cases.fct)\n(run)\n(exit)\n' >"$work/run.clp"
+  # CLIPS reads its files from the working directory; the level of each case.
+  clips_s=$(cd "$work" && best /dev/null /dev/null "$(command -v clips)" -f2 run.clp)
+  brief_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --brief --jobs 1)
+  full_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --jobs 1)
+  python3 -c "print(f'   CLIPS 6.30, level only      : {$cases/$clips_s:9,.0f} cases/s ({$clips_s:.2f} s); '
+                    f'backtriage brief {$clips_s/$brief_s:.2f}x, full {$clips_s/$full_s:.2f}x its rate')"
+fi
 for mode in full brief; do
   flag=(); [[ $mode == brief ]] && flag=(--brief)
   s=$(best "$work/cases.jsonl" /dev/null "$bin" batch "${flag[@]}" --jobs "$jobs")

@@ -71,6 +71,29 @@ TEST_CASE("all is false as soon as one part is false, any true as soon as one is
   CHECK(ev.run(Fixture::answers(false, 11.999)).rule_status(1) == Tri::False);
 }
 
+TEST_CASE("open questions come only from the undecided parts of an undecided condition",
+          "[engine]") {
+  Fixture fx;
+  auto a_true = Fixture::is(Fixture::A, Value::boolean(true));
+  auto n_big = Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(12)});
+  // any(all(a, n >= 12), not(a), at_least 1 of (n >= 12)): with n at 3 the
+  // `all` and the `at_least` are false, so only `not(a)` keeps it undecided.
+  auto kb = fx.build(
+      {Fixture::rule("nested",
+                     Condition::any({Condition::all({a_true, n_big}), Condition::negate(a_true),
+                                     Condition::at_least(1, {n_big})}),
+                     {{Fixture::TAGS, Value::symbol(0)}})});
+  Evaluator ev(kb);
+  auto e = ev.run(Fixture::answers({}, 3));
+  CHECK(e.rule_status(0) == Tri::Unknown);
+  CHECK(e.open_questions() == std::vector<FactId>{Fixture::A});
+  e = ev.run(Fixture::answers({}, {}));
+  CHECK(e.open_questions() == std::vector<FactId>{Fixture::A, Fixture::N});
+  e = ev.run(Fixture::answers({}, 12));  // the at_least holds: decided
+  CHECK(e.rule_status(0) == Tri::True);
+  CHECK(e.open_questions().empty());
+}
+
 TEST_CASE("set facts accumulate values from several rules", "[engine]") {
   Fixture fx;
   auto kb = fx.build({

@@ -1,0 +1,4 @@
+(load triage.clp)
+(load-facts cases.fct)
+(run)
+(exit)
