@@ -11,7 +11,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-6\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-7\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -44,7 +44,7 @@ void describe(Codec& c, Prop& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Figure& x) {
-  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back);
+  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back, x.face);
 }
 template <typename Codec>
 void describe(Codec& c, Item& x) {
