@@ -337,6 +337,41 @@ std::vector<Shape> shapes(const Figure& figure) {
                      [a, b](const Pose& p, std::string& d) { append_line_path(d, p[a], p[b]); }});
     }
   };
+  // The head: the neck, the nose when there is one, and the head's circle over its base.
+  auto head = [&] {
+    out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
+                     append_line_path(d, p[Joint::Head], p[Joint::Neck]);
+                   }});
+    // The nose, when the figure says which way the face looks: a small wedge on
+    // the head's outline pointing that way (lying face down, it points at the
+    // floor), so the figure is not read as lying the other way up.
+    if (figure.face != Figure::Face::None) {
+      const double angle = figure.face == Figure::Face::Up     ? -std::numbers::pi / 2
+                           : figure.face == Figure::Face::Down ? std::numbers::pi / 2
+                           : figure.face == Figure::Face::Left ? std::numbers::pi
+                                                               : 0;
+      out.push_back({fmt::format("fill:#ffffff;stroke:{};stroke-width:2.5;stroke-linejoin:round",
+                                 kNear),
+                     [angle](const Pose& p, std::string& d) {
+                       const Point c = p[Joint::Head];
+                       auto at = [&](double r, double a) {
+                         return Point{c.x + r * std::cos(a), c.y + r * std::sin(a)};
+                       };
+                       // The base on the outline, the tip a little beyond it.
+                       const Point a = at(kHead - 1, angle - 0.6), b = at(kHead - 1, angle + 0.6),
+                                   tip = at(kHead + ruleset::kNoseLength, angle);
+                       append_line_path(d, a, tip);
+                       d += 'L';
+                       append_num(d, b.x);
+                       d += ' ';
+                       append_num(d, b.y);
+                       d += 'z';
+                     }});
+    }
+    out.push_back(
+        {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
+         [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
+  };
   bone_shapes(true);
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                    append_line_path(d, p[Joint::LHip], p[Joint::RHip]);
@@ -356,13 +391,15 @@ std::vector<Shape> shapes(const Figure& figure) {
     out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
                      append_line_path(d, p[Joint::Neck], mid(p[Joint::LHip], p[Joint::RHip]));
                    }});
-  out.push_back({limb(kNear), [](const Pose& p, std::string& d) {
-                   append_line_path(d, p[Joint::Head], p[Joint::Neck]);
-                 }});
-  out.push_back(
-      {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
-       [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
-  bone_shapes(false);
+  // With a face drawn, the head goes over the near limbs so that no arm hides the face
+  // (an arm stretched past the head, lying face down, passes behind it).
+  if (figure.face == Figure::Face::None) {
+    head();
+    bone_shapes(false);
+  } else {
+    bone_shapes(false);
+    head();
+  }
   // Arrows, over the figure: what the end pose does that cannot be seen.
   for (const Prop& prop : figure.props) {
     if (prop.kind != Prop::Kind::Arrow) continue;

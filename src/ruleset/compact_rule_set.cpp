@@ -44,7 +44,7 @@ void describe(Codec& c, Prop& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Figure& x) {
-  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back);
+  c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back, x.face);
 }
 template <typename Codec>
 void describe(Codec& c, Item& x) {

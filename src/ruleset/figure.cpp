@@ -39,6 +39,11 @@ const std::vector<std::string>& view_names() {
   return names;
 }
 
+const std::vector<std::string>& face_names() {
+  static const std::vector<std::string> names{"up", "down", "left", "right"};
+  return names;
+}
+
 std::vector<std::string> implausible_bones(const Figure& figure, const Pose& pose) {
   std::vector<std::string> out;
   auto length = [](Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); };

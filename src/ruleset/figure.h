@@ -64,6 +64,8 @@ inline constexpr double kUpperTorsoLength = 33;
 inline constexpr double kLowerTorsoLength = 17;
 inline constexpr double kFloorY = 112;  // seen from the side or the front
 inline constexpr double kHeadRadius = 8;
+// How far a nose (a figure's `face`) reaches beyond the head's circle.
+inline constexpr double kNoseLength = 6;
 // How much longer than nominal a bone may look before `check` complains.
 inline constexpr double kBoneSlack = 1.25;
 
@@ -91,6 +93,11 @@ struct Figure {
   Pose start, end;
   bool has_toes = false;
   bool has_low_back = false;
+  // The way the face looks, on the page: drawn as a nose on the head, for a
+  // figure that would otherwise leave it open whether it lies face down or
+  // face up. None: no nose.
+  enum class Face { None, Up, Down, Left, Right };
+  Face face = Face::None;
   // Whether the poses give joint `j` (the toes and the low back are optional).
   bool has(Joint j) const {
     if (j == Joint::LToe || j == Joint::RToe) return has_toes;
@@ -99,6 +106,8 @@ struct Figure {
   }
 };
 const std::vector<std::string>& view_names();  // "side", "top", "front" by View
+// "up", "down", "left", "right": Face::Up... (Face::None has no name)
+const std::vector<std::string>& face_names();
 
 // What is implausible about a pose ("the left thigh is 52 long; at most 45"),
 // one message per bone; empty when it is fine.

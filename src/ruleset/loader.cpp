@@ -387,7 +387,8 @@ std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_vie
 
 std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
   if (!node) return std::nullopt;
-  if (!yaml_.check_map(node, "figure", {"view", "props", "start", "end"})) return std::nullopt;
+  if (!yaml_.check_map(node, "figure", {"view", "face", "props", "start", "end"}))
+    return std::nullopt;
   bool ok = yaml_.require(node, "view", "a figure");
   ok &= yaml_.require(node, "start", "a figure");
   ok &= yaml_.require(node, "end", "a figure");
@@ -403,6 +404,12 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
     yaml_.error(node["view"], fmt::format("a figure seen from '{}' needs a caption: give "
                                           "'views' an entry {{id: {}, label: ...}}",
                                           view, view));
+  if (node["face"]) {
+    const std::string face = yaml_.one_of(node["face"], "face", face_names());
+    if (face.empty()) return std::nullopt;
+    f.face = static_cast<Figure::Face>(
+        1 + (std::find(face_names().begin(), face_names().end(), face) - face_names().begin()));
+  }
   PoseParts start_parts, end_parts;
   auto start = pose(node["start"], "start pose", start_parts);
   auto end = pose(node["end"], "end pose", end_parts);

@@ -78,6 +78,13 @@ TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` an
 
 namespace {
 
+// "L100.0 112.0": a path's line to that point, as the figure writes it.
+std::string fmt_tip(double x, double y) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "L%.1f %.1f", x, y);
+  return buffer;
+}
+
 struct Rect {
   double left, top, right, bottom;
 };
@@ -159,4 +166,36 @@ TEST_CASE("an arrow is drawn over the end pose only, and seen in the animation a
   f.props = {arrow};
   const std::string curved = report::figure_poses_svg(f, text);
   CHECK(curved.find("d=\"M110.0 30.0Q93.0 -1.0 88.0 28.0M88.0 28.0") != std::string::npos);
+}
+
+TEST_CASE("a figure's face is drawn as a nose on the head, pointing that way, over the limbs",
+          "[figure]") {
+  ruleset::Figure f;
+  f.start = f.end = {};
+  auto at = [&](Joint j, double x, double y) {
+    f.start.at[static_cast<int>(j)] = f.end.at[static_cast<int>(j)] = {x, y};
+  };
+  at(Joint::Head, 100, 98), at(Joint::Neck, 88, 104);
+  const report::FigureText text{"face", "Face", "Face down"};
+  const std::string nose_style = "fill:#ffffff;stroke:#1f2937;stroke-width:2.5";
+  const std::string head_style = "fill:#ffffff;stroke:#1f2937;stroke-width:4";
+  // Without a face: no nose, and the near limbs over the head.
+  const std::string plain = report::figure_poses_svg(f, text);
+  CHECK(plain.find(nose_style) == std::string::npos);
+  CHECK(plain.find(head_style) < plain.rfind("stroke:#1f2937;stroke-width:6"));
+  // Face down: a wedge under the head, its tip the nose's length beyond the circle, and the
+  // head (nose and all) drawn after every limb, so no arm lying past it hides the face.
+  f.face = ruleset::Figure::Face::Down;
+  const std::string down = report::figure_poses_svg(f, text);
+  const auto nose = down.find(nose_style);
+  REQUIRE(nose != std::string::npos);
+  const double tip = 98 + ruleset::kHeadRadius + ruleset::kNoseLength;
+  CHECK(down.find(fmt_tip(100, tip), nose) != std::string::npos);
+  CHECK(nose > down.rfind("stroke:#1f2937;stroke-width:6", down.find("</g>")));
+  CHECK(down.find(head_style, nose) != std::string::npos);  // the circle over the nose's base
+  // Face up: the tip above the head.
+  f.face = ruleset::Figure::Face::Up;
+  const std::string up = report::figure_poses_svg(f, text);
+  CHECK(up.find(fmt_tip(100, 98 - ruleset::kHeadRadius - ruleset::kNoseLength)) !=
+        std::string::npos);
 }

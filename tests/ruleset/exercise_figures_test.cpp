@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <numbers>
+#include <utility>
 #include <string>
 
 #include "ruleset/loader.h"
@@ -87,10 +89,12 @@ TEST_CASE("pelvic tilt: the lower back's arch flattens into the mat while the hi
   REQUIRE(f.view == Figure::View::Side);
   REQUIRE(f.has_low_back);
   // The movement is at the low back ...
-  CHECK(moved(f, Joint::LowBack) > 4);
-  CHECK(f.end[Joint::LowBack].y - f.start[Joint::LowBack].y > 4);  // down toward the mat
-  // ... from an arch, a gap under the lower back, to flat on the mat ...
-  CHECK(bow(f.start, kUp) > 4);
+  CHECK(moved(f, Joint::LowBack) > 2.5);
+  CHECK(f.end[Joint::LowBack].y - f.start[Joint::LowBack].y > 2.5);  // down toward the mat
+  // ... from its natural curve, a small relaxed gap under the lower back (not an arch pushed
+  // up into a peak, which a patient might copy), to flat on the mat ...
+  CHECK(bow(f.start, kUp) > 2);
+  CHECK(bow(f.start, kUp) < 4);
   CHECK(std::abs(bow(f.end, kUp)) < 1);
   CHECK(on_floor(f.end[Joint::LowBack]));
   // ... and it is not a bridge: the hips, the knees and the feet stay where they are.
@@ -105,15 +109,17 @@ TEST_CASE("pelvic tilt: the lower back's arch flattens into the mat while the hi
   for (const Pose* p : {&f.start, &f.end})
     for (Joint hand : {Joint::LHand, Joint::RHand})
       CHECK((*p)[hand].x < (*p)[Joint::LowBack].x - 10);
-  // A curved arrow over the pelvis ends pointing down at the low back: pressed into the
-  // mat, so the picture is not read backwards as arching.
+  // A small curved arrow at the lower back ends pointing down into the mat just over it:
+  // pressed into the mat, so the picture is not read backwards as arching.
   const Prop& arrow = arrow_of(f);
+  const Point low_back = f.end[Joint::LowBack];
   CHECK(arrow.via.has_value());
-  CHECK(pointing(arrow).y > 0.7);
-  CHECK(arrow.end.y < f.end[Joint::LowBack].y);
-  CHECK(std::abs(arrow.end.x - f.end[Joint::LowBack].x) < 8);
-  CHECK(arrow.anchor.x > f.end[Joint::LowBack].x);
-  CHECK(arrow.anchor.x < f.end[Joint::RKnee].x);
+  CHECK(pointing(arrow).y > 0.9);
+  CHECK(arrow.end.y < low_back.y);
+  CHECK(low_back.y - arrow.end.y < 10);
+  CHECK(std::abs(arrow.end.x - low_back.x) < 4);
+  CHECK(arrow.anchor.x > low_back.x);
+  CHECK(std::hypot(arrow.anchor.x - low_back.x, arrow.anchor.y - low_back.y) < 22);
 }
 
 TEST_CASE("a glute bridge lifts the hips, in line with the shoulders and knees, no higher",
@@ -144,6 +150,21 @@ TEST_CASE("knee rolls: knees together pointing up, then lowered to one side, sho
   CHECK(std::abs(l) > 15);
   CHECK(std::abs(r) > 15);
   CHECK(l * r > 0);
+  // ... but only about halfway down, a comfortable range for an irritable back, not the full
+  // twist. A knee pointing at the ceiling stands above the line from its hip to its foot as
+  // high as the thigh (36 long) reaches past what it shows from above; rolling it through an
+  // angle moves it across by that height times the angle's sine.
+  for (auto [knee, hip] : {std::pair{Joint::LKnee, Joint::LHip}, std::pair{Joint::RKnee, Joint::RHip}}) {
+    INFO(joint_names()[static_cast<int>(knee)]);
+    const double shown = std::hypot(f.start[knee].x - f.start[hip].x,
+                                    f.start[knee].y - f.start[hip].y);
+    const double height = std::sqrt(36 * 36 - shown * shown);
+    const double across = std::abs(f.end[knee].y - f.start[knee].y);
+    REQUIRE(across < height);
+    const double degrees = std::asin(across / height) * 180 / std::numbers::pi;
+    CHECK(degrees > 30);
+    CHECK(degrees < 52);
+  }
   // The shoulders, arms and head stay flat on the floor; the feet stay about where they were.
   for (Joint j : {Joint::Head, Joint::Neck, Joint::LShoulder, Joint::RShoulder, Joint::LElbow,
                   Joint::RElbow, Joint::LHand, Joint::RHand}) {
@@ -184,16 +205,28 @@ TEST_CASE("the wall pelvic tilt flattens the small of the back against the wall"
   // wall 4).
   CHECK(std::abs(bow(f.end, kForward)) < 1);
   CHECK(f.end[Joint::LowBack].x - wall < 6.5);
-  // A curved arrow in front of the pelvis, between the low back and the knees, ends
-  // pointing back toward the wall.
+  // An arrow at the small of the back points back to the wall: the back goes to the wall.
+  // Not at the front of the hips, where it reads as pushing the hips back.
   const Prop& arrow = arrow_of(f);
-  CHECK(arrow.via.has_value());
-  CHECK(pointing(arrow).x < -0.7);
-  for (const Point& p : {arrow.anchor, arrow.end}) {
-    CHECK(p.x > f.end[Joint::LowBack].x);
-    CHECK(p.y > f.end[Joint::LowBack].y);
-    CHECK(p.y < f.end[Joint::RKnee].y);
-  }
+  const Point low_back = f.end[Joint::LowBack];
+  CHECK(pointing(arrow).x < -0.9);
+  CHECK(arrow.end.x > low_back.x);
+  CHECK(arrow.end.x - low_back.x < 8);
+  CHECK(std::abs(arrow.end.y - low_back.y) < 5);
+  CHECK(std::abs(arrow.anchor.y - low_back.y) < 5);
+  CHECK(arrow.anchor.y < hips(f.end).y - 8);  // well above the hips
+  // No arm in the arrow's way: the arms are folded on the chest, above it.
+  for (const Pose* p : {&f.start, &f.end})
+    for (Joint j : {Joint::LElbow, Joint::RElbow, Joint::LHand, Joint::RHand})
+      CHECK((*p)[j].y < arrow.end.y - 6);
+  // The knees soft throughout, bending a little more as the pelvis tucks: each knee well in
+  // front of the line from its hip to its foot.
+  auto knee_bend = [&](const Pose& p) {
+    const Point h = p[Joint::RHip], k = p[Joint::RKnee], ft = p[Joint::RFoot];
+    return k.x - (h.x + (ft.x - h.x) * (k.y - h.y) / (ft.y - h.y));
+  };
+  CHECK(knee_bend(f.start) > 3);
+  CHECK(knee_bend(f.end) > knee_bend(f.start) + 3);
 }
 
 TEST_CASE("no figure shows what the advice warns against", "[figure][exercise]") {
@@ -235,7 +268,11 @@ TEST_CASE("face down, one arm and the opposite leg lift a little: not a Superman
     INFO(joint_names()[static_cast<int>(j)]);
     CHECK(moved(f, j) < 0.01);
   }
-  CHECK(f.end[Joint::Head].y + kHeadRadius > kFloorY - 2);  // the forehead rests on the floor
+  // Face down: the nose points at the floor and touches it (the forehead down), so the figure
+  // is not read as lying on its back.
+  CHECK(f.face == Figure::Face::Down);
+  for (const Pose* p : {&f.start, &f.end})
+    CHECK(std::abs((*p)[Joint::Head].y + kHeadRadius + kNoseLength - kFloorY) < 1.5);
   CHECK(on_floor(f.end[Joint::Neck]));
   CHECK(on_floor(hips(f.end)));
   // Everything starts on the mat.
@@ -254,6 +291,17 @@ TEST_CASE("face down, one arm and the opposite leg lift a little: not a Superman
     if (!lifted(j)) CHECK(moved(f, j) < 0.01);
     // A small lift: a few centimetres, the hand or foot still below the head's top.
     CHECK(f.start[j].y - f.end[j].y < 14);
+  }
+  // A short arrow over the lifted hand and over the lifted foot, each pointing up.
+  for (Joint j : {Joint::LHand, Joint::RHand, Joint::LFoot, Joint::RFoot}) {
+    if (!lifted(j)) continue;
+    INFO(joint_names()[static_cast<int>(j)]);
+    const bool marked = std::any_of(f.props.begin(), f.props.end(), [&](const Prop& p) {
+      return p.kind == Prop::Kind::Arrow && pointing(p).y < -0.9 &&
+             std::abs(p.anchor.x - f.end[j].x) < 12 && p.anchor.y < f.end[j].y &&
+             f.end[j].y - p.anchor.y < 10 && std::hypot(p.end.x - p.anchor.x, p.end.y - p.anchor.y) < 14;
+    });
+    CHECK(marked);
   }
 }
 

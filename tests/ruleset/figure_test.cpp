@@ -78,7 +78,11 @@ LoadResult load_figure(const Figure& figure, const std::string& props = "[]",
       "  - id: routine\n    type: set\n    items:\n"
       "      - id: tilt\n        name: T\n        kind: stretch\n        steps: [s]\n"
       "        dose: {reps: 1}\n        source: s\n        figure:\n          view: " +
-      view_names()[static_cast<int>(figure.view)] + "\n          props: " + props +
+      view_names()[static_cast<int>(figure.view)] +
+      (figure.face == Figure::Face::None
+           ? ""
+           : "\n          face: " + face_names()[static_cast<int>(figure.face) - 1]) +
+      "\n          props: " + props +
       "\n          start: " + yaml_pose(figure, figure.start) + "\n          end: " + end +
       "\nrules:\n  - {id: r, when: {fever: false}, then: {step: stay, routine: tilt}, "
       "source: s}\n";
@@ -225,4 +229,31 @@ TEST_CASE("an arrow's points are in the box, apart, and only an arrow curves thr
         std::vector<std::string>{"'via' does not apply to a foam_roller"});
   CHECK(errors(load_figure(f, "[{kind: chair, from: [210, 86], to: [76, 86]}]")) ==
         std::vector<std::string>{"'from' at (210, 86) is outside the 200 x 120 box"});
+}
+
+TEST_CASE("a figure's face is read as the way it looks on the page, and none is the default",
+          "[figure]") {
+  Figure f;
+  f.start = f.end = lying();
+  {
+    const auto result = load_figure(f);
+    REQUIRE(errors(result).empty());
+    CHECK(only_figure(result).face == Figure::Face::None);
+  }
+  for (Figure::Face face :
+       {Figure::Face::Up, Figure::Face::Down, Figure::Face::Left, Figure::Face::Right}) {
+    f.face = face;
+    const auto result = load_figure(f);
+    REQUIRE(errors(result).empty());
+    CHECK(only_figure(result).face == face);
+  }
+}
+
+TEST_CASE("a face that is not a way on the page is an error", "[figure]") {
+  Figure f;
+  f.start = f.end = lying();
+  const auto result = load_figure(f, "[]\n          face: floor");
+  const auto problems = errors(result);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("floor") != std::string::npos);
 }
