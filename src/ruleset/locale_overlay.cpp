@@ -100,7 +100,7 @@ class Layer {
                                                key));
         continue;
       }
-      if (key == "id" || key == "week") {  // where, not what: the base's own
+      if (!words && (key == "id" || key == "week")) {  // where, not what: the base's own
         const YAML::Node mine = std::as_const(base)[key];
         if (!mine || !value.IsScalar() || mine.Scalar() != value.Scalar())
           reader_.error(value, fmt::format("{} '{}' is not the base's here ({})", key,
