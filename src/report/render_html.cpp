@@ -274,7 +274,8 @@ class Page {
       out_ += fmt::format("<article class=\"exercise\" id=\"{}\"><h3>{}. {}</h3>",
                           html_text(item->id), n, html_text(item->name));
       const Item* position = rules_.find_position(item->position);
-      out_ += fmt::format("<p class=\"meta\">{} &middot; {}{}</p>", html_text(item->kind),
+      out_ += fmt::format("<p class=\"meta\">{} &middot; {}{}</p>",
+                          html_text(rules_.word(ruleset::exercise_kind_word(item->kind))),
                           html_text(region_label(item->region)),
                           position ? " &middot; " + html_text(position->label) : "");
       if (item->figure) {

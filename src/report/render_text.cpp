@@ -176,7 +176,8 @@ class Writer {
     int n = 0;
     for (const Item* item : r_.routine) {
       const ruleset::Item* position = r_.rules->find_position(item->position);
-      out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", item->name, item->kind,
+      out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", item->name,
+                                      word(ruleset::exercise_kind_word(item->kind)),
                                       label_of_value(*r_.rules, item->region), position ? ", " : "",
                                       position ? position->label : ""),
                           s_.width, fmt::format("  {}. ", ++n), 5);

@@ -34,6 +34,8 @@ constexpr WordSpec kWords[] = {
     {ReportSessions, "report.sessions", "sessions weeks",
      "Do the routine {sessions} times a week for {weeks} weeks."},
     {ReportCheckIn, "report.check_in", "text week", "Week {week}: {text}"},
+    {ReportStretch, "report.stretch", "", "stretch"},
+    {ReportStrengthening, "report.strengthening", "", "strengthening"},
     {ReportUnanswered, "report.unanswered", "", "Not answered yet: these could change the advice"},
     {ReportAssumes, "report.assumes", "", "What this advice assumes"},
     {ReportDecided, "report.decided", "", "How this was decided"},
@@ -206,6 +208,10 @@ Placeholders placeholders_of(std::string_view text) {
   std::sort(out.names.begin(), out.names.end());
   out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
   return out;
+}
+
+Word exercise_kind_word(std::string_view kind) {
+  return kind == "stretch" ? Word::ReportStretch : Word::ReportStrengthening;
 }
 
 }  // namespace backtriage::ruleset

@@ -33,6 +33,8 @@ enum class Word {
   ReportExpect,
   ReportSessions,
   ReportCheckIn,
+  ReportStretch,
+  ReportStrengthening,
   ReportUnanswered,
   ReportAssumes,
   ReportDecided,
@@ -142,5 +144,8 @@ Placeholders placeholders_of(std::string_view text);
 
 // Every word's English default, by Word.
 std::vector<std::string> english_words();
+
+// The word that names an exercise's kind (`stretch`, `strengthening`).
+Word exercise_kind_word(std::string_view kind);
 
 }  // namespace backtriage::ruleset
