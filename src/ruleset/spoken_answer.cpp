@@ -189,6 +189,20 @@ std::string normalize_spoken(std::string_view text) {
       i += 2;
       continue;
     }
+    // Spanish opens a question or an exclamation: "¿por qué?" is "por qué".
+    if (text.substr(i, 2) == "\u00bf" || text.substr(i, 2) == "\u00a1") {
+      ++i;
+      continue;
+    }
+    // Accented capitals (Latin-1: À to Þ, but not ×) as their small letters,
+    // so "SÍ" is "sí": two bytes, the second 0x20 lower.
+    if (static_cast<unsigned char>(text[i]) == 0xc3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      out += text[i];
+      out += static_cast<char>(next >= 0x80 && next <= 0x9e && next != 0x97 ? next + 0x20 : next);
+      ++i;
+      continue;
+    }
     const char c = text[i];
     if (c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n') {
       out += ' ';

@@ -83,7 +83,7 @@ class Install(unittest.TestCase):
         code, out, _ = self.run_installed(["check", rules])
         self.assertEqual(code, 0)
         self.assertRegex(out, r"^.*: ok: back-pain \d+\.\d+\.\d+, \d+ questions, \d+ rules, "
-                              r"0 warnings\n$")
+                              r"0 warnings; in en-GB(, [A-Za-z-]+)+\n$")
         self.assertEqual(out.split(": ok: ")[1],
                          subprocess.run([BINARY, "check", source], capture_output=True, text=True).stdout.split(": ok: ")[1])
         code, out, err = self.run_installed(["--rules", rules, "--json", "--no-input"] + CALM)

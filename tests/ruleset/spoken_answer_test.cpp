@@ -192,4 +192,9 @@ TEST_CASE("a typed answer is compared in one form", "[spoken]") {
   CHECK(ruleset::normalize_spoken("  Yes,  I think   so. ") == "yes i think so");
   CHECK(ruleset::normalize_spoken("Don\u2019t know!") == "don't know");
   CHECK(ruleset::normalize_spoken("") == "");
+  // Spanish: accented capitals fold, an opening ¿ or ¡ goes.
+  CHECK(ruleset::normalize_spoken("SÍ") == "sí");
+  CHECK(ruleset::normalize_spoken("¿Por qué?") == "por qué");
+  CHECK(ruleset::normalize_spoken("¡NO SÉ!") == "no sé");
+  CHECK(ruleset::normalize_spoken("ÀÉÎÕÜÑ × ß") == "àéîõüñ × ß");
 }
