@@ -163,6 +163,16 @@ class Handout(unittest.TestCase):
         self.assertIn("New problems with peeing or with bowel control", text)
         self.assertIn("Hours matter", text)
 
+    def test_a_sign_with_its_own_place_sends_there_not_to_its_steps(self):
+        # The maternity unit, not A&E: the warning must not say both.
+        code, out, err = run(["--no-input", "--no-red-flags", "--pregnant", "yes",
+                              "--pregnancy-signs", "yes", "--format", "html"])
+        self.assertEqual(code, 0, err)
+        warnings = out[out.index('<section class="warnings">'):]
+        warnings = warnings[:warnings.index("</section>")]
+        self.assertIn('<span class="go">Call your maternity unit now.</span>', warnings)
+        self.assertNotIn("A&amp;E now", warnings)
+
     def test_the_plan_has_tick_boxes_and_the_check_ins(self):
         text = self.pages["lower"][1]
         plan = text[text.index('<section class="plan">'):]
