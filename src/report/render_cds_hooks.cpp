@@ -71,7 +71,7 @@ std::string detail(const Report& r) {
     for (const auto& f : r.red_flags)
       md += fmt::format("- **{}**{}: {}. {}\n", escaped(f.item->label),
                         f.unsure ? " " + escaped(rules.word(W::CardUnsure)) : "",
-                        escaped(f.level ? f.level->label : f.item->level), escaped(f.item->why));
+                        escaped(f.sends_to()), escaped(f.item->why));
     md += "\n";
   }
   if (!r.reasons.empty()) {

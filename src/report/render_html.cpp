@@ -209,16 +209,10 @@ class Page {
     if (r_.red_flags.empty()) return;
     out_ += fmt::format("<section class=\"warnings\"><h2>{}</h2>\n",
                         html_text(word(W::ReportRedFlags)));
-    // Where each sign sends the person: its own place when it has one (the
-    // maternity unit, not A&E), else its step's.
     for (const auto& flag : r_.red_flags)
       out_ += fmt::format(
           "<div class=\"warning\"><strong>{}</strong><span class=\"go\">{}</span> {}{}</div>\n",
-          html_text(flag.item->label),
-          html_text(!flag.item->action.empty() ? flag.item->action
-                    : flag.level               ? flag.level->label
-                                               : flag.item->level) +
-              ".",
+          html_text(flag.item->label), html_text(flag.sends_to()) + ".",
           flag.unsure ? html_text(word(W::ReportUnsureCounts)) + " " : "",
           html_text(flag.item->why));
     out_ += "</section>\n";

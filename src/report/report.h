@@ -19,6 +19,12 @@ struct RedFlagEntry {
   const ruleset::Item* item = nullptr;
   bool unsure = false;                   // answered "unsure" rather than "yes"
   const ruleset::Item* level = nullptr;  // the step it puts the person at
+
+  // Where the sign sends the person: its own place when it has one (the
+  // maternity unit, not A&E), else its step.
+  const std::string& sends_to() const {
+    return !item->action.empty() ? item->action : level ? level->label : item->level;
+  }
 };
 
 struct Report {

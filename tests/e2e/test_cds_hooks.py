@@ -156,6 +156,11 @@ class CdsHooks(unittest.TestCase):
             with self.subTest(name):
                 self.assertFalse(SHIPPED.is_valid(response))
 
+    def test_a_sign_with_its_own_place_names_that_place(self):
+        card = cds(["--no-red-flags", "--pregnant", "yes", "--pregnancy-signs", "yes"])["cards"][0]
+        self.assertIn("**: Call your maternity unit now.", card["detail"])
+        self.assertNotIn("**: Go to A&E now.", card["detail"])
+
     def test_every_level_gets_a_valid_card_with_its_indicator(self):
         self.assertEqual(set(CASES), set(INDICATOR))
         for level, cases in CASES.items():
