@@ -42,6 +42,16 @@ std::string spoken(std::string id) {
   return id;
 }
 
+// The words to type shown before a choice's label: its id, or, in a
+// language other than the rule file's, its first everyday word ("sordo",
+// not "dull": the ids are the rule file's language).
+std::string choice_key(const ruleset::RuleSet& rules, const ruleset::Item& choice) {
+  auto language = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
+  if (language(rules.locale) != language(rules.language) && !choice.says.empty())
+    return choice.says.front();
+  return spoken(choice.id);
+}
+
 // "1 or 2", "a number from 1 to 5": the numbers of the choices listed.
 std::string choice_numbers(const ruleset::RuleSet& rules,
                            const ruleset::AcceptedAnswers& accepted) {
@@ -173,7 +183,7 @@ bool Prompter::ask_one(FactId f, int number, engine::Answers& answers, bool can_
   for (std::size_t i = 0; i < accepted.words.size(); ++i)
     if (accepted.kind == ruleset::AcceptedAnswers::Kind::Choice)
       text += wrap(accepted.labels[i], w,
-                   fmt::format("{}{}. {}: ", pad, i + 1, spoken(accepted.words[i])), in + 3);
+                   fmt::format("{}{}. {}: ", pad, i + 1, choice_key(rules_, q.choices[i])), in + 3);
   text += wrap(hint(rules_, q) + (q.optional ? " " + rules_.word(W::InterviewSkip) : "") + " " +
                    rules_.word(can_go_back ? W::InterviewCommandsBack : W::InterviewCommands),
                w, pad, in);

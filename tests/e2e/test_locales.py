@@ -162,6 +162,23 @@ class WhatChanges(unittest.TestCase):
         self.assertIn("38 °C", fever["prompt"])
 
 
+class SpanishInterview(unittest.TestCase):
+    def test_asks_in_spanish_shows_spanish_words_to_type_and_takes_them(self):
+        from test_interactive import interview
+        code, out, err = interview(
+            ["--locale", "es", "--json", "--age", "40", "--pregnant", "no", "--no-red-flags",
+             "--region", "lower", "--daily-life", "no"], ["unos días", "SORDO", "un sitio"])
+        self.assertEqual(code, 0, err)
+        self.assertIn("También puede escribir días, meses o años", err)
+        self.assertIn("3. sordo: sordo o pesado", err)  # not "dull", the rules' id
+        self.assertNotIn("dull:", err)
+        self.assertIn("Anotado: unos días: 0 semanas.", err)
+        self.assertIn("Gracias, esas son todas las preguntas.", err)
+        r = json.loads(out)
+        self.assertEqual((r["locale"], r["level"]), ("es", "self_care"))
+        self.assertEqual((r["answers"]["sensation"], r["answers"]["spread"]), ("dull", "one_spot"))
+
+
 class Overlays(unittest.TestCase):
     """A broken overlay is named at its own file, line and column."""
 
