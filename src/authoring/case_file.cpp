@@ -144,10 +144,10 @@ class Reader {
 
   Expectation expectation(const YAML::Node& node) {
     Expectation e;
-    if (!yaml_.check_map(node, "expect",
-                         {"level", "complete", "red_flags", "reasons", "classification", "routine",
-                          "avoid", "watch_for", "positions", "asks"}))
-      return e;
+    std::vector<std::string> keys{"level", "complete", "classification", "positions", "asks"};
+    for (const auto& spec : ruleset::role_specs())
+      if (spec.expected_in_cases) keys.emplace_back(spec.report_key);
+    if (!yaml_.check_map(node, "expect", keys)) return e;
     for (const auto& entry : node) e.where[entry.first.Scalar()] = yaml_.at(entry.first);
     if (node["level"]) {
       std::vector<std::string> levels;
@@ -158,11 +158,11 @@ class Reader {
     }
     if (node["complete"]) e.complete = yaml_.boolean(node["complete"], "complete");
     const auto& roles = rules_->roles;
-    e.red_flags = set(node["red_flags"], "red_flags", roles.red_flags);
-    e.reasons = set(node["reasons"], "reasons", roles.reasons);
-    e.routine = set(node["routine"], "routine", roles.routine);
-    e.avoid = set(node["avoid"], "avoid", roles.avoid);
-    e.watch_for = set(node["watch_for"], "watch_for", roles.watch_for);
+    for (const auto& spec : ruleset::role_specs()) {
+      if (!spec.expected_in_cases) continue;
+      const std::string key(spec.report_key);
+      if (auto expected = set(node[key], key, roles.*spec.fact)) e.sets[spec.role] = *expected;
+    }
     std::vector<std::string> positions;
     for (const auto& p : rules_->positions) positions.push_back(p.id);
     e.positions = set(node["positions"], "positions", positions);

@@ -1,9 +1,10 @@
 #pragma once
 // Rule-set test cases, as YAML (rules/FORMAT.md, "Test cases"): each case
 // has a name, answers, and what the report must say — a level, `complete`,
-// red flags, reasons, classification, routine and avoid items that must or
-// must not appear — and optionally the questions the interview asks, in
-// order. Reading a case file reports every problem at file:line:col.
+// the classification, and the ids of each report role (red flags, reasons,
+// routine, avoid, tips, watch for, cautions) that must or must not appear — and optionally the
+// questions the interview asks, in order. Reading a case file reports every problem at
+// file:line:col.
 #include <map>
 #include <optional>
 #include <string>
@@ -26,7 +27,9 @@ struct SetExpectation {
 struct Expectation {
   std::optional<std::string> level;
   std::optional<bool> complete;
-  std::optional<SetExpectation> red_flags, reasons, routine, avoid, watch_for;
+  // The ids a report role shows (red_flags, routine, watch_for...: each
+  // role the table marks expected_in_cases), by role.
+  std::map<ruleset::Role, SetExpectation> sets;
   // The positions of the routine's exercises (`positions` ids).
   std::optional<SetExpectation> positions;
   // Classification fact id -> value id, or "" for "not decided".

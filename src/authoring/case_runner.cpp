@@ -118,13 +118,9 @@ CaseResult run_case(const ruleset::RuleSet& rules, const TestCase& test, Coverag
   if (e.complete && *e.complete != r.complete)
     result.failures.push_back(
         {where("complete"), fmt::format("complete: expected {}, got {}", *e.complete, r.complete)});
-  std::vector<std::string> flags;
-  for (const auto& f : r.red_flags) flags.push_back(f.item->id);
-  check_set("red_flags", e.red_flags, flags, e, result.failures);
-  check_set("reasons", e.reasons, ids_of(r.reasons), e, result.failures);
-  check_set("routine", e.routine, ids_of(r.routine), e, result.failures);
-  check_set("avoid", e.avoid, ids_of(r.avoid), e, result.failures);
-  check_set("watch_for", e.watch_for, ids_of(r.watch_for), e, result.failures);
+  for (const auto& [role, expected] : e.sets)
+    check_set(std::string(ruleset::spec_of(role).report_key), expected, ids_of(r.items_in(role)), e,
+              result.failures);
   std::vector<std::string> positions;
   for (const ruleset::Item* item : r.routine)
     if (std::find(positions.begin(), positions.end(), item->position) == positions.end())

@@ -126,6 +126,28 @@ std::string Report::caution_for(const ruleset::Item& exercise) const {
   return text;
 }
 
+std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
+  using ruleset::Role;
+  switch (role) {
+    case Role::Level: return {level};
+    case Role::RedFlags: {
+      std::vector<const ruleset::Item*> items;
+      for (const RedFlagEntry& flag : red_flags) items.push_back(flag.item);
+      return items;
+    }
+    case Role::Reasons: return reasons;
+    case Role::Routine: return routine;
+    case Role::Avoid: return avoid;
+    case Role::Tips: return tips;
+    case Role::WatchFor: return watch_for;
+    case Role::Cautions: return cautions;
+    case Role::Classification: return classification;
+    case Role::Choice:
+    case Role::Value: break;
+  }
+  return {};
+}
+
 // An optional question left unanswered is assumed away; the report says so
 // when the interview would have asked it. Open together, some questions
 // over-reach (the question for people over 50 matters only while the age is

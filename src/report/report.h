@@ -67,6 +67,10 @@ struct Report {
   // of the red flags that set it.
   const std::string& label() const { return action ? action->action : level->label; }
   const std::string& advice() const { return action ? action->advice : level->advice; }
+  // What the report shows in a role (ruleset/roles.h), in order: the red
+  // flags' items, the routine... (the level alone; the classification with
+  // nulls where undecided). Case files compare these by id.
+  std::vector<const ruleset::Item*> items_in(ruleset::Role role) const;
   // The cautions for one exercise, joined into one text ("" for none).
   std::string caution_for(const ruleset::Item& exercise) const;
 };

@@ -93,8 +93,9 @@ void describe(Codec& c, SpokenWords& x) {
 }
 template <typename Codec>
 void describe(Codec& c, Roles& x) {
-  c(x.level, x.red_flags, x.reasons, x.routine, x.avoid, x.tips, x.watch_for, x.cautions,
-    x.classification);
+  for (const RoleSpec& spec : role_specs())
+    if (spec.in_report()) c(x.*spec.fact);
+  c(x.classification);
 }
 template <typename Codec>
 void describe(Codec& c, Condition& x) {

@@ -54,57 +54,6 @@ bool has_shape(std::string_view id, IdShape shape) {
   return true;
 }
 
-// The part a fact plays in the report decides what its values may carry.
-enum class Role {
-  None,
-  Level,
-  RedFlags,
-  Reasons,
-  Routine,
-  Avoid,
-  Tips,
-  WatchFor,
-  Cautions,
-  Classification,
-  Answer  // a choice of a question
-};
-
-const std::vector<std::string>& item_keys(Role role) {
-  static const std::map<Role, std::vector<std::string>> keys{
-      {Role::None, {"id", "label", "source"}},
-      {Role::Answer, {"id", "label", "says", "source"}},
-      {Role::Classification, {"id", "label", "source"}},
-      {Role::Level, {"id", "label", "advice", "routine", "cds", "color", "watch_for", "source"}},
-      {Role::RedFlags, {"id", "label", "level", "why", "action", "advice", "source"}},
-      {Role::Reasons, {"id", "text", "level", "source"}},
-      {Role::Routine,
-       {"id", "name", "region", "kind", "position", "purpose", "equipment", "steps", "dose",
-        "figure", "source"}},
-      {Role::Avoid, {"id", "name", "reason", "source"}},
-      {Role::Tips, {"id", "name", "text", "source"}},
-      {Role::WatchFor, {"id", "level", "label", "signs", "when", "replaces", "source"}},
-      {Role::Cautions, {"id", "exercise", "text", "source"}},
-  };
-  return keys.at(role);
-}
-
-const char* role_word(Role role) {
-  switch (role) {
-    case Role::Level: return "level";
-    case Role::RedFlags: return "red flag";
-    case Role::Reasons: return "reason";
-    case Role::Routine: return "exercise";
-    case Role::Avoid: return "activity to avoid";
-    case Role::Tips: return "tip";
-    case Role::WatchFor: return "watch-for entry";
-    case Role::Cautions: return "caution";
-    case Role::Answer: return "choice";
-    case Role::Classification:
-    case Role::None: return "value";
-  }
-  return "value";
-}
-
 // Where an enumerated value must come from, checked once every fact is
 // known: a level id, or a value of a classification fact.
 struct PendingReference {
@@ -265,26 +214,21 @@ void RuleSetBuilder::views(const YAML::Node& node) {
 }
 
 void RuleSetBuilder::report_roles(const YAML::Node& node) {
-  if (!yaml_.check_map(node, "report",
-                       {"level", "red_flags", "reasons", "classification", "region", "routine",
-                        "avoid", "tips", "watch_for", "cautions"}))
-    return;
+  std::vector<std::string> keys;
+  for (const RoleSpec& spec : role_specs())
+    if (spec.in_report()) keys.emplace_back(spec.report_key);
+  keys.insert(keys.end(), {"classification", "region"});
+  if (!yaml_.check_map(node, "report", keys)) return;
   yaml_.require(node, "level", "report");
-  auto single = [&](const char* key, Role role) {
-    if (!node[key]) return;
-    std::string fact = yaml_.scalar(node[key], key);
-    if (fact.empty()) return;
-    roles_[fact] = role;
-    role_at_[fact] = node[key];
-  };
-  single("level", Role::Level);
-  single("red_flags", Role::RedFlags);
-  single("reasons", Role::Reasons);
-  single("routine", Role::Routine);
-  single("avoid", Role::Avoid);
-  single("tips", Role::Tips);
-  single("watch_for", Role::WatchFor);
-  single("cautions", Role::Cautions);
+  for (const RoleSpec& spec : role_specs()) {
+    if (!spec.in_report()) continue;
+    const YAML::Node named = node[std::string(spec.report_key)];
+    if (!named) continue;
+    std::string fact = yaml_.scalar(named, spec.report_key);
+    if (fact.empty()) continue;
+    roles_[fact] = spec.role;
+    role_at_[fact] = named;
+  }
   for (const auto& fact : yaml_.text_list(node["classification"], "classification"))
     if (!fact.empty()) roles_.emplace(fact, Role::Classification);
   region_fact_ = yaml_.scalar(node["region"], "region");
@@ -293,7 +237,7 @@ void RuleSetBuilder::report_roles(const YAML::Node& node) {
 
 Role RuleSetBuilder::role_of(const std::string& fact_id) const {
   auto it = roles_.find(fact_id);
-  return it == roles_.end() ? Role::None : it->second;
+  return it == roles_.end() ? Role::Value : it->second;
 }
 
 std::optional<Range> RuleSetBuilder::range(const YAML::Node& node, std::string_view what) {
@@ -550,7 +494,7 @@ std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
 
 Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<std::string>& keys) {
   Item it;
-  const std::string what = role_word(role);
+  const std::string what(spec_of(role).word);
   if (node.IsScalar()) {  // a bare id
     it.id = id(node, what + " id", IdShape::Fact);
     return it;
@@ -607,28 +551,17 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
     for (const YAML::Node& replaced : node["replaces"])
       if (replaced.IsScalar()) refer(PendingReference::Kind::WatchFor, replaced, "replaces");
   it.replaces = yaml_.text_list(node["replaces"], "replaces");
-  // What each role cannot do without.
-  auto need = [&](const char* key) { yaml_.require(node, key, with_article(what)); };
-  switch (role) {
-    case Role::Level: need("label"), need("advice"), need("cds"), need("color"); break;
-    case Role::RedFlags:
-      need("label"), need("level"), need("why"), need("source");
-      if (node["action"] || node["advice"]) need("action"), need("advice");
-      break;
-    case Role::Reasons: need("text"), need("source"); break;
-    case Role::Routine:
-      need("name"), need("kind"), need("steps"), need("dose"), need("figure"), need("source");
-      // A rule set that names positions places every exercise in one.
-      if (!rule_set_->positions.empty()) need("position");
-      break;
-    case Role::Avoid: need("name"), need("reason"), need("source"); break;
-    case Role::Tips: need("name"), need("text"), need("source"); break;
-    case Role::WatchFor: need("level"), need("label"), need("signs"), need("source"); break;
-    case Role::Cautions: need("exercise"), need("text"), need("source"); break;
-    case Role::Classification: need("label"); break;
-    case Role::Answer:
-    case Role::None: break;
+  // What each role cannot do without, and the two needs that depend on the
+  // rest of the file.
+  for (const std::string& key : spec_of(role).required)
+    yaml_.require(node, key.c_str(), with_article(what));
+  if (role == Role::RedFlags && (node["action"] || node["advice"])) {
+    yaml_.require(node, "action", with_article(what));
+    yaml_.require(node, "advice", with_article(what));
   }
+  // A rule set that names positions places every exercise in one.
+  if (role == Role::Routine && !rule_set_->positions.empty())
+    yaml_.require(node, "position", with_article(what));
   return it;
 }
 
@@ -636,14 +569,14 @@ std::vector<Item> RuleSetBuilder::items(const YAML::Node& node, Role role) {
   std::vector<Item> out;
   if (!node) return out;
   if (!node.IsSequence()) {
-    yaml_.error(node, fmt::format("the {}s must be a list", role_word(role)));
+    yaml_.error(node, fmt::format("the {}s must be a list", spec_of(role).word));
     return out;
   }
   std::set<std::string> seen;
   for (const auto& element : node) {
-    Item it = item(element, role, item_keys(role));
+    Item it = item(element, role, spec_of(role).keys);
     if (!it.id.empty() && !seen.insert(it.id).second)
-      yaml_.error(element, fmt::format("duplicate {} '{}'", role_word(role), it.id));
+      yaml_.error(element, fmt::format("duplicate {} '{}'", spec_of(role).word, it.id));
     out.push_back(std::move(it));
   }
   return out;
@@ -718,7 +651,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
          {"min", "max", "unit", "whole", "unsure", "spoken_units", "spoken_phrases"})
       wrong_for_type(key);
     if (yaml_.require(node, "choices", "a choice question")) {
-      q.choices = items(node["choices"], Role::Answer);
+      q.choices = items(node["choices"], Role::Choice);
       if (q.choices.empty())
         yaml_.error(node["choices"], "a choice question needs at least one choice");
       // A word that names two choices could never pick one.
@@ -1056,14 +989,8 @@ void RuleSetBuilder::resolve_roles(const YAML::Node& root) {
     }
     slot = *fact;
   };
-  one("level", roles.level, FactType::Ranked);
-  one("red_flags", roles.red_flags, FactType::Set);
-  one("reasons", roles.reasons, FactType::Set);
-  one("routine", roles.routine, FactType::Set);
-  one("avoid", roles.avoid, FactType::Set);
-  one("tips", roles.tips, FactType::Set);
-  one("watch_for", roles.watch_for, FactType::Set);
-  one("cautions", roles.cautions, FactType::Set);
+  for (const RoleSpec& spec : role_specs())
+    if (spec.in_report()) one(std::string(spec.report_key).c_str(), roles.*spec.fact, spec.type);
   if (report && report["classification"] && report["classification"].IsSequence()) {
     for (const auto& n : report["classification"]) {
       const std::string name = n.Scalar();
@@ -1173,11 +1100,10 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
   const YAML::Node root = *parsed;
   if (!root || root.IsNull()) {
     yaml_.error(Location{file_, 1, 1}, "the rule file is empty");
-  } else if (yaml_.check_map(
-                 root, "the rule file",
-                 {"id", "version", "title", "disclaimer", "language", "locales", "paper", "report",
-                  "interview", "questions", "facts", "rules", "advice", "positions", "views",
-                  "words"})) {
+  } else if (yaml_.check_map(root, "the rule file",
+                             {"id", "version", "title", "disclaimer", "language", "locales",
+                              "paper", "report", "interview", "questions", "facts", "rules",
+                              "advice", "positions", "views", "words"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     auto localized = localize(root, yaml_, locale);

@@ -15,6 +15,7 @@
 #include "engine/knowledge_base.h"
 #include "ruleset/diagnostic.h"
 #include "ruleset/figure.h"
+#include "ruleset/roles.h"
 #include "ruleset/words.h"
 
 namespace backtriage::ruleset {
@@ -33,7 +34,7 @@ struct Dose {
 
 // Content attached to a value of a choice, set or ranked fact (a level, a
 // red flag, a reason, an exercise...) or to a piece of advice. Which fields
-// a value may carry depends on the role of its fact (see loader.cpp).
+// a value may carry depends on the role of its fact (ruleset/roles.h).
 struct Item {
   std::string id, name, label, level, why, region, kind, purpose, reason, text, advice, source;
   // Choices of a question: the everyday words that mean this choice at a
@@ -145,14 +146,6 @@ struct SpokenWords {
   // Words that turn a choice's words round: "doesn't go down my leg".
   std::vector<std::string> negations;
   std::vector<std::pair<std::string, double>> numbers;
-};
-
-// Which fact plays which part in the report. -1: none.
-struct Roles {
-  engine::FactId level = -1;  // a ranked fact: the triage level
-  engine::FactId red_flags = -1, reasons = -1, routine = -1, avoid = -1, tips = -1;
-  engine::FactId watch_for = -1, cautions = -1;
-  std::vector<engine::FactId> classification;  // facts or questions, in report order
 };
 
 class RuleSet;
