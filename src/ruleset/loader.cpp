@@ -9,8 +9,12 @@
 #include <set>
 
 #include "ruleset/condition_parser.h"
+#include "ruleset/dose_reader.h"
+#include "ruleset/figure_reader.h"
 #include "ruleset/spelling.h"
 #include "ruleset/spoken_answer.h"
+#include "ruleset/spoken_reader.h"
+#include "ruleset/words_reader.h"
 #include "ruleset/yaml_reader.h"
 
 namespace backtriage::ruleset {
@@ -86,15 +90,6 @@ class RuleSetBuilder {
 
   void report_roles(const YAML::Node& node);
   Role role_of(const std::string& fact_id) const;
-  std::optional<Range> range(const YAML::Node& node, std::string_view what);
-  std::optional<Dose> dose(const YAML::Node& node);
-  std::optional<Point> point(const YAML::Node& node, std::string_view what);
-  // The optional joints a pose gives.
-  struct PoseParts {
-    bool toes = false, low_back = false;
-  };
-  std::optional<Pose> pose(const YAML::Node& node, std::string_view what, PoseParts& parts);
-  std::optional<Figure> figure(const YAML::Node& node);
   Item item(const YAML::Node& node, Role role, const std::vector<std::string>& keys);
   std::vector<Item> items(const YAML::Node& node, Role role);
   void question(const YAML::Node& node);
@@ -103,11 +98,7 @@ class RuleSetBuilder {
   void rule(const YAML::Node& node);
   void advice(const YAML::Node& node);
   void interview(const YAML::Node& node);
-  void spoken(const YAML::Node& node);
-  std::vector<std::string> spoken_words(const YAML::Node& node, std::string_view what);
-  std::vector<SpokenAmount> spoken_amounts(const YAML::Node& node, std::string_view what);
   void views(const YAML::Node& node);
-  void words(const YAML::Node& node);
   void resolve_roles(const YAML::Node& root);
   void resolve_references();
   void check_questions();
@@ -125,79 +116,6 @@ class RuleSetBuilder {
   std::string region_fact_;  // `report: region`: the classification exercises' regions are from
   YAML::Node role_at_region_;
 };
-
-// The words around the content: `group: {name: text}`, each "group.name"
-// one of kWords, its text holding exactly the word's placeholders (a
-// translation that dropped or misspelt one would print wrong or throw).
-void RuleSetBuilder::words(const YAML::Node& node) {
-  if (!node) return;
-  std::vector<std::string> groups;
-  for (const auto& spec : word_specs()) {
-    std::string group(spec.id.substr(0, spec.id.find('.')));
-    if (std::find(groups.begin(), groups.end(), group) == groups.end()) groups.push_back(group);
-  }
-  if (!yaml_.check_map(node, "words", groups)) return;
-  for (const auto& group_entry : node) {
-    const YAML::Node& group_key = group_entry.first;
-    const YAML::Node& group = group_entry.second;
-    if (!group_key.IsScalar()) continue;
-    const std::string prefix = group_key.Scalar() + ".";
-    std::vector<std::string> names;
-    for (const auto& spec : word_specs())
-      if (spec.id.starts_with(prefix)) names.emplace_back(spec.id.substr(prefix.size()));
-    if (names.empty()) continue;  // check_map named the unknown group
-    const std::string what = "words: " + group_key.Scalar();
-    if (!yaml_.check_map(group, what, names)) continue;
-    for (const auto& entry : group) {
-      const YAML::Node& key = entry.first;
-      const YAML::Node& value = entry.second;
-      if (!key.IsScalar()) continue;
-      const WordSpec* spec = find_word(prefix + key.Scalar());
-      if (!spec) continue;
-      const std::string id(spec->id);
-      const std::string text = yaml_.scalar(value, id);
-      if (!value.IsScalar()) continue;
-      if (text.empty()) {
-        yaml_.error(value, fmt::format("word '{}' is empty", id));
-        continue;
-      }
-      const Placeholders found = placeholders_of(text);
-      if (!found.error.empty()) {
-        yaml_.error(value, fmt::format("word '{}': {}", id, found.error));
-        continue;
-      }
-      std::vector<std::string> expected;
-      for (std::string_view rest = spec->placeholders; !rest.empty();) {
-        const auto space = rest.find(' ');
-        expected.emplace_back(rest.substr(0, space));
-        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
-      }
-      std::sort(expected.begin(), expected.end());
-      if (found.names != expected) {
-        std::vector<std::string> missing, unknown;
-        std::set_difference(expected.begin(), expected.end(), found.names.begin(),
-                            found.names.end(), std::back_inserter(missing));
-        std::set_difference(found.names.begin(), found.names.end(), expected.begin(),
-                            expected.end(), std::back_inserter(unknown));
-        auto braced = [](const std::vector<std::string>& names) {
-          std::vector<std::string> out;
-          for (const auto& n : names) out.push_back("{" + n + "}");
-          return list_and(out);
-        };
-        std::string problem;
-        if (!missing.empty()) problem = fmt::format("lacks {}", braced(missing));
-        if (!unknown.empty())
-          problem += fmt::format("{}has {}, which it cannot fill{}", problem.empty() ? "" : " and ",
-                                 braced(unknown),
-                                 unknown.size() == 1 ? did_you_mean(unknown[0], expected) : "");
-        yaml_.error(value, fmt::format("word '{}' {} (its placeholders: {})", id, problem,
-                                       expected.empty() ? "none" : braced(expected)));
-        continue;
-      }
-      rule_set_->words[static_cast<std::size_t>(spec->word)] = text;
-    }
-  }
-}
 
 // The figures' captions by view: each id a view name, once, with a label.
 void RuleSetBuilder::views(const YAML::Node& node) {
@@ -240,258 +158,6 @@ Role RuleSetBuilder::role_of(const std::string& fact_id) const {
   return it == roles_.end() ? Role::Value : it->second;
 }
 
-std::optional<Range> RuleSetBuilder::range(const YAML::Node& node, std::string_view what) {
-  if (!node) return std::nullopt;
-  auto whole = [&](const YAML::Node& n) -> std::optional<int> {
-    auto value = yaml_.number(n, what);
-    if (!value) return std::nullopt;
-    if (*value < 0 || *value > 100000 || *value != static_cast<int>(*value)) {
-      yaml_.error(n, fmt::format("{} must be a whole number from 0 to 100000", what));
-      return std::nullopt;
-    }
-    return static_cast<int>(*value);
-  };
-  if (node.IsSequence()) {
-    if (node.size() != 2) {
-      yaml_.error(node, fmt::format("{} must be a number or [min, max]", what));
-      return std::nullopt;
-    }
-    auto low = whole(node[0]), high = whole(node[1]);
-    if (!low || !high) return std::nullopt;
-    if (*low > *high) {
-      yaml_.error(node, fmt::format("{}: min {} is above max {}", what, *low, *high));
-      return std::nullopt;
-    }
-    return Range{*low, *high};
-  }
-  auto value = whole(node);
-  if (!value) return std::nullopt;
-  return Range{*value, *value};
-}
-
-std::optional<Dose> RuleSetBuilder::dose(const YAML::Node& node) {
-  if (!node) return std::nullopt;
-  if (!yaml_.check_map(
-          node, "dose",
-          {"hold_seconds", "hold_breaths", "reps", "sets", "per_side", "alternating", "per_week"}))
-    return std::nullopt;
-  Dose d;
-  d.hold_seconds = range(node["hold_seconds"], "hold_seconds");
-  d.hold_breaths = range(node["hold_breaths"], "hold_breaths");
-  d.reps = range(node["reps"], "reps");
-  d.sets = range(node["sets"], "sets");
-  d.per_side = yaml_.boolean(node["per_side"], "per_side").value_or(false);
-  d.alternating = yaml_.boolean(node["alternating"], "alternating").value_or(false);
-  if (auto per_week = range(node["per_week"], "per_week")) d.per_week = per_week->max;
-  return d;
-}
-
-std::optional<Point> RuleSetBuilder::point(const YAML::Node& node, std::string_view what) {
-  if (!node.IsSequence() || node.size() != 2) {
-    yaml_.error(node, fmt::format("{} must be a point [x, y]", what));
-    return std::nullopt;
-  }
-  auto x = yaml_.number(node[0], what), y = yaml_.number(node[1], what);
-  if (!x || !y) return std::nullopt;
-  return Point{*x, *y};
-}
-
-std::optional<Pose> RuleSetBuilder::pose(const YAML::Node& node, std::string_view what,
-                                         PoseParts& parts) {
-  std::vector<std::string> names(joint_names().begin(), joint_names().end());
-  if (!yaml_.check_map(node, what, names)) return std::nullopt;
-  Pose p;
-  bool ok = true;
-  int toes = 0;
-  for (int j = 0; j < kJointCount; ++j) {
-    const YAML::Node at = node[names[j]];
-    const bool toe = j == static_cast<int>(Joint::LToe) || j == static_cast<int>(Joint::RToe);
-    const bool low_back = j == static_cast<int>(Joint::LowBack);
-    if (!at) {
-      if (!toe && !low_back) {
-        yaml_.error(node, fmt::format("{} needs '{}'", what, names[j]));
-        ok = false;
-      }
-      continue;
-    }
-    toes += toe;
-    parts.low_back |= low_back;
-    if (auto pt = point(at, names[j]))
-      p.at[j] = *pt;
-    else
-      ok = false;
-  }
-  if (toes == 1) {
-    yaml_.error(node, fmt::format("{}: give both l_toe and r_toe, or neither", what));
-    ok = false;
-  }
-  parts.toes = toes == 2;
-  return ok ? std::optional<Pose>(p) : std::nullopt;
-}
-
-std::optional<Figure> RuleSetBuilder::figure(const YAML::Node& node) {
-  if (!node) return std::nullopt;
-  if (!yaml_.check_map(node, "figure", {"view", "face", "props", "start", "end"}))
-    return std::nullopt;
-  bool ok = yaml_.require(node, "view", "a figure");
-  ok &= yaml_.require(node, "start", "a figure");
-  ok &= yaml_.require(node, "end", "a figure");
-  if (!ok) return std::nullopt;
-  Figure f;
-  const std::string view = yaml_.one_of(node["view"], "view", view_names());
-  if (view.empty()) return std::nullopt;
-  f.view = static_cast<Figure::View>(std::find(view_names().begin(), view_names().end(), view) -
-                                     view_names().begin());
-  // Seen from the side is how a figure is read; from anywhere else the
-  // reader is told (`views` is read before the facts).
-  if (f.view != Figure::View::Side && !rule_set_->find_view(view))
-    yaml_.error(node["view"], fmt::format("a figure seen from '{}' needs a caption: give "
-                                          "'views' an entry {{id: {}, label: ...}}",
-                                          view, view));
-  if (node["face"]) {
-    const std::string face = yaml_.one_of(node["face"], "face", face_names());
-    if (face.empty()) return std::nullopt;
-    f.face = static_cast<Figure::Face>(
-        1 + (std::find(face_names().begin(), face_names().end(), face) - face_names().begin()));
-  }
-  PoseParts start_parts, end_parts;
-  auto start = pose(node["start"], "start pose", start_parts);
-  auto end = pose(node["end"], "end pose", end_parts);
-  if (!start || !end) return std::nullopt;
-  if (start_parts.toes != end_parts.toes) {
-    yaml_.error(node["end"], "give toes in both poses or in neither");
-    return std::nullopt;
-  }
-  if (start_parts.low_back != end_parts.low_back) {
-    yaml_.error(node["end"], "give low_back in both poses or in neither");
-    return std::nullopt;
-  }
-  f.start = *start;
-  f.end = *end;
-  f.has_toes = start_parts.toes;
-  f.has_low_back = start_parts.low_back;
-  for (const auto& [which, p] : {std::pair{"start", &f.start}, std::pair{"end", &f.end}})
-    for (const auto& problem : implausible_bones(f, *p))
-      yaml_.error(node[which], fmt::format("implausible {} pose: {}", which, problem));
-
-  const std::vector<std::string> joints(joint_names().begin(), joint_names().end());
-  auto joint = [&](const YAML::Node& n) -> std::optional<Joint> {
-    const std::string name = yaml_.one_of(n, "joint", joints);
-    if (name.empty()) return std::nullopt;
-    const auto j =
-        static_cast<Joint>(std::find(joints.begin(), joints.end(), name) - joints.begin());
-    if (!f.has(j)) {  // an optional joint the poses leave out has no place to draw to
-      yaml_.error(n, fmt::format("'{}' is not in this figure's poses", name));
-      return std::nullopt;
-    }
-    return j;
-  };
-  auto in_box = [](Point pt) { return pt.x >= 0 && pt.x <= 200 && pt.y >= 0 && pt.y <= 120; };
-  if (const YAML::Node props = node["props"]) {
-    if (!props.IsSequence()) {
-      yaml_.error(props, "props must be a list");
-      return std::nullopt;
-    }
-    for (const auto& p : props) {
-      if (!yaml_.check_map(p, "a prop", {"kind", "from", "to", "anchor", "x", "via"})) continue;
-      if (!yaml_.require(p, "kind", "a prop")) continue;
-      const std::string kind = yaml_.one_of(p["kind"], "prop kind", prop_kind_names());
-      if (kind.empty()) continue;
-      Prop prop;
-      prop.kind = static_cast<Prop::Kind>(
-          std::find(prop_kind_names().begin(), prop_kind_names().end(), kind) -
-          prop_kind_names().begin());
-      auto needs = [&](std::initializer_list<const char*> wanted) {
-        bool fine = true;
-        for (const char* key : {"from", "to", "anchor", "x"}) {
-          bool want = std::find_if(wanted.begin(), wanted.end(), [&](const char* w) {
-                        return std::string_view(w) == key;
-                      }) != wanted.end();
-          if (want && !p[key]) {
-            yaml_.error(p, fmt::format("{} needs '{}'", with_article(kind), key));
-            fine = false;
-          } else if (!want && p[key]) {
-            yaml_.error(p[key], fmt::format("'{}' does not apply to {}", key, with_article(kind)));
-            fine = false;
-          }
-        }
-        return fine;
-      };
-      const bool via_fits = !p["via"] || prop.kind == Prop::Kind::Arrow;
-      if (!via_fits)
-        yaml_.error(p["via"], fmt::format("'via' does not apply to {}", with_article(kind)));
-      bool fine = true;
-      switch (prop.kind) {
-        case Prop::Kind::Mat: fine = needs({}); break;
-        case Prop::Kind::Band:
-        case Prop::Kind::Towel: {
-          fine = needs({"from", "to"});
-          auto a = fine ? joint(p["from"]) : std::nullopt;
-          auto b = fine ? joint(p["to"]) : std::nullopt;
-          if (a && b) prop.joints = {*a, *b};
-          fine = fine && a && b;
-          break;
-        }
-        case Prop::Kind::FoamRoller:
-        case Prop::Kind::Chair:
-        case Prop::Kind::Arrow: {
-          fine = needs({"from", "to"});
-          auto a = fine ? point(p["from"], "from") : std::nullopt;
-          auto b = fine ? point(p["to"], "to") : std::nullopt;
-          if (a && b) prop.anchor = *a, prop.end = *b;
-          fine = fine && a && b;
-          for (const auto& [key, at] : {std::pair{"from", a}, std::pair{"to", b}})
-            if (fine && !in_box(*at)) {
-              yaml_.error(p[key], fmt::format("'{}' at ({}, {}) is outside the 200 x 120 box", key,
-                                              at->x, at->y));
-              fine = false;
-            }
-          if (fine && prop.kind == Prop::Kind::Arrow && a->x == b->x && a->y == b->y) {
-            yaml_.error(p, "an arrow needs 'from' and 'to' apart");
-            fine = false;
-          }
-          if (fine && prop.kind == Prop::Kind::Arrow && p["via"]) {
-            prop.via = point(p["via"], "via");
-            if (prop.via && !in_box(*prop.via)) {
-              yaml_.error(p["via"], fmt::format("'via' at ({}, {}) is outside the 200 x 120 box",
-                                                prop.via->x, prop.via->y));
-              prop.via.reset();
-            }
-            fine = prop.via.has_value();
-          }
-          break;
-        }
-        case Prop::Kind::Wall: {
-          fine = needs({"x"});
-          auto x = fine ? yaml_.number(p["x"], "x") : std::nullopt;
-          if (x) prop.anchor = Point{*x, 0};
-          fine = fine && x;
-          break;
-        }
-        case Prop::Kind::Cable: {
-          fine = needs({"anchor", "to"});
-          auto a = fine ? point(p["anchor"], "anchor") : std::nullopt;
-          if (a) prop.anchor = *a;
-          fine = fine && a;
-          if (fine) {
-            const YAML::Node to = p["to"];
-            if (to.IsSequence()) {
-              for (const auto& j : to)
-                if (auto joint_id = joint(j)) prop.joints.push_back(*joint_id);
-            } else if (auto joint_id = joint(to)) {
-              prop.joints.push_back(*joint_id);
-            }
-            fine = !prop.joints.empty();
-          }
-          break;
-        }
-      }
-      if (fine && via_fits) f.props.push_back(std::move(prop));
-    }
-  }
-  return f;
-}
-
 Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<std::string>& keys) {
   Item it;
   const std::string what(spec_of(role).word);
@@ -516,7 +182,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   it.source = yaml_.scalar(node["source"], "source");
   it.equipment = yaml_.text_list(node["equipment"], "equipment");
   it.steps = yaml_.text_list(node["steps"], "steps");
-  it.dose = dose(node["dose"]);
+  it.dose = read_dose(yaml_, node["dose"]);
   if (has("kind")) it.kind = yaml_.one_of(node["kind"], "exercise kind", exercise_kinds());
   if (has("cds")) it.cds = yaml_.one_of(node["cds"], "CDS indicator", cds_indicators());
   if (has("color")) it.color = yaml_.one_of(node["color"], "colour", level_colors());
@@ -529,7 +195,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
     it.region = yaml_.scalar(node["region"], "region");
     refer(PendingReference::Kind::ClassificationValue, node["region"], "region");
   }
-  if (has("figure")) it.figure = figure(node["figure"]);
+  if (has("figure")) it.figure = read_figure(yaml_, node["figure"], rule_set_->views);
   auto referred = [&](const char* key, PendingReference::Kind kind, std::string& slot) {
     if (!has(key) || !node[key]) return;
     slot = yaml_.scalar(node[key], key);
@@ -538,7 +204,7 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   referred("position", PendingReference::Kind::Position, it.position);
   referred("exercise", PendingReference::Kind::Exercise, it.exercise);
   it.signs = yaml_.text_list(node["signs"], "signs");
-  if (has("says")) it.says = spoken_words(node["says"], "says");
+  if (has("says")) it.says = read_spoken_words(yaml_, node["says"], "says");
   it.action = yaml_.scalar(node["action"], "action");
   if (const YAML::Node levels = node["watch_for"]; role == Role::Level && levels) {
     it.watch_levels = yaml_.text_list(levels, "watch_for");
@@ -637,8 +303,8 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   } else if (type == "number") {
     q.type = FactType::Number;
     for (const char* key : {"choices", "unsure"}) wrong_for_type(key);
-    q.spoken_units = spoken_amounts(node["spoken_units"], "spoken_units");
-    q.spoken_phrases = spoken_amounts(node["spoken_phrases"], "spoken_phrases");
+    q.spoken_units = read_spoken_amounts(yaml_, node["spoken_units"], "spoken_units");
+    q.spoken_phrases = read_spoken_amounts(yaml_, node["spoken_phrases"], "spoken_phrases");
     yaml_.require(node, "min", "a number question");
     yaml_.require(node, "max", "a number question");
     q.min = yaml_.number(node["min"], "min").value_or(0);
@@ -793,7 +459,7 @@ void RuleSetBuilder::advice(const YAML::Node& node) {
     yaml_.require(n, "text", key);
     it.text = yaml_.scalar(n["text"], "text");
     it.source = yaml_.scalar(n["source"], "source");
-    if (auto per_week = range(n["per_week"], "per_week")) it.per_week = per_week->max;
+    if (auto per_week = read_range(yaml_, n["per_week"], "per_week")) it.per_week = per_week->max;
     return it;
   };
   auto& advice = rule_set_->advice;
@@ -807,7 +473,7 @@ void RuleSetBuilder::advice(const YAML::Node& node) {
     for (const char* key : {"weeks", "sessions_per_week", "check_ins", "source"})
       yaml_.require(plan, key, "plan");
     auto count = [&](const char* key, int most) {
-      auto r = range(plan[key], key);
+      auto r = read_range(yaml_, plan[key], key);
       if (r && (r->min != r->max || r->max < 1 || r->max > most)) {
         yaml_.error(plan[key], fmt::format("{} must be a whole number from 1 to {}", key, most));
         return 0;
@@ -823,7 +489,7 @@ void RuleSetBuilder::advice(const YAML::Node& node) {
         yaml_.require(c, "week", "a check-in");
         yaml_.require(c, "text", "a check-in");
         CheckIn in;
-        auto week = range(c["week"], "week");
+        auto week = read_range(yaml_, c["week"], "week");
         in.week = week ? week->max : 0;
         if (week && (in.week < 1 || in.week > p.weeks))
           yaml_.error(c["week"], fmt::format("week must be within the plan's {} weeks", p.weeks));
@@ -839,7 +505,7 @@ void RuleSetBuilder::advice(const YAML::Node& node) {
 
 void RuleSetBuilder::interview(const YAML::Node& node) {
   if (!yaml_.check_map(node, "interview", {"checklists", "spoken"})) return;
-  spoken(node["spoken"]);
+  rule_set_->spoken = read_spoken(yaml_, node["spoken"]);
   const YAML::Node lists = node["checklists"];
   if (!lists) return;
   if (!lists.IsSequence()) {
@@ -856,101 +522,6 @@ void RuleSetBuilder::interview(const YAML::Node& node) {
       yaml_.error(c["id"], fmt::format("duplicate checklist '{}'", list.id));
     rule_set_->checklists.push_back(std::move(list));
   }
-}
-
-// Everyday words, kept in the form typed text is compared in.
-std::vector<std::string> RuleSetBuilder::spoken_words(const YAML::Node& node,
-                                                      std::string_view what) {
-  std::vector<std::string> out;
-  for (const auto& word : yaml_.text_list(node, what)) {
-    std::string normal = normalize_spoken(word);
-    if (normal.empty()) {
-      yaml_.error(node, fmt::format("{} has an empty word", what));
-      continue;
-    }
-    if (std::find(out.begin(), out.end(), normal) != out.end())
-      yaml_.error(node, fmt::format("{} lists '{}' twice", what, normal));
-    out.push_back(std::move(normal));
-  }
-  return out;
-}
-
-// [{says: [days, day], equals: 1/7}]: `equals` a number, or a fraction
-// written a/b so a day is exactly a seventh of a week.
-std::vector<SpokenAmount> RuleSetBuilder::spoken_amounts(const YAML::Node& node,
-                                                         std::string_view what) {
-  // A unit is worth something; a phrase may mean none ("yesterday": 0 weeks).
-  const bool unit = what == "spoken_units";
-  std::vector<SpokenAmount> out;
-  if (!node) return out;
-  if (!node.IsSequence()) {
-    yaml_.error(node, fmt::format("{} must be a list", what));
-    return out;
-  }
-  for (const auto& entry : node) {
-    if (!yaml_.check_map(entry, what, {"says", "equals"})) continue;
-    yaml_.require(entry, "says", what);
-    yaml_.require(entry, "equals", what);
-    SpokenAmount amount{spoken_words(entry["says"], "says"), 1, 1};
-    const std::string equals = yaml_.scalar(entry["equals"], "equals");
-    const auto slash = equals.find('/');
-    // A number from 0, or -1 for text that is not one.
-    auto number = [](std::string_view text) {
-      double value = 0;
-      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      return ec == std::errc() && end == text.data() + text.size() && value >= 0 ? value : -1.0;
-    };
-    const double times = number(std::string_view(equals).substr(0, slash));
-    const double per =
-        slash == std::string::npos ? 1.0 : number(std::string_view(equals).substr(slash + 1));
-    const bool fits = per > 0 && (unit ? times > 0 : times >= 0);
-    if (!equals.empty() && !fits)
-      yaml_.error(entry["equals"],
-                  fmt::format("equals '{}' is not a number {} or a fraction such as 1/7", equals,
-                              unit ? "above 0" : "from 0"));
-    if (fits) amount.times = times, amount.per = per;
-    out.push_back(std::move(amount));
-  }
-  return out;
-}
-
-void RuleSetBuilder::spoken(const YAML::Node& node) {
-  if (!node) return;
-  if (!yaml_.check_map(node, "spoken",
-                       {"yes", "no", "unsure", "none", "why", "back", "skip", "quit", "fillers",
-                        "contrasts", "negations", "numbers"}))
-    return;
-  SpokenWords& w = rule_set_->spoken;
-  w.yes = spoken_words(node["yes"], "yes");
-  w.no = spoken_words(node["no"], "no");
-  w.unsure = spoken_words(node["unsure"], "unsure");
-  w.none = spoken_words(node["none"], "none");
-  w.why = spoken_words(node["why"], "why");
-  w.back = spoken_words(node["back"], "back");
-  w.skip = spoken_words(node["skip"], "skip");
-  w.quit = spoken_words(node["quit"], "quit");
-  w.fillers = spoken_words(node["fillers"], "fillers");
-  w.contrasts = spoken_words(node["contrasts"], "contrasts");
-  w.negations = spoken_words(node["negations"], "negations");
-  if (const YAML::Node numbers = node["numbers"];
-      numbers && yaml_.check_map(numbers, "numbers", {}))
-    for (const auto& entry : numbers) {
-      const std::string word = normalize_spoken(entry.first.as<std::string>(""));
-      if (auto value = yaml_.number(entry.second, "a number")) w.numbers.emplace_back(word, *value);
-    }
-  // One word, one meaning: a red flag must not hear yes in a word that also
-  // means no, and a command is never taken for an answer.
-  const std::vector<std::pair<const char*, const std::vector<std::string>*>> meanings{
-      {"yes", &w.yes},   {"no", &w.no},     {"unsure", &w.unsure}, {"why", &w.why},
-      {"back", &w.back}, {"skip", &w.skip}, {"quit", &w.quit}};
-  for (std::size_t i = 0; i < meanings.size(); ++i)
-    for (std::size_t j = i + 1; j < meanings.size(); ++j)
-      for (const auto& word : *meanings[i].second)
-        if (std::find(meanings[j].second->begin(), meanings[j].second->end(), word) !=
-            meanings[j].second->end())
-          yaml_.error(node[meanings[j].first],
-                      fmt::format("'{}' is listed under both {} and {}", word, meanings[i].first,
-                                  meanings[j].first));
 }
 
 // The `report:` names resolved to facts of the right type.
@@ -1127,7 +698,7 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
     if (root["interview"]) interview(root["interview"]);
     rs.positions = items(root["positions"], Role::Classification);
     views(root["views"]);
-    words(root["words"]);
+    read_words(yaml_, root["words"], rs.words);
     auto each = [&](const char* key, auto&& read) {
       const YAML::Node list = root[key];
       if (!list) return;
