@@ -30,10 +30,11 @@ namespace backtriage::cli {
 
 namespace {
 
+// The examples; the second is the rule set's own (flags_example).
 constexpr const char* kExamples = R"(Examples:
   backtriage
       answer the questions in a terminal
-  backtriage --no-red-flags --duration-weeks 2 --sensation dull --region lower
+  backtriage {flags}
       triage from flags, as text (asking only what is missing)
   backtriage --json --answers answers.json | jq .level
   backtriage --format html -o handout.html --answers answers.json
@@ -68,8 +69,7 @@ const std::vector<std::string> kColors{"auto", "always", "never"};
 // --- Options shared by several commands ------------------------------------------------------
 
 void add_rules(CLI::App& app, Options& o) {
-  app.add_option("--rules", o.rules_file,
-                 "Rule file to use instead of the embedded back-pain rules")
+  app.add_option("--rules", o.rules_file, "Rule file to use instead of the embedded rules")
       ->type_name("FILE");
   app.add_option("--locale", o.locale,
                  "The language and country to answer and report in: en-GB, en-US, es, es-ES, "
@@ -563,16 +563,44 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
   return named;
 }
 
+namespace {
+
+// Flags that answer some of the rule set's questions: its `example`, or
+// else the first three questions that are no warning sign, each with its
+// first answer; after --no-red-flags when it has any.
+std::string flags_example(const ruleset::RuleSet& rules) {
+  std::vector<std::string> words;
+  const bool red_flags = std::any_of(rules.questions.begin(), rules.questions.end(),
+                                     [](const ruleset::Question& q) { return q.red_flag; });
+  if (red_flags) words.emplace_back("--no-red-flags");
+  auto add = [&](const ruleset::Question& q, const std::string& answer) {
+    words.push_back(q.flag());
+    words.push_back(answer);
+  };
+  for (const auto& [id, answer] : rules.example) add(*rules.find_question(id), answer);
+  if (rules.example.empty())
+    for (const auto& q : rules.questions) {
+      if (q.red_flag || q.optional || words.size() >= 7) continue;
+      const auto accepted = ruleset::accepted_answers(q);
+      add(q, q.type == engine::FactType::Number ? fmt::format("{}", accepted.min)
+             : q.type == engine::FactType::Bool ? "no"
+                                                : accepted.words.front());
+    }
+  return fmt::format("{}", fmt::join(words, " "));
+}
+
+}  // namespace
+
 std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width,
                                    std::optional<std::string> only,
                                    const std::vector<bool>* answers) {
   auto app = std::make_unique<CLI::App>(
-      "backtriage - rule-based back pain triage: warning signs, the kind of pain, and a home "
-      "routine. Not medical advice.",
+      fmt::format("backtriage - rule-based triage: {}. Not medical advice.",
+                  rules.title.empty() ? rules.id : rules.title),
       "backtriage");
   app->formatter(std::make_shared<HelpFormatter>(width));
   app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
-  app->footer(kExamples);
+  app->footer(fmt::format(fmt::runtime(kExamples), fmt::arg("flags", flags_example(rules))));
   app->require_subcommand(0, 1);
   for (const auto& spec : kCommands) {
     CLI::App* target = app.get();

@@ -257,7 +257,7 @@ class Page {
 
   void routine() {
     if (r_.routine.empty()) {
-      // The exercises depend on where the pain is; say why there are none.
+      if (!r_.routine_pending()) return;
       out_ += fmt::format("<section class=\"routine\"><h2>{}</h2>\n<p>{}</p></section>\n",
                           html_text(word(W::ReportRoutine)), html_text(word(W::HandoutNoRoutine)));
       return;

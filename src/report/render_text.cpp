@@ -165,10 +165,9 @@ class Writer {
   }
 
   void routine() {
-    if (!r_.with_routine()) return;
+    if (!r_.with_exercises() && !r_.routine_pending()) return;
     section(word(W::ReportRoutine));
-    if (r_.routine.empty()) {
-      // The exercises depend on where the pain is; say why there are none.
+    if (r_.routine_pending()) {
       paragraph(word(W::ReportNoRoutine));
       return;
     }

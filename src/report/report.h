@@ -63,6 +63,12 @@ struct Report {
   // is): only then is there a routine to do so often, and a plan of it.
   bool with_exercises() const { return with_routine() && !routine.empty(); }
   bool decided() const { return level && level != &rules->undecided; }
+  // No exercises yet only because questions are still open (the routine
+  // depends on where the pain is): then, and only then, the report says so.
+  // A rule set without a routine, or answers that choose none, show nothing.
+  bool routine_pending() const {
+    return with_routine() && routine.empty() && rules->roles.routine >= 0 && !unanswered.empty();
+  }
   // What the person should do: the level's label and advice, or the action
   // of the red flags that set it.
   const std::string& label() const { return action ? action->action : level->label; }

@@ -78,8 +78,8 @@ template <typename Codec>
 void describe(Codec& c, Checklist& x) {
   c(x.id, x.prompt, x.help);
 }
-template <typename Codec>
-void describe(Codec& c, std::pair<std::string, double>& x) {
+template <typename Codec, typename T>
+void describe(Codec& c, std::pair<std::string, T>& x) {
   c(x.first, x.second);
 }
 template <typename Codec>
@@ -204,7 +204,7 @@ void describe_rule_set(Codec& c, RuleSet& rs, std::vector<engine::FactDecl>& fac
                        std::vector<engine::Rule>& rules) {
   c(rs.id, rs.version, rs.title, rs.disclaimer, rs.origin, rs.language, rs.locale, rs.paper,
     rs.locales, rs.questions, rs.derived, rs.rule_locations, rs.roles, rs.undecided, rs.checklists,
-    rs.spoken, rs.advice, rs.positions, rs.views, rs.words, facts, rules);
+    rs.spoken, rs.advice, rs.positions, rs.views, rs.words, rs.example, facts, rules);
 }
 
 }  // namespace

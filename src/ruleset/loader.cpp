@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "ruleset/answer_parser.h"
 #include "ruleset/condition_parser.h"
 #include "ruleset/dose_reader.h"
 #include "ruleset/figure_reader.h"
@@ -102,6 +103,7 @@ class RuleSetBuilder {
   void resolve_roles(const YAML::Node& root);
   void resolve_references();
   void check_questions();
+  void example(const YAML::Node& node);
 
   std::string file_;
   YamlReader yaml_;
@@ -661,6 +663,26 @@ void RuleSetBuilder::check_questions() {
                               rs.questions[f].id));
 }
 
+// `example: {question: answer}`: the answers --help shows as flags. Each
+// is read as a flag value would be, so the example pastes.
+void RuleSetBuilder::example(const YAML::Node& node) {
+  auto& rs = *rule_set_;
+  if (!yaml_.check_map(node, "example", rs.question_ids())) return;
+  for (const auto& entry : node) {
+    const std::string id = entry.first.Scalar();
+    const auto q = std::find_if(rs.questions.begin(), rs.questions.end(),
+                                [&](const Question& question) { return question.id == id; });
+    if (q == rs.questions.end()) continue;  // check_map named it
+    const std::string text = yaml_.scalar(entry.second, id);
+    if (!entry.second.IsScalar()) continue;
+    const ParsedAnswer parsed = parse_answer(*q, text);
+    if (const auto* error = std::get_if<AnswerError>(&parsed))
+      yaml_.error(entry.second, fmt::format("example {}: {}", id, error->message));
+    else
+      rs.example.emplace_back(id, text);
+  }
+}
+
 LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& locale) {
   LoadResult result;
   auto parsed = yaml_.parse(text, kMaxRuleFileBytes);
@@ -674,7 +696,7 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
   } else if (yaml_.check_map(root, "the rule file",
                              {"id", "version", "title", "disclaimer", "language", "locales",
                               "paper", "report", "interview", "questions", "facts", "rules",
-                              "advice", "positions", "views", "words"})) {
+                              "advice", "positions", "views", "words", "example"})) {
     RuleSet& rs = *rule_set_;
     rs.origin = file_;
     auto localized = localize(root, yaml_, locale);
@@ -713,6 +735,7 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
     resolve_roles(root);
     each("rules", [&](const YAML::Node& n) { rule(n); });
     if (root["advice"]) advice(root["advice"]);
+    if (root["example"]) example(root["example"]);
     resolve_references();
   }
   if (!yaml_.has_errors()) {

@@ -181,6 +181,9 @@ class RuleSet {
   // The words around the content (headings, the interview's replies), by
   // Word: the rule file's, or the English default of one it leaves out.
   std::vector<std::string> words = english_words();
+  // The answers --help shows as flags (question id, answer as written); see
+  // example_answers() for a rule file that gives none.
+  std::vector<std::pair<std::string, std::string>> example;
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }
 
