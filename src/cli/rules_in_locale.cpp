@@ -26,18 +26,26 @@ ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<rulese
   ruleset::LocaleRequest request;
   request.wanted = std::move(tag);
   if (path.empty()) {
-    request.read = [](const std::string& file, std::string& name) -> std::optional<std::string> {
+    request.read = [](const std::string& file, std::string& name,
+                      std::string& why) -> std::optional<std::string> {
       name = "<embedded>/" + file;
       auto text = ruleset::embedded_overlay_text(file);
+      if (!text) why = "no overlay of that name is built in";
       return text ? std::optional<std::string>(*text) : std::nullopt;
     };
   } else {
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    request.read = [dir](const std::string& file, std::string& name) -> std::optional<std::string> {
+    request.read = [dir](const std::string& file, std::string& name,
+                         std::string& why) -> std::optional<std::string> {
       name = (dir / file).string();
+      if (name == "-") name = "./-";  // a file named -, not standard input
       try {
         return read_input(name, nullptr);
-      } catch (const CliError&) {
+      } catch (const CliError& e) {
+        // read_input says "cannot open NAME: why" or "NAME: why"; keep the why.
+        const std::string message = e.what();
+        const auto at = message.find(name + ": ");
+        why = at == std::string::npos ? message : message.substr(at + name.size() + 2);
         return std::nullopt;
       }
     };
