@@ -53,8 +53,8 @@ ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<rulese
   return request;
 }
 
-std::string find_option(int argc, const char* const* argv, std::string_view name) {
-  std::string found;
+std::optional<std::string> find_option(int argc, const char* const* argv, std::string_view name) {
+  std::optional<std::string> found;
   const std::string with_equals = std::string(name) + "=";
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -67,13 +67,13 @@ std::string find_option(int argc, const char* const* argv, std::string_view name
   return found;
 }
 
-WantedLocale wanted_locale(const std::string& option, const Io& io) {
-  if (!option.empty()) {
-    auto tag = ruleset::parse_locale_tag(option);
+WantedLocale wanted_locale(const std::optional<std::string>& option, const Io& io) {
+  if (option) {  // even empty: --locale '' is no tag, not "the environment's"
+    auto tag = ruleset::parse_locale_tag(*option);
     if (!tag)
       throw CliError(kUsage, fmt::format("option '--locale': '{}' is not a language tag such as "
                                          "en-GB, en-US, es or es-US",
-                                         option));
+                                         *option));
     return {tag, true};
   }
   return {ruleset::environment_locale(io.getenv), false};

@@ -90,12 +90,15 @@ class Choosing(unittest.TestCase):
                               "such as en-GB, en-US, es or es-US\n")
 
     def test_a_malformed_locale_option_is_a_usage_error(self):
-        for tag in ["!!", "es_US", "es-", "e"]:
-            with self.subTest(tag):
-                code, out, err = run(["--locale", tag] + CALM)
-                self.assertEqual((code, out), (2, ""))
-                self.assertEqual(err, f"backtriage: option '--locale': '{tag}' is not a language "
-                                      "tag such as en-GB, en-US, es or es-US\n")
+        # An empty one too: it is not "the environment's" (LC_ALL here says es-ES).
+        for tag in ["!!", "es_US", "es-", "e", ""]:
+            for args in (["--locale", tag] + CALM, [f"--locale={tag}"] + CALM,
+                         ["test", "--locale", tag, CASES], ["questions", "--locale", tag]):
+                with self.subTest(args[:2]):
+                    code, out, err = run(args, env={"LC_ALL": "es_ES.UTF-8"})
+                    self.assertEqual((code, out), (2, ""))
+                    self.assertEqual(err, f"backtriage: option '--locale': '{tag}' is not a "
+                                          "language tag such as en-GB, en-US, es or es-US\n")
 
     def test_a_malformed_environment_silently_means_the_rules_own_language(self):
         for env in [{"LC_ALL": "", "LANG": "garbage"}, {"LC_ALL": "garbage"},
