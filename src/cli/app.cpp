@@ -659,7 +659,11 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
 }
 
 std::string find_rules_option(int argc, const char* const* argv) {
-  return find_option(argc, argv, "--rules");
+  const auto found = find_option(argc, argv, "--rules");
+  if (found && found->empty())  // not "the embedded rules"
+    throw CliError(kUsage, fmt::format("option '--rules' needs a file name, not an empty one; {}",
+                                       help_hint(command_in(argc, argv))));
+  return found.value_or("");
 }
 
 int run(int argc, const char* const* argv, const Io& io) {

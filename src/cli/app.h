@@ -37,7 +37,8 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
 void parse_command_line(CLI::App& app, Options& options, int argc, const char* const* argv);
 
 // Finds `--rules FILE` / `--rules=FILE` before the full parse, because the
-// rule set decides which other flags exist. Empty when absent.
+// rule set decides which other flags exist. Empty when absent; a usage error
+// (CliError) when given empty.
 std::string find_rules_option(int argc, const char* const* argv);
 
 // Runs one invocation and returns its exit code; never throws.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "cli/exit_code.h"
@@ -32,15 +33,18 @@ Outcome check_one(const std::string& name, std::string_view text, const std::str
     auto warnings = ruleset::lint(*loaded.rule_set);  // and the errors only a search finds
     diagnostics.insert(diagnostics.end(), warnings.begin(), warnings.end());
   }
-  // Then the rules in each of their locales: the overlays' own problems
-  // (a base that loads only has those to add).
+  // Then the rules in each of their locales: the overlays' own problems,
+  // and an overlay the rule file lists that cannot be read (said at its
+  // line in the rule file, once however many locales need it).
   std::map<std::string, std::string> files{{name, std::string(text)}};
+  std::set<std::string> said;
+  for (const auto& d : diagnostics) said.insert(ruleset::format_line(d));
   if (loaded.rule_set)
     for (std::size_t i = 1; i < loaded.locales.size(); ++i) {
       auto in_locale = ruleset::load_rule_set(
           text, name, overlays_of(path, ruleset::parse_locale_tag(loaded.locales[i])));
       for (auto& d : in_locale.diagnostics)
-        if (d.where.file != name) diagnostics.push_back(std::move(d));
+        if (said.insert(ruleset::format_line(d)).second) diagnostics.push_back(std::move(d));
       for (auto& [file, overlay_text] : in_locale.overlay_files) files.emplace(file, overlay_text);
     }
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {

@@ -26,18 +26,26 @@ ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<rulese
   ruleset::LocaleRequest request;
   request.wanted = std::move(tag);
   if (path.empty()) {
-    request.read = [](const std::string& file, std::string& name) -> std::optional<std::string> {
+    request.read = [](const std::string& file, std::string& name,
+                      std::string& why) -> std::optional<std::string> {
       name = "<embedded>/" + file;
       auto text = ruleset::embedded_overlay_text(file);
+      if (!text) why = "no overlay of that name is built in";
       return text ? std::optional<std::string>(*text) : std::nullopt;
     };
   } else {
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    request.read = [dir](const std::string& file, std::string& name) -> std::optional<std::string> {
+    request.read = [dir](const std::string& file, std::string& name,
+                         std::string& why) -> std::optional<std::string> {
       name = (dir / file).string();
+      if (name == "-") name = "./-";  // a file named -, not standard input
       try {
         return read_input(name, nullptr);
-      } catch (const CliError&) {
+      } catch (const CliError& e) {
+        // read_input says "cannot open NAME: why" or "NAME: why"; keep the why.
+        const std::string message = e.what();
+        const auto at = message.find(name + ": ");
+        why = at == std::string::npos ? message : message.substr(at + name.size() + 2);
         return std::nullopt;
       }
     };
@@ -45,8 +53,8 @@ ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<rulese
   return request;
 }
 
-std::string find_option(int argc, const char* const* argv, std::string_view name) {
-  std::string found;
+std::optional<std::string> find_option(int argc, const char* const* argv, std::string_view name) {
+  std::optional<std::string> found;
   const std::string with_equals = std::string(name) + "=";
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -59,13 +67,13 @@ std::string find_option(int argc, const char* const* argv, std::string_view name
   return found;
 }
 
-WantedLocale wanted_locale(const std::string& option, const Io& io) {
-  if (!option.empty()) {
-    auto tag = ruleset::parse_locale_tag(option);
+WantedLocale wanted_locale(const std::optional<std::string>& option, const Io& io) {
+  if (option) {  // even empty: --locale '' is no tag, not "the environment's"
+    auto tag = ruleset::parse_locale_tag(*option);
     if (!tag)
       throw CliError(kUsage, fmt::format("option '--locale': '{}' is not a language tag such as "
                                          "en-GB, en-US, es or es-US",
-                                         option));
+                                         *option));
     return {tag, true};
   }
   return {ruleset::environment_locale(io.getenv), false};

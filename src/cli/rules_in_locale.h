@@ -15,8 +15,8 @@
 namespace backtriage::cli {
 
 // The value of `--name VALUE` / `--name=VALUE` in argv (the last one given),
-// before "--"; empty when absent.
-std::string find_option(int argc, const char* const* argv, std::string_view name);
+// before "--"; none when absent (an empty value is given: `--locale ''`).
+std::optional<std::string> find_option(int argc, const char* const* argv, std::string_view name);
 
 // How the loader reads the overlays of the rule file at `path` (beside it),
 // or of the embedded rules when `path` is empty.
@@ -28,7 +28,7 @@ struct WantedLocale {
   std::optional<ruleset::LocaleTag> tag;
   bool from_option = false;
 };
-WantedLocale wanted_locale(const std::string& option, const Io& io);
+WantedLocale wanted_locale(const std::optional<std::string>& option, const Io& io);
 
 // Loads `path` (or, when empty, takes the embedded rule set) in `wanted`.
 // Errors in the file or an overlay: CliError(kDataError) with the first;

@@ -19,9 +19,12 @@ namespace backtriage::ruleset {
 
 struct LocaleRequest {
   std::optional<LocaleTag> wanted;  // none: the rule file's own language
-  // The text of an overlay, by the name the rule file gives it; none when it
-  // cannot be read. `name` is set to how messages should name the file.
-  std::function<std::optional<std::string>(const std::string& file, std::string& name)> read;
+  // The text of an overlay, by the name the rule file gives it. `name` is set
+  // to how messages should name the file; when it cannot be read, none, and
+  // `why` says why ("No such file or directory").
+  std::function<std::optional<std::string>(const std::string& file, std::string& name,
+                                           std::string& why)>
+      read;
 };
 
 struct Localized {

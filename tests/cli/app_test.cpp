@@ -151,6 +151,10 @@ TEST_CASE("the rules option is found before the full parse", "[cli]") {
   CHECK(cli::find_rules_option(static_cast<int>(b.size()), b.data()) == "x.yaml");
   std::vector<const char*> c{"backtriage", "--", "--rules", "x"};
   CHECK(cli::find_rules_option(static_cast<int>(c.size()), c.data()).empty());
+  std::vector<const char*> d{"backtriage", "test", "--rules", ""};
+  CHECK_THROWS_WITH(cli::find_rules_option(static_cast<int>(d.size()), d.data()),
+                    "option '--rules' needs a file name, not an empty one; run 'backtriage test "
+                    "--help'");
 }
 
 TEST_CASE("a triage adds only the answer flags its command line names, unless it asks for help",

@@ -84,6 +84,11 @@ def rule_file_with(question_line):
                          question_line)
 
 
+def with_language(value):
+    """The small rule file with `language: value` as its third line."""
+    return RULES.replace('version: "1"\n', f'version: "1"\nlanguage: {value}\n'.replace(": \n", ":\n"))
+
+
 def row(name, args, code, err, stdin=b"", files=None, one_line=True, out=None):
     """One input and what it must produce: exit code, a stderr substring (or
     None for silence), and optionally a stdout substring or regex (r"...")."""
@@ -183,6 +188,9 @@ TABLE = [
     usage("a lone dash", ["--no-input", "-"], "'-'"),
     usage("an argument that is no command", ["--no-input", "triage"], "backtriage: unexpected argument 'triage': backtriage takes answers as flags such as --fever yes, and its commands are batch, questions, check, test, diff or completion; run 'backtriage --help'\n"),
     usage("--format fhir on the triage", ["--no-input", "--format", "fhir"] + CALM, "backtriage: the triage writes no FHIR resource: backtriage questions --format fhir writes the Questionnaire, and --answers reads a QuestionnaireResponse; run 'backtriage --help'\n"),
+    usage("--rules empty", ["--no-input", "--rules", ""] + CALM, "backtriage: option '--rules' needs a file name, not an empty one; run 'backtriage --help'\n"),
+    usage("check --rules= empty", ["check", "--rules="], "backtriage: option '--rules' needs a file name, not an empty one; run 'backtriage check --help'\n"),
+    usage("--locale empty", ["--no-input", "--locale", ""] + CALM, "backtriage: option '--locale': '' is not a language tag such as en-GB, en-US, es or es-US\n"),
     usage("questions --format html", ["questions", "--format", "html"], "backtriage: option '--format': questions writes text, json or fhir, not html; run 'backtriage questions --help'\n"),
     usage("bad --format", ["--no-input", "--format", "xml"], "backtriage: option '--format': 'xml' is not a format: use text, json, cds-hooks, html or ics; run 'backtriage --help'\n"),
     usage("bad --color", ["--no-input", "--color", "sometimes"], "backtriage: option '--color': 'sometimes' is not auto, always or never; run 'backtriage --help'\n"),
@@ -353,6 +361,16 @@ TABLE = [
     *rules("deep block nesting", DEEP_YAML_BLOCK, "{file}:499:999: YAML nests too deeply (500 levels)"),
     *rules("100,000 - ", DEEP_YAML_SEQ, "{file}:1:1000: YAML nests too deeply (500 levels)"),
     *rules("oversized (17 MiB)", "#" * (17 * 1024 * 1024), "{file}: the file is 17825792 bytes; the limit is 16777216 bytes"),
+    # The rule file's language (issue 20): a BCP 47 tag, written as BCP 47 writes it.
+    *rules("language not a tag", with_language('"english!"'), "{file}:3:11: 'english!' is not a language tag such as en-GB or es\n"),
+    *rules("language a number", with_language("12"), "{file}:3:11: '12' is not a language tag such as en-GB or es\n"),
+    *rules("language an empty string", with_language('""'), "{file}:3:11: '' is not a language tag such as en-GB or es\n"),
+    *rules("language with no value", with_language(""), "{file}:3:1: 'language' is empty: write the rule file's language tag, such as en-GB\n"),
+    *rules("language a list", with_language("[en]"), "{file}:3:11: language must be text\n"),
+    *rules("language in the wrong case", with_language("EN-gb"), "{file}:3:11: write the language tag 'EN-gb' as en-GB\n"),
+    *rules("language POSIX-style", with_language("en_GB"), "{file}:3:11: 'en_GB' is not a language tag such as en-GB or es\n"),
+    *rules("locales in the wrong case", with_language("en-GB\nlocales: {es-us: r.es-US.yaml}"), "{file}:4:11: write the locale tag 'es-us' as es-US\n"),
+    *rules("locales without a file", with_language("en-GB\nlocales:\n  es:"), "{file}:5:3: 'locales' must give the file of the overlay for es\n"),
     *rules("alias bomb", RULES + LAUGHS.replace("a:", "zz:", 1), "{file}:13:1: unknown key 'zz' in the rule file"),
     row("rules BOM and CRLF load", ["--no-input", "--json", "--rules", "{dir}/r.yaml", "--a", "yes", "--n", "1"], 0, None,
         files={"r.yaml": b"\xef\xbb\xbf" + RULES.replace("\n", "\r\n").encode()}),

@@ -89,6 +89,26 @@ class Choosing(unittest.TestCase):
         self.assertEqual(err, "backtriage: option '--locale': 'spanish' is not a language tag "
                               "such as en-GB, en-US, es or es-US\n")
 
+    def test_a_malformed_locale_option_is_a_usage_error(self):
+        # An empty one too: it is not "the environment's" (LC_ALL here says es-ES).
+        for tag in ["!!", "es_US", "es-", "e", ""]:
+            for args in (["--locale", tag] + CALM, [f"--locale={tag}"] + CALM,
+                         ["test", "--locale", tag, CASES], ["questions", "--locale", tag]):
+                with self.subTest(args[:2]):
+                    code, out, err = run(args, env={"LC_ALL": "es_ES.UTF-8"})
+                    self.assertEqual((code, out), (2, ""))
+                    self.assertEqual(err, f"backtriage: option '--locale': '{tag}' is not a "
+                                          "language tag such as en-GB, en-US, es or es-US\n")
+
+    def test_a_malformed_environment_silently_means_the_rules_own_language(self):
+        for env in [{"LC_ALL": "", "LANG": "garbage"}, {"LC_ALL": "garbage"},
+                    {"LC_ALL": "", "LC_MESSAGES": "!!", "LANG": "es_ES.UTF-8"},
+                    {"LC_ALL": "", "LANG": "es_ÑÑ.UTF-8"}, {"LC_ALL": "", "LANG": "_US.UTF-8"}]:
+            with self.subTest(env=env):
+                code, out, err = run(["--json", "--no-input"] + CALM, env=env)
+                self.assertEqual((code, err), (0, ""))
+                self.assertEqual(json.loads(out)["locale"], "en-GB")
+
     def test_the_locale_option_beats_the_environment(self):
         r = report(CALM + ["--locale", "es-US"], env={"LC_ALL": "es_ES.UTF-8"})
         self.assertEqual(r["locale"], "es-US")
@@ -222,6 +242,97 @@ class Overlays(unittest.TestCase):
         self.assertEqual(code, 65)
         self.assertIn(f"{self.es}:{line + 2}:5: error: 'unsure' is not a text: an overlay holds "
                       "only what a person reads\n      unsure: doctor\n      ^\n", err)
+
+    def place(self, path, needle):
+        """(line, column) where `needle` starts in the file at `path`, 1-based."""
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        at = text.index(needle)
+        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+    def write_es(self, data):
+        with open(self.es, "wb") as f:
+            f.write(data)
+
+    def triage_fails(self, locale, message):
+        """A triage in `locale`: exit 65, nothing on stdout, `message` as the one line."""
+        code, out, err = run(["--rules", self.base, "--locale", locale] + CALM)
+        self.assertEqual((code, out, err), (65, "", f"backtriage: {message}\n"))
+
+    def check_fails(self, shown):
+        """check: exit 65, `shown` (the error with its line and caret) said once."""
+        code, out, err = run(["check", self.base])
+        self.assertEqual(code, 65, err)
+        self.assertEqual(err.count(shown), 1, err)
+        self.assertNotIn("Traceback", err)
+        return out, err
+
+    def test_an_overlay_that_is_not_there(self):
+        os.remove(self.es)
+        line, column = self.place(self.base, "back-pain.es.yaml")
+        message = (f"{self.base}:{line}:{column}: cannot read the overlay for es: {self.es}: "
+                   "No such file or directory")
+        for locale in ["es", "es-US", "es-MX"]:  # each needs es, es-US after it
+            with self.subTest(locale):
+                self.triage_fails(locale, message)
+        out, err = self.check_fails(message.replace(": cannot", ": error: cannot", 1) +
+                                    "\n    es: back-pain.es.yaml\n        ^\n")
+        self.assertEqual(out, f"{self.base}: invalid: 1 error\n")
+        # The rules' own language, and a locale that needs no Spanish, still work.
+        for locale in ["en-GB", "en-US"]:
+            code, out, err = run(["--rules", self.base, "--locale", locale, "--json"] + CALM)
+            self.assertEqual((code, err), (0, ""))
+
+    def test_a_directory_where_the_overlay_should_be(self):
+        os.remove(self.es)
+        os.mkdir(self.es)
+        line, column = self.place(self.base, "back-pain.es.yaml")
+        message = (f"{self.base}:{line}:{column}: cannot read the overlay for es: {self.es}: "
+                   "Is a directory")
+        self.triage_fails("es", message)
+        self.check_fails(message.replace(": cannot", ": error: cannot", 1) + "\n")
+
+    def test_an_overlay_for_another_locale_than_the_rule_file_lists(self):
+        line = self.edit("\nlocale: es\n", "\nlocale: es-MX\n") + 1
+        message = (f"{self.es}:{line}:9: this overlay says it is es-MX, and the rule file lists "
+                   "it as es")
+        self.triage_fails("es", message)
+        self.check_fails(message.replace(": this", ": error: this", 1) +
+                         "\n  locale: es-MX\n          ^\n")
+
+    def test_an_overlay_of_another_rule_set(self):
+        line = self.edit("\ntranslates: back-pain\n", "\ntranslates: neck-pain\n") + 1
+        message = (f"{self.es}:{line}:13: this overlay translates 'neck-pain', not this rule set "
+                   "('back-pain')")
+        self.triage_fails("es-ES", message)
+        self.check_fails(message.replace(": this", ": error: this", 1) +
+                         "\n  translates: neck-pain\n              ^\n")
+
+    def test_an_empty_overlay(self):
+        message = (f"{self.es}:1:1: the overlay for es is empty: it must give its locale, what it "
+                   "translates and its texts")
+        for data in [b"", b"# nothing yet\n", b"---\n", b"~\n"]:
+            with self.subTest(data):
+                self.write_es(data)
+                self.triage_fails("es", message)
+                self.check_fails(message.replace(": the", ": error: the", 1) + "\n")
+
+    def test_an_overlay_that_is_not_a_mapping(self):
+        for data in [b"- locale: es\n", b"just some words\n", b"[es]\n", b"42\n"]:
+            with self.subTest(data):
+                self.write_es(data)
+                message = f"{self.es}:1:1: a locale overlay must be a mapping"
+                self.triage_fails("es", message)
+                self.check_fails(message.replace(": a", ": error: a", 1) + "\n")
+
+    def test_an_overlay_that_is_not_utf8(self):
+        line = self.edit("\nlocale: es\n", "\nlocale: es\n# seNal\n") + 2
+        with open(self.es, "rb") as f:
+            data = f.read()
+        self.write_es(data.replace(b"# seNal", b"# se\xf1al"))  # saved as Latin-1
+        message = f"{self.es}:{line}:5: invalid UTF-8 (byte 0xf1): save the file as UTF-8"
+        self.triage_fails("es", message)
+        self.check_fails(message.replace(": invalid", ": error: invalid", 1) + "\n")
 
     def test_a_triage_in_a_broken_locale_fails_naming_the_overlay(self):
         self.edit("\n  - id: fever\n", "\n  - id: feverish\n")
