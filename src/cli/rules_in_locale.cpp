@@ -18,6 +18,29 @@ ruleset::LoadResult load(const std::string& path, const std::string& text,
                                 overlays_of(path, wanted.tag));
 }
 
+CliError no_such_locale(const WantedLocale& wanted, const std::vector<std::string>& have) {
+  return CliError(kUsage, fmt::format("option '--locale': the rules have no {} (they have {})",
+                                      wanted.tag->str(), fmt::join(have, ", ")));
+}
+
+// The embedded rules in `wanted` as the build compiled them, with no YAML
+// parsed: in the locale the overlays would make (es-MX reads es, en-AU the
+// rules' own en-GB). None when that one was not compiled. Only the set used
+// is read: reading the default one too would add a quarter to a triage.
+const ruleset::RuleSet* compiled_in(const WantedLocale& wanted) {
+  if (!wanted.tag) return &ruleset::embedded_rule_set();
+  const std::vector<std::string> locales = ruleset::embedded_locales();
+  const auto base = ruleset::parse_locale_tag(locales.front());
+  const std::vector<std::string> others(locales.begin() + 1, locales.end());
+  const auto choice = ruleset::choose_locale(*wanted.tag, *base, others);
+  if (!choice) {  // a language they lack: from the environment, their own
+    if (wanted.from_option) throw no_such_locale(wanted, locales);
+    return &ruleset::embedded_rule_set();
+  }
+  if (choice->overlays.empty()) return &ruleset::embedded_rule_set();
+  return ruleset::embedded_rule_set_in(choice->tag);
+}
+
 }  // namespace
 
 // An overlay's text, by the name the rule file gives it: beside the file,
@@ -82,25 +105,14 @@ WantedLocale wanted_locale(const std::optional<std::string>& option, const Io& i
 const ruleset::RuleSet& rules_in_locale(const std::string& path, const WantedLocale& wanted,
                                         const Io& io,
                                         std::unique_ptr<const ruleset::RuleSet>& owned) {
-  const ruleset::RuleSet& embedded = ruleset::embedded_rule_set();
-  if (path.empty() && wanted.tag) {  // the compact rules serve their own language
-    const auto base = ruleset::parse_locale_tag(embedded.language);
-    const std::vector<std::string> others(embedded.locales.begin() + 1, embedded.locales.end());
-    const auto choice = ruleset::choose_locale(*wanted.tag, *base, others);
-    if (choice && choice->overlays.empty()) return embedded;
-  } else if (path.empty()) {
-    return embedded;
-  }
+  if (path.empty())
+    if (const auto* compiled = compiled_in(wanted)) return *compiled;
   const std::string text =
       path.empty() ? std::string(ruleset::embedded_rules_text()) : read_input(path, io.in);
   auto result = load(path, text, wanted);
   if (result.unknown_locale) {
-    if (wanted.from_option) {
-      std::vector<std::string> have = result.locales;
-      throw CliError(kUsage, fmt::format("option '--locale': the rules have no {} (they have {})",
-                                         wanted.tag->str(), fmt::join(have, ", ")));
-    }
-    if (path.empty()) return embedded;
+    if (wanted.from_option) throw no_such_locale(wanted, result.locales);
+    if (path.empty()) return ruleset::embedded_rule_set();
     result = load(path, text, WantedLocale{});
   }
   if (!result.rule_set) {

@@ -30,7 +30,8 @@ struct WantedLocale {
 };
 WantedLocale wanted_locale(const std::optional<std::string>& option, const Io& io);
 
-// Loads `path` (or, when empty, takes the embedded rule set) in `wanted`.
+// Loads `path` in `wanted`; when it is empty, takes the embedded rule set as
+// the build compiled it in that locale, with no YAML to parse.
 // Errors in the file or an overlay: CliError(kDataError) with the first;
 // a --locale the rules have no language for: CliError(kUsage) naming those
 // they have. A locale from the environment they lack means their own.

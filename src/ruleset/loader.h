@@ -35,7 +35,13 @@ LoadResult load_rule_set(std::string_view text, const std::string& file_name,
 std::string_view embedded_rules_text();
 // An overlay shipped with it, by the name rules/back-pain.yaml gives it.
 std::optional<std::string_view> embedded_overlay_text(std::string_view file);
+// The embedded rules in their own language, and in a locale they have an
+// overlay for ("es-US"; nothing for any other tag), both compiled at build
+// time (src/ruleset/embedded/embedded_rule_set.cpp); and their locales, as
+// RuleSet::locales, known without reading either.
 const RuleSet& embedded_rule_set();
+const RuleSet* embedded_rule_set_in(std::string_view locale);
+std::vector<std::string> embedded_locales();
 
 // The enumerations of the format, for `check` and the schema test.
 const std::vector<std::string>& cds_indicators();  // info, warning, critical

@@ -199,6 +199,73 @@ class SpanishInterview(unittest.TestCase):
         self.assertEqual((r["answers"]["sensation"], r["answers"]["spread"]), ("dull", "one_spot"))
 
 
+class Compiled(unittest.TestCase):
+    """The embedded rules come compiled into the binary in each locale they have (issue 18):
+    a run on them must say, byte for byte, what the shipped YAML and its overlays say."""
+
+    SHIPPED_FILE = os.path.join(RULES, "back-pain.yaml")
+    CASES = [CALM, ["--no-red-flags", "--duration-weeks", "20", "--sensation", "electric",
+                    "--spread", "spreads", "--below-knee", "yes", "--region", "both"],
+             ["--no-red-flags", "--bladder-bowel", "yes"], ["--fever", "unsure"],
+             ["--no-red-flags", "--pregnant", "yes", "--pregnancy-signs", "yes"],
+             ["--no-red-flags", "--duration-weeks", "2"]]
+    # Each shipped locale; a country and a language whose overlays it falls back on.
+    LOCALES = SHIPPED + ["es-MX", "en-AU", "fr"]
+
+    def same(self, args, env=None):
+        embedded = run(args, env=env)
+        from_file = run(args + ["--rules", self.SHIPPED_FILE], env=env)
+        self.assertEqual(embedded, from_file)
+        return embedded
+
+    def test_questions_in_every_form(self):
+        for tag in SHIPPED:
+            for form in ([], ["--json"], ["--format", "fhir"]):
+                with self.subTest(locale=tag, form=form):
+                    code, out, err = self.same(["questions", "--locale", tag] + form)
+                    self.assertEqual(code, 0, err)
+
+    def test_triage_in_text_json_and_html(self):
+        for tag in SHIPPED:
+            for args in self.CASES:
+                for form in (["--format", "text"], ["--json"], ["--format", "html"]):
+                    with self.subTest(locale=tag, args=args, form=form):
+                        code, out, err = self.same(["--no-input", "--locale", tag] + form + args)
+                        self.assertIn(code, (0, 3), err)
+
+    def test_the_locale_a_tag_or_the_environment_falls_back_on(self):
+        for tag in self.LOCALES[len(SHIPPED):]:
+            with self.subTest(locale=tag):
+                self.same(["--json", "--no-input", "--locale", tag] + CALM)
+        for lang in ("en_US.UTF-8", "es_AR.UTF-8", "es_US.UTF-8", "fr_FR.UTF-8", "C"):
+            with self.subTest(lang=lang):
+                code, out, err = self.same(["--json", "--no-input"] + CALM,
+                                           env={"LC_ALL": "", "LANG": lang})
+                self.assertEqual(code, 0, err)
+
+    def test_check_in_any_environment(self):
+        # `check` takes no --locale: it checks the file in every locale it has.
+        for lang in ("en_GB.UTF-8", "en_US.UTF-8", "es_ES.UTF-8", "es_US.UTF-8"):
+            with self.subTest(lang=lang):
+                env = {"LC_ALL": "", "LANG": lang}
+                code, embedded, err = run(["check"], env=env)
+                self.assertEqual((code, err), (0, ""))
+                code, from_file, err = run(["check", self.SHIPPED_FILE], env=env)
+                self.assertEqual((code, err), (0, ""))
+                self.assertEqual(embedded.replace("<embedded>", self.SHIPPED_FILE), from_file)
+
+    def test_the_interview(self):
+        from test_interactive import interview
+        for tag in SHIPPED:
+            with self.subTest(locale=tag):
+                args = ["--locale", tag, "--json", "--age", "40", "--pregnant", "no",
+                        "--no-red-flags", "--region", "lower", "--daily-life", "no"]
+                typed = ["2", "3", "1"]  # weeks, then choices by number
+                embedded = interview(args, typed)
+                self.assertEqual(embedded[0], 0, embedded[2])
+                self.assertEqual(embedded, interview(args + ["--rules", self.SHIPPED_FILE], typed))
+
+
 class Overlays(unittest.TestCase):
     """A broken overlay is named at its own file, line and column."""
 

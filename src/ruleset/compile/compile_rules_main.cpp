@@ -1,46 +1,108 @@
-// Build-time tool: loads a YAML rule file with the ordinary loader and
-// writes a C++ file defining embedded_compact_rules(), its compact form.
+// Build-time tool: loads a YAML rule file with the ordinary loader, in its
+// own language and then in each locale its `locales` lists (the overlays
+// read from beside it), and writes a C++ file defining
+// embedded_compact_locales(): each one's compact form.
 // usage: backtriage_compile_rules RULES.yaml OUTPUT.cpp
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "ruleset/compact_rule_set.h"
 #include "ruleset/loader.h"
 
+namespace {
+
+using namespace backtriage::ruleset;
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return std::nullopt;
+  return text;
+}
+
+// The overlays as a run reads the embedded ones (cli/rules_in_locale.cpp),
+// named as it names them, so that every location comes out the same.
+LocaleRequest overlays_beside(const std::filesystem::path& rules, const std::string& tag) {
+  LocaleRequest request;
+  request.wanted = parse_locale_tag(tag);
+  const auto dir = rules.parent_path();
+  request.read = [dir](const std::string& file, std::string& name) {
+    name = "<embedded>/" + file;
+    return read_file(dir / file);
+  };
+  return request;
+}
+
+void print_errors(const char* path, const LoadResult& result) {
+  for (const auto& d : result.diagnostics)
+    std::fprintf(stderr, "%s: %s\n", path, format_line(d).c_str());
+}
+
+void write_bytes(std::ostream& out, std::size_t n, const std::string& bytes) {
+  out << "const unsigned char kBytes" << n << "[] = {";
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    out << (i % 20 == 0 ? "\n" : "") << static_cast<unsigned>(static_cast<unsigned char>(bytes[i]))
+        << ',';
+  out << "0};\n";
+}
+
+std::string cpp_file(const char* source,
+                     const std::vector<std::pair<std::string, std::string>>& sets) {
+  std::ostringstream out;
+  out << "// Generated from " << source << " by backtriage_compile_rules. Do not edit.\n"
+      << "#include \"ruleset/embedded/compact_locales.h\"\n\n"
+      << "namespace backtriage::ruleset {\nnamespace {\n";
+  for (std::size_t i = 0; i < sets.size(); ++i) write_bytes(out, i, sets[i].second);
+  out << "}  // namespace\n\nstd::span<const CompactLocale> embedded_compact_locales() {\n"
+      << "  static const CompactLocale locales[] = {\n";
+  for (std::size_t i = 0; i < sets.size(); ++i)
+    out << "      {\"" << sets[i].first << "\", {reinterpret_cast<const char*>(kBytes" << i << "), "
+        << sets[i].second.size() << "}},\n";
+  out << "  };\n  return locales;\n}\n\n}  // namespace backtriage::ruleset\n";
+  return out.str();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace backtriage::ruleset;
   if (argc != 3) {
     std::fprintf(stderr, "usage: backtriage_compile_rules RULES.yaml OUTPUT.cpp\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
+  const auto text = read_file(argv[1]);
+  if (!text) {
     std::fprintf(stderr, "backtriage_compile_rules: cannot read %s\n", argv[1]);
     return 66;
   }
   // Reports name the embedded set as "<embedded>", as the YAML path did.
-  auto result = load_rule_set(text, "<embedded>");
-  if (!result.rule_set) {
-    for (const auto& d : result.diagnostics)
-      std::fprintf(stderr, "%s: %s\n", argv[1], format_line(d).c_str());
+  auto base = load_rule_set(*text, "<embedded>");
+  if (!base.rule_set) {
+    print_errors(argv[1], base);
     return 65;
   }
-  const std::string bytes = write_compact(*result.rule_set);
-  std::ostringstream out;
-  out << "// Generated from " << argv[1] << " by backtriage_compile_rules. Do not edit.\n"
-      << "#include <string_view>\n\nnamespace backtriage::ruleset {\nnamespace {\n"
-      << "const unsigned char kBytes[] = {";
-  for (std::size_t i = 0; i < bytes.size(); ++i)
-    out << (i % 20 == 0 ? "\n" : "") << static_cast<unsigned>(static_cast<unsigned char>(bytes[i]))
-        << ',';
-  out << "0};\n}  // namespace\n\nstd::string_view embedded_compact_rules() {\n"
-      << "  return {reinterpret_cast<const char*>(kBytes), " << bytes.size() << "};\n}\n\n"
-      << "}  // namespace backtriage::ruleset\n";
+  std::vector<std::pair<std::string, std::string>> sets{
+      {base.rule_set->locale, write_compact(*base.rule_set)}};
+  // A shipped overlay that does not load is a build error, not a run's.
+  for (std::size_t i = 1; i < base.locales.size(); ++i) {
+    const std::string& tag = base.locales[i];
+    auto result = load_rule_set(*text, "<embedded>", overlays_beside(argv[1], tag));
+    if (!result.rule_set || result.rule_set->locale != tag) {
+      print_errors(argv[1], result);
+      std::fprintf(stderr, "backtriage_compile_rules: %s does not load in %s\n", argv[1],
+                   tag.c_str());
+      return 65;
+    }
+    sets.emplace_back(tag, write_compact(*result.rule_set));
+  }
   std::ofstream file(argv[2], std::ios::binary);
-  file << out.str();
+  file << cpp_file(argv[1], sets);
   if (!file.flush()) {
     std::fprintf(stderr, "backtriage_compile_rules: cannot write %s\n", argv[2]);
     return 74;
