@@ -33,9 +33,11 @@ LocaleRequest overlays_beside(const std::filesystem::path& rules, const std::str
   LocaleRequest request;
   request.wanted = parse_locale_tag(tag);
   const auto dir = rules.parent_path();
-  request.read = [dir](const std::string& file, std::string& name) {
+  request.read = [dir](const std::string& file, std::string& name, std::string& why) {
     name = "<embedded>/" + file;
-    return read_file(dir / file);
+    auto text = read_file(dir / file);
+    if (!text) why = "cannot read " + (dir / file).string();
+    return text;
   };
   return request;
 }
