@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
 #include "ruleset/yaml_reader.h"
 

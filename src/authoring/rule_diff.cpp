@@ -12,7 +12,7 @@
 #include <unordered_map>
 
 #include "report/build_report.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
 
 namespace backtriage::authoring {

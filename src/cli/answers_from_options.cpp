@@ -5,7 +5,7 @@
 #include "cli/answers_input.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 namespace backtriage::cli {
 

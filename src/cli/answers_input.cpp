@@ -11,7 +11,7 @@
 #include "cli/input_file.h"
 #include "cli/questionnaire_response.h"
 #include "report/json_out.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
 #include "ruleset/yaml_reader.h"
 
@@ -169,25 +169,11 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
 // a flag value ("yes", "2"). Both readers — nlohmann and the flat fast path —
 // come through here, so they cannot disagree on what an answer means. null
 // ("not answered") is the caller's to handle.
-// The spellings batch data uses most, read without parse_answer's general
-// path (trimming, case, messages); anything else goes through it.
-std::optional<Value> common_spelling(const Question& q, std::string_view text) {
-  if (q.type == engine::FactType::Bool) {
-    if (text == "no" || text == "false" || text == "n" || text == "0") return Value::boolean(false);
-    if (text == "yes" || text == "true" || text == "y" || text == "1") return Value::boolean(true);
-    if (text == "unsure" && q.accepts_unsure()) return Value::symbol(ruleset::kUnsureValue);
-  } else if (q.type == engine::FactType::Choice) {
-    for (std::size_t i = 0; i < q.choices.size(); ++i)
-      if (q.choices[i].id == text) return Value::symbol(static_cast<int>(i));
-  }
-  return std::nullopt;
-}
-
 ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
   using Kind = FlatJsonValue::Kind;
   const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
   if (v.kind == Kind::String) {
-    if (auto value = common_spelling(q, v.text)) return *value;
+    if (auto value = ruleset::common_spelling(q, v.text)) return *value;
     return ruleset::parse_answer(q, v.text);
   }
   if (q.type == engine::FactType::Bool && is_bool) return Value::boolean(v.kind == Kind::True);

@@ -22,7 +22,7 @@
 #include "cli/triage_command.h"
 #include "report/date.h"
 #include "report/render_ics.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
 

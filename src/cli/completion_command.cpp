@@ -4,7 +4,7 @@
 
 #include "cli/app.h"
 #include "cli/output.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 namespace backtriage::cli {
 

@@ -11,7 +11,7 @@
 #include "cli/input_file.h"
 #include "cli/output.h"
 #include "report/text_wrap.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
 

@@ -10,7 +10,7 @@
 
 #include "cli/exit_code.h"
 #include "report/text_wrap.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
 #include "ruleset/spelling.h"
 #include "ruleset/spoken_answer.h"
@@ -304,9 +304,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
         auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), n);
         ok = ec == std::errc() && ptr == token.data() + token.size() && n >= 1 &&
              n <= items.size() && (!unsure || rules.questions[items[n - 1]].accepts_unsure());
-        if (ok)
-          chosen[n - 1] =
-              unsure ? engine::Value::symbol(ruleset::kUnsureValue) : engine::Value::boolean(true);
+        if (ok) chosen[n - 1] = unsure ? ruleset::unsure_answer() : engine::Value::boolean(true);
         any = true;
       }
       ok = ok && any;
@@ -320,8 +318,7 @@ bool Prompter::ask_checklist(const std::vector<FactId>& items, int number, engin
     for (std::size_t i = 0; i < items.size(); ++i) {
       answers[items[i]] = chosen[i];
       if (chosen[i] == engine::Value::boolean(true)) yes.push_back(std::to_string(i + 1));
-      if (chosen[i] == engine::Value::symbol(ruleset::kUnsureValue))
-        unsure.push_back(std::to_string(i + 1));
+      if (chosen[i] == ruleset::unsure_answer()) unsure.push_back(std::to_string(i + 1));
     }
     std::vector<std::string> said;
     if (!yes.empty())

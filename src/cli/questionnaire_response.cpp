@@ -7,7 +7,7 @@
 #include "cli/answers_input.h"
 #include "report/fhir_questionnaire.h"
 #include "report/json_out.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
 
 namespace backtriage::cli {

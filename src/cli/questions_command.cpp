@@ -8,7 +8,7 @@
 #include "report/fhir_questionnaire.h"
 #include "report/json_out.h"
 #include "report/text_wrap.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 namespace backtriage::cli {
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
 
 namespace backtriage::report {
@@ -47,9 +48,9 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   r.red_flags.clear();
   for (const ruleset::Item* item : flags_) {
     RedFlagEntry entry{item, false, rules_.find_level(item->level)};
-    if (auto q = rules_.find_fact(item->id); q && rules_.is_question(*q) && answers[*q] &&
-                                             answers[*q]->as_symbol() == ruleset::kUnsureValue &&
-                                             rules_.questions[*q].accepts_unsure()) {
+    if (auto q = rules_.find_fact(item->id);
+        q && rules_.is_question(*q) && answers[*q] &&
+        ruleset::is_unsure(rules_.questions[*q], *answers[*q])) {
       entry.unsure = true;
       entry.level = rules_.find_level(rules_.questions[*q].unsure);
     }

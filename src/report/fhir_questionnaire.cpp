@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 
+#include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
 
 namespace backtriage::report {
@@ -66,7 +67,7 @@ std::vector<Value> enabling_values(const ruleset::RuleSet& rules, FactId trigger
   std::vector<Value> candidates;
   if (q.type == engine::FactType::Bool) {
     candidates = {Value::boolean(true), Value::boolean(false)};
-    if (q.accepts_unsure()) candidates.push_back(Value::symbol(ruleset::kUnsureValue));
+    if (q.accepts_unsure()) candidates.push_back(ruleset::unsure_answer());
   } else if (q.type == engine::FactType::Choice) {
     for (std::size_t i = 0; i < q.choices.size(); ++i)
       candidates.push_back(Value::symbol(static_cast<int>(i)));

@@ -350,23 +350,23 @@ std::vector<Shape> shapes(const Figure& figure) {
                            : figure.face == Figure::Face::Down ? std::numbers::pi / 2
                            : figure.face == Figure::Face::Left ? std::numbers::pi
                                                                : 0;
-      out.push_back({fmt::format("fill:#ffffff;stroke:{};stroke-width:2.5;stroke-linejoin:round",
-                                 kNear),
-                     [angle](const Pose& p, std::string& d) {
-                       const Point c = p[Joint::Head];
-                       auto at = [&](double r, double a) {
-                         return Point{c.x + r * std::cos(a), c.y + r * std::sin(a)};
-                       };
-                       // The base on the outline, the tip a little beyond it.
-                       const Point a = at(kHead - 1, angle - 0.6), b = at(kHead - 1, angle + 0.6),
-                                   tip = at(kHead + ruleset::kNoseLength, angle);
-                       append_line_path(d, a, tip);
-                       d += 'L';
-                       append_num(d, b.x);
-                       d += ' ';
-                       append_num(d, b.y);
-                       d += 'z';
-                     }});
+      out.push_back(
+          {fmt::format("fill:#ffffff;stroke:{};stroke-width:2.5;stroke-linejoin:round", kNear),
+           [angle](const Pose& p, std::string& d) {
+             const Point c = p[Joint::Head];
+             auto at = [&](double r, double a) {
+               return Point{c.x + r * std::cos(a), c.y + r * std::sin(a)};
+             };
+             // The base on the outline, the tip a little beyond it.
+             const Point a = at(kHead - 1, angle - 0.6), b = at(kHead - 1, angle + 0.6),
+                         tip = at(kHead + ruleset::kNoseLength, angle);
+             append_line_path(d, a, tip);
+             d += 'L';
+             append_num(d, b.x);
+             d += ' ';
+             append_num(d, b.y);
+             d += 'z';
+           }});
     }
     out.push_back(
         {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),

@@ -1,5 +1,7 @@
 #include "report/render_json.h"
 
+#include "ruleset/answer_domain.h"
+
 namespace backtriage::report {
 
 using engine::FactId;
@@ -9,7 +11,7 @@ using ruleset::Item;
 void write_answer(JsonOut& out, const ruleset::RuleSet& rules, FactId fact, Value value) {
   const auto& decl = rules.knowledge_base().facts()[fact];
   if (rules.is_question(fact) && rules.questions[fact].type == engine::FactType::Bool) {
-    if (value.as_symbol() == ruleset::kUnsureValue)
+    if (ruleset::is_unsure(rules.questions[fact], value))
       out.string("unsure");
     else
       out.boolean(value.as_bool());

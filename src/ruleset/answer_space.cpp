@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ruleset/answer_domain.h"
+
 namespace backtriage::ruleset {
 
 using engine::Condition;
@@ -49,8 +51,7 @@ std::vector<Value> AnswerSpace::sample_answers(FactId question) const {
   std::vector<Value> out;
   switch (q.type) {
     case FactType::Bool:
-      if (q.accepts_unsure())
-        return {Value::boolean(false), Value::boolean(true), Value::symbol(kUnsureValue)};
+      if (q.accepts_unsure()) return {Value::boolean(false), Value::boolean(true), unsure_answer()};
       return {Value::boolean(false), Value::boolean(true)};
     case FactType::Choice:
     case FactType::Set:

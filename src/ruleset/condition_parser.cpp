@@ -5,7 +5,7 @@
 #include <cfloat>
 #include <map>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
 
 namespace backtriage::ruleset {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/evaluator.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/answer_space.h"
 #include "ruleset/conflict_search.h"
 
@@ -78,8 +79,7 @@ void check_red_flags(const RuleSet& rules, std::vector<Diagnostic>& out) {
     if (item == flags.end()) continue;  // the loader's error
     std::vector<std::pair<engine::Value, std::string>> answers{
         {engine::Value::boolean(true), item->level}};
-    if (question.accepts_unsure())
-      answers.push_back({engine::Value::symbol(kUnsureValue), question.unsure});
+    if (question.accepts_unsure()) answers.push_back({unsure_answer(), question.unsure});
     for (const auto& [answer, step] : answers) {
       const std::string said = rules.format_value(q, answer);
       engine::Answers given(kb.facts().size());

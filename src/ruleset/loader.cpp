@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/condition_parser.h"
 #include "ruleset/dose_reader.h"
 #include "ruleset/figure_reader.h"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ruleset/answer_domain.h"
 #include "ruleset/follow_ups.h"
 
 namespace backtriage::ruleset {
@@ -50,7 +51,7 @@ const Item* RuleSet::value_item(engine::FactId fact, engine::Value value) const 
 
 std::string RuleSet::format_value(engine::FactId fact, engine::Value value) const {
   if (is_question(fact) && questions[fact].type == engine::FactType::Bool) {
-    if (value.as_symbol() == kUnsureValue) return "unsure";
+    if (is_unsure(questions[fact], value)) return "unsure";
     return value.as_bool() ? "yes" : "no";
   }
   const auto& decl = kb_->facts()[fact];

@@ -248,8 +248,4 @@ class RuleSet {
   std::unordered_map<std::string, engine::FactId, IdHash, std::equal_to<>> question_index_;
 };
 
-// A bool question that accepts "unsure" is a choice of these in the engine,
-// in this order, so that no = false and yes = true as for any bool.
-inline constexpr int kUnsureValue = 2;
-
 }  // namespace backtriage::ruleset

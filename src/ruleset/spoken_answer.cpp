@@ -8,7 +8,7 @@
 #include <cmath>
 #include <optional>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 namespace backtriage::ruleset {
 
@@ -228,8 +228,7 @@ SpokenAnswer understand(const RuleSet& rules, const Question& q, std::string_vie
       const SpokenWords& words = rules.spoken;
       if (listed(words.yes, text)) return Understood{engine::Value::boolean(true), ""};
       if (listed(words.no, text)) return Understood{engine::Value::boolean(false), ""};
-      if (q.accepts_unsure() && listed(words.unsure, text))
-        return Understood{engine::Value::symbol(kUnsureValue), ""};
+      if (q.accepts_unsure() && listed(words.unsure, text)) return Understood{unsure_answer(), ""};
       // "no, it's just sore": a yes or no first and no "but" after it. Never
       // for a warning sign, which takes only the listed words.
       if (!q.red_flag && !q.accepts_unsure())

@@ -3,7 +3,7 @@
 // rule file declares (interview.spoken, a choice's `says`, a number
 // question's spoken_units and spoken_phrases): "yeah", "a bit sore",
 // "5 days", "less than a week", "34 yrs". Flags and answer files never come
-// here: they take the exact spellings of answer_parser.h.
+// here: they take the exact spellings of answer_domain.h.
 //
 // Nothing is guessed where a guess could hide a warning sign: a yes/no
 // question takes only the listed yes, no and not-sure words (and the exact

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/relevance.h"
 

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;

@@ -18,7 +18,7 @@
 #include "engine/evaluator.h"
 #include "ladder_oracle.h"
 #include "report/build_report.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;

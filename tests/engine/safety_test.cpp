@@ -21,7 +21,7 @@
 #include "engine/evaluator.h"
 #include "ladder_oracle.h"
 #include "report/build_report.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/relevance.h"
 
@@ -249,7 +249,7 @@ struct Checker {
       switch (said) {
         case Said::Yes: return Value::boolean(true);
         case Said::No: return Value::boolean(false);
-        case Said::Unsure: return Value::symbol(ruleset::kUnsureValue);
+        case Said::Unsure: return ruleset::unsure_answer();
         case Said::Unanswered: break;
       }
       return std::nullopt;

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <variant>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/spoken_answer.h"
 

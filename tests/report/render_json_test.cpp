@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/build_report.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;
@@ -93,7 +93,7 @@ TEST_CASE(
 TEST_CASE("a brief report keeps the level, complete, classification and ids", "[json]") {
   const auto& rules = ruleset::embedded_rule_set();
   engine::Answers answers(rules.knowledge_base().facts().size());
-  answers[*rules.find_fact("bladder_bowel")] = engine::Value::symbol(ruleset::kUnsureValue);
+  answers[*rules.find_fact("bladder_bowel")] = ruleset::unsure_answer();
   auto evaluation =
       engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
   report::ReportBuilder builder(rules);

@@ -4,7 +4,7 @@
 
 #include "report/build_report.h"
 #include "report/text_wrap.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;

@@ -6,7 +6,7 @@
 #include "report/build_report.h"
 #include "report/render_json.h"
 #include "report/render_text.h"
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;

@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "ruleset/loader.h"
 
@@ -154,10 +154,11 @@ TEST_CASE("knee rolls: knees together pointing up, then lowered to one side, sho
   // twist. A knee pointing at the ceiling stands above the line from its hip to its foot as
   // high as the thigh (36 long) reaches past what it shows from above; rolling it through an
   // angle moves it across by that height times the angle's sine.
-  for (auto [knee, hip] : {std::pair{Joint::LKnee, Joint::LHip}, std::pair{Joint::RKnee, Joint::RHip}}) {
+  for (auto [knee, hip] :
+       {std::pair{Joint::LKnee, Joint::LHip}, std::pair{Joint::RKnee, Joint::RHip}}) {
     INFO(joint_names()[static_cast<int>(knee)]);
-    const double shown = std::hypot(f.start[knee].x - f.start[hip].x,
-                                    f.start[knee].y - f.start[hip].y);
+    const double shown =
+        std::hypot(f.start[knee].x - f.start[hip].x, f.start[knee].y - f.start[hip].y);
     const double height = std::sqrt(36 * 36 - shown * shown);
     const double across = std::abs(f.end[knee].y - f.start[knee].y);
     REQUIRE(across < height);
@@ -299,7 +300,8 @@ TEST_CASE("face down, one arm and the opposite leg lift a little: not a Superman
     const bool marked = std::any_of(f.props.begin(), f.props.end(), [&](const Prop& p) {
       return p.kind == Prop::Kind::Arrow && pointing(p).y < -0.9 &&
              std::abs(p.anchor.x - f.end[j].x) < 12 && p.anchor.y < f.end[j].y &&
-             f.end[j].y - p.anchor.y < 10 && std::hypot(p.end.x - p.anchor.x, p.end.y - p.anchor.y) < 14;
+             f.end[j].y - p.anchor.y < 10 &&
+             std::hypot(p.end.x - p.anchor.x, p.end.y - p.anchor.y) < 14;
     });
     CHECK(marked);
   }

@@ -82,8 +82,8 @@ LoadResult load_figure(const Figure& figure, const std::string& props = "[]",
       (figure.face == Figure::Face::None
            ? ""
            : "\n          face: " + face_names()[static_cast<int>(figure.face) - 1]) +
-      "\n          props: " + props +
-      "\n          start: " + yaml_pose(figure, figure.start) + "\n          end: " + end +
+      "\n          props: " + props + "\n          start: " + yaml_pose(figure, figure.start) +
+      "\n          end: " + end +
       "\nrules:\n  - {id: r, when: {fever: false}, then: {step: stay, routine: tilt}, "
       "source: s}\n";
   return load_rule_set(text, "t.yaml");

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;

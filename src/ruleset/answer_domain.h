@@ -1,9 +1,11 @@
 #pragma once
-// What a question accepts, in one place, and turning what a person typed (a
-// flag value, an answers-file string) into a value. The
+// The answer domain, in one place: what a question accepts, "unsure" as an
+// answer of its own, and turning what a person typed (a flag value, an
+// answers-file string) into a value. The
 // parser, the prompter, --help, shell completion and `questions` all read
 // `accepted_answers`, so `--fever yes`, `"fever": "yes"` and typing `y`
 // agree, and every list of valid answers says the same.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -44,8 +46,24 @@ using ParsedAnswer = std::variant<engine::Value, AnswerError>;
 // and choice ids with hyphens or spaces for '_', in any case. What a person
 // types at a prompt goes through spoken_answer.h first.
 ParsedAnswer parse_answer(const Question& question, std::string_view text);
+// The exact spellings data uses most ("yes", "false", "1", a choice id),
+// without parse_answer's trimming, case folding and messages: batch's fast
+// path. Nothing for anything else, which then goes through parse_answer.
+std::optional<engine::Value> common_spelling(const Question& question, std::string_view text);
 // A number that arrived as a number (JSON): range-checked like text.
 ParsedAnswer check_number(const Question& question, double value);
+
+// "unsure": the third answer of a yes/no question that takes it (a warning
+// sign: `unsure` in the rule file). In the engine such a question is a choice
+// of no, yes and unsure, in that order, so that no and yes are false and true
+// as for any bool.
+inline constexpr int kUnsureValue = 2;
+inline engine::Value unsure_answer() {
+  return engine::Value::symbol(kUnsureValue);
+}
+inline bool is_unsure(const Question& question, engine::Value value) {
+  return question.accepts_unsure() && value == unsure_answer();
+}
 
 // Quotes user text for a message, cut short (40 characters), with control
 // characters, bytes that are not UTF-8 and invisible spaces escaped (\x00,

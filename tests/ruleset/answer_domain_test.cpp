@@ -1,4 +1,4 @@
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,9 @@ const ruleset::Question& question(const char* id) {
   REQUIRE(q);
   return *q;
 }
-const ruleset::Question& weeks_question() { return question("duration_weeks"); }
+const ruleset::Question& weeks_question() {
+  return question("duration_weeks");
+}
 std::string error_of(const ruleset::ParsedAnswer& parsed) {
   auto* e = std::get_if<AnswerError>(&parsed);
   return e ? e->message : "(no error)";
@@ -38,7 +40,7 @@ TEST_CASE("booleans accept the contract's spellings in any case", "[answers]") {
 
 TEST_CASE("red flags take unsure; everyday words are for the prompt", "[answers]") {
   const auto& fever = question("fever");
-  const auto unsure = engine::Value::symbol(ruleset::kUnsureValue);
+  const auto unsure = ruleset::unsure_answer();
   CHECK(std::get<engine::Value>(parse_answer(fever, "Unsure")) == unsure);
   // Flags and files say what they mean (spoken_answer_test.cpp has the rest).
   for (const char* words : {"not sure", "yeah", "nope"})

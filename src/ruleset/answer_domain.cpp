@@ -1,4 +1,4 @@
-#include "ruleset/answer_parser.h"
+#include "ruleset/answer_domain.h"
 
 #include <fmt/format.h>
 
@@ -147,17 +147,26 @@ ParsedAnswer check_number(const Question& q, double value) {
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
+std::optional<engine::Value> common_spelling(const Question& q, std::string_view text) {
+  // The spellings of yes and no that flags and files take (in any case, once
+  // parse_answer has folded it).
+  static constexpr std::array<std::string_view, 4> yes{"yes", "y", "true", "1"};
+  static constexpr std::array<std::string_view, 4> no{"no", "n", "false", "0"};
+  if (q.type == engine::FactType::Bool) {
+    if (std::find(no.begin(), no.end(), text) != no.end()) return engine::Value::boolean(false);
+    if (std::find(yes.begin(), yes.end(), text) != yes.end()) return engine::Value::boolean(true);
+    if (q.accepts_unsure() && text == "unsure") return unsure_answer();
+  } else if (q.type == engine::FactType::Choice) {
+    for (std::size_t i = 0; i < q.choices.size(); ++i)
+      if (q.choices[i].id == text) return engine::Value::symbol(static_cast<int>(i));
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 ParsedAnswer parse_yes_no(const Question& q, std::string_view raw, std::string_view text) {
-  static constexpr std::array yes{"yes", "y", "true", "1"};
-  static constexpr std::array no{"no", "n", "false", "0"};
-  const std::string word = lower(text);
-  for (const char* w : yes)
-    if (word == w) return engine::Value::boolean(true);
-  for (const char* w : no)
-    if (word == w) return engine::Value::boolean(false);
-  if (q.accepts_unsure() && word == "unsure") return engine::Value::symbol(kUnsureValue);
+  if (auto value = common_spelling(q, lower(text))) return *value;
   return AnswerError{
       fmt::format("expected {}, got {}", accepted_answers(q).describe(), quote_input(raw))};
 }
