@@ -120,6 +120,15 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
                    });
 }
 
+std::vector<WatchGroup> Report::watch_groups() const {
+  std::vector<WatchGroup> groups;
+  for (const ruleset::Item* entry : watch_for) {
+    if (groups.empty() || groups.back().first->label != entry->label) groups.push_back({entry, {}});
+    groups.back().entries.push_back(entry);
+  }
+  return groups;
+}
+
 std::string Report::caution_for(const ruleset::Item& exercise) const {
   std::string text;
   for (const ruleset::Item* caution : cautions)

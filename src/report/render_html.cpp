@@ -223,20 +223,18 @@ class Page {
     if (r_.watch_for.empty()) return;
     out_ += fmt::format("<section class=\"watch\"><h2>{}</h2>\n<div class=\"watch-steps\">",
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
-    const Item* previous = nullptr;
-    for (const Item* entry : r_.watch_for) {
-      // Entries of one step that say the same thing share their heading,
-      // and stay together in print.
-      if (!previous || previous->label != entry->label)
-        out_ += fmt::format("{}<div class=\"watch-step\"><h3>{}</h3>", previous ? "</div>" : "",
-                            html_text(entry->label));
-      previous = entry;
-      if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
-      out_ += "<ul>";
-      for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
-      out_ += "</ul>\n";
+    // Each group stays together in print.
+    for (const WatchGroup& group : r_.watch_groups()) {
+      out_ += fmt::format("<div class=\"watch-step\"><h3>{}</h3>", html_text(group.first->label));
+      for (const Item* entry : group.entries) {
+        if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
+        out_ += "<ul>";
+        for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
+        out_ += "</ul>\n";
+      }
+      out_ += "</div>";
     }
-    out_ += "</div></div>\n</section>\n";
+    out_ += "</div>\n</section>\n";
   }
 
   void reasons() {
@@ -378,19 +376,18 @@ class Page {
     if (r_.watch_for.empty()) return;
     out_ += fmt::format("<div class=\"watch-brief\"><h3>{}</h3>",
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
-    const Item* previous = nullptr;
-    for (const Item* entry : r_.watch_for) {
-      if (!previous || previous->label != entry->label)
-        out_ += fmt::format("{}<p><strong>{}:</strong>", previous ? "</p>" : "",
-                            html_text(entry->label));
-      else
-        out_ += ";";
-      previous = entry;
-      if (!entry->when.empty()) out_ += fmt::format(" <em>{}</em>", html_text(entry->when));
-      for (std::size_t i = 0; i < entry->signs.size(); ++i)
-        out_ += fmt::format("{} {}", i ? ";" : "", html_text(entry->signs[i]));
+    for (const WatchGroup& group : r_.watch_groups()) {
+      out_ += fmt::format("<p><strong>{}:</strong>", html_text(group.first->label));
+      for (std::size_t e = 0; e < group.entries.size(); ++e) {
+        const Item* entry = group.entries[e];
+        if (e) out_ += ";";
+        if (!entry->when.empty()) out_ += fmt::format(" <em>{}</em>", html_text(entry->when));
+        for (std::size_t i = 0; i < entry->signs.size(); ++i)
+          out_ += fmt::format("{} {}", i ? ";" : "", html_text(entry->signs[i]));
+      }
+      out_ += "</p>";
     }
-    out_ += "</p></div>\n";
+    out_ += "</div>\n";
   }
 
   void unanswered() {

@@ -224,14 +224,12 @@ class Writer {
   void watch_for() {
     if (r_.watch_for.empty()) return;
     section(r_.rules->derived_fact(r_.rules->roles.watch_for).title);
-    const Item* previous = nullptr;
-    for (const Item* entry : r_.watch_for) {
-      // Entries of one step that say the same thing share their heading.
-      if (!previous || previous->label != entry->label)
-        out_ += p_.level(*level_of(*entry), wrap(entry->label, s_.width, "  ", 2));
-      previous = entry;
-      if (!entry->when.empty()) out_ += wrap(entry->when, s_.width, "    ", 4);
-      for (const auto& sign : entry->signs) out_ += wrap(sign, s_.width, "    - ", 6);
+    for (const WatchGroup& group : r_.watch_groups()) {
+      out_ += p_.level(*level_of(*group.first), wrap(group.first->label, s_.width, "  ", 2));
+      for (const Item* entry : group.entries) {
+        if (!entry->when.empty()) out_ += wrap(entry->when, s_.width, "    ", 4);
+        for (const auto& sign : entry->signs) out_ += wrap(sign, s_.width, "    - ", 6);
+      }
     }
   }
   const Item* level_of(const Item& entry) const {

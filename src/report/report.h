@@ -27,6 +27,13 @@ struct RedFlagEntry {
   }
 };
 
+// Watch-for entries in a row that say the same thing (their label: what to
+// do and where), shown under that label once.
+struct WatchGroup {
+  const ruleset::Item* first = nullptr;  // its label and level are the group's
+  std::vector<const ruleset::Item*> entries;
+};
+
 struct Report {
   const ruleset::RuleSet* rules = nullptr;
   // A level of the ladder, or rules->undecided when the level is not decided.
@@ -77,6 +84,8 @@ struct Report {
   // flags' items, the routine... (the level alone; the classification with
   // nulls where undecided). Case files compare these by id.
   std::vector<const ruleset::Item*> items_in(ruleset::Role role) const;
+  // watch_for grouped as the text report and the handout show it.
+  std::vector<WatchGroup> watch_groups() const;
   // The cautions for one exercise, joined into one text ("" for none).
   std::string caution_for(const ruleset::Item& exercise) const;
 };
