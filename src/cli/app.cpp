@@ -18,6 +18,7 @@
 #include "cli/output.h"
 #include "cli/questions_command.h"
 #include "cli/rules_in_locale.h"
+#include "cli/shared_options.h"
 #include "cli/test_command.h"
 #include "cli/triage_command.h"
 #include "report/date.h"
@@ -66,34 +67,6 @@ std::vector<std::string> usable_formats(Command command) {
 }
 const std::vector<std::string> kColors{"auto", "always", "never"};
 
-// --- Options shared by several commands ------------------------------------------------------
-
-void add_rules(CLI::App& app, Options& o) {
-  app.add_option("--rules", o.rules_file, "Rule file to use instead of the embedded rules")
-      ->type_name("FILE");
-  app.add_option("--locale", o.locale,
-                 "The language and country to answer and report in: en-GB, en-US, es, es-ES, "
-                 "es-US... (default: from LC_ALL, LC_MESSAGES or LANG, else the rules' own)")
-      ->type_name("TAG");
-}
-
-void add_color(CLI::App& app, Options& o) {
-  app.add_option("--color", o.color,
-                 "Colour: auto (on a terminal, unless NO_COLOR is set), "
-                 "always or never")
-      ->type_name("auto|always|never");
-}
-
-void add_json_style(CLI::App& app, Options& o) {
-  app.add_flag("--pretty", o.pretty, "Indent JSON (the default on a terminal)");
-  app.add_flag("--compact", o.compact, "JSON on one line (the default into a pipe or file)");
-}
-
-void add_output(CLI::App& app, Options& o) {
-  app.add_option("--output,-o", o.output_file, "Write to FILE instead of standard output")
-      ->type_name("FILE");
-}
-
 std::string format_option_text(const std::string& text, Options& o) {
   auto found = std::find(kFormats.begin(), kFormats.end(), text);
   // Offer what the command can write: batch writes lines of JSON.
@@ -132,138 +105,6 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
 }
 
 // --- The commands --------------------------------------------------------------------------
-
-void add_triage(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_option("--format", o.format_text, "Output: text, json, cds-hooks, html or ics")
-      ->type_name("text|json|cds-hooks|html|ics");
-  app.add_flag("--json", o.json, "Same as --format json");
-  app.add_flag("--brief", o.brief,
-               "JSON: only level, complete, classification and the ids of red flags, reasons, "
-               "routine and avoid");
-  add_json_style(app, o);
-  add_output(app, o);
-  app.add_flag("--no-input", o.no_input, "Never ask questions, even on a terminal");
-  app.add_flag("--explain", o.explain, "Show which rules fired and why");
-  add_color(app, o);
-  app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
-  app.add_option("--answers", o.answers_file,
-                 "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
-      ->type_name("FILE|-");
-  app.add_flag("--no-red-flags", o.no_red_flags,
-               "Answer every red-flag question no (an explicit flag wins)");
-  app.add_option("--start", o.start_date, "--format ics: first day of the plan (default: today)")
-      ->type_name("YYYY-MM-DD");
-  app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
-      ->type_name("HH:MM");
-  app.add_option("--alarm", o.alarm,
-                 "--format ics: a reminder this many minutes before each session and check-in, "
-                 "or none (default: 30)")
-      ->type_name("MINUTES|none");
-  app.add_option("--paper", o.paper, "--format html: the paper to print on (default: a4)")
-      ->type_name("a4|letter");
-}
-
-void add_batch(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
-  app.add_option("--format", o.format_text, "Output: json (the default) or cds-hooks")
-      ->type_name("json|cds-hooks");
-  app.add_flag("--json", o.json, "Same as --format json, the default");
-  app.add_flag("--brief", o.brief, "Brief reports (level, complete, classification, ids)");
-  add_output(app, o);
-  app.add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
-  app.add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
-  // Scripts often pass the common options to every command alike.
-  app.add_flag("--no-input", o.no_input, "Accepted for scripts: batch never asks questions");
-  app.add_flag("--explain", o.explain,
-               "Accepted for scripts: every full report carries its trace of the rules that "
-               "fired");
-  app.add_option("--color", o.color, "Accepted for scripts: batch output is never coloured")
-      ->type_name("auto|always|never");
-  app.add_option("--jobs,-j", o.jobs_text,
-                 "Evaluate on N threads (1 to 256); output keeps the "
-                 "input order")
-      ->type_name("N");
-  app.footer(R"(Example:
-  backtriage batch --input cases.jsonl --summary > reports.jsonl
-
-Line n of the output answers line n of the input; a bad line gets
-{"line": n, "error": "..."} and makes the exit status 65. A line's "id"
-(a string or a number) is not an answer: it comes first in its output line.)");
-}
-
-void add_questions(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_flag("--json", o.json, "As JSON");
-  app.add_option("--format", o.format_text,
-                 "text (the default), json, or fhir: a FHIR R4 Questionnaire (SDC) for form "
-                 "fillers, whose QuestionnaireResponse --answers and batch read")
-      ->type_name("text|json|fhir");
-  add_json_style(app, o);
-  add_output(app, o);
-  app.footer(R"(Examples:
-  backtriage questions --json | jq -r '.[].flag'
-  backtriage questions --format fhir -o questionnaire.json)");
-}
-
-void add_check(CLI::App& app, Options& o) {
-  app.add_option("files", o.files, "Rule files to check (default: the embedded set)")
-      ->type_name("FILE");
-  app.add_option("--rules", o.rules_file, "A rule file to check, as the other commands take it")
-      ->type_name("FILE");
-  add_color(app, o);
-  app.footer(R"(Example:
-  backtriage check my-rules.yaml
-
-Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
-}
-
-void add_test(CLI::App& app, Options& o) {
-  app.add_option("files", o.files,
-                 "Case files (default: the cases shipped with the embedded rules)")
-      ->type_name("FILE");
-  add_rules(app, o);
-  app.add_flag("--coverage", o.coverage,
-               "Also list rules never fired, levels never reached, questions never answered "
-               "and choices never used");
-  app.add_option("--min-coverage", o.min_coverage_text,
-                 "Fail (exit 1) when coverage is below N percent; implies --coverage")
-      ->type_name("N");
-  add_color(app, o);
-  app.footer(R"(Example:
-  backtriage test rules/tests/back-pain.test.yaml --coverage
-
-Exit status: 0 every case passed, 1 a case failed (or coverage too low),
-65 a bad case or rule file, 66 unreadable file.)");
-}
-
-void add_diff(CLI::App& app, Options& o) {
-  app.add_option("old", o.diff_old, "The rule file before the change")
-      ->type_name("OLD")
-      ->required();
-  app.add_option("new", o.diff_new, "The rule file after the change")->type_name("NEW")->required();
-  app.add_option("--cases", o.diff_cases,
-                 "Compare only these cases (a test case file, or JSON Lines of answers)")
-      ->type_name("FILE");
-  app.footer(R"(Example:
-  backtriage diff rules/back-pain.yaml my-rules.yaml
-
-Exit status: 0 no case changes, 1 some cases change but none becomes less
-urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)");
-}
-
-void add_completion(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_option("shell", o.completion_shell, "The shell to complete for: bash, zsh or fish")
-      ->type_name("bash|zsh|fish")
-      ->required();
-  app.footer(R"(Examples:
-  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
-  source <(backtriage completion zsh)
-      in ~/.zshrc, after compinit
-  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
-}
 
 struct CommandSpec {
   const char* name;  // "" for the default command

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -13,6 +14,7 @@
 #include "cli/exit_code.h"
 #include "cli/line_reader.h"
 #include "cli/output.h"
+#include "cli/shared_options.h"
 
 namespace backtriage::cli {
 
@@ -140,6 +142,35 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
                number == 1 ? "" : "s", counts, total.errors, total.errors == 1 ? "" : "s");
   }
   return total.errors > 0 ? kDataError : kOk;
+}
+
+void add_batch(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
+  app.add_option("--format", o.format_text, "Output: json (the default) or cds-hooks")
+      ->type_name("json|cds-hooks");
+  app.add_flag("--json", o.json, "Same as --format json, the default");
+  app.add_flag("--brief", o.brief, "Brief reports (level, complete, classification, ids)");
+  add_output(app, o);
+  app.add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
+  app.add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
+  // Scripts often pass the common options to every command alike.
+  app.add_flag("--no-input", o.no_input, "Accepted for scripts: batch never asks questions");
+  app.add_flag("--explain", o.explain,
+               "Accepted for scripts: every full report carries its trace of the rules that "
+               "fired");
+  app.add_option("--color", o.color, "Accepted for scripts: batch output is never coloured")
+      ->type_name("auto|always|never");
+  app.add_option("--jobs,-j", o.jobs_text,
+                 "Evaluate on N threads (1 to 256); output keeps the "
+                 "input order")
+      ->type_name("N");
+  app.footer(R"(Example:
+  backtriage batch --input cases.jsonl --summary > reports.jsonl
+
+Line n of the output answers line n of the input; a bad line gets
+{"line": n, "error": "..."} and makes the exit status 65. A line's "id"
+(a string or a number) is not an answer: it comes first in its output line.)");
 }
 
 }  // namespace backtriage::cli

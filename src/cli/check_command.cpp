@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "cli/input_file.h"
 #include "cli/output.h"
 #include "cli/rules_in_locale.h"
+#include "cli/shared_options.h"
 #include "ruleset/lint.h"
 #include "ruleset/loader.h"
 
@@ -111,6 +113,18 @@ int run_check(const Options& o, const Io& io) {
   }
   out.flush();
   return unreadable ? kNoInput : invalid ? kDataError : kOk;
+}
+
+void add_check(CLI::App& app, Options& o) {
+  app.add_option("files", o.files, "Rule files to check (default: the embedded set)")
+      ->type_name("FILE");
+  app.add_option("--rules", o.rules_file, "A rule file to check, as the other commands take it")
+      ->type_name("FILE");
+  add_color(app, o);
+  app.footer(R"(Example:
+  backtriage check my-rules.yaml
+
+Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
 }
 
 }  // namespace backtriage::cli

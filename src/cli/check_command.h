@@ -2,7 +2,14 @@
 #include "cli/io.h"
 #include "cli/options.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace backtriage::cli {
+
+// The options of `backtriage check`, into `o`.
+void add_check(CLI::App& app, Options& o);
 
 // `backtriage check [FILE...]`: every problem of every file, as
 // file:line:col; exit 0 valid, 65 invalid, 66 unreadable.

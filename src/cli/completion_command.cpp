@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/app.h"
 #include "cli/output.h"
+#include "cli/shared_options.h"
 #include "ruleset/answer_domain.h"
 
 namespace backtriage::cli {
@@ -280,6 +283,18 @@ int run_completion(const Options& options, const ruleset::RuleSet& rules, const 
   out.write(completion_script(options.completion_shell, *app, rules));
   out.flush();
   return 0;
+}
+
+void add_completion(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("shell", o.completion_shell, "The shell to complete for: bash, zsh or fish")
+      ->type_name("bash|zsh|fish")
+      ->required();
+  app.footer(R"(Examples:
+  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
+  source <(backtriage completion zsh)
+      in ~/.zshrc, after compinit
+  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
 }
 
 }  // namespace backtriage::cli

@@ -2,13 +2,18 @@
 // `backtriage completion bash|zsh|fish`: a completion script for the shell,
 // written from the command line itself and from the rule set's questions, so
 // `--sensation <TAB>` offers that rule set's choices and a bool offers yes/no.
-#include <CLI/CLI.hpp>
-
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace backtriage::cli {
+
+// The options of `backtriage completion`, into `o`.
+void add_completion(CLI::App& app, Options& o);
 
 // The script for `shell` (bash, zsh or fish) completing every option and
 // subcommand of `app`, whose answer flags come from `rules`.

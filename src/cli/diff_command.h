@@ -3,7 +3,14 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace backtriage::cli {
+
+// The options of `backtriage diff`, into `o`.
+void add_diff(CLI::App& app, Options& o);
 
 // `backtriage diff OLD NEW [--cases FILE]`: what the change from OLD to NEW
 // does to patients (authoring/rule_diff.h). Exit 0: no case changes; 1:

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 
 #include "cli/output.h"
+#include "cli/shared_options.h"
 #include "report/fhir_questionnaire.h"
 #include "report/json_out.h"
 #include "report/text_wrap.h"
@@ -122,6 +124,20 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
   }
   out.finish(io);
   return 0;
+}
+
+void add_questions(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_flag("--json", o.json, "As JSON");
+  app.add_option("--format", o.format_text,
+                 "text (the default), json, or fhir: a FHIR R4 Questionnaire (SDC) for form "
+                 "fillers, whose QuestionnaireResponse --answers and batch read")
+      ->type_name("text|json|fhir");
+  add_json_style(app, o);
+  add_output(app, o);
+  app.footer(R"(Examples:
+  backtriage questions --json | jq -r '.[].flag'
+  backtriage questions --format fhir -o questionnaire.json)");
 }
 
 }  // namespace backtriage::cli

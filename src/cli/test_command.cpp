@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 
 #include "authoring/case_file.h"
@@ -9,6 +10,7 @@
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
+#include "cli/shared_options.h"
 
 namespace backtriage::cli {
 
@@ -86,6 +88,25 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   out.write(fmt::format("{} passed, {} failed\n", passed, failed));
   out.flush();
   return failed > 0 || !enough ? kTestFailed : kOk;
+}
+
+void add_test(CLI::App& app, Options& o) {
+  app.add_option("files", o.files,
+                 "Case files (default: the cases shipped with the embedded rules)")
+      ->type_name("FILE");
+  add_rules(app, o);
+  app.add_flag("--coverage", o.coverage,
+               "Also list rules never fired, levels never reached, questions never answered "
+               "and choices never used");
+  app.add_option("--min-coverage", o.min_coverage_text,
+                 "Fail (exit 1) when coverage is below N percent; implies --coverage")
+      ->type_name("N");
+  add_color(app, o);
+  app.footer(R"(Example:
+  backtriage test rules/tests/back-pain.test.yaml --coverage
+
+Exit status: 0 every case passed, 1 a case failed (or coverage too low),
+65 a bad case or rule file, 66 unreadable file.)");
 }
 
 }  // namespace backtriage::cli

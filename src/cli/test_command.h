@@ -3,7 +3,14 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace backtriage::cli {
+
+// The options of `backtriage test`, into `o`.
+void add_test(CLI::App& app, Options& o);
 
 // `backtriage test [FILE...] [--rules FILE] [--coverage] [--min-coverage N]`:
 // runs case files (default: the cases shipped with the embedded rule set)

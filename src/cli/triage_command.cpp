@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <ctime>
 
 #include "cli/answers_from_options.h"
@@ -9,6 +10,7 @@
 #include "cli/output.h"
 #include "cli/pager.h"
 #include "cli/prompter.h"
+#include "cli/shared_options.h"
 #include "report/build_report.h"
 #include "report/render_cds_hooks.h"
 #include "report/render_html.h"
@@ -137,6 +139,37 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   out.write(text);
   out.finish(io);
   return kOk;
+}
+
+void add_triage(CLI::App& app, Options& o) {
+  add_rules(app, o);
+  app.add_option("--format", o.format_text, "Output: text, json, cds-hooks, html or ics")
+      ->type_name("text|json|cds-hooks|html|ics");
+  app.add_flag("--json", o.json, "Same as --format json");
+  app.add_flag("--brief", o.brief,
+               "JSON: only level, complete, classification and the ids of red flags, reasons, "
+               "routine and avoid");
+  add_json_style(app, o);
+  add_output(app, o);
+  app.add_flag("--no-input", o.no_input, "Never ask questions, even on a terminal");
+  app.add_flag("--explain", o.explain, "Show which rules fired and why");
+  add_color(app, o);
+  app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
+  app.add_option("--answers", o.answers_file,
+                 "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
+      ->type_name("FILE|-");
+  app.add_flag("--no-red-flags", o.no_red_flags,
+               "Answer every red-flag question no (an explicit flag wins)");
+  app.add_option("--start", o.start_date, "--format ics: first day of the plan (default: today)")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
+      ->type_name("HH:MM");
+  app.add_option("--alarm", o.alarm,
+                 "--format ics: a reminder this many minutes before each session and check-in, "
+                 "or none (default: 30)")
+      ->type_name("MINUTES|none");
+  app.add_option("--paper", o.paper, "--format html: the paper to print on (default: a4)")
+      ->type_name("a4|letter");
 }
 
 }  // namespace backtriage::cli

@@ -3,7 +3,14 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace backtriage::cli {
+
+// The options of `backtriage`, into `o`.
+void add_triage(CLI::App& app, Options& o);
 
 // The default command: gather answers (flags, --answers, prompts), evaluate,
 // and print one report.
