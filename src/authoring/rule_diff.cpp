@@ -11,6 +11,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "authoring/diff_tally.h"
 #include "report/build_report.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
@@ -21,24 +22,6 @@ namespace {
 
 using engine::FactId;
 using engine::Value;
-
-constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-
-std::uint64_t times(std::uint64_t a, std::uint64_t b, bool& saturated) {
-  if (a != 0 && b > kMax / a) {
-    saturated = true;
-    return kMax;
-  }
-  return a * b;
-}
-
-std::uint64_t plus(std::uint64_t a, std::uint64_t b, bool& saturated) {
-  if (b > kMax - a) {
-    saturated = true;
-    return kMax;
-  }
-  return a + b;
-}
 
 // One rule set's side of the walk.
 struct Side {
@@ -165,12 +148,6 @@ std::vector<Question> answer_space(const ruleset::RuleSet& a, const ruleset::Rul
   return out;
 }
 
-// What a side's report says that the diff compares.
-struct Outcome {
-  const ruleset::Item* level = nullptr;
-  std::vector<std::string> routine, avoid;
-};
-
 std::vector<std::string> certain_ids(const ruleset::RuleSet& rules, const engine::FactTable& facts,
                                      FactId fact) {
   std::vector<std::string> out;
@@ -231,25 +208,6 @@ std::vector<FactId> can_change_through(const Side& side, const std::vector<bool>
   return due;
 }
 
-// The urgency of a level on the new ladder (or else the old), lower is more
-// urgent. Not enough answers counts as a routine appointment: it tells the
-// person to answer more or to talk to a doctor, so a change from "see a
-// doctor today" to it is less urgent.
-std::optional<int> urgency(const ruleset::RuleSet& a, const ruleset::RuleSet& b,
-                           const ruleset::Item* level) {
-  for (const auto* rules : {&b, &a}) {
-    if (level->id == rules->undecided.id) {
-      const auto& levels = rules->levels();
-      for (std::size_t i = 0; i < levels.size(); ++i)
-        if (levels[i].routine) return static_cast<int>(i);
-      return static_cast<int>(levels.size());
-    }
-    const int rank = rules->level_rank(level->id);
-    if (rank >= 0) return rank;
-  }
-  return std::nullopt;
-}
-
 class Walk {
  public:
   Walk(const ruleset::RuleSet& a, const ruleset::RuleSet& b, DiffLimits limits)
@@ -289,105 +247,7 @@ class Walk {
     };
     for (auto& change : diff.levels) in_order(change.example);
     for (auto& item : diff.items) in_order(item.example);
-    return finish(std::move(diff));
-  }
-
-  static Diff finish(Diff diff) {
-    std::sort(diff.levels.begin(), diff.levels.end(),
-              [](const auto& x, const auto& y) { return x.count > y.count; });
-    std::sort(diff.items.begin(), diff.items.end(), [](const auto& x, const auto& y) {
-      return std::pair(x.section, x.id) < std::pair(y.section, y.id);
-    });
-    return diff;
-  }
-
-  // Adds `part` (the walk below one answer) to `diff`, with `before` (that
-  // answer, if any) in front of its examples. Of examples of equal size the
-  // first found stays, as in a plain depth-first walk.
-  static void merge(Diff& diff, const Diff& part, const Example& before) {
-    auto joined = [&](const Example& tail) {
-      Example all = before;
-      all.insert(all.end(), tail.begin(), tail.end());
-      return all;
-    };
-    auto smaller = [](const Example& x, const Example& y) {
-      return y.empty() || x.size() < y.size();
-    };
-    diff.combinations = plus(diff.combinations, part.combinations, diff.saturated);
-    diff.changed = plus(diff.changed, part.changed, diff.saturated);
-    diff.saturated |= part.saturated;
-    for (const auto& change : part.levels) {
-      auto group = std::find_if(diff.levels.begin(), diff.levels.end(), [&](const LevelChange& c) {
-        return c.from == change.from && c.to == change.to;
-      });
-      if (group == diff.levels.end()) {
-        diff.levels.push_back(change);
-        group = diff.levels.end() - 1;
-        group->count = 0;
-        group->example.clear();
-      }
-      group->count = plus(group->count, change.count, diff.saturated);
-      if (auto example = joined(change.example); smaller(example, group->example))
-        group->example = example;
-    }
-    for (const auto& item : part.items) {
-      auto it = std::find_if(diff.items.begin(), diff.items.end(), [&](const ItemChange& c) {
-        return c.section == item.section && c.id == item.id;
-      });
-      if (it == diff.items.end()) {
-        diff.items.push_back({item.section, item.id, 0, 0, {}});
-        it = diff.items.end() - 1;
-      }
-      it->appears = plus(it->appears, item.appears, diff.saturated);
-      it->disappears = plus(it->disappears, item.disappears, diff.saturated);
-      if (auto example = joined(item.example); smaller(example, it->example)) it->example = example;
-    }
-  }
-
-  static void record(Diff& diff, const ruleset::RuleSet& a, const ruleset::RuleSet& b,
-                     const Outcome& before, const Outcome& after, std::uint64_t count,
-                     const Example& example) {
-    diff.combinations = plus(diff.combinations, count, diff.saturated);
-    const bool same_level = before.level->id == after.level->id;
-    if (same_level && before.routine == after.routine && before.avoid == after.avoid) return;
-    diff.changed = plus(diff.changed, count, diff.saturated);
-    auto smaller = [](const Example& x, const Example& y) {
-      return y.empty() || x.size() < y.size();
-    };
-    auto group = std::find_if(diff.levels.begin(), diff.levels.end(), [&](const LevelChange& c) {
-      return c.from == before.level->id && c.to == after.level->id;
-    });
-    if (group == diff.levels.end()) {
-      LevelChange change{before.level->id, after.level->id, 0, example, false};
-      auto was = urgency(a, b, before.level), now = urgency(a, b, after.level);
-      change.less_urgent = was && now && *now > *was;
-      diff.levels.push_back(change);
-      group = diff.levels.end() - 1;
-    }
-    group->count = plus(group->count, count, diff.saturated);
-    if (smaller(example, group->example)) group->example = example;
-    auto items = [&](const char* section, const std::vector<std::string>& was,
-                     const std::vector<std::string>& now) {
-      for (int direction = 0; direction < 2; ++direction) {
-        const auto& from = direction ? now : was;
-        const auto& to = direction ? was : now;
-        for (const auto& id : from) {
-          if (std::binary_search(to.begin(), to.end(), id)) continue;
-          auto it = std::find_if(diff.items.begin(), diff.items.end(), [&](const ItemChange& c) {
-            return c.section == section && c.id == id;
-          });
-          if (it == diff.items.end()) {
-            diff.items.push_back({section, id, 0, 0, example});
-            it = diff.items.end() - 1;
-          }
-          auto& n = direction ? it->appears : it->disappears;
-          n = plus(n, count, diff.saturated);
-          if (smaller(example, it->example)) it->example = example;
-        }
-      }
-    };
-    items("routine", before.routine, after.routine);
-    items("avoid", before.avoid, after.avoid);
+    return sorted_diff(std::move(diff));
   }
 
  private:
@@ -425,8 +285,8 @@ class Walk {
       std::uint64_t count = 1;
       for (std::size_t i = 0; i < space_.size(); ++i)
         if (assigned_[i] < 0 && !dead_[i])
-          count = times(count, space_[i].answers.size(), diff.saturated);
-      record(diff, old_.rules, new_.rules, outcome(old_), outcome(new_), count, {});
+          count = saturating_times(count, space_[i].answers.size(), diff.saturated);
+      record_change(diff, old_.rules, new_.rules, outcome(old_), outcome(new_), count, {});
       return diff;
     }
     // A question no undecided rule reads can never matter again below: it
@@ -447,7 +307,7 @@ class Walk {
       if (assigned_[i] < 0 && !dead_[i] && !live[i]) {
         dead_[i] = true;
         newly_dead.push_back(i);
-        factor = times(factor, space_[i].answers.size(), diff.saturated);
+        factor = saturating_times(factor, space_[i].answers.size(), diff.saturated);
       }
     if (factor != 1) {
       Diff part = walk();
@@ -473,7 +333,7 @@ class Walk {
       }
       Example before;
       if (!answer.text.empty()) before.emplace_back(q.id, answer.text);
-      merge(diff, walk(), before);
+      merge_diff(diff, walk(), before);
     }
     assigned_[next] = -1;
     for (auto [side, fact, pending] :
@@ -494,12 +354,13 @@ class Walk {
   // Every count of `diff`, `factor` times over.
   static void scale(Diff& diff, std::uint64_t factor) {
     bool& saturated = diff.saturated;
-    diff.combinations = times(diff.combinations, factor, saturated);
-    diff.changed = times(diff.changed, factor, saturated);
-    for (auto& change : diff.levels) change.count = times(change.count, factor, saturated);
+    diff.combinations = saturating_times(diff.combinations, factor, saturated);
+    diff.changed = saturating_times(diff.changed, factor, saturated);
+    for (auto& change : diff.levels)
+      change.count = saturating_times(change.count, factor, saturated);
     for (auto& item : diff.items) {
-      item.appears = times(item.appears, factor, saturated);
-      item.disappears = times(item.disappears, factor, saturated);
+      item.appears = saturating_times(item.appears, factor, saturated);
+      item.disappears = saturating_times(item.disappears, factor, saturated);
     }
   }
 
@@ -652,9 +513,9 @@ Diff diff_cases(const ruleset::RuleSet& old_rules, const ruleset::RuleSet& new_r
     } catch (const engine::ConflictError&) {
       continue;
     }
-    Walk::record(diff, old_rules, new_rules, outcome(old_side), outcome(new_side), 1, example);
+    record_change(diff, old_rules, new_rules, outcome(old_side), outcome(new_side), 1, example);
   }
-  return Walk::finish(std::move(diff));
+  return sorted_diff(std::move(diff));
 }
 
 }  // namespace backtriage::authoring
