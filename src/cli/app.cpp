@@ -65,7 +65,6 @@ std::vector<std::string> usable_formats(Command command) {
     default: return {"text", "json", "cds-hooks", "html", "ics"};
   }
 }
-const std::vector<std::string> kColors{"auto", "always", "never"};
 
 std::string format_option_text(const std::string& text, Options& o) {
   auto found = std::find(kFormats.begin(), kFormats.end(), text);
@@ -247,6 +246,11 @@ std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
       return fmt::format("option '{}' takes no value; {}", option_name, hint);
     return fmt::format("option '{}' needs a value: {}; {}", option_name, values_of(*option), hint);
   }
+  // The validators of option_values.h say the rest: "option '--jobs': '0'
+  // is not a whole number from 1 to 256".
+  if (dynamic_cast<const CLI::ValidationError*>(&e) && option)
+    return fmt::format("option '{}': {}; {}", option_name, what.substr(option_name.size() + 2),
+                       hint);
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     const std::string name = what.substr(0, what.find(" is required"));
     // A missing positional is said by what it is: "diff needs the rule file
@@ -273,9 +277,6 @@ void check_options(Options& o, const std::string& command) {
     if (auto error = format_option_text(o.format_text, o); !error.empty()) fail(error);
   if (o.json && o.format && *o.format != Format::Json)
     fail(fmt::format("--json and --format {} contradict each other", o.format_text));
-  if (std::find(kColors.begin(), kColors.end(), o.color) == kColors.end())
-    fail(fmt::format("option '--color': '{}' is not auto, always or never{}", o.color,
-                     ruleset::did_you_mean(o.color, kColors)));
   if (o.pretty && o.compact) fail("--pretty and --compact contradict each other");
   if (o.command == Command::Batch && !o.format && !o.json) o.format = Format::Json;
   const Format format = o.output_format();
@@ -294,32 +295,9 @@ void check_options(Options& o, const std::string& command) {
     if (format != Format::Ics && !given->empty())
       fail(fmt::format("--{} applies only to --format ics", name));
   if (format != Format::Html && !o.paper.empty()) fail("--paper applies only to --format html");
-  if (!o.paper.empty() && o.paper != "a4" && o.paper != "letter")
-    fail(fmt::format("option '--paper': '{}' is not a4 or letter{}", o.paper,
-                     ruleset::did_you_mean(o.paper, std::vector<std::string>{"a4", "letter"})));
-  if (!o.alarm.empty() && o.alarm != "none" && !report::parse_minutes(o.alarm))
-    fail(
-        fmt::format("option '--alarm': '{}' is not a whole number of minutes from 0 to 1440, "
-                    "or none",
-                    o.alarm));
-  if (!o.start_date.empty() && !report::parse_date(o.start_date))
-    fail(fmt::format("option '--start': '{}' is not a date written YYYY-MM-DD", o.start_date));
-  if (!o.start_time.empty() && !report::parse_time(o.start_time))
-    fail(fmt::format("option '--time': '{}' is not a time written HH:MM (00:00 to 23:59)",
-                     o.start_time));
-  if (!o.jobs_text.empty()) {
-    auto [end, ec] =
-        std::from_chars(o.jobs_text.data(), o.jobs_text.data() + o.jobs_text.size(), o.jobs);
-    if (ec != std::errc() || end != o.jobs_text.data() + o.jobs_text.size() || o.jobs < 1 ||
-        o.jobs > 256)
-      fail(fmt::format("option '--jobs': '{}' is not a whole number from 1 to 256", o.jobs_text));
-  }
-  if (!o.min_coverage_text.empty()) {
-    double value = -1;
-    const auto& text = o.min_coverage_text;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 100)
-      fail(fmt::format("option '--min-coverage': '{}' is not a percentage from 0 to 100", text));
+  if (const auto& text = o.min_coverage_text; !text.empty()) {  // checked by percentage()
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
     o.min_coverage = value;
     o.coverage = true;
   }

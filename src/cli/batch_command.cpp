@@ -13,6 +13,7 @@
 #include "cli/batch_worker.h"
 #include "cli/exit_code.h"
 #include "cli/line_reader.h"
+#include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 
@@ -160,11 +161,13 @@ void add_batch(CLI::App& app, Options& o) {
                "Accepted for scripts: every full report carries its trace of the rules that "
                "fired");
   app.add_option("--color", o.color, "Accepted for scripts: batch output is never coloured")
-      ->type_name("auto|always|never");
-  app.add_option("--jobs,-j", o.jobs_text,
+      ->type_name("auto|always|never")
+      ->check(one_of(kColorModes));
+  app.add_option("--jobs,-j", o.jobs,
                  "Evaluate on N threads (1 to 256); output keeps the "
                  "input order")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_number(1, 256));
   app.footer(R"(Example:
   backtriage batch --input cases.jsonl --summary > reports.jsonl
 

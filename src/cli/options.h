@@ -38,7 +38,6 @@ struct Options {
   std::string input_file = "-";
   bool summary = false;
   int jobs = 1;
-  std::string jobs_text;
   // check, test
   std::vector<std::string> files;
   // test

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/option_values.h"
+
 namespace backtriage::cli {
 
 void add_rules(CLI::App& app, Options& o) {
@@ -17,7 +19,8 @@ void add_color(CLI::App& app, Options& o) {
   app.add_option("--color", o.color,
                  "Colour: auto (on a terminal, unless NO_COLOR is set), "
                  "always or never")
-      ->type_name("auto|always|never");
+      ->type_name("auto|always|never")
+      ->check(one_of(kColorModes));
 }
 
 void add_json_style(CLI::App& app, Options& o) {

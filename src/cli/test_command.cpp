@@ -9,6 +9,7 @@
 #include "authoring/case_runner.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
+#include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 
@@ -100,7 +101,8 @@ void add_test(CLI::App& app, Options& o) {
                "and choices never used");
   app.add_option("--min-coverage", o.min_coverage_text,
                  "Fail (exit 1) when coverage is below N percent; implies --coverage")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(percentage());
   add_color(app, o);
   app.footer(R"(Example:
   backtriage test rules/tests/back-pain.test.yaml --coverage

@@ -7,6 +7,7 @@
 
 #include "cli/answers_from_options.h"
 #include "cli/exit_code.h"
+#include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/pager.h"
 #include "cli/prompter.h"
@@ -161,15 +162,19 @@ void add_triage(CLI::App& app, Options& o) {
   app.add_flag("--no-red-flags", o.no_red_flags,
                "Answer every red-flag question no (an explicit flag wins)");
   app.add_option("--start", o.start_date, "--format ics: first day of the plan (default: today)")
-      ->type_name("YYYY-MM-DD");
+      ->type_name("YYYY-MM-DD")
+      ->check(date_text());
   app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
-      ->type_name("HH:MM");
+      ->type_name("HH:MM")
+      ->check(time_text());
   app.add_option("--alarm", o.alarm,
                  "--format ics: a reminder this many minutes before each session and check-in, "
                  "or none (default: 30)")
-      ->type_name("MINUTES|none");
+      ->type_name("MINUTES|none")
+      ->check(minutes_or_none());
   app.add_option("--paper", o.paper, "--format html: the paper to print on (default: a4)")
-      ->type_name("a4|letter");
+      ->type_name("a4|letter")
+      ->check(one_of({"a4", "letter"}));
 }
 
 }  // namespace backtriage::cli

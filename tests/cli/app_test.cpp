@@ -108,6 +108,26 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
   CHECK(usage_error({"--format", "ics", "--time", "25:00"}) ==
         "option '--time': '25:00' is not a time written HH:MM (00:00 to 23:59); run "
         "'backtriage --help'");
+  // Each option's value is checked where the option is declared (CLI11
+  // validators), before the checks that weigh options together.
+  CHECK(usage_error({"--format", "html", "--paper", "a5"}) ==
+        "option '--paper': 'a5' is not a4 or letter (did you mean 'a4'?); run 'backtriage "
+        "--help'");
+  CHECK(usage_error({"--paper", "a5"}) ==
+        "option '--paper': 'a5' is not a4 or letter (did you mean 'a4'?); run 'backtriage "
+        "--help'");
+  CHECK(usage_error({"--format", "ics", "--start", ""}) ==
+        "option '--start': '' is not a date written YYYY-MM-DD; run 'backtriage --help'");
+  CHECK(usage_error({"--format", "ics", "--alarm", "1441"}) ==
+        "option '--alarm': '1441' is not a whole number of minutes from 0 to 1440, or none; run "
+        "'backtriage --help'");
+  CHECK(usage_error({"batch", "-j", "257"}) ==
+        "option '--jobs': '257' is not a whole number from 1 to 256; run 'backtriage batch "
+        "--help'");
+  CHECK(usage_error({"batch", "-j", "256"}).empty());
+  CHECK(usage_error({"test", "--min-coverage", "-1"}) ==
+        "option '--min-coverage': '-1' is not a percentage from 0 to 100; run 'backtriage test "
+        "--help'");
   // A missing argument is named by what its help says it is.
   CHECK(usage_error({"completion"}) ==
         "completion needs the shell to complete for: bash, zsh or fish; run 'backtriage "
