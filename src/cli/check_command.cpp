@@ -1,5 +1,6 @@
 #include "cli/check_command.h"
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -70,7 +71,10 @@ Outcome check_one(const std::string& name, std::string_view text, const std::str
       if (auto at = shown.find(word); at != std::string::npos)
         shown.replace(
             at + 2, word.size() - 4,
-            fmt::format("\x1b[1;{}m{}\x1b[0m", error ? 31 : 35, word.substr(2, word.size() - 4)));
+            fmt::format("{}", fmt::styled(word.substr(2, word.size() - 4),
+                                          fmt::emphasis::bold |
+                                              fmt::fg(error ? fmt::terminal_color::red
+                                                            : fmt::terminal_color::magenta))));
     }
     fmt::print(io.err, "{}\n", shown);
   }

@@ -1,5 +1,6 @@
 #include "cli/test_command.h"
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -28,8 +29,10 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
 
   Output out(o.output_file, io);
   const bool color = use_color(o.color, io, io.out_tty);
-  auto paint = [&](const char* code, std::string_view text) {
-    return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  auto failed_word = [&](std::string_view text) {
+    return color ? fmt::format("{}", fmt::styled(text, fmt::emphasis::bold |
+                                                           fmt::fg(fmt::terminal_color::red)))
+                 : std::string(text);
   };
   authoring::Coverage coverage(rules);
   std::size_t passed = 0, failed = 0;
@@ -51,7 +54,7 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
         ++failed;
         for (const auto& f : result.failures)
           out.write(fmt::format("{}: {} {}: {}\n", ruleset::format_location(f.where),
-                                paint("1;31", "FAIL"), test.name, f.message));
+                                failed_word("FAIL"), test.name, f.message));
       }
       const auto* level = rules.find_level(result.level);
       if (!result.any_red_flag && level && level->routine) prompts.push_back(result.prompts);

@@ -111,7 +111,7 @@ class Check(TempDirTest):
         rule = "  - {id: r, when: {fevr: true}, then: {level: high}, source: s}\n"
         path = self.write("bad.yaml", HEAD + rule)
         _, _, err = run(["check", "--color", "always", path])
-        self.assertIn(f"{path}:12:20: \x1b[1;31merror\x1b[0m: unknown fact 'fevr'", err)
+        self.assertIn(f"{path}:12:20: \x1b[1m\x1b[31merror\x1b[0m: unknown fact 'fevr'", err)
         _, _, plain = run(["check", path])  # stderr is a pipe: auto means none
         self.assertNotIn("\x1b", plain)
         _, _, never = run(["check", "--color", "never", path])
