@@ -1,4 +1,6 @@
 #pragma once
+// `backtriage batch`: its options and its run, one JSON Lines report per
+// input line, in order (batch_worker.h does the work, on N threads).
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"

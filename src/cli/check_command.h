@@ -1,4 +1,6 @@
 #pragma once
+// `backtriage check`: its options and its run, every problem of a rule file
+// and its overlays at file:line:col with a caret.
 #include "cli/io.h"
 #include "cli/options.h"
 

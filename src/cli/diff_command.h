@@ -1,4 +1,6 @@
 #pragma once
+// `backtriage diff`: its options and its run, what a change of rules does
+// to patients, over every answer or over given cases.
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"

@@ -1,4 +1,6 @@
 #pragma once
+// Reading a whole input (a file, or standard input for "-") with a size
+// limit and the contract's exit codes.
 #include <cstdio>
 #include <string>
 

@@ -1,4 +1,6 @@
 #pragma once
+// `backtriage questions`: its options and its run, the rule set's
+// questions as text, JSON or a FHIR Questionnaire.
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"

@@ -1,4 +1,6 @@
 #pragma once
+// `backtriage test`: its options and its run, rule-set test cases with
+// failures at file:line and coverage.
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"

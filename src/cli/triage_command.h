@@ -1,4 +1,6 @@
 #pragma once
+// The default command, a triage: its options and its run, from flags,
+// --answers or the interview to one report.
 #include "cli/io.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"

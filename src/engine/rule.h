@@ -1,4 +1,6 @@
 #pragma once
+// A rule: when a condition holds, assert values of facts. `source` names
+// the guideline or article section the knowledge comes from.
 #include <string>
 #include <vector>
 
