@@ -1,6 +1,7 @@
 #include "report/render_text.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "report/build_report.h"
 #include "report/text_wrap.h"
@@ -101,6 +102,17 @@ TEST_CASE("home care whose exercises are not chosen yet says why, and has no pla
 }
 
 TEST_CASE("lines wrap between words to the width, 40 to 100 columns", "[report]") {
+  // The words of the report, in order, as a very wide terminal shows them.
+  auto words_of = [](const std::string& text) {
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+  };
+  Triage wide(kCalm, true);
+  report::TextStyle unwrapped;
+  unwrapped.width = 10000;
+  const auto all_words = words_of(wide.text(unwrapped));
   for (int width : {40, 60, 100}) {
     Triage t(kCalm, true);
     report::TextStyle style;
@@ -110,6 +122,8 @@ TEST_CASE("lines wrap between words to the width, 40 to 100 columns", "[report]"
       INFO(width << ": " << line);
       CHECK(report::display_width(line) <= static_cast<std::size_t>(width));
     }
+    // Between words: no word is cut, none lost, none run together.
+    CHECK(words_of(text) == all_words);
   }
 }
 
