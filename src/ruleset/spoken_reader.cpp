@@ -65,24 +65,40 @@ std::vector<SpokenAmount> read_spoken_amounts(YamlReader& yaml, const YAML::Node
   return out;
 }
 
-SpokenWords read_spoken(YamlReader& yaml, const YAML::Node& node) {
+// What a prompt understands in a rule file that says nothing of it, in the
+// English of the interview's default words ("Answer yes, no or not sure",
+// "? for why"), so that what the prompt offers is taken. Kept small: a
+// warning sign is never guessed from a word these do not list.
+SpokenWords english_spoken() {
   SpokenWords w;
+  w.yes = {"yes", "y", "yeah", "yep"};
+  w.no = {"no", "n", "nope"};
+  w.unsure = {"unsure", "not sure", "don't know", "dont know", "i don't know", "dunno"};
+  w.none = {"none", "no", "n", "nothing"};
+  w.why = {"?", "why", "help"};
+  w.back = {"back", "go back"};
+  w.skip = {"skip"};
+  w.quit = {"quit", "q", "exit"};
+  w.fillers = {"about", "around", "old", "ago", "and"};
+  w.contrasts = {"but", "except"};
+  w.negations = {"not", "doesn't", "don't"};
+  return w;
+}
+
+SpokenWords read_spoken(YamlReader& yaml, const YAML::Node& node) {
+  SpokenWords w = english_spoken();
   if (!node) return w;
   if (!yaml.check_map(node, "spoken",
                       {"yes", "no", "unsure", "none", "why", "back", "skip", "quit", "fillers",
                        "contrasts", "negations", "numbers"}))
     return w;
-  w.yes = read_spoken_words(yaml, node["yes"], "yes");
-  w.no = read_spoken_words(yaml, node["no"], "no");
-  w.unsure = read_spoken_words(yaml, node["unsure"], "unsure");
-  w.none = read_spoken_words(yaml, node["none"], "none");
-  w.why = read_spoken_words(yaml, node["why"], "why");
-  w.back = read_spoken_words(yaml, node["back"], "back");
-  w.skip = read_spoken_words(yaml, node["skip"], "skip");
-  w.quit = read_spoken_words(yaml, node["quit"], "quit");
-  w.fillers = read_spoken_words(yaml, node["fillers"], "fillers");
-  w.contrasts = read_spoken_words(yaml, node["contrasts"], "contrasts");
-  w.negations = read_spoken_words(yaml, node["negations"], "negations");
+  // Each list the file gives replaces the English one.
+  for (auto [key, list] :
+       {std::pair{"yes", &w.yes}, std::pair{"no", &w.no}, std::pair{"unsure", &w.unsure},
+        std::pair{"none", &w.none}, std::pair{"why", &w.why}, std::pair{"back", &w.back},
+        std::pair{"skip", &w.skip}, std::pair{"quit", &w.quit}, std::pair{"fillers", &w.fillers},
+        std::pair{"contrasts", &w.contrasts}, std::pair{"negations", &w.negations}})
+    if (node[key]) *list = read_spoken_words(yaml, node[key], key);
   if (const YAML::Node numbers = node["numbers"]; numbers && yaml.check_map(numbers, "numbers", {}))
     for (const auto& entry : numbers) {
       const std::string word = normalize_spoken(entry.first.as<std::string>(""));
@@ -98,7 +114,7 @@ SpokenWords read_spoken(YamlReader& yaml, const YAML::Node& node) {
       for (const auto& word : *meanings[i].second)
         if (std::find(meanings[j].second->begin(), meanings[j].second->end(), word) !=
             meanings[j].second->end())
-          yaml.error(node[meanings[j].first],
+          yaml.error(node[meanings[j].first] ? node[meanings[j].first] : node[meanings[i].first],
                      fmt::format("'{}' is listed under both {} and {}", word, meanings[i].first,
                                  meanings[j].first));
   return w;

@@ -8,6 +8,7 @@ import shlex
 import unittest
 
 from harness import TempDirTest, main, run
+from test_interactive import interview
 
 KNEE = """\
 id: knee
@@ -126,6 +127,16 @@ class OtherRules(TempDirTest):
         self.assertNotIn("still missing", out)
         page = visible_text(self.knee("--locked", "no", "--no-input", "--format", "html"))
         self.assertNotIn("still missing", page)
+
+    def test_the_interview_takes_what_its_prompt_offers(self):
+        """A rule file without `interview: spoken` still takes "not sure" and "why", which
+        the prompt's English words offer ("Answer yes, no or not sure. (? for why)")."""
+        code, out, err = interview(["--rules", self.rules], ["why", "not sure"])
+        self.assertEqual(code, 0, err)
+        self.assertIn("torn cartilage", err)            # why: the question's `why`
+        self.assertNotIn("Please answer with just one word", err)
+        self.assertIn("SEE A CLINICIAN TODAY", out)     # not sure counts at `clinic`
+        self.assertNoBackPain(out, "interview")  # (its prompts offer "back" and "below")
 
     def test_an_example_that_is_no_answer_is_refused_at_its_place(self):
         bad = self.write("bad.yaml", KNEE.replace("disclaimer:", "example: {locked: maybe}\n"

@@ -179,6 +179,22 @@ TEST_CASE("everyday words: one meaning each, one choice each, amounts that are n
   CHECK(problems(kHead + rule +
                  "interview:\n  spoken:\n    why: [\"?\", help]\n    quit: [help]\n") ==
         Lines{"t.yaml:16:11: 'help' is listed under both why and quit"});
+  // A list the file leaves out keeps its English default, so the clash may be
+  // with a default: it is reported at the list the file gives.
+  CHECK(problems(kHead + rule + "interview:\n  spoken:\n    \"no\": [nope, help]\n") ==
+        Lines{"t.yaml:15:11: 'help' is listed under both no and why"});
+  {
+    auto result =
+        load_rule_set(kHead + rule + "interview:\n  spoken:\n    \"yes\": [aye]\n", "t.yaml");
+    REQUIRE(result.rule_set);
+    const auto& spoken = result.rule_set->spoken;
+    CHECK(spoken.yes == std::vector<std::string>{"aye"});
+    CHECK(std::find(spoken.unsure.begin(), spoken.unsure.end(), "not sure") != spoken.unsure.end());
+    auto bare = load_rule_set(kHead + rule, "t.yaml");  // no interview section at all
+    REQUIRE(bare.rule_set);
+    CHECK(std::find(bare.rule_set->spoken.why.begin(), bare.rule_set->spoken.why.end(), "why") !=
+          bare.rule_set->spoken.why.end());
+  }
   // A word that names two choices of one question.
   std::string head = kHead;
   head.replace(head.find("choices: [dull, sharp]"), 22,
