@@ -1,6 +1,8 @@
 #include "engine/evaluator.h"
 
 #include <algorithm>
+#include <atomic>
+#include <ranges>
 #include <string>
 
 namespace backtriage::engine {
@@ -125,6 +127,12 @@ std::vector<FactId> Evaluation::open_questions_for_values(FactId fact,
 
 namespace {
 
+// Numbers runs across every thread (batch --jobs); 0 is no run.
+std::uint64_t next_run_number() {
+  static std::atomic<std::uint64_t> runs{0};
+  return ++runs;
+}
+
 std::string describe(const FactDecl& decl, Value value) {
   switch (decl.type) {
     case FactType::Bool: return value.as_bool() ? "true" : "false";
@@ -181,6 +189,8 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
                          Declined declined) const {
   FactTable& facts = evaluation.facts_;
   facts.reset();
+  evaluation.run_ = next_run_number();
+  evaluation.rerun_base_ = 0;
   std::fill(evaluation.status_.begin(), evaluation.status_.end(), Tri::False);
   if (trace) trace->clear();
   for (FactId f = 0; f < static_cast<FactId>(facts.size()); ++f) {
@@ -193,9 +203,16 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
       facts.set_open(f);
   }
 
+  run_strata(std::views::iota(std::size_t{0}, kb_.strata().size()), evaluation, trace,
+             [&](int rule) { return kb_.rules()[rule].when.evaluate(facts); });
+}
+
+template <typename Strata, typename StatusOf>
+void Evaluator::run_strata(const Strata& to_run, Evaluation& evaluation, Trace* trace,
+                           StatusOf status_of) const {
   auto step = [&](int rule, bool& changed) {
     Tri before = evaluation.status_[rule];
-    Tri now = std::max(before, kb_.rules()[rule].when.evaluate(facts));
+    Tri now = std::max(before, status_of(rule));
     if (now == before) return;
     evaluation.status_[rule] = now;
     apply(rule, now, evaluation, changed);
@@ -206,8 +223,10 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
   // Kept in the evaluation, so a batch of runs allocates nothing once warm.
   std::vector<int>& work = evaluation.work_;
   std::vector<bool>& queued = evaluation.queued_;
-  queued.assign(kb_.rules().size(), false);
-  for (std::size_t s = 0; s < strata.size(); ++s) {
+  // Each cyclic stratum marks all its rules queued before it starts, so
+  // what a run cut short by a clash left here is never read.
+  queued.resize(kb_.rules().size());
+  for (std::size_t s : to_run) {
     if (!kb_.stratum_is_cyclic(s)) {
       bool changed = false;
       for (int rule : strata[s]) step(rule, changed);
@@ -234,6 +253,36 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
           }
     }
   }
+}
+
+// The facts that may change start again empty (the inputs open), and the
+// strata that assert them run again in order, as in a full run: rules
+// downstream are evaluated, the other writers of those facts take the
+// status they have in `base` (they read nothing that changed). So every
+// fact gets its values in the order a full run gives them, and a clash is
+// reported as a full run would report it.
+void Evaluator::rerun(const Evaluation& base, const Downstream& downstream, Evaluation& out) const {
+  if (base.run_ != 0 && out.rerun_base_ == base.run_) {
+    for (FactId f : out.rerun_changed_) out.facts_.copy_fact(base.facts_, f);
+  } else {
+    out.facts_ = base.facts_;
+  }
+  out.run_ = next_run_number();
+  out.rerun_base_ = base.run_;
+  out.rerun_changed_ = downstream.facts;
+  out.status_ = base.status_;
+  for (FactId f : downstream.facts) {
+    if (kb_.facts()[f].is_input)
+      out.facts_.set_open(f);
+    else
+      out.facts_.decline(f);  // no value until its writers run again
+  }
+  for (std::size_t s : downstream.strata)
+    for (int rule : kb_.strata()[s]) out.status_[rule] = Tri::False;
+  const FactTable& facts = out.facts_;
+  run_strata(downstream.strata, out, nullptr, [&](int rule) {
+    return downstream.evaluate[rule] ? kb_.rules()[rule].when.evaluate(facts) : base.status_[rule];
+  });
 }
 
 Evaluation Evaluator::run(const Answers& answers, Trace* trace, Unanswered unanswered) const {

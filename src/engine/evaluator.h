@@ -7,11 +7,13 @@
 // unknown asserts them as possible, so later rules see that the fact may yet
 // appear. The result says, for every rule, whether it fired, could not fire,
 // or waits on an answer — and which unanswered questions those are.
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "engine/downstream.h"
 #include "engine/fact_table.h"
 #include "engine/knowledge_base.h"
 #include "engine/trace.h"
@@ -61,6 +63,11 @@ class Evaluation {
   std::vector<Tri> status_;
   std::vector<int> work_;  // the evaluator's scratch, reused across runs
   std::vector<bool> queued_;
+  // Every run gets a number no other run has; a rerun remembers its base's
+  // and the facts it changed, so the next rerun from the same base restores
+  // only those instead of copying every fact.
+  std::uint64_t run_ = 0, rerun_base_ = 0;
+  std::vector<FactId> rerun_changed_;
   mutable std::vector<bool> seen_fact_, seen_rule_;  // collect_open's scratch
 };
 
@@ -78,12 +85,21 @@ class Evaluator {
   // (by fact id), the others open: for tools that explore answers, where
   // some questions are still to be chosen and others left unanswered.
   void run(const Answers& answers, Evaluation& evaluation, const std::vector<bool>& declined) const;
+  // What `run` gives with `base`'s answers and declined inputs, except that
+  // the inputs of `downstream` (declined in `base`) are open, to the order
+  // of every fact's values; only its strata run again, the rest is copied.
+  void rerun(const Evaluation& base, const Downstream& downstream, Evaluation& out) const;
 
  private:
   void apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const;
   template <typename Declined>
   void run_with(const Answers& answers, Evaluation& evaluation, Trace* trace,
                 Declined declined) const;
+  // Runs `strata` in order; `status_of(rule)` is the status its condition
+  // has now (evaluated, or known from an earlier run).
+  template <typename Strata, typename StatusOf>
+  void run_strata(const Strata& strata, Evaluation& evaluation, Trace* trace,
+                  StatusOf status_of) const;
   const KnowledgeBase& kb_;
 };
 

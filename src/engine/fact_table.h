@@ -25,6 +25,8 @@ class FactTable {
 
   // Forgets every value but keeps the storage, so batch runs reuse it.
   void reset();
+  // Takes what `other` (a table of the same facts) knows about `fact`.
+  void copy_fact(const FactTable& other, FactId fact) { states_[fact] = other.states_[fact]; }
 
   void answer(FactId fact, Value value);
   void set_open(FactId fact);

@@ -1,6 +1,7 @@
 #include "report/build_report.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
@@ -16,6 +17,10 @@ ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
 }
 
 namespace {
+
+// Sets of optional questions whose downstream rules are kept worked out; the
+// twelve of the default rules give at most a few thousand sets.
+constexpr std::size_t kDownstreamKept = 4096;
 
 // The certain values of a set, as items in the rule set's order (not the
 // order rules happened to fire), so output is stable.
@@ -90,7 +95,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   }
   watch_for(facts);
   r.assumed.clear();
-  if (detail == Detail::Full) find_assumed(answers);
+  if (detail == Detail::Full) find_assumed(answers, evaluation);
   return r;
 }
 
@@ -164,15 +169,21 @@ std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
 // open too), so a question counts when it could change the report open on
 // its own; and then those that could only together (two of four signs of
 // inflammation), with the questions that counted on their own closed.
-void ReportBuilder::find_assumed(const engine::Answers& answers) {
+void ReportBuilder::find_assumed(const engine::Answers& answers,
+                                 const engine::Evaluation& evaluation) {
   declined_.assign(answers.size(), false);
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     declined_[q] = rules_.questions[q].optional && !answers[q];
   if (std::none_of(declined_.begin(), declined_.end(), [](bool d) { return d; })) return;
+  for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
+    assert(answers[q] || evaluation.facts().open(q) != declined_[q]);
   auto matters_with_open = [&](const std::vector<FactId>& open) {
-    auto declined = declined_;
-    for (FactId q : open) declined[q] = false;
-    evaluator_.run(answers, scratch_, declined);
+    auto known = downstream_.find(open);
+    if (known == downstream_.end()) {
+      if (downstream_.size() >= kDownstreamKept) downstream_.clear();  // memory stays flat
+      known = downstream_.emplace(open, engine::downstream_of(rules_.knowledge_base(), open)).first;
+    }
+    evaluator_.rerun(evaluation, known->second, scratch_);
     std::vector<FactId> out;
     for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
       if (std::find(open.begin(), open.end(), q) != open.end()) out.push_back(q);

@@ -1,0 +1,45 @@
+#include "engine/downstream.h"
+
+#include <algorithm>
+
+#include "engine/knowledge_base.h"
+
+namespace backtriage::engine {
+
+Downstream downstream_of(const KnowledgeBase& kb, std::vector<FactId> inputs) {
+  std::sort(inputs.begin(), inputs.end());
+  inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
+  Downstream d;
+  d.evaluate.assign(kb.rules().size(), false);
+  std::vector<bool> changes(kb.facts().size(), false);
+  for (FactId f : inputs) changes[f] = true;
+  std::vector<FactId> pending = inputs;
+  // A rule in a cycle that reads a changing fact makes every rule of the
+  // cycle downstream: each reads what another asserts.
+  while (!pending.empty()) {
+    const FactId f = pending.back();
+    pending.pop_back();
+    for (int reader : kb.readers(f)) {
+      if (d.evaluate[reader]) continue;
+      d.evaluate[reader] = true;
+      for (const Assertion& a : kb.rules()[reader].then)
+        if (!changes[a.fact]) {
+          changes[a.fact] = true;
+          pending.push_back(a.fact);
+        }
+    }
+  }
+  for (FactId f = 0; f < static_cast<FactId>(changes.size()); ++f) {
+    if (!changes[f]) continue;
+    d.facts.push_back(f);
+    for (int writer : kb.writers(f)) d.strata.push_back(kb.stratum_of(writer));
+  }
+  for (std::size_t r = 0; r < d.evaluate.size(); ++r)
+    if (d.evaluate[r]) d.strata.push_back(kb.stratum_of(static_cast<int>(r)));
+  std::sort(d.strata.begin(), d.strata.end());
+  d.strata.erase(std::unique(d.strata.begin(), d.strata.end()), d.strata.end());
+  d.inputs = std::move(inputs);
+  return d;
+}
+
+}  // namespace backtriage::engine
