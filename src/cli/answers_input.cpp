@@ -277,6 +277,7 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
   constexpr std::size_t kMaxSeen = 512;
   std::bitset<kMaxSeen> seen;
   bool seen_id = false;
+  std::size_t next_in_order = 0;
   if (rules.questions.size() > kMaxSeen) return false;
   for (const auto& [key, value] : members) {
     if (id && key == "id") {
@@ -290,9 +291,15 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
         return false;  // the nlohmann path words the error
       continue;
     }
-    const Question* q = rules.find_question(key);
+    // Scripts mostly write the questions in the rule file's order (that of
+    // `backtriage questions`): try the one after the last before hashing.
+    const Question* q =
+        next_in_order < rules.questions.size() && rules.questions[next_in_order].id == key
+            ? &rules.questions[next_in_order]
+            : rules.find_question(key);
     if (!q) return false;
     const auto fact = static_cast<std::size_t>(q - rules.questions.data());
+    next_in_order = fact + 1;
     if (seen[fact]) return false;
     seen[fact] = true;
     std::optional<Value> answer;

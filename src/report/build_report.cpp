@@ -14,6 +14,17 @@ using engine::Value;
 ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
     : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
   report_.rules = &rules;
+  // What watch_for asks of each entry, by its index, worked out once rather
+  // than by name on every report.
+  if (rules.roles.watch_for < 0) return;
+  const auto& entries = rules.items_of(rules.roles.watch_for);
+  for (const ruleset::Item& entry : entries) {
+    watch_rank_.push_back(rules.level_rank(entry.level));
+    watch_replaces_.emplace_back();
+    for (const std::string& id : entry.replaces)
+      for (const ruleset::Item& other : entries)
+        if (other.id == id) watch_replaces_.back().push_back(&other);
+  }
 }
 
 namespace {
@@ -104,25 +115,27 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
 // first (file order within a step).
 void ReportBuilder::watch_for(const engine::FactTable& facts) {
   Report& r = report_;
+  r.watch_for.clear();
   set_items(rules_, facts, rules_.roles.watch_for, watch_given_);
-  const auto replaced = [&](const ruleset::Item* entry) {
-    return std::any_of(watch_given_.begin(), watch_given_.end(), [&](const ruleset::Item* other) {
-      return std::find(other->replaces.begin(), other->replaces.end(), entry->id) !=
-             other->replaces.end();
-    });
-  };
+  if (watch_given_.empty()) return;
+  const ruleset::Item* first = rules_.items_of(rules_.roles.watch_for).data();
+  const auto rank = [&](const ruleset::Item* entry) { return watch_rank_[entry - first]; };
+  watch_replaced_.assign(watch_rank_.size(), false);
+  for (const ruleset::Item* entry : watch_given_)
+    for (const ruleset::Item* other : watch_replaces_[entry - first])
+      watch_replaced_[other - first] = true;
+  const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[entry - first]; };
+  const int level_rank = r.decided() ? rules_.level_rank(r.level->id) : -1;
   const auto kept = [&](const ruleset::Item* entry) {
     if (const auto& levels = r.level->watch_levels)
       return std::find(levels->begin(), levels->end(), entry->level) != levels->end();
-    return r.decided() && rules_.level_rank(entry->level) < rules_.level_rank(r.level->id);
+    return r.decided() && rank(entry) < level_rank;
   };
-  r.watch_for.clear();
   for (const ruleset::Item* entry : watch_given_)
     if (!replaced(entry) && kept(entry)) r.watch_for.push_back(entry);
-  std::stable_sort(r.watch_for.begin(), r.watch_for.end(),
-                   [&](const ruleset::Item* a, const ruleset::Item* b) {
-                     return rules_.level_rank(a->level) < rules_.level_rank(b->level);
-                   });
+  std::stable_sort(
+      r.watch_for.begin(), r.watch_for.end(),
+      [&](const ruleset::Item* a, const ruleset::Item* b) { return rank(a) < rank(b); });
 }
 
 std::vector<WatchGroup> Report::watch_groups() const {
