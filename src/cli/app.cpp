@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cstring>
 #include <exception>
 
@@ -295,12 +294,7 @@ void check_options(Options& o, const std::string& command) {
     if (format != Format::Ics && !given->empty())
       fail(fmt::format("--{} applies only to --format ics", name));
   if (format != Format::Html && !o.paper.empty()) fail("--paper applies only to --format html");
-  if (const auto& text = o.min_coverage_text; !text.empty()) {  // checked by percentage()
-    double value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    o.min_coverage = value;
-    o.coverage = true;
-  }
+  if (o.min_coverage) o.coverage = true;
   if (o.command == Command::Completion) {
     const std::vector<std::string> shells{"bash", "zsh", "fish"};
     if (std::find(shells.begin(), shells.end(), o.completion_shell) == shells.end())
