@@ -3,19 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <exception>
 
 #include "cli/command_table.h"
 #include "cli/exit_code.h"
 #include "cli/help_formatter.h"
-#include "cli/input_file.h"
 #include "cli/output.h"
 #include "cli/parse_error_message.h"
 #include "cli/rules_in_locale.h"
-#include "cli/shared_options.h"
-#include "report/date.h"
-#include "report/render_ics.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
