@@ -3,26 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <cstring>
 #include <exception>
 
-#include "cli/batch_command.h"
-#include "cli/check_command.h"
-#include "cli/completion_command.h"
-#include "cli/diff_command.h"
+#include "cli/command_table.h"
 #include "cli/exit_code.h"
 #include "cli/help_formatter.h"
-#include "cli/input_file.h"
 #include "cli/output.h"
-#include "cli/questions_command.h"
+#include "cli/parse_error_message.h"
 #include "cli/rules_in_locale.h"
-#include "cli/shared_options.h"
-#include "cli/test_command.h"
-#include "cli/triage_command.h"
-#include "report/date.h"
-#include "report/render_ics.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
 #include "ruleset/spelling.h"
@@ -103,169 +91,6 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
   return text;
 }
 
-// --- The commands --------------------------------------------------------------------------
-
-struct CommandSpec {
-  const char* name;  // "" for the default command
-  const char* summary;
-  Command command;
-  void (*add_options)(CLI::App&, Options&);
-  int (*run)(const Options&, const ruleset::RuleSet&, const Io&);
-};
-
-int run_check_command(const Options& o, const ruleset::RuleSet&, const Io& io) {
-  return run_check(o, io);
-}
-
-const CommandSpec kCommands[] = {
-    {"", "", Command::Triage, add_triage, run_triage},
-    {"batch", "Triage JSON Lines: one answers object per line in, one report per line out",
-     Command::Batch, add_batch, run_batch},
-    {"questions", "List the rule set's questions: id, flag, type, answers, prompt",
-     Command::Questions, add_questions, run_questions},
-    {"check", "Validate rule files; every problem as file:line:col", Command::Check, add_check,
-     run_check_command},
-    {"test", "Run rule-set test cases and report pass/fail and coverage", Command::Test, add_test,
-     run_test},
-    {"diff", "What changes in the triage between two rule sets", Command::Diff, add_diff, run_diff},
-    {"completion", "Print a shell completion script (answer flags complete their values)",
-     Command::Completion, add_completion, run_completion},
-};
-
-const CommandSpec& spec_of(Command command) {
-  for (const auto& spec : kCommands)
-    if (spec.command == command) return spec;
-  return kCommands[0];
-}
-
-std::vector<std::string> command_names() {
-  std::vector<std::string> names;
-  for (const auto& spec : kCommands)
-    if (*spec.name) names.push_back(spec.name);
-  return names;
-}
-
-// The subcommand named in argv, or "" (the default command).
-std::string command_in(int argc, const char* const* argv) {
-  const auto names = command_names();
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    if (std::find(names.begin(), names.end(), arg) != names.end()) return std::string(arg);
-  }
-  return "";
-}
-
-std::string help_hint(const std::string& command) {
-  return command.empty() ? "run 'backtriage --help'"
-                         : fmt::format("run 'backtriage {} --help'", command);
-}
-
-// --- Turning CLI11's errors into plain messages --------------------------------------------
-
-const CLI::App& command_app(const CLI::App& app, const std::string& command) {
-  return command.empty() ? app : *app.get_subcommand(command);
-}
-
-std::vector<std::string> long_options(const CLI::App& app) {
-  std::vector<std::string> known;
-  for (const CLI::Option* option : app.get_options())
-    for (const auto& name : option->get_lnames()) known.push_back("--" + name);
-  return known;
-}
-
-// What an option takes, from its type name: "auto|always|never" -> "auto,
-// always or never".
-std::string values_of(const CLI::Option& option) {
-  std::string type = option.get_type_name();
-  type = type.substr(0, type.find(':'));
-  if (type.find('|') == std::string::npos) return type;
-  std::vector<std::string> words;
-  for (std::size_t start = 0; start <= type.size();) {
-    std::size_t bar = type.find('|', start);
-    if (bar == std::string::npos) bar = type.size();
-    words.push_back(type.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return ruleset::list_or(words);
-}
-
-std::string rewrite(const CLI::ParseError& e, const CLI::App& app, int argc,
-                    const char* const* argv) {
-  const std::string command = command_in(argc, argv);
-  const CLI::App& active = command_app(app, command);
-  const std::string hint = help_hint(command);
-  const std::string what = e.what();
-  // Errors about one option start with its name: "--color: ...".
-  std::string option_name = what.substr(0, what.find(':'));
-  const CLI::Option* option = nullptr;
-  if (option_name.rfind("-", 0) == 0) {
-    for (const CLI::App* a : {&active, &app}) {
-      try {
-        option = a->get_option(option_name);
-        break;
-      } catch (const CLI::OptionNotFound&) {
-      }
-    }
-  }
-  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    // What CLI11 could not place, in the order given; values of known options
-    // are already consumed, so the first of these is the culprit.
-    const auto extras = app.remaining(true);
-    const std::string stray = extras.empty() ? std::string() : extras.front();
-    if (stray.rfind("--", 0) == 0) {
-      const auto known = long_options(active);
-      const std::string name = stray.substr(0, stray.find('='));
-      return fmt::format("unknown option '{}'{}; {}", name, ruleset::did_you_mean(name, known),
-                         hint);
-    }
-    if (stray.size() > 1 && stray[0] == '-')
-      return fmt::format("unknown option '{}'; {}", stray.substr(0, 2), hint);
-    if (command.empty() && !stray.empty() && stray != "-") {
-      const auto names = command_names();
-      if (auto near = ruleset::closest_match(stray, names))
-        return fmt::format("unknown command '{}' (did you mean '{}'?); {}", stray, *near, hint);
-      return fmt::format(
-          "unexpected argument '{}': backtriage takes answers as flags such as "
-          "--fever yes, and its commands are {}; {}",
-          stray, ruleset::list_or(names), hint);
-    }
-    return fmt::format("unexpected argument '{}'; {}", stray, hint);
-  }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && option) {
-    int times = 0;
-    for (int i = 1; i < argc; ++i) {
-      std::string_view arg = argv[i];
-      arg = arg.substr(0, arg.find('='));
-      for (const auto& name : option->get_lnames()) times += arg == "--" + name;
-      for (const auto& name : option->get_snames()) times += arg == "-" + name;
-    }
-    if (times > 1)
-      return fmt::format("option '{}' was given more than once; {}", option_name, hint);
-    if (option->get_expected_max() == 0)
-      return fmt::format("option '{}' takes no value; {}", option_name, hint);
-    return fmt::format("option '{}' needs a value: {}; {}", option_name, values_of(*option), hint);
-  }
-  // The validators of option_values.h say the rest: "option '--jobs': '0'
-  // is not a whole number from 1 to 256".
-  if (dynamic_cast<const CLI::ValidationError*>(&e) && option)
-    return fmt::format("option '{}': {}; {}", option_name, what.substr(option_name.size() + 2),
-                       hint);
-  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
-    const std::string name = what.substr(0, what.find(" is required"));
-    // A missing positional is said by what it is: "diff needs the rule file
-    // after the change", from the description its help shows.
-    const CLI::Option* missing = active.get_option_no_throw(name);
-    if (missing && missing->get_positional() && !missing->get_description().empty()) {
-      std::string needed = missing->get_description();
-      needed[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(needed[0])));
-      return fmt::format("{} needs {}; {}", command, needed, hint);
-    }
-    return fmt::format("{} is missing; {}", name, hint);
-  }
-  return fmt::format("cannot read the command line ({}); {}", what, hint);
-}
-
 // --- What CLI11 leaves to us ------------------------------------------------------------------
 
 void check_options(Options& o, const std::string& command) {
@@ -295,12 +120,7 @@ void check_options(Options& o, const std::string& command) {
     if (format != Format::Ics && !given->empty())
       fail(fmt::format("--{} applies only to --format ics", name));
   if (format != Format::Html && !o.paper.empty()) fail("--paper applies only to --format html");
-  if (const auto& text = o.min_coverage_text; !text.empty()) {  // checked by percentage()
-    double value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    o.min_coverage = value;
-    o.coverage = true;
-  }
+  if (o.min_coverage) o.coverage = true;
   if (o.command == Command::Completion) {
     const std::vector<std::string> shells{"bash", "zsh", "fish"};
     if (std::find(shells.begin(), shells.end(), o.completion_shell) == shells.end())
@@ -421,7 +241,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
   app->footer(fmt::format(fmt::runtime(kExamples), fmt::arg("flags", flags_example(rules))));
   app->require_subcommand(0, 1);
-  for (const auto& spec : kCommands) {
+  for (const auto& spec : commands()) {
     CLI::App* target = app.get();
     if (*spec.name) {
       target = app->add_subcommand(spec.name, spec.summary);
@@ -454,7 +274,7 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
   } catch (const CLI::CallForVersion&) {
     throw;
   } catch (const CLI::ParseError& e) {
-    throw CliError(kUsage, rewrite(e, app, argc, argv));
+    throw CliError(kUsage, plain_message(e, app, argc, argv));
   }
   const std::string command = command_in(argc, argv);
   // Answers written before a command's name parse as the triage's options,

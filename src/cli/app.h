@@ -1,7 +1,7 @@
 #pragma once
 // The command line: a CLI11 app built in a function, so tests can parse an
 // argv in-process, and `run`, which is all of main(). The commands are one
-// table (kCommands in app.cpp), as ninja lists its tools.
+// table (command_table.h), as ninja lists its tools.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>

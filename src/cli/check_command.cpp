@@ -12,10 +12,10 @@
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "cli/output.h"
-#include "cli/rules_in_locale.h"
 #include "cli/shared_options.h"
 #include "ruleset/lint.h"
 #include "ruleset/loader.h"
+#include "ruleset/overlay_files.h"
 
 namespace backtriage::cli {
 
@@ -45,7 +45,7 @@ Outcome check_one(const std::string& name, std::string_view text, const std::str
   if (loaded.rule_set)
     for (std::size_t i = 1; i < loaded.locales.size(); ++i) {
       auto in_locale = ruleset::load_rule_set(
-          text, name, overlays_of(path, ruleset::parse_locale_tag(loaded.locales[i])));
+          text, name, ruleset::overlays_of(path, ruleset::parse_locale_tag(loaded.locales[i])));
       for (auto& d : in_locale.diagnostics)
         if (said.insert(ruleset::format_line(d)).second) diagnostics.push_back(std::move(d));
       for (auto& [file, overlay_text] : in_locale.overlay_files) files.emplace(file, overlay_text);

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "report/date.h"
 #include "report/render_ics.h"
@@ -12,9 +14,13 @@ namespace backtriage::cli {
 
 namespace {
 
-// A validator whose check returns the message, or "" when the text is fine.
-CLI::Validator checked(std::string (*check)(const std::string&), std::string name) {
-  return CLI::Validator([check](std::string& text) { return check(text); }, "", std::move(name));
+// `text`, all of it, as a number of type N; none when it is not one.
+template <typename N>
+std::optional<N> number_in(const std::string& text) {
+  N value{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace
@@ -32,54 +38,48 @@ CLI::Validator one_of(std::vector<std::string> words) {
 CLI::Validator whole_number(int low, int high) {
   return CLI::Validator(
       [low, high](std::string& text) -> std::string {
-        int value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high)
-          return "";
+        const auto value = number_in<int>(text);
+        if (value && *value >= low && *value <= high) return "";
         return fmt::format("'{}' is not a whole number from {} to {}", text, low, high);
       },
       "", "whole number");
 }
 
 CLI::Validator percentage() {
-  return checked(
-      [](const std::string& text) -> std::string {
-        double value = -1;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec == std::errc() && end == text.data() + text.size() && value >= 0 && value <= 100)
-          return "";
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto value = number_in<double>(text);
+        if (value && *value >= 0 && *value <= 100) return "";
         return fmt::format("'{}' is not a percentage from 0 to 100", text);
       },
-      "percentage");
+      "", "percentage");
 }
 
 CLI::Validator date_text() {
-  return checked(
-      [](const std::string& text) -> std::string {
-        return report::parse_date(text)
-                   ? ""
-                   : fmt::format("'{}' is not a date written YYYY-MM-DD", text);
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (report::parse_date(text)) return "";
+        return fmt::format("'{}' is not a date written YYYY-MM-DD", text);
       },
-      "date");
+      "", "date");
 }
 
 CLI::Validator time_text() {
-  return checked(
-      [](const std::string& text) -> std::string {
-        return report::parse_time(text)
-                   ? ""
-                   : fmt::format("'{}' is not a time written HH:MM (00:00 to 23:59)", text);
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (report::parse_time(text)) return "";
+        return fmt::format("'{}' is not a time written HH:MM (00:00 to 23:59)", text);
       },
-      "time");
+      "", "time");
 }
 
 CLI::Validator minutes_or_none() {
-  return checked(
-      [](const std::string& text) -> std::string {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
         if (text == "none" || report::parse_minutes(text)) return "";
         return fmt::format("'{}' is not a whole number of minutes from 0 to 1440, or none", text);
       },
-      "minutes");
+      "", "minutes");
 }
 
 }  // namespace backtriage::cli

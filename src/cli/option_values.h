@@ -2,7 +2,10 @@
 // CLI11 validators for the values of single options, each failing with the
 // whole of what a person reads after "option '--name': " (app.cpp's rewrite
 // adds that head), so an option is declared with its check beside it rather
-// than checked by hand after the parse.
+// than checked by hand after the parse. Each is a CLI::Validator made by a
+// named function, as CLI11's own CLI::Range is, and only checks the text:
+// CLI11 then reads it into the option's own type (an int, a double), so
+// nothing reads an option's text a second time.
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>

@@ -42,8 +42,7 @@ struct Options {
   std::vector<std::string> files;
   // test
   bool coverage = false;
-  std::optional<double> min_coverage;
-  std::string min_coverage_text;
+  std::optional<double> min_coverage;  // percent; given, it implies `coverage`
   // diff
   std::string diff_old, diff_new, diff_cases;
   // completion

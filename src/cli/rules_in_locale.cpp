@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
-
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
 #include "ruleset/loader.h"
+#include "ruleset/overlay_files.h"
 
 namespace backtriage::cli {
 
@@ -15,7 +14,7 @@ namespace {
 ruleset::LoadResult load(const std::string& path, const std::string& text,
                          const WantedLocale& wanted) {
   return ruleset::load_rule_set(text, path.empty() ? "<embedded>" : path,
-                                overlays_of(path, wanted.tag));
+                                ruleset::overlays_of(path, wanted.tag));
 }
 
 CliError no_such_locale(const WantedLocale& wanted, const std::vector<std::string>& have) {
@@ -42,39 +41,6 @@ const ruleset::RuleSet* compiled_in(const WantedLocale& wanted) {
 }
 
 }  // namespace
-
-// An overlay's text, by the name the rule file gives it: beside the file,
-// or among the embedded ones for the embedded rules.
-ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<ruleset::LocaleTag> tag) {
-  ruleset::LocaleRequest request;
-  request.wanted = std::move(tag);
-  if (path.empty()) {
-    request.read = [](const std::string& file, std::string& name,
-                      std::string& why) -> std::optional<std::string> {
-      name = "<embedded>/" + file;
-      auto text = ruleset::embedded_overlay_text(file);
-      if (!text) why = "no overlay of that name is built in";
-      return text ? std::optional<std::string>(*text) : std::nullopt;
-    };
-  } else {
-    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    request.read = [dir](const std::string& file, std::string& name,
-                         std::string& why) -> std::optional<std::string> {
-      name = (dir / file).string();
-      if (name == "-") name = "./-";  // a file named -, not standard input
-      try {
-        return read_input(name, nullptr);
-      } catch (const CliError& e) {
-        // read_input says "cannot open NAME: why" or "NAME: why"; keep the why.
-        const std::string message = e.what();
-        const auto at = message.find(name + ": ");
-        why = at == std::string::npos ? message : message.substr(at + name.size() + 2);
-        return std::nullopt;
-      }
-    };
-  }
-  return request;
-}
 
 std::optional<std::string> find_option(int argc, const char* const* argv, std::string_view name) {
   std::optional<std::string> found;

@@ -9,7 +9,6 @@
 
 #include "cli/io.h"
 #include "ruleset/locale.h"
-#include "ruleset/localize.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::cli {
@@ -17,10 +16,6 @@ namespace backtriage::cli {
 // The value of `--name VALUE` / `--name=VALUE` in argv (the last one given),
 // before "--"; none when absent (an empty value is given: `--locale ''`).
 std::optional<std::string> find_option(int argc, const char* const* argv, std::string_view name);
-
-// How the loader reads the overlays of the rule file at `path` (beside it),
-// or of the embedded rules when `path` is empty.
-ruleset::LocaleRequest overlays_of(const std::string& path, std::optional<ruleset::LocaleTag> tag);
 
 // The locale a run asks for: --locale's tag, else the environment's; none
 // for the rule file's own. A --locale that is no tag is a usage error.

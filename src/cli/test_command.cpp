@@ -102,7 +102,7 @@ void add_test(CLI::App& app, Options& o) {
   app.add_flag("--coverage", o.coverage,
                "Also list rules never fired, levels never reached, questions never answered "
                "and choices never used");
-  app.add_option("--min-coverage", o.min_coverage_text,
+  app.add_option("--min-coverage", o.min_coverage,
                  "Fail (exit 1) when coverage is below N percent; implies --coverage")
       ->type_name("N")
       ->check(percentage());

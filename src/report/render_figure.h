@@ -6,7 +6,8 @@
 //    pose and back, by CSS keyframes (in the SVG's own <style>) on each
 //    bone's path (`d`), which the page stills for prefers-reduced-motion;
 //  - poses: the start and the end pose side by side with an arrow, for print.
-// Each SVG has an accessible name (the exercise) and description.
+// Each SVG has an accessible name (the exercise) and description. How the
+// figure moves is figure_motion.h; what is drawn of it, figure_shapes.h.
 #include <string>
 
 #include "ruleset/figure.h"
@@ -24,12 +25,5 @@ std::string figure_animated_svg(const ruleset::Figure& figure, const FigureText&
 // end positions side by side: ..."); the text's own when empty.
 std::string figure_poses_svg(const ruleset::Figure& figure, const FigureText& text,
                              const std::string& described = "");
-
-// The pose a fraction `t` of the way from `a` to `b` (0: a, 1: b), as the
-// animation draws it: seen from the side, limbs turn about their joints; a
-// joint in the same place in both poses stays put, one resting on the floor
-// in both slides along it, and nothing goes below the floor.
-ruleset::Pose pose_between(const ruleset::Figure& figure, const ruleset::Pose& a,
-                           const ruleset::Pose& b, double t);
 
 }  // namespace backtriage::report

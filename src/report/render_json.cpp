@@ -1,6 +1,6 @@
 #include "report/render_json.h"
 
-#include "ruleset/answer_domain.h"
+#include "report/json_parts.h"
 
 namespace backtriage::report {
 
@@ -8,203 +8,7 @@ using engine::FactId;
 using engine::Value;
 using ruleset::Item;
 
-void write_answer(JsonOut& out, const ruleset::RuleSet& rules, FactId fact, Value value) {
-  const auto& decl = rules.knowledge_base().facts()[fact];
-  if (rules.is_question(fact) && rules.questions[fact].type == engine::FactType::Bool) {
-    if (ruleset::is_unsure(rules.questions[fact], value))
-      out.string("unsure");
-    else
-      out.boolean(value.as_bool());
-    return;
-  }
-  switch (decl.type) {
-    case engine::FactType::Bool: out.boolean(value.as_bool()); break;
-    case engine::FactType::Number: out.number(value.as_number()); break;
-    default: out.string(decl.symbols.at(value.as_symbol()));
-  }
-}
-
 namespace {
-
-void range(JsonOut& out, const char* key, const std::optional<ruleset::Range>& r) {
-  if (!r) return;
-  out.key(key);
-  out.begin_object();
-  out.key("min");
-  out.integer(r->min);
-  out.key("max");
-  out.integer(r->max);
-  out.end_object();
-}
-
-// An exercise, with what the person must take care over when the rules
-// gave a caution for it.
-void exercise_with(JsonOut& out, const Item& item, std::string_view caution) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("region"), out.string(item.region);
-  out.key("kind"), out.string(item.kind);
-  out.key("position"), out.string(item.position);
-  out.key("purpose"), out.string(item.purpose);
-  out.key("equipment"), out.string_list(item.equipment);
-  out.key("steps"), out.string_list(item.steps);
-  out.key("dose");
-  out.begin_object();
-  if (item.dose) {
-    const auto& d = *item.dose;
-    range(out, "hold_seconds", d.hold_seconds);
-    range(out, "hold_breaths", d.hold_breaths);
-    range(out, "reps", d.reps);
-    range(out, "sets", d.sets);
-    out.key("per_side"), out.boolean(d.per_side);
-    out.key("alternating"), out.boolean(d.alternating);
-    if (d.per_week) out.key("per_week"), out.integer(*d.per_week);
-  }
-  out.end_object();
-  out.key("source"), out.string(item.source);
-  if (!caution.empty()) out.key("caution"), out.string(caution);
-  out.end_object();
-}
-
-void exercise(JsonOut& out, const Item& item) {
-  exercise_with(out, item, {});
-}
-
-void watch_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("level"), out.string(item.level);
-  out.key("label"), out.string(item.label);
-  out.key("signs"), out.string_list(item.signs);
-  if (!item.when.empty()) out.key("when"), out.string(item.when);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void avoid_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("reason"), out.string(item.reason);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void text_item(JsonOut& out, const Item& item) {  // tips and safe activities
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("text"), out.string(item.text);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void reason_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("text"), out.string(item.text);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void text_advice(JsonOut& out, const std::optional<Item>& item) {
-  if (!item) return out.null();
-  out.begin_object();
-  out.key("text"), out.string(item->text);
-  if (item->per_week) out.key("per_week"), out.integer(*item->per_week);
-  out.key("source"), out.string(item->source);
-  out.end_object();
-}
-
-void plan(JsonOut& out, const std::optional<ruleset::Plan>& p) {
-  if (!p) return out.null();
-  out.begin_object();
-  out.key("weeks"), out.integer(p->weeks);
-  out.key("sessions_per_week"), out.integer(p->sessions_per_week);
-  out.key("check_ins");
-  out.begin_array();
-  for (const auto& c : p->check_ins) {
-    out.begin_object();
-    out.key("week"), out.integer(c.week);
-    out.key("text"), out.string(c.text);
-    out.end_object();
-  }
-  out.end_array();
-  out.key("source"), out.string(p->source);
-  out.end_object();
-}
-
-// The keys that come with home care and never change: safe_activities and
-// expected_course with the level's routine; frequency and plan only with
-// exercises to do.
-void advice_tail(JsonOut& out, const ruleset::RuleSet& rules, bool with_routine,
-                 bool with_exercises) {
-  const auto& advice = rules.advice;
-  out.key("safe_activities");
-  out.begin_array();
-  if (with_routine)
-    for (const auto& a : advice.safe_activities) text_item(out, a);
-  out.end_array();
-  out.key("frequency"), text_advice(out, with_exercises ? advice.frequency : std::nullopt);
-  out.key("expected_course"),
-      text_advice(out, with_routine ? advice.expected_course : std::nullopt);
-  out.key("plan"), plan(out, with_exercises ? advice.plan : std::nullopt);
-}
-
-void then_object(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule& rule) {
-  // Values of one fact together: one is itself, several a list.
-  out.begin_object();
-  const auto& then = rule.then;
-  for (std::size_t i = 0; i < then.size();) {
-    std::size_t j = i;
-    while (j < then.size() && then[j].fact == then[i].fact) ++j;
-    out.key(rules.knowledge_base().facts()[then[i].fact].id);
-    if (j - i > 1) out.begin_array();
-    for (std::size_t k = i; k < j; ++k) write_answer(out, rules, then[k].fact, then[k].value);
-    if (j - i > 1) out.end_array();
-    i = j;
-  }
-  out.end_object();
-}
-
-// A red flag's entry: its item's fixed members around the two that depend
-// on the answer.
-void red_flag_head(JsonOut& out, const Item& item) {
-  out.key("id"), out.string(item.id);
-  out.key("label"), out.string(item.label);
-}
-void red_flag_tail(JsonOut& out, const Item& item) {
-  out.key("why"), out.string(item.why);
-  out.key("source"), out.string(item.source);
-}
-
-void assumed_entry(JsonOut& out, const ruleset::Question& q) {
-  out.begin_object();
-  out.key("id"), out.string(q.id);
-  out.key("text"), out.string(q.assumed);
-  out.end_object();
-}
-
-// The members that open a report: the schema, the rule set, the level.
-void report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& level,
-                 const Item* action = nullptr) {
-  out.key("schema_version"), out.integer(kSchemaVersion);
-  out.key("ruleset");
-  out.begin_object();
-  out.key("id"), out.string(rules.id);
-  out.key("version"), out.string(rules.version);
-  out.end_object();
-  out.key("locale"), out.string(rules.locale);
-  out.key("level"), out.string(level.id);
-  out.key("level_label"), out.string(action ? action->action : level.label);
-  out.key("advice"), out.string(action ? action->advice : level.advice);
-}
-
-void rule_head(JsonOut& out, const engine::Rule& rule) {
-  out.key("id"), out.string(rule.id);
-  out.key("source"), out.string(rule.source);
-}
 
 // Members written into a scratch object and returned without its braces,
 // for raw_members to paste.
@@ -232,22 +36,24 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
       items_.emplace(&item, std::move(json));
     }
   };
-  cache(rules.roles.routine, exercise);
-  cache(rules.roles.avoid, avoid_item);
-  cache(rules.roles.tips, text_item);
-  cache(rules.roles.reasons, reason_item);
-  cache(rules.roles.watch_for, watch_item);
+  cache(rules.roles.routine, json_exercise);
+  cache(rules.roles.avoid, json_avoid_item);
+  cache(rules.roles.tips, json_text_item);
+  cache(rules.roles.reasons, json_reason_item);
+  cache(rules.roles.watch_for, json_watch_item);
   for (const auto& rule : rules.knowledge_base().rules()) {
     std::string json;
     JsonOut out(json, -1);
-    then_object(out, rules, rule);
+    json_then(out, rules, rule);
     rule_then_.push_back(std::move(json));
-    rule_head_.push_back(members_of([&](JsonOut& o) { rule_head(o, rule); }));
+    rule_head_.push_back(members_of([&](JsonOut& o) { json_rule_head(o, rule); }));
   }
   for (const Item& level : rules.levels())
-    report_head_.emplace(&level, members_of([&](JsonOut& o) { report_head(o, rules, level); }));
-  report_head_.emplace(&rules.undecided,
-                       members_of([&](JsonOut& o) { report_head(o, rules, rules.undecided); }));
+    report_head_.emplace(&level,
+                         members_of([&](JsonOut& o) { json_report_head(o, rules, level); }));
+  report_head_.emplace(&rules.undecided, members_of([&](JsonOut& o) {
+    json_report_head(o, rules, rules.undecided);
+  }));
   for (const auto& fact : rules.knowledge_base().facts()) {
     std::string json;
     append_json_string(json, fact.id);
@@ -256,14 +62,14 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   for (const auto& q : rules.questions) {
     std::string json;
     JsonOut out(json, -1);
-    assumed_entry(out, q);
+    json_assumed(out, q);
     assumed_.push_back(std::move(json));
   }
   if (rules.roles.red_flags >= 0)
     for (const Item& flag : rules.items_of(rules.roles.red_flags))
-      red_flag_members_.emplace_back(members_of([&](JsonOut& o) { red_flag_head(o, flag); }),
-                                     members_of([&](JsonOut& o) { red_flag_tail(o, flag); }));
-  advice_tail_ = members_of([&](JsonOut& o) { advice_tail(o, rules, true, true); });
+      red_flag_members_.emplace_back(members_of([&](JsonOut& o) { json_red_flag_head(o, flag); }),
+                                     members_of([&](JsonOut& o) { json_red_flag_tail(o, flag); }));
+  advice_tail_ = members_of([&](JsonOut& o) { json_advice_tail(o, rules, true, true); });
   disclaimer_ = members_of([&](JsonOut& o) { o.key("disclaimer"), o.string(rules.disclaimer); });
 }
 
@@ -294,19 +100,19 @@ void JsonReportWriter::red_flag(JsonOut& out, const RedFlagEntry& flag) const {
   if (pasted)
     out.raw_members(members.first);
   else
-    red_flag_head(out, *flag.item);
+    json_red_flag_head(out, *flag.item);
   out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
   out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
   if (pasted)
     out.raw_members(members.second);
   else
-    red_flag_tail(out, *flag.item);
+    json_red_flag_tail(out, *flag.item);
   out.end_object();
 }
 
 void JsonReportWriter::assumed(JsonOut& out, FactId question) const {
   if (out.compact() && cached_) return out.raw(assumed_[question]);
-  assumed_entry(out, rules_.questions[question]);
+  json_assumed(out, rules_.questions[question]);
 }
 
 void JsonReportWriter::classification(const Report& r, JsonOut& out) const {
@@ -332,7 +138,7 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
       if (out.compact() && cached_)
         out.raw_members(rule_head_[firing.rule]);
       else
-        rule_head(out, rule);
+        json_rule_head(out, rule);
       out.key("because");
       out.begin_object();
       for (FactId f : firing.read) {
@@ -353,7 +159,7 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
       if (out.compact() && cached_)
         out.raw(rule_then_[firing.rule]);
       else
-        then_object(out, rules_, rule);
+        json_then(out, rules_, rule);
       out.end_object();
     }
   }
@@ -366,7 +172,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   if (out.compact() && cached_ && !r.action)
     out.raw_members(report_head_.at(r.level));
   else
-    report_head(out, rules_, *r.level, r.action);
+    json_report_head(out, rules_, *r.level, r.action);
   out.key("complete"), out.boolean(r.complete);
   out.key("red_flags");
   out.begin_array();
@@ -374,34 +180,34 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.end_array();
   out.key("reasons");
   out.begin_array();
-  for (const Item* reason : r.reasons) item(out, reason, reason_item);
+  for (const Item* reason : r.reasons) item(out, reason, json_reason_item);
   out.end_array();
   out.key("classification"), classification(r, out);
   out.key("routine");
   out.begin_array();
   for (const Item* exercise_item : r.routine) {
     if (const std::string caution = r.caution_for(*exercise_item); !caution.empty())
-      exercise_with(out, *exercise_item, caution);
+      json_exercise_with(out, *exercise_item, caution);
     else
-      item(out, exercise_item, exercise);
+      item(out, exercise_item, json_exercise);
   }
   out.end_array();
   out.key("avoid");
   out.begin_array();
-  for (const Item* a : r.avoid) item(out, a, avoid_item);
+  for (const Item* a : r.avoid) item(out, a, json_avoid_item);
   out.end_array();
   out.key("tips");
   out.begin_array();
-  for (const Item* t : r.tips) item(out, t, text_item);
+  for (const Item* t : r.tips) item(out, t, json_text_item);
   out.end_array();
   if (out.compact() && cached_ && r.with_exercises()) {
     out.raw_members(advice_tail_);
   } else {
-    advice_tail(out, rules_, r.with_routine(), r.with_exercises());
+    json_advice_tail(out, rules_, r.with_routine(), r.with_exercises());
   }
   out.key("watch_for");
   out.begin_array();
-  for (const Item* w : r.watch_for) item(out, w, watch_item);
+  for (const Item* w : r.watch_for) item(out, w, json_watch_item);
   out.end_array();
   out.key("unanswered");
   out.begin_array();

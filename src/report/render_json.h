@@ -3,7 +3,7 @@
 // (documented by rules/schema/report.schema.json). This is the one place the
 // report's JSON shape is written; compact output pastes fragments rendered
 // once per rule set (exercises, rule conclusions...), which the same code
-// wrote, so both forms always agree.
+// wrote (json_parts.h), so both forms always agree.
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,9 +57,5 @@ class JsonReportWriter {
 
 // The whole report as text: indented by `indent`, or compact when < 0.
 std::string render_json(const Report& report, int indent = 2);
-
-// The JSON of one answer: true/false, a number, "unsure" or a choice id.
-void write_answer(JsonOut& out, const ruleset::RuleSet& rules, engine::FactId fact,
-                  engine::Value value);
 
 }  // namespace backtriage::report

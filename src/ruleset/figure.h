@@ -42,6 +42,10 @@ const std::array<std::string_view, kJointCount>& joint_names();
 struct Point {
   double x = 0, y = 0;
 };
+// Halfway from `a` to `b`: the hips' midpoint is where the torso ends.
+inline Point midpoint(Point a, Point b) {
+  return {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
 
 struct Pose {
   std::array<Point, kJointCount> at{};

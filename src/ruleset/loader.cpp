@@ -12,7 +12,6 @@
 #include "ruleset/condition_parser.h"
 #include "ruleset/rule_set_builder.h"
 #include "ruleset/spelling.h"
-#include "ruleset/spoken_reader.h"
 #include "ruleset/words_reader.h"
 #include "ruleset/yaml_reader.h"
 
@@ -305,8 +304,7 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
     rs.title = yaml_.scalar(root["title"], "title");
     rs.disclaimer = yaml_.scalar(root["disclaimer"], "disclaimer");
     if (root["report"]) report_roles(root["report"]);
-    rs.spoken = english_spoken();  // unless the interview section says otherwise
-    if (root["interview"]) interview(root["interview"]);
+    interview(root["interview"]);  // with or without one: it gives the spoken words
     rs.positions = items(root["positions"], Role::Classification);
     views(root["views"]);
     read_words(yaml_, root["words"], rs.words);

@@ -161,6 +161,12 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
 }
 
 void RuleSetBuilder::interview(const YAML::Node& node) {
+  // A file without the section still gets the words a prompt understands:
+  // read_spoken gives English for all a file leaves out, this included.
+  if (!node) {
+    rule_set_->spoken = read_spoken(yaml_, node);
+    return;
+  }
   if (!yaml_.check_map(node, "interview", {"checklists", "spoken"})) return;
   rule_set_->spoken = read_spoken(yaml_, node["spoken"]);
   const YAML::Node lists = node["checklists"];

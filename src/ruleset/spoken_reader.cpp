@@ -9,6 +9,30 @@
 
 namespace backtriage::ruleset {
 
+namespace {
+
+// What a prompt understands in a rule file that says nothing of it, in the
+// English of the interview's default words ("Answer yes, no or not sure",
+// "? for why"), so that what the prompt offers is taken. Kept small: a
+// warning sign is never guessed from a word these do not list.
+SpokenWords english_spoken() {
+  SpokenWords w;
+  w.yes = {"yes", "y", "yeah", "yep"};
+  w.no = {"no", "n", "nope"};
+  w.unsure = {"unsure", "not sure", "don't know", "dont know", "i don't know", "dunno"};
+  w.none = {"none", "no", "n", "nothing"};
+  w.why = {"?", "why", "help"};
+  w.back = {"back", "go back"};
+  w.skip = {"skip"};
+  w.quit = {"quit", "q", "exit"};
+  w.fillers = {"about", "around", "old", "ago", "and"};
+  w.contrasts = {"but", "except"};
+  w.negations = {"not", "doesn't", "don't"};
+  return w;
+}
+
+}  // namespace
+
 // Everyday words, kept in the form typed text is compared in.
 std::vector<std::string> read_spoken_words(YamlReader& yaml, const YAML::Node& node,
                                            std::string_view what) {
@@ -63,26 +87,6 @@ std::vector<SpokenAmount> read_spoken_amounts(YamlReader& yaml, const YAML::Node
     out.push_back(std::move(amount));
   }
   return out;
-}
-
-// What a prompt understands in a rule file that says nothing of it, in the
-// English of the interview's default words ("Answer yes, no or not sure",
-// "? for why"), so that what the prompt offers is taken. Kept small: a
-// warning sign is never guessed from a word these do not list.
-SpokenWords english_spoken() {
-  SpokenWords w;
-  w.yes = {"yes", "y", "yeah", "yep"};
-  w.no = {"no", "n", "nope"};
-  w.unsure = {"unsure", "not sure", "don't know", "dont know", "i don't know", "dunno"};
-  w.none = {"none", "no", "n", "nothing"};
-  w.why = {"?", "why", "help"};
-  w.back = {"back", "go back"};
-  w.skip = {"skip"};
-  w.quit = {"quit", "q", "exit"};
-  w.fillers = {"about", "around", "old", "ago", "and"};
-  w.contrasts = {"but", "except"};
-  w.negations = {"not", "doesn't", "don't"};
-  return w;
 }
 
 SpokenWords read_spoken(YamlReader& yaml, const YAML::Node& node) {

@@ -19,9 +19,9 @@ std::vector<std::string> read_spoken_words(YamlReader& yaml, const YAML::Node& n
 // `what` is "spoken_units" (each worth more than 0) or "spoken_phrases".
 std::vector<SpokenAmount> read_spoken_amounts(YamlReader& yaml, const YAML::Node& node,
                                               std::string_view what);
-// `interview: spoken`; each list it leaves out (or all, without it) is
-// english_spoken()'s.
+// `interview: spoken`; each list it leaves out (or all, when `node` is not
+// there) is a small English default. The one place those are given: a rule
+// set gets its spoken words only from here.
 SpokenWords read_spoken(YamlReader& yaml, const YAML::Node& node);
-SpokenWords english_spoken();
 
 }  // namespace backtriage::ruleset

@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "cli/rules_in_locale.h"
 #include "report/build_report.h"
 #include "report/render_json.h"
 #include "report/render_text.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/loader.h"
+#include "ruleset/overlay_files.h"
 
 using namespace backtriage;
 
@@ -19,7 +19,7 @@ std::unique_ptr<const ruleset::RuleSet> from_yaml(const std::string& locale = ""
   auto loaded = ruleset::load_rule_set(
       ruleset::embedded_rules_text(), "<embedded>",
       locale.empty() ? ruleset::LocaleRequest{}
-                     : cli::overlays_of("", ruleset::parse_locale_tag(locale)));
+                     : ruleset::embedded_overlays(ruleset::parse_locale_tag(locale)));
   REQUIRE(loaded.rule_set);
   return std::move(loaded.rule_set);
 }

@@ -194,6 +194,12 @@ TEST_CASE("everyday words: one meaning each, one choice each, amounts that are n
     REQUIRE(bare.rule_set);
     CHECK(std::find(bare.rule_set->spoken.why.begin(), bare.rule_set->spoken.why.end(), "why") !=
           bare.rule_set->spoken.why.end());
+    // An interview section without `spoken` gets the same words as none.
+    auto unspoken = load_rule_set(kHead + rule + "interview:\n  checklists: []\n", "t.yaml");
+    REQUIRE(unspoken.rule_set);
+    CHECK(unspoken.rule_set->spoken.why == bare.rule_set->spoken.why);
+    CHECK(unspoken.rule_set->spoken.unsure == bare.rule_set->spoken.unsure);
+    CHECK(unspoken.rule_set->spoken.negations == bare.rule_set->spoken.negations);
   }
   // A word that names two choices of one question.
   std::string head = kHead;

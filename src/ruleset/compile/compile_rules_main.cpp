@@ -15,6 +15,7 @@
 
 #include "ruleset/compact_rule_set.h"
 #include "ruleset/loader.h"
+#include "ruleset/overlay_files.h"
 
 namespace {
 
@@ -25,21 +26,6 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) return std::nullopt;
   return text;
-}
-
-// The overlays as a run reads the embedded ones (cli/rules_in_locale.cpp),
-// named as it names them, so that every location comes out the same.
-LocaleRequest overlays_beside(const std::filesystem::path& rules, const std::string& tag) {
-  LocaleRequest request;
-  request.wanted = parse_locale_tag(tag);
-  const auto dir = rules.parent_path();
-  request.read = [dir](const std::string& file, std::string& name, std::string& why) {
-    name = "<embedded>/" + file;
-    auto text = read_file(dir / file);
-    if (!text) why = "cannot read " + (dir / file).string();
-    return text;
-  };
-  return request;
 }
 
 void print_errors(const char* path, const LoadResult& result) {
@@ -94,7 +80,11 @@ int main(int argc, char** argv) {
   // A shipped overlay that does not load is a build error, not a run's.
   for (std::size_t i = 1; i < base.locales.size(); ++i) {
     const std::string& tag = base.locales[i];
-    auto result = load_rule_set(*text, "<embedded>", overlays_beside(argv[1], tag));
+    // The overlays beside the rule file, named as a run names the embedded
+    // ones, so that every location comes out the same.
+    auto result =
+        load_rule_set(*text, "<embedded>",
+                      overlays_beside(argv[1], parse_locale_tag(tag), OverlayNames::Embedded));
     if (!result.rule_set || result.rule_set->locale != tag) {
       print_errors(argv[1], result);
       std::fprintf(stderr, "backtriage_compile_rules: %s does not load in %s\n", argv[1],

@@ -1,0 +1,36 @@
+#pragma once
+// The commands, as one table, as ninja lists its tools: each one's name,
+// its summary for --help, the options it adds to the app and what runs it.
+// The app (app.h) is built from it, and the messages about a command line
+// name a command and its --help from it.
+#include <CLI/CLI.hpp>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cli/io.h"
+#include "cli/options.h"
+#include "ruleset/rule_set.h"
+
+namespace backtriage::cli {
+
+struct CommandSpec {
+  const char* name;  // "" for the default command
+  const char* summary;
+  Command command;
+  void (*add_options)(CLI::App&, Options&);
+  int (*run)(const Options&, const ruleset::RuleSet&, const Io&);
+};
+
+// Every command, the default (triage) first.
+std::span<const CommandSpec> commands();
+// The entry of `command`.
+const CommandSpec& spec_of(Command command);
+// The subcommands' names: "batch", "questions"...
+std::vector<std::string> command_names();
+// The subcommand named in argv, or "" (the default command).
+std::string command_in(int argc, const char* const* argv);
+// Where to read more: "run 'backtriage batch --help'".
+std::string help_hint(const std::string& command);
+
+}  // namespace backtriage::cli

@@ -1,0 +1,16 @@
+#pragma once
+// CLI11's parse errors as plain messages: what is wrong, the valid values
+// or the nearest known name, and which --help to read ("unknown option
+// '--feverr' (did you mean '--fever'?); run 'backtriage --help'"). The
+// validators of option_values.h say what is wrong with a value; this puts
+// the option's name in front of it.
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace backtriage::cli {
+
+// The message for `e`, raised parsing argv with `app`.
+std::string plain_message(const CLI::ParseError& e, const CLI::App& app, int argc,
+                          const char* const* argv);
+
+}  // namespace backtriage::cli
