@@ -84,6 +84,9 @@ void reads_of(FactId question, const Condition& c, const Questions& beside, bool
   }
   const bool under_not = negated || c.kind == Condition::Kind::Not;
   for (std::size_t i = 0; i < c.children.size(); ++i) {
+    bool reads_question = false;  // else there is nothing to find below, and no needs to work out
+    c.children[i].for_each_read([&](FactId f, bool) { reads_question |= f == question; });
+    if (!reads_question) continue;
     Questions more = beside;
     if (c.kind == Condition::Kind::All && !under_not)
       for (std::size_t j = 0; j < c.children.size(); ++j)
@@ -100,7 +103,7 @@ std::vector<std::vector<FactId>> follow_up_triggers(const engine::KnowledgeBase&
   Needs needs(kb, question_count);
   for (FactId q = 0; q < FactId(question_count); ++q) {
     std::vector<Questions> reads;
-    for (const auto& rule : kb.rules()) reads_of(q, rule.when, {}, false, needs, reads);
+    for (int reader : kb.readers(q)) reads_of(q, kb.rules()[reader].when, {}, false, needs, reads);
     if (reads.empty()) continue;
     Questions common = reads.front();
     for (const auto& each : reads) common = intersect(common, each);
