@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <set>
 #include <utility>
@@ -54,20 +55,35 @@ std::vector<SpaceQuestion> answer_space(const ruleset::RuleSet& a, const ruleset
     }
     if ((qa && qa->type == engine::FactType::Number) ||
         (qb && qb->type == engine::FactType::Number)) {
-      // Points at every threshold, and one value inside each gap.
+      // Points at every threshold, and one value inside each gap. A whole
+      // number (age in years) takes only whole values: a threshold between
+      // two gives both, and a gap gets a whole value inside it when it has
+      // one (between 57 and 60, 58; 52.5 would read as no answer, and the
+      // ages a change from `gt: 57` to `ge: 60` moves would go untried).
       std::set<double> points;
       double low = std::numeric_limits<double>::max(), high = std::numeric_limits<double>::lowest();
+      bool whole = true;
+      for (const auto* question : {qa, qb})
+        if (question && question->type == engine::FactType::Number)
+          whole = whole && question->whole;
       for (const auto& [rules, question] : {std::pair{&a, qa}, std::pair{&b, qb}}) {
         if (!question) continue;
         low = std::min(low, question->min), high = std::max(high, question->max);
-        for (double t : thresholds(*rules, *rules->find_fact(id))) points.insert(t);
+        for (double t : thresholds(*rules, *rules->find_fact(id))) {
+          points.insert(whole ? std::floor(t) : t);
+          points.insert(whole ? std::ceil(t) : t);
+        }
       }
+      if (whole) low = std::ceil(low), high = std::floor(high);
       points.insert(low), points.insert(high);
       std::vector<double> sorted(points.begin(), points.end());
       std::erase_if(sorted, [&](double x) { return x < low || x > high; });
       for (std::size_t i = 0; i < sorted.size(); ++i) {
         words.push_back(number_text(sorted[i]));
-        if (i + 1 < sorted.size()) words.push_back(number_text((sorted[i] + sorted[i + 1]) / 2));
+        if (i + 1 == sorted.size()) continue;
+        const double inside =
+            whole ? std::floor((sorted[i] + sorted[i + 1]) / 2) : (sorted[i] + sorted[i + 1]) / 2;
+        if (inside > sorted[i] && inside < sorted[i + 1]) words.push_back(number_text(inside));
       }
     }
     for (const auto& w : words) {

@@ -1,5 +1,6 @@
 #include "authoring/diff_space.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "ruleset/loader.h"
@@ -36,18 +37,32 @@ TEST_CASE("a number's answers are its thresholds in either rule set and one insi
   REQUIRE(space.size() == old_rules.questions.size());
   const auto& age = question(space, "age");
   // min 0, max 120; the rules compare age at 16, 45, 50 (old only), 55 (new
-  // only), 60 and 65; unanswered last.
-  CHECK(texts(age) == std::vector<std::string>{"0", "8", "16", "30.5", "45", "47.5", "50", "52.5",
-                                               "55", "57.5", "60", "62.5", "65", "92.5", "120",
-                                               ""});
+  // only), 60 and 65; a whole age inside each gap; unanswered last.
+  CHECK(texts(age) == std::vector<std::string>{"0", "8", "16", "30", "45", "47", "50", "52", "55",
+                                               "57", "60", "62", "65", "92", "120", ""});
   for (const auto& answer : age.answers) {
     INFO(answer.text);
     CHECK(answer.in_old == answer.in_new);  // both read a number the same
-    // Each threshold is an age either set takes (a midpoint such as 30.5
-    // is none: age is whole).
-    if (!answer.text.empty() && answer.text.find('.') == std::string::npos) CHECK(answer.in_old);
+    // Every one but the last is an age either set takes: age is whole, and
+    // a midpoint such as 30.5 would read as no answer.
+    CHECK(answer.in_old.has_value() == !answer.text.empty());
   }
-  CHECK_FALSE(age.answers.back().in_old);
+}
+
+TEST_CASE("a whole number's gap without a whole value inside gets none", "[diff]") {
+  const auto& old_rules = ruleset::embedded_rule_set();
+  std::string text(ruleset::embedded_rules_text());
+  const std::string from = "{age: {ge: 60}}";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "{age: {ge: 61}}");
+  auto loaded = ruleset::load_rule_set(text, "new.yaml");
+  REQUIRE(loaded.rule_set);
+  const auto texts_of_age =
+      texts(question(authoring::answer_space(old_rules, *loaded.rule_set), "age"));
+  // 50, 60 (old), 61 (new), 65: nothing fits between 60 and 61.
+  const std::vector<std::string> around(std::find(texts_of_age.begin(), texts_of_age.end(), "55"),
+                                        std::find(texts_of_age.begin(), texts_of_age.end(), "65"));
+  CHECK(around == std::vector<std::string>{"55", "60", "61", "63"});
 }
 
 TEST_CASE("each question of the answer space ends with no answer at all", "[diff]") {

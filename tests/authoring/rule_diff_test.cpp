@@ -175,6 +175,29 @@ TEST_CASE("a moved threshold: the diff counts exactly what brute force counts", 
     }
 }
 
+TEST_CASE("a change to whole ages between two thresholds is found", "[diff]") {
+  // A child is under 16; written `le: 13` before, the two differ at 14 and
+  // 15 only. The value tried inside the gap between the thresholds must be
+  // a whole age: 14.5 reads as no answer, and the diff said "No change".
+  std::string text(ruleset::embedded_rules_text());
+  const std::string from = "{age: {lt: 16}}";
+  REQUIRE(text.find(from) != std::string::npos);
+  auto new_rules = ruleset::load_rule_set(text, "new.yaml");
+  text.replace(text.find(from), from.size(), "{age: {le: 13}}");
+  auto old_rules = ruleset::load_rule_set(text, "old.yaml");
+  REQUIRE(old_rules.rule_set);
+  REQUIRE(new_rules.rule_set);
+  const auto diff = authoring::diff_answer_space(*old_rules.rule_set, *new_rules.rule_set);
+  CHECK(diff.changed > 0);
+  REQUIRE_FALSE(diff.levels.empty());
+  // Children of 14 and 15 are now seen soon, not looked after at home.
+  bool example_at_14 = false;
+  for (const auto& change : diff.levels)
+    for (const auto& [question, answer] : change.example)
+      example_at_14 |= change.to == "soon" && question == "age" && answer == "14";
+  CHECK(example_at_14);
+}
+
 TEST_CASE("a removed red flag makes cases less urgent", "[diff]") {
   const auto old_rules = load(5, true), new_rules = load(5, false);
   const auto diff = authoring::diff_answer_space(*old_rules, *new_rules);
