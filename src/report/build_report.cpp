@@ -188,7 +188,8 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     declined_[q] = rules_.questions[q].optional && !answers[q];
   if (std::none_of(declined_.begin(), declined_.end(), [](bool d) { return d; })) return;
-  for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
+  // The reruns start from `evaluation`: it must have declined exactly these.
+  for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     assert(answers[q] || evaluation.facts().open(q) != declined_[q]);
   auto matters_with_open = [&](const std::vector<FactId>& open) {
     auto known = downstream_.find(open);
