@@ -6,9 +6,7 @@
 
 namespace backtriage::engine {
 
-Downstream downstream_of(const KnowledgeBase& kb, std::vector<FactId> inputs) {
-  std::sort(inputs.begin(), inputs.end());
-  inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
+Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs) {
   Downstream d;
   d.evaluate.assign(kb.rules().size(), false);
   std::vector<bool> changes(kb.facts().size(), false);
@@ -38,7 +36,6 @@ Downstream downstream_of(const KnowledgeBase& kb, std::vector<FactId> inputs) {
     if (d.evaluate[r]) d.strata.push_back(kb.stratum_of(static_cast<int>(r)));
   std::sort(d.strata.begin(), d.strata.end());
   d.strata.erase(std::unique(d.strata.begin(), d.strata.end()), d.strata.end());
-  d.inputs = std::move(inputs);
   return d;
 }
 

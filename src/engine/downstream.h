@@ -15,13 +15,12 @@ namespace backtriage::engine {
 class KnowledgeBase;
 
 struct Downstream {
-  std::vector<FactId> inputs;       // the inputs opened
   std::vector<FactId> facts;        // whose values may change: the inputs and what is asserted
   std::vector<std::size_t> strata;  // to run again, in evaluation order
   std::vector<bool> evaluate;       // by rule: reads a fact that may change
 };
 
-// `inputs` are input facts; the answer lists them sorted, without repeats.
-Downstream downstream_of(const KnowledgeBase& kb, std::vector<FactId> inputs);
+// `inputs` are input facts.
+Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs);
 
 }  // namespace backtriage::engine
