@@ -31,6 +31,20 @@ std::vector<bool> DiffSide::rules_reaching_outcome(const ruleset::RuleSet& r) {
   return rule_matters;
 }
 
+std::vector<engine::Downstream> DiffSide::downstream_of_questions(const ruleset::RuleSet& r) {
+  std::vector<engine::Downstream> out;
+  for (FactId q = 0; q < static_cast<FactId>(r.questions.size()); ++q)
+    out.push_back(engine::downstream_of(r.knowledge_base(), {q}));
+  return out;
+}
+
+void DiffSide::answered(FactId question) {
+  ++depth;
+  if (evaluations.size() <= depth) evaluations.emplace_back(rules.knowledge_base());
+  evaluator.rerun(evaluations[depth - 1], downstream[question], answers, declined,
+                  evaluations[depth]);
+}
+
 namespace {
 
 std::vector<std::string> certain_ids(const ruleset::RuleSet& rules, const engine::FactTable& facts,
@@ -45,7 +59,7 @@ std::vector<std::string> certain_ids(const ruleset::RuleSet& rules, const engine
 }  // namespace
 
 Outcome outcome_of(const DiffSide& side) {
-  const auto& facts = side.evaluation.facts();
+  const auto& facts = side.evaluation().facts();
   Outcome o;
   o.level = ruleset::reported_level(side.rules, facts).level;
   if (o.level != &side.rules.undecided && o.level->routine) {
@@ -57,7 +71,7 @@ Outcome outcome_of(const DiffSide& side) {
 
 std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<bool>& pending) {
   const auto& rules = side.rules;
-  const auto& facts = side.evaluation.facts();
+  const auto& facts = side.evaluation().facts();
   const FactId level = rules.roles.level;
   auto any_pending = [&](const std::vector<FactId>& questions) {
     return std::any_of(questions.begin(), questions.end(), [&](FactId q) { return pending[q]; });
@@ -71,20 +85,20 @@ std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<b
   std::optional<Value> lasting;
   for (Value v : better) {
     if (lasting && !(v < *lasting)) continue;
-    const auto deps = side.evaluation.open_questions_for_values(level, {v});
+    const auto deps = side.evaluation().open_questions_for_values(level, {v});
     if (!deps.empty() && !any_pending(deps)) lasting = v;
   }
   if (lasting)
     std::erase_if(better,
                   [&](Value v) { return *lasting < v && rules.levels()[v.as_symbol()].routine; });
-  auto due = side.evaluation.open_questions_for_values(level, better);
+  auto due = side.evaluation().open_questions_for_values(level, better);
   if (any_pending(due)) return due;
   const auto stated = ruleset::reported_level(rules, facts).level;
   if (stated != &rules.undecided && stated->routine) {
     std::vector<FactId> sections;
     for (FactId f : {rules.roles.routine, rules.roles.avoid})
       if (f >= 0) sections.push_back(f);
-    for (FactId q : side.evaluation.open_questions_for(sections)) due.push_back(q);
+    for (FactId q : side.evaluation().open_questions_for(sections)) due.push_back(q);
   }
   return due;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "authoring/diff_tally.h"
+#include "engine/downstream.h"
 #include "engine/evaluator.h"
 #include "ruleset/rule_set.h"
 
@@ -13,9 +14,18 @@ namespace backtriage::authoring {
 struct DiffSide {
   const ruleset::RuleSet& rules;
   engine::Evaluator evaluator;
-  engine::Evaluation evaluation;
   engine::Answers answers;
   std::vector<bool> declined;
+  // One evaluation per depth of the walk, each from the one above it by
+  // rerunning only the rules the question answered in between can change
+  // (`downstream`, by question); `depth` names the current one.
+  std::vector<engine::Evaluation> evaluations;
+  std::size_t depth = 0;
+  std::vector<engine::Downstream> downstream;
+  const engine::Evaluation& evaluation() const { return evaluations[depth]; }
+  // Down one step, where `question` now has its answer (or is declined).
+  // Throws engine::ConflictError as a run would, one step down all the same.
+  void answered(engine::FactId question);
   // The rules whose conclusions reach the outcome (the level, routine or
   // avoid list), directly or through facts other such rules read. The
   // others (what to watch for, tips, cautions) cannot change what the walk
@@ -24,13 +34,15 @@ struct DiffSide {
   explicit DiffSide(const ruleset::RuleSet& r)
       : rules(r),
         evaluator(r.knowledge_base()),
-        evaluation(r.knowledge_base()),
         answers(r.knowledge_base().facts().size()),
         declined(r.knowledge_base().facts().size(), false),
+        evaluations(1, engine::Evaluation(r.knowledge_base())),
+        downstream(downstream_of_questions(r)),
         reaches_outcome(rules_reaching_outcome(r)) {}
 
   // The rules whose conclusions reach the outcome, by rule.
   static std::vector<bool> rules_reaching_outcome(const ruleset::RuleSet& r);
+  static std::vector<engine::Downstream> downstream_of_questions(const ruleset::RuleSet& r);
 };
 
 // What the side's report says that the diff compares, as evaluated.

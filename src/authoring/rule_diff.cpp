@@ -41,7 +41,14 @@ class Walk {
       if (space_[i].in_old) index_old_[*space_[i].in_old] = i;
       if (space_[i].in_new) index_new_[*space_[i].in_new] = i;
     }
-    Diff diff = walk();
+    Diff diff;
+    try {
+      for (DiffSide* side : {&old_, &new_})
+        side->evaluator.run(side->answers, side->evaluations[0], side->declined);
+      diff = walk();
+    } catch (const engine::ConflictError&) {
+      branches_ = 1;  // `check` reports it; these answers cannot be compared
+    }
     diff.branches = branches_;
     diff.exact = exact_;
     if (!exact_)
@@ -64,21 +71,15 @@ class Walk {
   }
 
  private:
-  // The walk below the current answers: what changes among every way of
-  // answering the questions not yet chosen, with examples made of those
-  // answers only, so that a result found once serves every branch that
-  // reaches the same state (`state_key`).
+  // The walk below the current answers, each side evaluated at its depth:
+  // what changes among every way of answering the questions not yet chosen,
+  // with examples made of those answers only, so that a result found once
+  // serves every branch that reaches the same state (`state_key`).
   Diff walk() {
     Diff diff;
     if (++branches_ > limits_.max_branches) {
       exact_ = false;
       return diff;
-    }
-    try {
-      for (DiffSide* side : {&old_, &new_})
-        side->evaluator.run(side->answers, side->evaluation, side->declined);
-    } catch (const engine::ConflictError&) {
-      return diff;  // `check` reports it; these answers cannot be compared
     }
     // Branch on the first question still to be chosen that matters to
     // either side.
@@ -110,7 +111,7 @@ class Walk {
     for (const DiffSide* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
-        if (side->reaches_outcome[r] && side->evaluation.rule_status(r) == engine::Tri::Unknown)
+        if (side->reaches_outcome[r] && side->evaluation().rule_status(r) == engine::Tri::Unknown)
           for (FactId f : kb.reads(r))
             if (side->rules.is_question(f)) live[space_index(*side, f)] = true;
     }
@@ -146,7 +147,7 @@ class Walk {
       }
       Example before;
       if (!answer.text.empty()) before.emplace_back(q.id, answer.text);
-      merge_diff(diff, walk(), before);
+      merge_diff(diff, walk_answered(q), before);
     }
     assigned_[next] = -1;
     for (auto [side, fact, pending] :
@@ -158,6 +159,24 @@ class Walk {
     }
     if (exact_) memo_.emplace(std::move(key), diff);
     return diff;
+  }
+
+  // The walk below, one step down, where `q` has just been answered: each
+  // side that asks it evaluates again what that answer can change.
+  Diff walk_answered(const SpaceQuestion& q) {
+    const std::size_t old_depth = old_.depth, new_depth = new_.depth;
+    Diff below;
+    try {
+      if (q.in_old) old_.answered(*q.in_old);
+      if (q.in_new) new_.answered(*q.in_new);
+      below = walk();
+    } catch (const engine::ConflictError&) {
+      // `check` reports it; these answers cannot be compared.
+      if (++branches_ > limits_.max_branches) exact_ = false;
+    }
+    old_.depth = old_depth;
+    new_.depth = new_depth;
+    return below;
   }
 
   std::size_t space_index(const DiffSide& side, FactId question) const {
@@ -204,13 +223,13 @@ class Walk {
       key += assigned_[i] < 0 && !dead_[i] ? '?' : '=';
     for (const DiffSide* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
-      const auto& facts = side->evaluation.facts();
+      const auto& facts = side->evaluation().facts();
       const auto& pending = side == &old_ ? pending_old_ : pending_new_;
       const auto frozen = frozen_rules(*side, pending);
       std::vector<bool> read(facts.size(), false);
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r) {
-        if (!side->reaches_outcome[r] || side->evaluation.rule_status(r) != engine::Tri::Unknown ||
-            frozen[r])
+        if (!side->reaches_outcome[r] ||
+            side->evaluation().rule_status(r) != engine::Tri::Unknown || frozen[r])
           continue;
         put(static_cast<std::uint32_t>(r));
         for (FactId f : kb.reads(r)) read[f] = true;
@@ -261,7 +280,7 @@ class Walk {
     std::vector<bool> frozen(kb.rules().size(), false);
     for (std::size_t s = 0; s < kb.strata().size(); ++s)
       for (int r : kb.strata()[s]) {
-        if (side.evaluation.rule_status(r) != engine::Tri::Unknown) continue;
+        if (side.evaluation().rule_status(r) != engine::Tri::Unknown) continue;
         bool fixed = !kb.stratum_is_cyclic(s);
         for (FactId f : kb.reads(r)) {
           if (side.rules.is_question(f)) {
@@ -269,7 +288,7 @@ class Walk {
             continue;
           }
           for (int w : kb.writers(f))
-            fixed &= side.evaluation.rule_status(w) != engine::Tri::Unknown || frozen[w];
+            fixed &= side.evaluation().rule_status(w) != engine::Tri::Unknown || frozen[w];
         }
         frozen[r] = fixed;
       }
@@ -322,7 +341,7 @@ Diff diff_cases(const ruleset::RuleSet& old_rules, const ruleset::RuleSet& new_r
     example.insert(example.end(), c.answers.begin(), c.answers.end());
     try {
       for (DiffSide* side : {&old_side, &new_side})
-        side->evaluator.run(side->answers, side->evaluation, side->declined);
+        side->evaluator.run(side->answers, side->evaluations[0], side->declined);
     } catch (const engine::ConflictError&) {
       continue;
     }

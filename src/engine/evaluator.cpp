@@ -262,6 +262,24 @@ void Evaluator::run_strata(const Strata& to_run, Evaluation& evaluation, Trace* 
 // fact gets its values in the order a full run gives them, and a clash is
 // reported as a full run would report it.
 void Evaluator::rerun(const Evaluation& base, const Downstream& downstream, Evaluation& out) const {
+  rerun_with(base, downstream, out, [&](FactId f) { out.facts_.set_open(f); });
+}
+
+void Evaluator::rerun(const Evaluation& base, const Downstream& downstream, const Answers& answers,
+                      const std::vector<bool>& declined, Evaluation& out) const {
+  rerun_with(base, downstream, out, [&](FactId f) {
+    if (f < static_cast<FactId>(answers.size()) && answers[f])
+      out.facts_.answer(f, *answers[f]);
+    else if (f < static_cast<FactId>(declined.size()) && declined[f])
+      out.facts_.decline(f);
+    else
+      out.facts_.set_open(f);
+  });
+}
+
+template <typename SetInput>
+void Evaluator::rerun_with(const Evaluation& base, const Downstream& downstream, Evaluation& out,
+                           SetInput set_input) const {
   if (base.run_ != 0 && out.rerun_base_ == base.run_) {
     for (FactId f : out.rerun_changed_) out.facts_.copy_fact(base.facts_, f);
   } else {
@@ -273,7 +291,7 @@ void Evaluator::rerun(const Evaluation& base, const Downstream& downstream, Eval
   out.status_ = base.status_;
   for (FactId f : downstream.facts) {
     if (kb_.facts()[f].is_input)
-      out.facts_.set_open(f);
+      set_input(f);
     else
       out.facts_.decline(f);  // no value until its writers run again
   }

@@ -89,9 +89,17 @@ class Evaluator {
   // the inputs of `downstream` (declined in `base`) are open, to the order
   // of every fact's values; only its strata run again, the rest is copied.
   void rerun(const Evaluation& base, const Downstream& downstream, Evaluation& out) const;
+  // The same, with the inputs of `downstream` taken from `answers` and
+  // `declined` as `run` takes them: for walks that answer one question at a
+  // time, each step from the evaluation of the step before.
+  void rerun(const Evaluation& base, const Downstream& downstream, const Answers& answers,
+             const std::vector<bool>& declined, Evaluation& out) const;
 
  private:
   void apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const;
+  template <typename SetInput>
+  void rerun_with(const Evaluation& base, const Downstream& downstream, Evaluation& out,
+                  SetInput set_input) const;
   template <typename Declined>
   void run_with(const Answers& answers, Evaluation& evaluation, Trace* trace,
                 Declined declined) const;
