@@ -259,8 +259,8 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
                                    std::optional<std::string> only,
                                    const std::vector<bool>* answers) {
   auto app = std::make_unique<CLI::App>(
-      fmt::format("backtriage - rule-based triage: {}. Not medical advice.",
-                  rules.title.empty() ? rules.id : rules.title),
+      rules.format_word(ruleset::Word::HelpDescription,
+                        fmt::arg("title", rules.title.empty() ? rules.id : rules.title)),
       "backtriage");
   app->formatter(std::make_shared<HelpFormatter>(width));
   app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
