@@ -152,7 +152,7 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
                                              "option: {}",
                                              rules.origin, e.what()));
     }
-    parse_command_line(*app, options, argc, argv);
+    parse_command_line(*app, options, rules, argc, argv);
   };
   try {
     // With only the answer flags given, which is most of a triage's start-up
@@ -204,14 +204,20 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
 
 namespace {
 
-// Flags that answer some of the rule set's questions: its `example`, or
-// else the first three questions that are no warning sign, each with its
-// first answer; after --no-red-flags when it has any.
-std::string flags_example(const ruleset::RuleSet& rules) {
+// An answer to `q` as a flag takes it: its least number, no, or its first
+// choice.
+std::string first_answer(const ruleset::Question& q) {
+  const auto accepted = ruleset::accepted_answers(q);
+  return q.type == engine::FactType::Number ? fmt::format("{}", accepted.min)
+         : q.type == engine::FactType::Bool ? "no"
+                                            : accepted.words.front();
+}
+
+// Answers as flags to some of the rule set's questions ("--duration-weeks",
+// "2", ...): its `example`, or else the first three questions that are no
+// warning sign, each with its first answer.
+std::vector<std::string> example_answers(const ruleset::RuleSet& rules) {
   std::vector<std::string> words;
-  const bool red_flags = std::any_of(rules.questions.begin(), rules.questions.end(),
-                                     [](const ruleset::Question& q) { return q.red_flag; });
-  if (red_flags) words.emplace_back("--no-red-flags");
   auto add = [&](const ruleset::Question& q, const std::string& answer) {
     words.push_back(q.flag());
     words.push_back(answer);
@@ -219,13 +225,32 @@ std::string flags_example(const ruleset::RuleSet& rules) {
   for (const auto& [id, answer] : rules.example) add(*rules.find_question(id), answer);
   if (rules.example.empty())
     for (const auto& q : rules.questions) {
-      if (q.red_flag || q.optional || words.size() >= 7) continue;
-      const auto accepted = ruleset::accepted_answers(q);
-      add(q, q.type == engine::FactType::Number ? fmt::format("{}", accepted.min)
-             : q.type == engine::FactType::Bool ? "no"
-                                                : accepted.words.front());
+      if (q.red_flag || q.optional || words.size() >= 6) continue;
+      add(q, first_answer(q));
     }
+  return words;
+}
+
+// The example of --help: example_answers, after --no-red-flags when the
+// rule set has any.
+std::string flags_example(const ruleset::RuleSet& rules) {
+  std::vector<std::string> words;
+  const bool red_flags = std::any_of(rules.questions.begin(), rules.questions.end(),
+                                     [](const ruleset::Question& q) { return q.red_flag; });
+  if (red_flags) words.emplace_back("--no-red-flags");
+  const auto answers = example_answers(rules);
+  words.insert(words.end(), answers.begin(), answers.end());
   return fmt::format("{}", fmt::join(words, " "));
+}
+
+// One answer flag with its value, for a message ("--duration-weeks 2"): the
+// first of example_answers, else the first question's; empty for a rule
+// set without questions.
+std::string answer_example(const ruleset::RuleSet& rules) {
+  const auto answers = example_answers(rules);
+  if (answers.size() >= 2) return answers[0] + " " + answers[1];
+  if (rules.questions.empty()) return "";
+  return rules.questions.front().flag() + " " + first_answer(rules.questions.front());
 }
 
 }  // namespace
@@ -234,8 +259,8 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
                                    std::optional<std::string> only,
                                    const std::vector<bool>* answers) {
   auto app = std::make_unique<CLI::App>(
-      fmt::format("backtriage - rule-based triage: {}. Not medical advice.",
-                  rules.title.empty() ? rules.id : rules.title),
+      rules.format_word(ruleset::Word::HelpDescription,
+                        fmt::arg("title", rules.title.empty() ? rules.id : rules.title)),
       "backtriage");
   app->formatter(std::make_shared<HelpFormatter>(width));
   app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
@@ -264,7 +289,8 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   return app;
 }
 
-void parse_command_line(CLI::App& app, Options& options, int argc, const char* const* argv) {
+void parse_command_line(CLI::App& app, Options& options, const ruleset::RuleSet& rules, int argc,
+                        const char* const* argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -274,7 +300,7 @@ void parse_command_line(CLI::App& app, Options& options, int argc, const char* c
   } catch (const CLI::CallForVersion&) {
     throw;
   } catch (const CLI::ParseError& e) {
-    throw CliError(kUsage, plain_message(e, app, argc, argv));
+    throw CliError(kUsage, plain_message(e, app, answer_example(rules), argc, argv));
   }
   const std::string command = command_in(argc, argv);
   // Answers written before a command's name parse as the triage's options,

@@ -32,9 +32,11 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
 // Parses argv into `options`, checks what CLI11 leaves to us (values of
 // enumerated options, options that contradict each other) and turns every
 // parse error into one plain message: what is wrong, the valid values, and
-// which --help to read. Throws CliError(kUsage); CLI::CallForHelp and
-// friends pass through.
-void parse_command_line(CLI::App& app, Options& options, int argc, const char* const* argv);
+// which --help to read; an example of an answer flag comes from `rules`, the
+// rule set `app` was made from. Throws CliError(kUsage); CLI::CallForHelp
+// and friends pass through.
+void parse_command_line(CLI::App& app, Options& options, const ruleset::RuleSet& rules, int argc,
+                        const char* const* argv);
 
 // Finds `--rules FILE` / `--rules=FILE` before the full parse, because the
 // rule set decides which other flags exist. Empty when absent; a usage error

@@ -42,8 +42,8 @@ std::string values_of(const CLI::Option& option) {
 
 }  // namespace
 
-std::string plain_message(const CLI::ParseError& e, const CLI::App& app, int argc,
-                          const char* const* argv) {
+std::string plain_message(const CLI::ParseError& e, const CLI::App& app,
+                          const std::string& answer_example, int argc, const char* const* argv) {
   const std::string command = command_in(argc, argv);
   const CLI::App& active = command_app(app, command);
   const std::string hint = help_hint(command);
@@ -77,10 +77,13 @@ std::string plain_message(const CLI::ParseError& e, const CLI::App& app, int arg
       const auto names = command_names();
       if (auto near = ruleset::closest_match(stray, names))
         return fmt::format("unknown command '{}' (did you mean '{}'?); {}", stray, *near, hint);
+      if (answer_example.empty())
+        return fmt::format("unexpected argument '{}': backtriage's commands are {}; {}", stray,
+                           ruleset::list_or(names), hint);
       return fmt::format(
-          "unexpected argument '{}': backtriage takes answers as flags such as "
-          "--fever yes, and its commands are {}; {}",
-          stray, ruleset::list_or(names), hint);
+          "unexpected argument '{}': backtriage takes answers as flags such as {}, and its "
+          "commands are {}; {}",
+          stray, answer_example, ruleset::list_or(names), hint);
     }
     return fmt::format("unexpected argument '{}'; {}", stray, hint);
   }

@@ -9,8 +9,11 @@
 
 namespace backtriage::cli {
 
-// The message for `e`, raised parsing argv with `app`.
-std::string plain_message(const CLI::ParseError& e, const CLI::App& app, int argc,
-                          const char* const* argv);
+// The message for `e`, raised parsing argv with `app`. `answer_example` is
+// an answer flag with its value from the app's rule set ("--duration-weeks
+// 2"), for an argument that is neither a command nor an option; empty when
+// the rule set has no questions.
+std::string plain_message(const CLI::ParseError& e, const CLI::App& app,
+                          const std::string& answer_example, int argc, const char* const* argv);
 
 }  // namespace backtriage::cli

@@ -9,7 +9,7 @@ namespace {
 using enum Word;
 
 // Grouped as in the rule file: report, handout, dose, calendar, card,
-// answers, interview. A word's text never starts or ends with a space: YAML
+// answers, interview, help. A word's text never starts or ends with a space: YAML
 // would want it quoted and a translator would not see it; the code puts the
 // spaces between words.
 constexpr WordSpec kWords[] = {
@@ -140,6 +140,8 @@ constexpr WordSpec kWords[] = {
      "Noted: {answers}; no to the rest."},
     {InterviewYesTo, "interview.yes_to", "numbers", "yes to {numbers}"},
     {InterviewUnsureAbout, "interview.unsure_about", "numbers", "not sure about {numbers}"},
+    {HelpDescription, "help.description", "title",
+     "backtriage - rule-based triage: {title}. Not medical advice."},
 };
 
 constexpr bool in_order() {

@@ -1,6 +1,7 @@
 #pragma once
 // The words a person reads that are not medical content: a report's
-// headings, the interview's replies, a calendar's titles, a form's answers.
+// headings, the interview's replies, a calendar's titles, a form's answers,
+// the first line of --help.
 // They come from the rule file's `words:` section, so that a locale overlay
 // translates them with the rest; kWords lists each one with the
 // placeholders its text must hold and its English default, used when a rule
@@ -117,6 +118,8 @@ enum class Word {
   InterviewNotedChecklist,
   InterviewYesTo,
   InterviewUnsureAbout,
+  // The first line of --help.
+  HelpDescription,
   Count
 };
 

@@ -57,13 +57,14 @@ TEST_CASE("common options and subcommands parse", "[cli]") {
 namespace {
 // The one-line message a command line gets, as `backtriage` prints it after
 // "backtriage: ", or "" when it parses.
-std::string usage_error(std::vector<std::string> args) {
+std::string usage_error(std::vector<std::string> args,
+                        const ruleset::RuleSet& rules = ruleset::embedded_rule_set()) {
   cli::Options options;
-  auto app = cli::make_app(options, ruleset::embedded_rule_set());
+  auto app = cli::make_app(options, rules);
   std::vector<const char*> argv{"backtriage"};
   for (auto& a : args) argv.push_back(a.c_str());
   try {
-    cli::parse_command_line(*app, options, static_cast<int>(argv.size()), argv.data());
+    cli::parse_command_line(*app, options, rules, static_cast<int>(argv.size()), argv.data());
   } catch (const cli::CliError& e) {
     CHECK(e.code() == cli::kUsage);
     return e.what();
@@ -143,9 +144,9 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
         "option '--fever' was given more than once; run 'backtriage --help'");
   CHECK(usage_error({"--no-input=maybe"}).find("--no-input") != std::string::npos);
   CHECK(usage_error({"hello"}) ==
-        "unexpected argument 'hello': backtriage takes answers as flags such as --fever yes, "
-        "and its commands are batch, questions, check, test, diff or completion; run "
-        "'backtriage --help'");
+        "unexpected argument 'hello': backtriage takes answers as flags such as "
+        "--duration-weeks 2, and its commands are batch, questions, check, test, diff or "
+        "completion; run 'backtriage --help'");
   // The argument named is the one that does not fit, whatever its shape.
   CHECK(usage_error({"--no-input", "-x"}) == "unknown option '-x'; run 'backtriage --help'");
   CHECK(usage_error({"batch", "-x"}) == "unknown option '-x'; run 'backtriage batch --help'");
@@ -162,6 +163,35 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
   CHECK(usage_error({"--json", "--format", "json", "--fever", "yes"}).empty());
   CHECK(usage_error({"check", "--rules", "x.yaml"}).empty());
   CHECK(usage_error({"test", "--rules", "x.yaml", "cases.yaml", "--min-coverage", "90"}).empty());
+}
+
+TEST_CASE("a stray argument is shown an answer flag of the rule set in use", "[cli]") {
+  // A rule set about a knee: no fever, no `example`, and its one question a
+  // warning sign.
+  const std::string knee = R"(id: knee
+version: "1"
+disclaimer: d
+questions:
+  - {id: locked, type: bool, red_flag: true, unsure: clinic, prompt: "Is your knee locked?", source: s}
+report: {level: step, red_flags: sign}
+facts:
+  - {id: step, type: ranked, choices: [{id: clinic, label: Clinic, advice: Go., cds: warning, color: yellow}, {id: rest, label: Rest, advice: Rest., routine: true, cds: info, color: green}], undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: none}}
+  - {id: sign, type: set, items: [{id: locked, label: Locked, level: clinic, why: w, source: s}]}
+rules:
+  - {id: r, when: {locked: {in: [yes, unsure]}}, then: {step: clinic, sign: locked}, source: s}
+  - {id: f, when: {locked: false}, then: {step: rest}, source: s}
+)";
+  auto loaded = ruleset::load_rule_set(knee, "knee.yaml");
+  REQUIRE(loaded.rule_set);
+  CHECK(usage_error({"hello"}, *loaded.rule_set) ==
+        "unexpected argument 'hello': backtriage takes answers as flags such as --locked no, "
+        "and its commands are batch, questions, check, test, diff or completion; run "
+        "'backtriage --help'");
+  // With an `example`, its first answer.
+  auto with_example = ruleset::load_rule_set(knee + "example: {locked: unsure}\n", "knee.yaml");
+  REQUIRE(with_example.rule_set);
+  CHECK(usage_error({"hello"}, *with_example.rule_set).find("such as --locked unsure,") !=
+        std::string::npos);
 }
 
 TEST_CASE("the rules option is found before the full parse", "[cli]") {

@@ -186,7 +186,7 @@ TABLE = [
     # CLI11's '?' for an unknown short option: the message must name it.
     usage("unknown short option", ["--no-input", "-x"], "backtriage: unknown option '-x'"),
     usage("a lone dash", ["--no-input", "-"], "'-'"),
-    usage("an argument that is no command", ["--no-input", "triage"], "backtriage: unexpected argument 'triage': backtriage takes answers as flags such as --fever yes, and its commands are batch, questions, check, test, diff or completion; run 'backtriage --help'\n"),
+    usage("an argument that is no command", ["--no-input", "triage"], "backtriage: unexpected argument 'triage': backtriage takes answers as flags such as --duration-weeks 2, and its commands are batch, questions, check, test, diff or completion; run 'backtriage --help'\n"),
     usage("--format fhir on the triage", ["--no-input", "--format", "fhir"] + CALM, "backtriage: the triage writes no FHIR resource: backtriage questions --format fhir writes the Questionnaire, and --answers reads a QuestionnaireResponse; run 'backtriage --help'\n"),
     usage("--rules empty", ["--no-input", "--rules", ""] + CALM, "backtriage: option '--rules' needs a file name, not an empty one; run 'backtriage --help'\n"),
     usage("check --rules= empty", ["check", "--rules="], "backtriage: option '--rules' needs a file name, not an empty one; run 'backtriage check --help'\n"),

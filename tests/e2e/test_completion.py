@@ -146,6 +146,25 @@ class OtherShells(unittest.TestCase):
         p = subprocess.run(["fish", "--no-execute"], input=text, capture_output=True, text=True)
         self.assertEqual((p.returncode, p.stderr), (0, ""))
 
+    def test_a_locale_changes_the_descriptions_never_the_values(self):
+        """The flags take the rule set's ids in every locale (`--sensation sordo` is an
+        error, `sordo` is the interview's word), so the values completed are the same; what
+        --locale changes is the answer flags' descriptions, which fish shows."""
+        for shell in ("bash", "zsh"):
+            self.assertEqual(script(shell, "--locale", "es"), script(shell), shell)
+        english, spanish = script("fish"), script("fish", "--locale", "es")
+        values = " -l sensation -x -a 'electric sharp dull achy tingling' -d "
+        self.assertIn(values + "'Which words best describe how the pain feels?'\n", english)
+        self.assertIn(values + "'¿Qué palabras describen mejor cómo es el dolor?'\n", spanish)
+        self.assertIn(" -l fever -x -a 'yes no unsure' -d 'Fiebre", spanish)
+        code, _, err = run(["--locale", "es", "--no-input", "--sensation", "sordo"])
+        self.assertEqual(code, 2, err)
+        # And completion's own --help says so.
+        code, out, err = run(["completion", "--help"])
+        self.assertEqual(code, 0, err)
+        self.assertIn("The language of the answer flags' descriptions, which fish shows",
+                      " ".join(out.split()))
+
     def test_an_unknown_shell_is_a_usage_error(self):
         code, out, err = run(["completion", "ksh"])
         self.assertEqual((code, out), (2, ""))

@@ -182,6 +182,31 @@ class WhatChanges(unittest.TestCase):
         self.assertIn("38 °C", fever["prompt"])
 
 
+class Help(unittest.TestCase):
+    """--help's first line (wrapped to the width) is the rule file's `help.description`."""
+
+    @staticmethod
+    def description(args):
+        code, out, err = run(["--help"] + args)
+        assert code == 0, err
+        return " ".join(out[:out.index("\n\n")].split())
+
+    def test_the_first_line_is_in_the_locale_with_no_english_left(self):
+        english = self.description([])
+        self.assertEqual(english, "backtriage - rule-based triage: Back pain triage and home "
+                                  "exercise routine. Not medical advice.")
+        words = set(re.findall(r"\w+", english.lower())) - {"backtriage"}
+        for tag in ("es", "es-ES", "es-US"):
+            with self.subTest(locale=tag):
+                spanish = self.description(["--locale", tag])
+                self.assertEqual(spanish, "backtriage - triaje basado en reglas: Dolor de "
+                                          "espalda: valoración y ejercicios para hacer en casa. "
+                                          "No es un consejo médico.")
+                self.assertEqual([w for w in re.findall(r"\w+", spanish.lower())
+                                  if w in words], [])
+        self.assertEqual(self.description(["--locale", "en-US"]), english)
+
+
 class SpanishInterview(unittest.TestCase):
     def test_asks_in_spanish_shows_spanish_words_to_type_and_takes_them(self):
         from test_interactive import interview

@@ -108,6 +108,15 @@ class OtherRules(TempDirTest):
         self.assertNotIn("--sensation", help_text)
         self.assertNotIn("--fever", help_text)
 
+    def test_a_stray_argument_is_shown_this_rule_sets_own_flag(self):
+        code, out, err = run(["--rules", self.rules, "hello"])
+        self.assertEqual((code, out), (2, ""))
+        self.assertEqual(err, "backtriage: unexpected argument 'hello': backtriage takes answers "
+                              "as flags such as --locked no, and its commands are batch, "
+                              "questions, check, test, diff or completion; run 'backtriage "
+                              "--help'\n")
+        self.assertNoBackPain(err, "usage error")
+
     def test_help_flag_example_pastes(self):
         """The example built from the rule set runs as it is written, for both rule sets."""
         for rules in ([], ["--rules", self.rules]):

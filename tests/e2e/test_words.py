@@ -85,6 +85,9 @@ class Words(unittest.TestCase):
             outputs["fhir"] = out
             code, out, err = interview(["--rules", rules], ["back", "purple", "?", "no", "quit"])
             outputs["interview"] = err
+            code, out, err = run(["--help", "--rules", rules])
+            self.assertEqual(code, 0, err)
+            help_line = out.splitlines()[0]
         report = outputs["--explain"]
         for heading in ("avoid", "tips", "routine", "expect", "classification", "decided",
                         "purpose", "dose"):
@@ -97,6 +100,8 @@ class Words(unittest.TestCase):
         self.has("[card.source] back-pain", outputs["--format cds-hooks"])
         fhir = json.loads(outputs["fhir"])
         self.has('"display": "[answers.unsure]"', json.dumps(fhir))
+        self.has("[help.description] Back pain triage", help_line)
+        self.lacks("rule-based", help_line, "--help")
         for said in ("intro", "warning_section", "first_question", "one_word", "yes_no_unsure",
                      "commands"):
             self.has(f"[interview.{said}]", outputs["interview"])

@@ -117,3 +117,19 @@ TEST_CASE("the shipped rule file lists every word", "[words]") {
     CHECK(rules.word(spec.word) == spec.english);
   }
 }
+
+TEST_CASE("the first line of --help is a word, holding the rule set's title", "[words]") {
+  auto result = load_rule_set(kHead, "t.yaml");
+  REQUIRE(result.rule_set);
+  CHECK(result.rule_set->format_word(Word::HelpDescription, fmt::arg("title", "Knee check")) ==
+        "backtriage - rule-based triage: Knee check. Not medical advice.");
+  auto spanish = load_rule_set(
+      kHead +
+          "words:\n  help: {description: \"backtriage - triaje: {title}. No es un consejo.\"}\n",
+      "t.yaml");
+  REQUIRE(spanish.rule_set);
+  CHECK(spanish.rule_set->format_word(Word::HelpDescription, fmt::arg("title", "Rodilla")) ==
+        "backtriage - triaje: Rodilla. No es un consejo.");
+  CHECK(problems("words:\n  help: {description: backtriage}\n") ==
+        Lines{"t.yaml:11:23: word 'help.description' lacks {title} (its placeholders: {title})"});
+}
