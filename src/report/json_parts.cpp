@@ -1,6 +1,9 @@
 #include "report/json_parts.h"
 
+#include <algorithm>
+
 #include "ruleset/answer_domain.h"
+#include "ruleset/item_fields.h"
 
 namespace backtriage::report {
 
@@ -94,43 +97,22 @@ void json_exercise_with(JsonOut& out, const Item& item, std::string_view caution
   out.end_object();
 }
 
-void json_exercise(JsonOut& out, const Item& item) {
-  json_exercise_with(out, item, {});
-}
-
-void json_watch_item(JsonOut& out, const Item& item) {
+void json_item(JsonOut& out, ruleset::Role role, const Item& item) {
+  if (role == ruleset::Role::Routine) return json_exercise_with(out, item, {});
+  const ruleset::RoleSpec& spec = ruleset::spec_of(role);
   out.begin_object();
   out.key("id"), out.string(item.id);
-  out.key("level"), out.string(item.level);
-  out.key("label"), out.string(item.label);
-  out.key("signs"), out.string_list(item.signs);
-  if (!item.when.empty()) out.key("when"), out.string(item.when);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void json_avoid_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("reason"), out.string(item.reason);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void json_text_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("text"), out.string(item.text);
-  out.key("source"), out.string(item.source);
-  out.end_object();
-}
-
-void json_reason_item(JsonOut& out, const Item& item) {
-  out.begin_object();
-  out.key("id"), out.string(item.id);
-  out.key("text"), out.string(item.text);
+  for (const std::string& key : spec.json) {
+    const ruleset::ItemField& field = *ruleset::find_item_field(key);
+    const bool required =
+        std::find(spec.required.begin(), spec.required.end(), key) != spec.required.end();
+    if (!required && field.empty_in(item)) continue;
+    out.key(key);
+    if (field.text)
+      out.string(item.*field.text);
+    else
+      out.string_list(item.*field.list);
+  }
   out.key("source"), out.string(item.source);
   out.end_object();
 }
@@ -141,7 +123,7 @@ void json_advice_tail(JsonOut& out, const ruleset::RuleSet& rules, bool with_rou
   out.key("safe_activities");
   out.begin_array();
   if (with_routine)
-    for (const auto& a : advice.safe_activities) json_text_item(out, a);
+    for (const auto& a : advice.safe_activities) json_item(out, ruleset::Role::Tips, a);
   out.end_array();
   out.key("frequency"), text_advice(out, with_exercises ? advice.frequency : std::nullopt);
   out.key("expected_course"),

@@ -10,6 +10,7 @@
 #include "engine/rule.h"
 #include "report/json_out.h"
 #include "report/report.h"
+#include "ruleset/roles.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::report {
@@ -21,11 +22,10 @@ void write_answer(JsonOut& out, const ruleset::RuleSet& rules, engine::FactId fa
 // An exercise, with what the person must take care over when the rules
 // gave a caution for it (none when empty).
 void json_exercise_with(JsonOut& out, const ruleset::Item& item, std::string_view caution);
-void json_exercise(JsonOut& out, const ruleset::Item& item);
-void json_watch_item(JsonOut& out, const ruleset::Item& item);
-void json_avoid_item(JsonOut& out, const ruleset::Item& item);
-void json_text_item(JsonOut& out, const ruleset::Item& item);  // tips and safe activities
-void json_reason_item(JsonOut& out, const ruleset::Item& item);
+// An item as its role's list in a report shows it: an exercise (without a
+// caution), or its id, the keys its role's row names (ruleset/roles.h,
+// `json`) and its source. Safe activities are tips.
+void json_item(JsonOut& out, ruleset::Role role, const ruleset::Item& item);
 
 // The keys that come with home care and never change: safe_activities and
 // expected_course with the level's routine; frequency and plan only with

@@ -27,20 +27,17 @@ std::string members_of(Write write) {
 JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     : rules_(rules), cached_(uses == Uses::Many) {
   if (!cached_) return;
-  auto cache = [&](engine::FactId fact, void (*shape)(JsonOut&, const Item&)) {
-    if (fact < 0) return;
+  for (ruleset::Role role : {ruleset::Role::Routine, ruleset::Role::Avoid, ruleset::Role::Tips,
+                             ruleset::Role::Reasons, ruleset::Role::WatchFor}) {
+    const engine::FactId fact = rules.roles.*ruleset::spec_of(role).fact;
+    if (fact < 0) continue;
     for (const Item& item : rules.items_of(fact)) {
       std::string json;
       JsonOut out(json, -1);
-      shape(out, item);
+      json_item(out, role, item);
       items_.emplace(&item, std::move(json));
     }
-  };
-  cache(rules.roles.routine, json_exercise);
-  cache(rules.roles.avoid, json_avoid_item);
-  cache(rules.roles.tips, json_text_item);
-  cache(rules.roles.reasons, json_reason_item);
-  cache(rules.roles.watch_for, json_watch_item);
+  }
   for (const auto& rule : rules.knowledge_base().rules()) {
     std::string json;
     JsonOut out(json, -1);
@@ -73,12 +70,11 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   disclaimer_ = members_of([&](JsonOut& o) { o.key("disclaimer"), o.string(rules.disclaimer); });
 }
 
-void JsonReportWriter::item(JsonOut& out, const Item* item,
-                            void (*shape)(JsonOut&, const Item&)) const {
+void JsonReportWriter::item(JsonOut& out, ruleset::Role role, const Item* item) const {
   if (out.compact() && cached_) {
     if (auto it = items_.find(item); it != items_.end()) return out.raw(it->second);
   }
-  shape(out, *item);
+  json_item(out, role, *item);
 }
 
 void JsonReportWriter::fact_key(JsonOut& out, FactId fact) const {
@@ -180,7 +176,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.end_array();
   out.key("reasons");
   out.begin_array();
-  for (const Item* reason : r.reasons) item(out, reason, json_reason_item);
+  for (const Item* reason : r.reasons) item(out, ruleset::Role::Reasons, reason);
   out.end_array();
   out.key("classification"), classification(r, out);
   out.key("routine");
@@ -189,16 +185,16 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
     if (const std::string caution = r.caution_for(*exercise_item); !caution.empty())
       json_exercise_with(out, *exercise_item, caution);
     else
-      item(out, exercise_item, json_exercise);
+      item(out, ruleset::Role::Routine, exercise_item);
   }
   out.end_array();
   out.key("avoid");
   out.begin_array();
-  for (const Item* a : r.avoid) item(out, a, json_avoid_item);
+  for (const Item* a : r.avoid) item(out, ruleset::Role::Avoid, a);
   out.end_array();
   out.key("tips");
   out.begin_array();
-  for (const Item* t : r.tips) item(out, t, json_text_item);
+  for (const Item* t : r.tips) item(out, ruleset::Role::Tips, t);
   out.end_array();
   if (out.compact() && cached_ && r.with_exercises()) {
     out.raw_members(advice_tail_);
@@ -207,7 +203,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   }
   out.key("watch_for");
   out.begin_array();
-  for (const Item* w : r.watch_for) item(out, w, json_watch_item);
+  for (const Item* w : r.watch_for) item(out, ruleset::Role::WatchFor, w);
   out.end_array();
   out.key("unanswered");
   out.begin_array();

@@ -29,8 +29,7 @@ class JsonReportWriter {
   void write_brief(const Report& report, JsonOut& out, std::string_view id = {}) const;
 
  private:
-  void item(JsonOut& out, const ruleset::Item* item,
-            void (*shape)(JsonOut&, const ruleset::Item&)) const;
+  void item(JsonOut& out, ruleset::Role role, const ruleset::Item* item) const;
   // A fact's or question's id as a key, or as a string value.
   void fact_key(JsonOut& out, engine::FactId fact) const;
   void fact_string(JsonOut& out, engine::FactId fact) const;

@@ -4,6 +4,7 @@
 
 #include "ruleset/dose_reader.h"
 #include "ruleset/figure_reader.h"
+#include "ruleset/item_fields.h"
 #include "ruleset/rule_set_builder.h"
 #include "ruleset/spelling.h"
 #include "ruleset/spoken_reader.h"
@@ -38,16 +39,14 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   auto has = [&](const char* key) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
   };
-  it.name = yaml_.scalar(node["name"], "name");
-  it.label = yaml_.scalar(node["label"], "label");
-  it.why = yaml_.scalar(node["why"], "why");
-  it.purpose = yaml_.scalar(node["purpose"], "purpose");
-  it.reason = yaml_.scalar(node["reason"], "reason");
-  it.text = yaml_.scalar(node["text"], "text");
-  it.advice = yaml_.scalar(node["advice"], "advice");
-  it.source = yaml_.scalar(node["source"], "source");
-  it.equipment = yaml_.text_list(node["equipment"], "equipment");
-  it.steps = yaml_.text_list(node["steps"], "steps");
+  for (const ItemField& field : item_fields()) {
+    if (field.checked) continue;
+    const YAML::Node value = node[std::string(field.key)];
+    if (field.text)
+      it.*field.text = yaml_.scalar(value, field.key);
+    else
+      it.*field.list = yaml_.text_list(value, field.key);
+  }
   it.dose = read_dose(yaml_, node["dose"]);
   if (has("kind")) it.kind = yaml_.one_of(node["kind"], "exercise kind", exercise_kinds());
   if (has("cds")) it.cds = yaml_.one_of(node["cds"], "CDS indicator", cds_indicators());
@@ -69,16 +68,13 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   };
   referred("position", PendingReference::Kind::Position, it.position);
   referred("exercise", PendingReference::Kind::Exercise, it.exercise);
-  it.signs = yaml_.text_list(node["signs"], "signs");
   if (has("says")) it.says = read_spoken_words(yaml_, node["says"], "says");
-  it.action = yaml_.scalar(node["action"], "action");
   if (const YAML::Node levels = node["watch_for"]; role == Role::Level && levels) {
     it.watch_levels = yaml_.text_list(levels, "watch_for");
     if (levels.IsSequence())
       for (const YAML::Node& level : levels)
         if (level.IsScalar()) refer(PendingReference::Kind::Level, level, "level");
   }
-  it.when = yaml_.scalar(node["when"], "when");
   if (has("replaces"))
     for (const YAML::Node& replaced : node["replaces"])
       if (replaced.IsScalar()) refer(PendingReference::Kind::WatchFor, replaced, "replaces");

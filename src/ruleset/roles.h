@@ -4,8 +4,9 @@
 // for the report's own roles the key that names the fact under `report:`
 // and in a case file's `expect`, the fact's type, and where the loaded rule
 // set keeps it. The loader, the compact form and the case files read the
-// table, so a new report role is one row here, one member of Roles, and
-// what its renderers write.
+// table, and so does the JSON writer for the shape of an item, so a new
+// report role is one row here, one member of Roles, and what its text and
+// HTML renderers show.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,12 @@ struct RoleSpec {
   engine::FactId Roles::*fact = nullptr;
   // A case file may expect which of its ids the report shows.
   bool expected_in_cases = false;
+  // The keys an item of the role shows in a report's JSON, between its id
+  // and its source (item_fields.h); one the role does not require is left
+  // out when empty. None for the roles written in shapes of their own:
+  // levels (the report's head), red flags (their answer in the middle) and
+  // exercises (a dose, and every key always there).
+  std::vector<std::string> json = {};
 
   bool in_report() const { return fact != nullptr; }
 };

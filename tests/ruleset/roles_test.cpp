@@ -2,11 +2,13 @@
 // it, so a report role's keys, needs and `report:` name live in one place.
 #include "ruleset/roles.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "ruleset/item_fields.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage::ruleset;
@@ -84,4 +86,18 @@ TEST_CASE("a name under report: that is no role is refused", "[roles]") {
   const auto found = problems(file_with_role("red_flag"));
   CHECK(std::find(found.begin(), found.end(),
                   "unknown key 'red_flag' in report (did you mean 'red_flags'?)") != found.end());
+}
+
+TEST_CASE("each key a role shows in a report's JSON is a text an item can carry", "[roles]") {
+  for (const RoleSpec& spec : role_specs()) {
+    INFO(spec.word);
+    for (const std::string& key : spec.json) {
+      INFO(key);
+      CHECK(find_item_field(key) != nullptr);
+      CHECK(std::find(spec.keys.begin(), spec.keys.end(), key) != spec.keys.end());
+    }
+  }
+  // Every plain text an item carries is read by the one reader.
+  for (const ItemField& field : item_fields())
+    CHECK((field.text == nullptr) != (field.list == nullptr));
 }
