@@ -84,10 +84,13 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
     for (const auto& item : rules.derived_fact(rules.roles.red_flags).values)
       if (item.id == q.id && !item.label.empty()) text = item.label;
   const auto accepted = ruleset::accepted_answers(q);
+  // The marks are words of the rule file, so that a locale says them too.
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number)
-    text += fmt::format(" ({} to {}{})", q.min, q.max, q.unit.empty() ? "" : " " + q.unit);
-  if (q.red_flag) text += " [red flag]";
-  if (q.optional) text += " [optional]";
+    text += " " + rules.format_word(ruleset::Word::HelpRange, fmt::arg("min", q.min),
+                                    fmt::arg("max", q.max),
+                                    fmt::arg("unit", q.unit.empty() ? "" : " " + q.unit));
+  if (q.red_flag) text += " " + rules.word(ruleset::Word::HelpRedFlag);
+  if (q.optional) text += " " + rules.word(ruleset::Word::HelpOptional);
   return text;
 }
 

@@ -228,7 +228,12 @@ std::string fish_condition(const CompletedCommand& command, const std::string& s
 
 std::string fish_help(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
-  if (line.size() > 70) line = line.substr(0, 67) + "...";
+  if (line.size() > 70) {
+    // Cut between characters, never inside one: a translation's "ñ" is two bytes.
+    std::size_t cut = 67;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
   return single_quoted(line);
 }
 

@@ -181,8 +181,11 @@ class RuleSet {
   // The words around the content (headings, the interview's replies), by
   // Word: the rule file's, or the English default of one it leaves out.
   std::vector<std::string> words = english_words();
-  // The answers --help shows as flags (question id, answer as written); see
-  // example_answers() for a rule file that gives none.
+  // The answers --help shows as flags (question id, answer as written), the
+  // first also in a usage error's example. A rule file that gives none gets
+  // the first three questions that are neither red flags nor optional, each
+  // with its first answer: example_answers() in src/cli/app.cpp, the command
+  // line's layer, which makes both.
   std::vector<std::pair<std::string, std::string>> example;
 
   const engine::KnowledgeBase& knowledge_base() const { return *kb_; }

@@ -142,6 +142,9 @@ constexpr WordSpec kWords[] = {
     {InterviewUnsureAbout, "interview.unsure_about", "numbers", "not sure about {numbers}"},
     {HelpDescription, "help.description", "title",
      "backtriage - rule-based triage: {title}. Not medical advice."},
+    {HelpRange, "help.range", "max min unit", "({min} to {max}{unit})"},
+    {HelpRedFlag, "help.red_flag", "", "[red flag]"},
+    {HelpOptional, "help.optional", "", "[optional]"},
 };
 
 constexpr bool in_order() {

@@ -1,7 +1,7 @@
 #pragma once
 // The words a person reads that are not medical content: a report's
 // headings, the interview's replies, a calendar's titles, a form's answers,
-// the first line of --help.
+// the first line of --help and the marks on its answer flags.
 // They come from the rule file's `words:` section, so that a locale overlay
 // translates them with the rest; kWords lists each one with the
 // placeholders its text must hold and its English default, used when a rule
@@ -118,8 +118,12 @@ enum class Word {
   InterviewNotedChecklist,
   InterviewYesTo,
   InterviewUnsureAbout,
-  // The first line of --help.
+  // The first line of --help, and what follows an answer flag's text there
+  // (and in fish's completions).
   HelpDescription,
+  HelpRange,
+  HelpRedFlag,
+  HelpOptional,
   Count
 };
 

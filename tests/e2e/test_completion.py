@@ -165,6 +165,25 @@ class OtherShells(unittest.TestCase):
         self.assertIn("The language of the answer flags' descriptions, which fish shows",
                       " ".join(out.split()))
 
+    def test_fish_cuts_a_long_description_between_characters(self):
+        """fish shows 67 bytes and "..." of a description over 70: never half of a "ñ"."""
+        with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
+            rules = f.read()
+        prompt = "a" * 66 + "ñ" + "b" * 10  # the ñ is bytes 66 and 67
+        changed = rules.replace("\n    prompt: Which words best describe how the pain feels?",
+                                "\n    prompt: " + prompt, 1)
+        self.assertNotEqual(changed, rules)
+        with tempfile.TemporaryDirectory() as work:
+            path = os.path.join(work, "other.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(changed)
+            p = subprocess.run([BINARY, "completion", "fish", "--rules", path],
+                               capture_output=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b" -l sensation -x -a 'electric sharp dull achy tingling' -d '"
+                      + b"a" * 66 + b"...'\n", p.stdout)
+        p.stdout.decode("utf-8")  # strict: no broken character anywhere
+
     def test_an_unknown_shell_is_a_usage_error(self):
         code, out, err = run(["completion", "ksh"])
         self.assertEqual((code, out), (2, ""))

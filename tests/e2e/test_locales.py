@@ -206,6 +206,35 @@ class Help(unittest.TestCase):
                                   if w in words], [])
         self.assertEqual(self.description(["--locale", "en-US"]), english)
 
+    @staticmethod
+    def answers(args):
+        """The answer flags' part of --help, its lines joined."""
+        code, out, err = run(["--help"] + args)
+        assert code == 0, err
+        part = out[out.index("\n\n\n") + 3:]
+        return " ".join(part[:part.index("\n\n")].split())
+
+    def test_the_answer_flags_marks_are_in_the_locale(self):
+        english = self.answers([])
+        for mark in ("[red flag]", "[optional]", "(0 to 45 weeks)"):
+            self.assertIn(mark, english)
+        for tag in ("es", "es-ES", "es-US"):
+            with self.subTest(locale=tag):
+                spanish = self.answers(["--locale", tag])
+                for mark in ("[red flag]", "[optional]", " to "):
+                    self.assertNotIn(mark, spanish)
+                for mark in ("[señal de alarma]", "[opcional]", "(de 0 a 45 semanas)"):
+                    self.assertIn(mark, spanish)
+                # fish shows them too, cut between characters.
+                code, fish, err = run(["completion", "fish", "--locale", tag])
+                self.assertEqual(code, 0, err)
+                self.assertIn("[señal de alarma]'", fish)
+                self.assertNotIn("[red flag]", fish)
+                self.assertNotIn("\ufffd", fish)
+        american = self.answers(["--locale", "en-US"])  # its own texts, the same marks
+        for mark in ("[red flag]", "[optional]", "(0 to 45 weeks)"):
+            self.assertIn(mark, american)
+
 
 class SpanishInterview(unittest.TestCase):
     def test_asks_in_spanish_shows_spanish_words_to_type_and_takes_them(self):

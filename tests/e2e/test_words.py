@@ -88,6 +88,7 @@ class Words(unittest.TestCase):
             code, out, err = run(["--help", "--rules", rules])
             self.assertEqual(code, 0, err)
             help_line = out.splitlines()[0]
+            help_answers = " ".join(out.split())
         report = outputs["--explain"]
         for heading in ("avoid", "tips", "routine", "expect", "classification", "decided",
                         "purpose", "dose"):
@@ -102,6 +103,11 @@ class Words(unittest.TestCase):
         self.has('"display": "[answers.unsure]"', json.dumps(fhir))
         self.has("[help.description] Back pain triage", help_line)
         self.lacks("rule-based", help_line, "--help")
+        self.has("[help.red_flag]", help_answers)
+        self.has("[help.optional]", help_answers)
+        self.has("[help.range] 45 0 weeks", help_answers)
+        for english in ("[red flag]", "[optional]", "(0 to 45 weeks)"):
+            self.lacks(english, help_answers, "--help")
         for said in ("intro", "warning_section", "first_question", "one_word", "yes_no_unsure",
                      "commands"):
             self.has(f"[interview.{said}]", outputs["interview"])

@@ -133,3 +133,25 @@ TEST_CASE("the first line of --help is a word, holding the rule set's title", "[
   CHECK(problems("words:\n  help: {description: backtriage}\n") ==
         Lines{"t.yaml:11:23: word 'help.description' lacks {title} (its placeholders: {title})"});
 }
+
+TEST_CASE("the marks after an answer flag's text in --help are words", "[words]") {
+  auto result = load_rule_set(kHead, "t.yaml");
+  REQUIRE(result.rule_set);
+  const RuleSet& english = *result.rule_set;
+  CHECK(english.word(Word::HelpRedFlag) == "[red flag]");
+  CHECK(english.word(Word::HelpOptional) == "[optional]");
+  CHECK(english.format_word(Word::HelpRange, fmt::arg("min", 0.0), fmt::arg("max", 45.0),
+                            fmt::arg("unit", " weeks")) == "(0 to 45 weeks)");
+  auto spanish = load_rule_set(kHead +
+                                   "words:\n  help: {range: \"(de {min} a {max}{unit})\", "
+                                   "red_flag: \"[señal de alarma]\", optional: \"[opcional]\"}\n",
+                               "t.yaml");
+  REQUIRE(spanish.rule_set);
+  CHECK(spanish.rule_set->word(Word::HelpRedFlag) == "[señal de alarma]");
+  CHECK(spanish.rule_set->word(Word::HelpOptional) == "[opcional]");
+  CHECK(spanish.rule_set->format_word(Word::HelpRange, fmt::arg("min", 0.0), fmt::arg("max", 45.0),
+                                      fmt::arg("unit", " semanas")) == "(de 0 a 45 semanas)");
+  CHECK(problems("words:\n  help: {range: \"({min} a {max})\"}\n") ==
+        Lines{"t.yaml:11:17: word 'help.range' lacks {unit} (its placeholders: {max}, {min} "
+              "and {unit})"});
+}
