@@ -14,17 +14,6 @@ using engine::Value;
 ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
     : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
   report_.rules = &rules;
-  // What watch_for asks of each entry, by its index, worked out once rather
-  // than by name on every report.
-  if (rules.roles.watch_for < 0) return;
-  const auto& entries = rules.items_of(rules.roles.watch_for);
-  for (const ruleset::Item& entry : entries) {
-    watch_rank_.push_back(rules.level_rank(entry.level));
-    watch_replaces_.emplace_back();
-    for (const std::string& id : entry.replaces)
-      for (const ruleset::Item& other : entries)
-        if (other.id == id) watch_replaces_.back().push_back(&other);
-  }
 }
 
 namespace {
@@ -118,13 +107,15 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
   r.watch_for.clear();
   set_items(rules_, facts, rules_.roles.watch_for, watch_given_);
   if (watch_given_.empty()) return;
-  const ruleset::Item* first = rules_.items_of(rules_.roles.watch_for).data();
-  const auto rank = [&](const ruleset::Item* entry) { return watch_rank_[entry - first]; };
-  watch_replaced_.assign(watch_rank_.size(), false);
+  const auto& entries = rules_.items_of(rules_.roles.watch_for);
+  const auto index = [&](const ruleset::Item* entry) {
+    return static_cast<std::size_t>(entry - entries.data());
+  };
+  const auto rank = [&](const ruleset::Item* entry) { return rules_.watch_rank(index(entry)); };
+  watch_replaced_.assign(entries.size(), false);
   for (const ruleset::Item* entry : watch_given_)
-    for (const ruleset::Item* other : watch_replaces_[entry - first])
-      watch_replaced_[other - first] = true;
-  const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[entry - first]; };
+    for (std::size_t other : rules_.watch_replaces(index(entry))) watch_replaced_[other] = true;
+  const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[index(entry)]; };
   const int level_rank = r.decided() ? rules_.level_rank(r.level->id) : -1;
   const auto kept = [&](const ruleset::Item* entry) {
     if (const auto& levels = r.level->watch_levels)

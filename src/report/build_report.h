@@ -40,11 +40,7 @@ class ReportBuilder {
   std::map<std::vector<engine::FactId>, engine::Downstream> downstream_;
   std::vector<const ruleset::Item*> flags_, watch_given_;
   std::vector<bool> declined_;
-  // By watch-for entry, in file order: its step's rank, and the entries it
-  // replaces.
-  std::vector<int> watch_rank_;
-  std::vector<std::vector<const ruleset::Item*>> watch_replaces_;
-  std::vector<bool> watch_replaced_;  // watch_for's scratch
+  std::vector<bool> watch_replaced_;  // watch_for's scratch, by watch-for entry
 };
 
 }  // namespace backtriage::report

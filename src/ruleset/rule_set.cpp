@@ -21,6 +21,17 @@ void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb) {
   for (std::size_t q = 0; q < questions.size(); ++q)
     question_index_.emplace(questions[q].id, static_cast<engine::FactId>(q));
   triggers_ = follow_up_triggers(*kb_, questions.size());
+  watch_ranks_.clear();
+  watch_replaces_.clear();
+  if (roles.watch_for < 0) return;
+  const auto& entries = items_of(roles.watch_for);
+  for (const Item& entry : entries) {
+    watch_ranks_.push_back(level_rank(entry.level));
+    auto& replaced = watch_replaces_.emplace_back();
+    for (const std::string& id : entry.replaces)
+      for (std::size_t other = 0; other < entries.size(); ++other)
+        if (entries[other].id == id) replaced.push_back(other);
+  }
 }
 
 void answer_red_flags_no(const RuleSet& rules, engine::Answers& answers) {

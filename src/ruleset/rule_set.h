@@ -234,16 +234,26 @@ class RuleSet {
   const std::vector<engine::FactId>& triggers_of(engine::FactId question) const {
     return triggers_[question];
   }
+  // A watch-for entry's step as its place on the ladder (0 the most
+  // urgent), and the entries it stands in for; by the entry's index among
+  // the watch_for fact's items.
+  int watch_rank(std::size_t entry) const { return watch_ranks_[entry]; }
+  const std::vector<std::size_t>& watch_replaces(std::size_t entry) const {
+    return watch_replaces_[entry];
+  }
 
  private:
   friend class RuleSetBuilder;
   friend class CompactReader;  // compact_rule_set.cpp
   // Sets the knowledge base, indexes the questions by id (batch looks up
-  // every key of every line, so a scan of the questions would be its cost)
-  // and finds each question's triggers.
+  // every key of every line, so a scan of the questions would be its cost),
+  // finds each question's triggers, and ranks the watch-for entries (every
+  // report sorts them).
   void finish(std::unique_ptr<engine::KnowledgeBase> kb);
   std::unique_ptr<engine::KnowledgeBase> kb_;
-  std::vector<std::vector<engine::FactId>> triggers_;  // by question
+  std::vector<std::vector<engine::FactId>> triggers_;     // by question
+  std::vector<int> watch_ranks_;                          // by watch-for entry
+  std::vector<std::vector<std::size_t>> watch_replaces_;  // by watch-for entry
   struct IdHash {
     using is_transparent = void;  // look up by string_view, no string built
     std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
