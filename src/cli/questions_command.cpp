@@ -81,7 +81,10 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
   std::string text;
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
     const auto& q = rules.questions[i];
-    std::string marks = q.red_flag ? "  [red flag]" : q.optional ? "  [optional]" : "";
+    // The marks --help shows, in the rule file's words.
+    const std::string marks = q.red_flag   ? "  " + rules.word(ruleset::Word::HelpRedFlag)
+                              : q.optional ? "  " + rules.word(ruleset::Word::HelpOptional)
+                                           : "";
     const std::string head =
         fmt::format("{:>2}. {:<{}}  {:<{}}", i + 1, q.id, id_width, q.flag(), flag_width);
     const std::string answers = ruleset::accepted_answers(q).brief() + marks;

@@ -231,6 +231,13 @@ class Help(unittest.TestCase):
                 self.assertIn("[señal de alarma]'", fish)
                 self.assertNotIn("[red flag]", fish)
                 self.assertNotIn("\ufffd", fish)
+                # `questions` marks them in the same words.
+                code, listing, err = run(["questions", "--locale", tag])
+                self.assertEqual(code, 0, err)
+                self.assertIn("[señal de alarma]", listing)
+                self.assertIn("[opcional]", listing)
+                self.assertNotIn("[red flag]", listing)
+                self.assertNotIn("[optional]", listing)
         american = self.answers(["--locale", "en-US"])  # its own texts, the same marks
         for mark in ("[red flag]", "[optional]", "(0 to 45 weeks)"):
             self.assertIn(mark, american)
