@@ -95,6 +95,12 @@ class Test(TempDirTest):
         self.assertTrue(out.endswith(" passed, 0 failed\n"), out[-200:])
 
 
+# A diff walks the whole answer space: a few seconds optimised, a minute or
+# more in a sanitized build sharing the machine. The limit only guards
+# against a hang; speed is measured in tests/bench.
+HANG = 900
+
+
 def diff_examples(out):
     """Each "for example" of a diff's output, its wrapped lines joined: {id: value}."""
     found = []
@@ -126,7 +132,7 @@ class Diff(unittest.TestCase):
         return path
 
     def test_no_change_is_exit_0(self):
-        code, out, err = run(["diff", RULES, RULES], timeout=120)
+        code, out, err = run(["diff", RULES, RULES], timeout=HANG)
         self.assertEqual((code, err), (0, ""))
         self.assertIn("0 of ", out)
         self.assertIn("counted exactly", out)
@@ -135,7 +141,7 @@ class Diff(unittest.TestCase):
     def test_a_reworded_prompt_changes_no_case(self):
         path = self.edited("prompt: How old is the person with the back pain?",
                            "prompt: What is the age of the person with the back pain?")
-        code, out, _ = run(["diff", RULES, path], timeout=120)
+        code, out, _ = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual(code, 0, out)
 
     def test_a_moved_threshold_counts_the_cases_it_moves(self):
@@ -144,7 +150,7 @@ class Diff(unittest.TestCase):
             text = f.read()
         with open(path, "w") as f:
             f.write(text.replace("{duration_weeks: {lt: 12}}", "{duration_weeks: {lt: 10}}"))
-        code, out, err = run(["diff", RULES, path], timeout=120)
+        code, out, err = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual(code, 1, err)  # changes, none less urgent
         self.assertIn("counted exactly", out)
         self.assertIn("  self_care -> doctor: ", out)
@@ -154,14 +160,14 @@ class Diff(unittest.TestCase):
     def test_a_removed_red_flag_is_less_urgent_and_fails_the_gate(self):
         path = self.edited("    then: {red_flag: fever, level: urgent}",
                            "    then: {red_flag: fever}")
-        code, out, err = run(["diff", RULES, path], timeout=120)
+        code, out, err = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual(code, 3, err)
         self.assertIn("LESS URGENT than before:\n  urgent -> ", out)
         self.assertEqual(diff_examples(out)[0].get("fever"), "yes")
 
     def test_the_output_wraps_between_answers_at_80_columns_into_a_pipe(self):
         path = self.edited("{duration_weeks: {ge: 4}}", "{duration_weeks: {ge: 8}}")
-        code, out, err = run(["diff", RULES, path], timeout=120)
+        code, out, err = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual(code, 3, err)
         self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
         examples = diff_examples(out)
