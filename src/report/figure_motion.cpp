@@ -14,11 +14,11 @@ using ruleset::Pose;
 
 namespace {
 
-constexpr double kFloor = ruleset::kFloorY;
+using ruleset::kFloorY;
 // A joint this close to the floor in both poses rests on it (a hand, a knee):
 // between the poses it slides along the floor rather than swinging.
 constexpr double kContact = 6;
-constexpr double kHead = ruleset::kHeadRadius;
+using ruleset::kHeadRadius;
 
 // Each joint hangs from a parent; the hips' midpoint is the root.
 constexpr std::array<int, ruleset::kJointCount> kParent{
@@ -74,7 +74,7 @@ Pose pose_between(const Figure& figure, const Pose& a, const Pose& b, double t) 
       // a bridge): it stays there, and the bone to it stretches a little
       // instead, which the eye forgives far more than a foot that wanders.
       at = a.at[j];
-    } else if (a.at[j].y >= kFloor - kContact && b.at[j].y >= kFloor - kContact) {
+    } else if (a.at[j].y >= kFloorY - kContact && b.at[j].y >= kFloorY - kContact) {
       at = {a.at[j].x + (b.at[j].x - a.at[j].x) * t, a.at[j].y + (b.at[j].y - a.at[j].y) * t};
     } else if (la < 0.5 || lb < 0.5) {  // no direction to turn: slide
       at = {from.x + ax + (bx - ax) * t, from.y + ay + (by - ay) * t};
@@ -86,7 +86,7 @@ Pose pose_between(const Figure& figure, const Pose& a, const Pose& b, double t) 
       at = {from.x + std::cos(angle) * length, from.y + std::sin(angle) * length};
     }
     // Nothing sinks into the floor on the way.
-    at.y = std::min(at.y, j == static_cast<int>(Joint::Head) ? kFloor - kHead : kFloor);
+    at.y = std::min(at.y, j == static_cast<int>(Joint::Head) ? kFloorY - kHeadRadius : kFloorY);
   }
   return out;
 }

@@ -18,8 +18,8 @@ using ruleset::Prop;
 
 namespace {
 
-constexpr double kFloor = ruleset::kFloorY;
-constexpr double kHead = ruleset::kHeadRadius;
+using ruleset::kFloorY;
+using ruleset::kHeadRadius;
 constexpr const char* kNear = "#1f2937";
 constexpr const char* kFar = "#9ca3af";
 constexpr const char* kBand = "#ea580c";
@@ -62,7 +62,7 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
       const bool arm = joint == Joint::LElbow || joint == Joint::RElbow || joint == Joint::LHand ||
                        joint == Joint::RHand;
       if (!on_floor && arm) continue;
-      const double r = joint == Joint::Head ? kHead : 3;  // the head's circle, a limb's width
+      const double r = joint == Joint::Head ? kHeadRadius : 3;  // the head's circle, a limb's width
       min_x = std::min(min_x, pose->at[j].x - r), max_x = std::max(max_x, pose->at[j].x + r);
       min_y = std::min(min_y, pose->at[j].y - r), max_y = std::max(max_y, pose->at[j].y + r);
     }
@@ -91,7 +91,7 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
         const double w = mat_right - mat_left;
         const std::string rect =
             on_floor
-                ? fmt::format("M{} {}h{}v4h{}z", one_decimal(mat_left), one_decimal(kFloor - 2),
+                ? fmt::format("M{} {}h{}v4h{}z", one_decimal(mat_left), one_decimal(kFloorY - 2),
                               one_decimal(w), one_decimal(-w))
                 : fmt::format("M{} {}h{}v{}h{}z", one_decimal(mat_left), one_decimal(mat_top),
                               one_decimal(w), one_decimal(mat_bottom - mat_top), one_decimal(-w));
@@ -114,8 +114,8 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
         std::string frame;
         if (on_floor) {
           const double inset = front.x < back.x ? 2 : -2;  // legs just inside the seat
-          append_line_path(frame, {front.x + inset, front.y}, {front.x + inset, kFloor});
-          append_line_path(frame, {back.x - inset, back.y}, {back.x - inset, kFloor});
+          append_line_path(frame, {front.x + inset, front.y}, {front.x + inset, kFloorY});
+          append_line_path(frame, {back.x - inset, back.y}, {back.x - inset, kFloorY});
           if (figure.view == Figure::View::Side)
             append_line_path(frame, back, {back.x + inset, back.y - 34});
         }
@@ -130,7 +130,7 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
         break;
       }
       case Prop::Kind::Wall: {
-        const std::string wall = line_path({prop.anchor.x, kFloor}, {prop.anchor.x, 8});
+        const std::string wall = line_path({prop.anchor.x, kFloorY}, {prop.anchor.x, 8});
         out.push_back({"fill:none;stroke:#6b7280;stroke-width:4",
                        [wall](const Pose&, std::string& d) { d += wall; }, false});
         break;
@@ -159,7 +159,7 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
     }
   }
   if (on_floor) {
-    const std::string floor = line_path({4, kFloor}, {196, kFloor});
+    const std::string floor = line_path({4, kFloorY}, {196, kFloorY});
     out.push_back({"fill:none;stroke:#9ca3af;stroke-width:1.5",
                    [floor](const Pose&, std::string& d) { d += floor; }, false});
   }
@@ -197,8 +197,8 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
                return Point{c.x + r * std::cos(a), c.y + r * std::sin(a)};
              };
              // The base on the outline, the tip a little beyond it.
-             const Point a = at(kHead - 1, angle - 0.6), b = at(kHead - 1, angle + 0.6),
-                         tip = at(kHead + ruleset::kNoseLength, angle);
+             const Point a = at(kHeadRadius - 1, angle - 0.6), b = at(kHeadRadius - 1, angle + 0.6),
+                         tip = at(kHeadRadius + ruleset::kNoseLength, angle);
              append_line_path(d, a, tip);
              d += 'L';
              append_one_decimal(d, b.x);
@@ -209,7 +209,7 @@ std::vector<FigureShape> figure_shapes(const Figure& figure) {
     }
     out.push_back(
         {fmt::format("fill:#ffffff;stroke:{};stroke-width:4", kNear),
-         [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHead - 1); }});
+         [](const Pose& p, std::string& d) { d += circle_path(p[Joint::Head], kHeadRadius - 1); }});
   };
   bone_shapes(true);
   out.push_back({limb(kNear), [](const Pose& p, std::string& d) {

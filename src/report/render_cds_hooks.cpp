@@ -54,7 +54,7 @@ std::string summary(const Report& r) {
 }
 
 // Rule-file text is prose, not Markdown: keep its characters literal.
-std::string escaped(const std::string& text) {
+std::string markdown_escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
@@ -65,54 +65,57 @@ std::string escaped(const std::string& text) {
 
 std::string detail(const Report& r) {
   const auto& rules = *r.rules;
-  std::string md = escaped(r.advice()) + "\n\n";
+  std::string md = markdown_escaped(r.advice()) + "\n\n";
   if (!r.red_flags.empty()) {
-    md += "**" + escaped(rules.word(W::CardRedFlags)) + "**\n\n";
+    md += "**" + markdown_escaped(rules.word(W::CardRedFlags)) + "**\n\n";
     for (const auto& f : r.red_flags)
-      md += fmt::format("- **{}**{}: {}. {}\n", escaped(f.item->label),
-                        f.unsure ? " " + escaped(rules.word(W::CardUnsure)) : "",
-                        escaped(f.sends_to()), escaped(f.item->why));
+      md += fmt::format("- **{}**{}: {}. {}\n", markdown_escaped(f.item->label),
+                        f.unsure ? " " + markdown_escaped(rules.word(W::CardUnsure)) : "",
+                        markdown_escaped(f.sends_to()), markdown_escaped(f.item->why));
     md += "\n";
   }
   if (!r.reasons.empty()) {
-    md += "**" + escaped(rules.word(W::CardWhy)) + "**\n\n";
-    for (const Item* reason : r.reasons) md += fmt::format("- {}\n", escaped(reason->text));
+    md += "**" + markdown_escaped(rules.word(W::CardWhy)) + "**\n\n";
+    for (const Item* reason : r.reasons)
+      md += fmt::format("- {}\n", markdown_escaped(reason->text));
     md += "\n";
   }
   if (!r.unanswered.empty()) {
-    md += "**" + escaped(rules.word(W::CardUnanswered)) + "**\n\n";
+    md += "**" + markdown_escaped(rules.word(W::CardUnanswered)) + "**\n\n";
     for (engine::FactId q : r.unanswered)
-      md += fmt::format("- {} (`{}`)\n", escaped(rules.questions[q].prompt), rules.questions[q].id);
+      md += fmt::format("- {} (`{}`)\n", markdown_escaped(rules.questions[q].prompt),
+                        rules.questions[q].id);
     md += "\n";
   }
   if (!r.routine.empty()) {
-    md += "**" + escaped(rules.word(W::CardRoutineHeading)) + "**";
-    if (rules.advice.frequency) md += " (" + escaped(rules.advice.frequency->text) + ")";
+    md += "**" + markdown_escaped(rules.word(W::CardRoutineHeading)) + "**";
+    if (rules.advice.frequency) md += " (" + markdown_escaped(rules.advice.frequency->text) + ")";
     md += "\n\n";
     for (const Item* item : r.routine)
-      md += fmt::format("- {}: {}\n", escaped(item->name), escaped(item->purpose));
+      md +=
+          fmt::format("- {}: {}\n", markdown_escaped(item->name), markdown_escaped(item->purpose));
     md += "\n";
   }
   if (!r.avoid.empty()) {
-    md += "**" + escaped(rules.word(W::CardAvoid)) + "**\n\n";
+    md += "**" + markdown_escaped(rules.word(W::CardAvoid)) + "**\n\n";
     for (const Item* item : r.avoid)
-      md += fmt::format("- {}: {}\n", escaped(item->name), escaped(item->reason));
+      md += fmt::format("- {}: {}\n", markdown_escaped(item->name), markdown_escaped(item->reason));
     md += "\n";
   }
   if (r.with_routine() && rules.advice.expected_course)
-    md += escaped(rules.advice.expected_course->text) + "\n\n";
+    md += markdown_escaped(rules.advice.expected_course->text) + "\n\n";
   if (!r.watch_for.empty()) {
-    md += "**" + escaped(rules.derived_fact(rules.roles.watch_for).title) + "**\n\n";
+    md += "**" + markdown_escaped(rules.derived_fact(rules.roles.watch_for).title) + "**\n\n";
     for (const Item* entry : r.watch_for) {
       std::vector<std::string> signs;
-      for (const auto& sign : entry->signs) signs.push_back(escaped(sign));
-      md += fmt::format("- **{}**{}: {}\n", escaped(entry->label),
-                        entry->when.empty() ? "" : " (" + escaped(entry->when) + ")",
+      for (const auto& sign : entry->signs) signs.push_back(markdown_escaped(sign));
+      md += fmt::format("- **{}**{}: {}\n", markdown_escaped(entry->label),
+                        entry->when.empty() ? "" : " (" + markdown_escaped(entry->when) + ")",
                         fmt::join(signs, "; "));
     }
     md += "\n";
   }
-  return md + "*" + escaped(rules.disclaimer) + "*";
+  return md + "*" + markdown_escaped(rules.disclaimer) + "*";
 }
 
 // FNV-1a, 64 bits, from a chosen offset basis.

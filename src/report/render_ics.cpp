@@ -14,7 +14,7 @@ namespace {
 using W = ruleset::Word;
 
 // TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
-std::string escaped(std::string_view text) {
+std::string ics_escaped(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '\\' || c == ';' || c == ',') out += '\\';
@@ -82,7 +82,7 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
   line(out, fmt::format("PRODID:-//backtriage//{} {}//EN", rules.id, rules.version));
   line(out, "CALSCALE:GREGORIAN");
   line(out, "METHOD:PUBLISH");
-  line(out, "X-WR-CALNAME:" + escaped(rules.title.empty() ? rules.id : rules.title));
+  line(out, "X-WR-CALNAME:" + ics_escaped(rules.title.empty() ? rules.id : rules.title));
   auto event = [&](const std::string& uid, const std::string& when, bool all_day, Date day,
                    const std::string& summary, const std::string& description) {
     line(out, "BEGIN:VEVENT");
@@ -95,8 +95,8 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
       line(out, "DTSTART:" + when);
       line(out, fmt::format("DURATION:PT{}M", o.session_minutes));
     }
-    line(out, "SUMMARY:" + escaped(summary));
-    line(out, "DESCRIPTION:" + escaped(description));
+    line(out, "SUMMARY:" + ics_escaped(summary));
+    line(out, "DESCRIPTION:" + ics_escaped(description));
     line(out, "TRANSP:" + std::string(all_day ? "TRANSPARENT" : "OPAQUE"));
     if (o.alarm_minutes) {
       // An all-day event starts at midnight: remind on the day, before the
@@ -104,7 +104,7 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
       const int before = all_day ? std::max(o.minutes - *o.alarm_minutes, 0) : 0;
       line(out, "BEGIN:VALARM");
       line(out, "ACTION:DISPLAY");
-      line(out, "DESCRIPTION:" + escaped(summary));
+      line(out, "DESCRIPTION:" + ics_escaped(summary));
       line(out, all_day ? fmt::format("TRIGGER:PT{}M", before)
                         : fmt::format("TRIGGER:-PT{}M", *o.alarm_minutes));
       line(out, "END:VALARM");
