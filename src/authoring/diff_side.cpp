@@ -78,6 +78,7 @@ std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<b
   };
   const auto best = facts.best_certain(level);
   std::vector<Value> better;
+  better.reserve(facts.possible(level).size());
   for (Value v : facts.possible(level))
     if (!best || v < *best) better.push_back(v);
   // The most urgent level that stays possible for good (values rank most
@@ -85,7 +86,7 @@ std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<b
   std::optional<Value> lasting;
   for (Value v : better) {
     if (lasting && !(v < *lasting)) continue;
-    const auto deps = side.evaluation().open_questions_for_values(level, {v});
+    const auto deps = side.evaluation().open_questions_for_values(level, {&v, 1});
     if (!deps.empty() && !any_pending(deps)) lasting = v;
   }
   if (lasting)

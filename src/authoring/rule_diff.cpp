@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <span>
 #include <string>
 #include <tuple>
@@ -83,16 +82,13 @@ class Walk {
     }
     // Branch on the first question still to be chosen that matters to
     // either side.
-    std::set<FactId> due_old, due_new;
-    for (FactId q : can_change_through(old_, pending_old_))
-      if (pending_old_[q]) due_old.insert(q);
-    for (FactId q : can_change_through(new_, pending_new_))
-      if (pending_new_[q]) due_new.insert(q);
     int next = -1;
-    for (std::size_t i = 0; i < space_.size() && next < 0; ++i)
-      if (assigned_[i] < 0 && ((space_[i].in_old && due_old.count(*space_[i].in_old)) ||
-                               (space_[i].in_new && due_new.count(*space_[i].in_new))))
-        next = static_cast<int>(i);
+    for (const DiffSide* side : {&old_, &new_}) {
+      const auto& pending = side == &old_ ? pending_old_ : pending_new_;
+      for (FactId q : can_change_through(*side, pending))
+        if (pending[q] && (next < 0 || space_index(*side, q) < static_cast<std::size_t>(next)))
+          next = static_cast<int>(space_index(*side, q));
+    }
     if (next < 0) {
       // Nothing left changes either outcome: every way of answering the rest
       // counts the same.
@@ -107,7 +103,8 @@ class Walk {
     // only multiplies every count. Counting it here, once, and leaving it
     // out below, lets branches that differ only in such questions share
     // their walk.
-    std::vector<bool> live(space_.size(), false);
+    std::vector<bool>& live = live_;
+    live.assign(space_.size(), false);
     for (const DiffSide* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
@@ -225,8 +222,10 @@ class Walk {
       const auto& kb = side->rules.knowledge_base();
       const auto& facts = side->evaluation().facts();
       const auto& pending = side == &old_ ? pending_old_ : pending_new_;
-      const auto frozen = frozen_rules(*side, pending);
-      std::vector<bool> read(facts.size(), false);
+      std::vector<bool>& frozen = frozen_;
+      frozen_rules(*side, pending, frozen);
+      std::vector<bool>& read = read_;
+      read.assign(facts.size(), false);
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r) {
         if (!side->reaches_outcome[r] ||
             side->evaluation().rule_status(r) != engine::Tri::Unknown || frozen[r])
@@ -251,7 +250,8 @@ class Walk {
         put_values(facts.possible(f));
       }
       key += '|';
-      std::vector<std::tuple<FactId, double, bool>> for_good;
+      auto& for_good = for_good_;
+      for_good.clear();
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r)
         if (frozen[r] && side->reaches_outcome[r])
           for (const auto& a : kb.rules()[r].then)
@@ -275,9 +275,10 @@ class Walk {
   // left unanswered) and facts that only decided rules, or such rules,
   // assert. Strata put writers first, so one pass settles it; a cyclic
   // stratum counts as able to change.
-  static std::vector<bool> frozen_rules(const DiffSide& side, const std::vector<bool>& pending) {
+  static void frozen_rules(const DiffSide& side, const std::vector<bool>& pending,
+                           std::vector<bool>& frozen) {
     const auto& kb = side.rules.knowledge_base();
-    std::vector<bool> frozen(kb.rules().size(), false);
+    frozen.assign(kb.rules().size(), false);
     for (std::size_t s = 0; s < kb.strata().size(); ++s)
       for (int r : kb.strata()[s]) {
         if (side.evaluation().rule_status(r) != engine::Tri::Unknown) continue;
@@ -292,7 +293,6 @@ class Walk {
         }
         frozen[r] = fixed;
       }
-    return frozen;
   }
 
   DiffSide old_, new_;
@@ -303,6 +303,11 @@ class Walk {
   std::vector<int> assigned_;  // by question of the space: index of its answer, or -1
   std::vector<bool> dead_;     // by question of the space: counted by a branch above
   std::vector<std::size_t> index_old_, index_new_;  // by fact id: the question's place in the space
+  // Scratch of walk() and state_key(), used before each step down and kept
+  // for its storage: a diff walks hundreds of thousands of branches.
+  std::vector<bool> live_;
+  mutable std::vector<bool> frozen_, read_;
+  mutable std::vector<std::tuple<FactId, double, bool>> for_good_;
   std::uint64_t branches_ = 0;
   bool exact_ = true;
 };

@@ -13,8 +13,9 @@ Evaluation::Evaluation(const KnowledgeBase& kb)
 // Walks back from undecided rules to the open questions they wait on. An
 // explicit work list, not recursion: a chain of 100,000 undecided rules must
 // not overflow the stack.
-void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
-                              std::vector<FactId>& out) const {
+void Evaluation::collect_open(std::vector<FactId>& out) const {
+  std::vector<int>& rules = open_rules_;
+  std::vector<FactId>& facts = open_facts_;
   std::vector<bool>& seen_fact = seen_fact_;
   std::vector<bool>& seen_rule = seen_rule_;
   seen_fact.assign(facts_.size(), false);
@@ -94,34 +95,38 @@ void Evaluation::collect_open(std::vector<int> rules, std::vector<FactId> facts,
 }
 
 std::vector<FactId> Evaluation::open_questions() const {
-  std::vector<int> undecided;
+  open_rules_.clear();
+  open_facts_.clear();
   for (std::size_t r = 0; r < status_.size(); ++r)
-    if (status_[r] == Tri::Unknown) undecided.push_back(static_cast<int>(r));
+    if (status_[r] == Tri::Unknown) open_rules_.push_back(static_cast<int>(r));
   std::vector<FactId> out;
-  collect_open(std::move(undecided), {}, out);
+  collect_open(out);
   return out;
 }
 
 std::vector<FactId> Evaluation::open_questions_for(const std::vector<FactId>& facts) const {
+  open_rules_.clear();
+  open_facts_.assign(facts.begin(), facts.end());
   std::vector<FactId> out;
-  collect_open({}, facts, out);
+  collect_open(out);
   return out;
 }
 
 std::vector<FactId> Evaluation::open_questions_for_values(FactId fact,
-                                                          const std::vector<Value>& values) const {
-  std::vector<int> writers;
+                                                          std::span<const Value> values) const {
+  open_rules_.clear();
+  open_facts_.clear();
   for (int writer : kb_->writers(fact)) {
     if (status_[writer] != Tri::Unknown) continue;
     for (const Assertion& a : kb_->rules()[writer].then)
       if (a.fact == fact && std::find(values.begin(), values.end(), a.value) != values.end() &&
           facts_.could_change(fact, a.value)) {
-        writers.push_back(writer);
+        open_rules_.push_back(writer);
         break;
       }
   }
   std::vector<FactId> out;
-  collect_open(std::move(writers), {}, out);
+  collect_open(out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 // or waits on an answer — and which unanswered questions those are.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -51,13 +52,13 @@ class Evaluation {
   // ranked fact: make it better than it is; for a set: add to it).
   std::vector<FactId> open_questions_for(const std::vector<FactId>& facts) const;
   // The same, limited to what could still assert one of `values` of `fact`.
-  std::vector<FactId> open_questions_for_values(FactId fact,
-                                                const std::vector<Value>& values) const;
+  std::vector<FactId> open_questions_for_values(FactId fact, std::span<const Value> values) const;
 
  private:
   friend class Evaluator;
-  void collect_open(std::vector<int> rules, std::vector<FactId> facts,
-                    std::vector<FactId>& out) const;
+  // Walks back from the rules in `open_rules_` and the facts in
+  // `open_facts_` (the caller fills them; the walk uses them up).
+  void collect_open(std::vector<FactId>& out) const;
   const KnowledgeBase* kb_;
   FactTable facts_;
   std::vector<Tri> status_;
@@ -68,7 +69,12 @@ class Evaluation {
   // only those instead of copying every fact.
   std::uint64_t run_ = 0, rerun_base_ = 0;
   std::vector<FactId> rerun_changed_;
-  mutable std::vector<bool> seen_fact_, seen_rule_;  // collect_open's scratch
+  // collect_open's work lists and marks, kept to keep their storage: the
+  // diff asks for open questions at each of its hundreds of thousands of
+  // branches.
+  mutable std::vector<int> open_rules_;
+  mutable std::vector<FactId> open_facts_;
+  mutable std::vector<bool> seen_fact_, seen_rule_;
 };
 
 class Evaluator {
