@@ -131,18 +131,15 @@ class Diff(unittest.TestCase):
             f.write(text.replace(old, new))
         return path
 
-    def test_no_change_is_exit_0(self):
-        code, out, err = run(["diff", RULES, RULES], timeout=HANG)
+    def test_a_reworded_prompt_is_no_change_and_exit_0(self):
+        # (A file against itself walks the same; rule_diff_test runs that one.)
+        path = self.edited("prompt: How old is the person with the back pain?",
+                           "prompt: What is the age of the person with the back pain?")
+        code, out, err = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual((code, err), (0, ""))
         self.assertIn("0 of ", out)
         self.assertIn("counted exactly", out)
         self.assertTrue(out.endswith("No change.\n"))
-
-    def test_a_reworded_prompt_changes_no_case(self):
-        path = self.edited("prompt: How old is the person with the back pain?",
-                           "prompt: What is the age of the person with the back pain?")
-        code, out, _ = run(["diff", RULES, path], timeout=HANG)
-        self.assertEqual(code, 0, out)
 
     def test_a_moved_threshold_counts_the_cases_it_moves(self):
         path = self.edited("{duration_weeks: {ge: 12}}", "{duration_weeks: {ge: 10}}").replace("", "")
