@@ -71,28 +71,39 @@ std::optional<FactId> KnowledgeBase::find_fact(const std::string& id) const {
   return it->second;
 }
 
+KnowledgeBase::KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules)
+    : facts_(std::move(facts)), rules_(std::move(rules)) {
+  for (Rule& rule : rules_) rule.when.compile();
+  for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f)
+    fact_index_.emplace(facts_[f].id, f);
+}
+
+KnowledgeBase KnowledgeBase::from_order(std::vector<FactDecl> facts, std::vector<Rule> rules,
+                                        Order order) {
+  KnowledgeBase kb(std::move(facts), std::move(rules));
+  kb.order_ = std::move(order);
+  return kb;
+}
+
 KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vector<Rule> rules) {
-  KnowledgeBase kb;
-  kb.facts_ = std::move(facts);
-  kb.rules_ = std::move(rules);
-  for (Rule& rule : kb.rules_) rule.when.compile();
+  KnowledgeBase kb(std::move(facts), std::move(rules));
   const int rule_count = static_cast<int>(kb.rules_.size());
   const int fact_count = static_cast<int>(kb.facts_.size());
-  for (FactId f = 0; f < fact_count; ++f) kb.fact_index_.emplace(kb.facts_[f].id, f);
+  Order& order = kb.order_;
 
   Built built;
-  kb.readers_.assign(fact_count, {});
-  kb.writers_.assign(fact_count, {});
-  kb.reads_.assign(rule_count, {});
+  order.readers.assign(fact_count, {});
+  order.writers.assign(fact_count, {});
+  order.reads.assign(rule_count, {});
   std::vector<std::vector<FactId>> negated_reads(rule_count);
   std::vector<std::vector<int>> edges(rule_count + fact_count);
   for (int r = 0; r < rule_count; ++r) {
     const Rule& rule = kb.rules_[r];
     rule.when.for_each_read([&](FactId f, bool negated) {
-      auto& reads = kb.reads_[r];
+      auto& reads = order.reads[r];
       if (std::find(reads.begin(), reads.end(), f) == reads.end()) {
         reads.push_back(f);
-        kb.readers_[f].push_back(r);
+        order.readers[f].push_back(r);
         edges[rule_count + f].push_back(r);
       }
       // A ranked fact's value can be displaced by a better one, so any read
@@ -106,7 +117,7 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
                     "', which is a question; rules may assert only derived facts"});
         continue;
       }
-      auto& writers = kb.writers_[a.fact];
+      auto& writers = order.writers[a.fact];
       if (writers.empty() || writers.back() != r) {
         writers.push_back(r);
         edges[r].push_back(rule_count + a.fact);
@@ -150,7 +161,7 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
   std::priority_queue<int, std::vector<int>, decltype(later)> ready(later);
   for (int c = 0; c < component_count; ++c)
     if (indegree[c] == 0) ready.push(c);
-  kb.stratum_of_.assign(rule_count, 0);
+  order.stratum_of.assign(rule_count, 0);
   while (!ready.empty()) {
     int c = ready.top();
     ready.pop();
@@ -160,9 +171,9 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
     for (int member : components[c])
       if (member < rule_count) stratum.push_back(member);
     if (stratum.empty()) continue;
-    for (int r : stratum) kb.stratum_of_[r] = kb.strata_.size();
-    kb.cyclic_.push_back(components[c].size() > 1);
-    kb.strata_.push_back(std::move(stratum));
+    for (int r : stratum) order.stratum_of[r] = order.strata.size();
+    order.cyclic.push_back(components[c].size() > 1);
+    order.strata.push_back(std::move(stratum));
   }
   built.knowledge_base = std::move(kb);
   return built;

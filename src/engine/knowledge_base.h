@@ -27,31 +27,43 @@ class KnowledgeBase {
   // Checks the rules and orders them; problems name the rule they concern.
   static Built build(std::vector<FactDecl> facts, std::vector<Rule> rules);
 
+  // What `build` works out beside the facts and rules: who reads and writes
+  // each fact, and the strata. A compiled copy of a rule set carries it
+  // (ruleset/compact_rule_set.h), so a start need not work it out again.
+  struct Order {
+    std::vector<std::vector<int>> readers, writers;  // by fact
+    std::vector<std::vector<FactId>> reads;          // by rule
+    std::vector<std::vector<int>> strata;
+    std::vector<char> cyclic;             // by stratum
+    std::vector<std::size_t> stratum_of;  // by rule
+  };
+  const Order& order() const { return order_; }
+  // The knowledge base `build` made of these facts and rules, with the
+  // order it gave them; nothing is checked again.
+  static KnowledgeBase from_order(std::vector<FactDecl> facts, std::vector<Rule> rules,
+                                  Order order);
+
   const std::vector<FactDecl>& facts() const { return facts_; }
   const std::vector<Rule>& rules() const { return rules_; }
   std::optional<FactId> find_fact(const std::string& id) const;
 
   // Strata in evaluation order; each is a list of rule indices.
-  const std::vector<std::vector<int>>& strata() const { return strata_; }
+  const std::vector<std::vector<int>>& strata() const { return order_.strata; }
   // Whether a stratum's rules feed each other and must run to a fixpoint.
-  bool stratum_is_cyclic(std::size_t stratum) const { return cyclic_[stratum]; }
-  std::size_t stratum_of(int rule) const { return stratum_of_[rule]; }
+  bool stratum_is_cyclic(std::size_t stratum) const { return order_.cyclic[stratum]; }
+  std::size_t stratum_of(int rule) const { return order_.stratum_of[rule]; }
   // Rules that read / assert a fact.
-  const std::vector<int>& readers(FactId fact) const { return readers_[fact]; }
-  const std::vector<int>& writers(FactId fact) const { return writers_[fact]; }
+  const std::vector<int>& readers(FactId fact) const { return order_.readers[fact]; }
+  const std::vector<int>& writers(FactId fact) const { return order_.writers[fact]; }
   // Facts a rule reads, without repeats, in the order the condition names them.
-  const std::vector<FactId>& reads(int rule) const { return reads_[rule]; }
+  const std::vector<FactId>& reads(int rule) const { return order_.reads[rule]; }
 
  private:
-  KnowledgeBase() = default;
+  KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules);
   std::vector<FactDecl> facts_;
   std::vector<Rule> rules_;
   std::unordered_map<std::string, FactId> fact_index_;
-  std::vector<std::vector<int>> readers_, writers_;
-  std::vector<std::vector<FactId>> reads_;
-  std::vector<std::vector<int>> strata_;
-  std::vector<bool> cyclic_;
-  std::vector<std::size_t> stratum_of_;
+  Order order_;
 };
 
 struct KnowledgeBase::Built {

@@ -15,12 +15,13 @@ std::string Question::flag() const {
   return out;
 }
 
-void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb) {
+void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb,
+                     std::optional<std::vector<std::vector<engine::FactId>>> triggers) {
   kb_ = std::move(kb);
   question_index_.clear();
   for (std::size_t q = 0; q < questions.size(); ++q)
     question_index_.emplace(questions[q].id, static_cast<engine::FactId>(q));
-  triggers_ = follow_up_triggers(*kb_, questions.size());
+  triggers_ = triggers ? std::move(*triggers) : follow_up_triggers(*kb_, questions.size());
   watch_ranks_.clear();
   watch_replaces_.clear();
   if (roles.watch_for < 0) return;

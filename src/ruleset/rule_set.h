@@ -247,9 +247,10 @@ class RuleSet {
   friend class CompactReader;  // compact_rule_set.cpp
   // Sets the knowledge base, indexes the questions by id (batch looks up
   // every key of every line, so a scan of the questions would be its cost),
-  // finds each question's triggers, and ranks the watch-for entries (every
-  // report sorts them).
-  void finish(std::unique_ptr<engine::KnowledgeBase> kb);
+  // finds each question's triggers (unless given: a compact rule set
+  // carries them), and ranks the watch-for entries (every report sorts them).
+  void finish(std::unique_ptr<engine::KnowledgeBase> kb,
+              std::optional<std::vector<std::vector<engine::FactId>>> triggers = std::nullopt);
   std::unique_ptr<engine::KnowledgeBase> kb_;
   std::vector<std::vector<engine::FactId>> triggers_;     // by question
   std::vector<int> watch_ranks_;                          // by watch-for entry
