@@ -51,7 +51,11 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
                                               ease(1 - static_cast<double>(k) / kSteps))});
   frames.push_back({100, figure.start});
 
-  std::string css = "<style>";
+  // Room for every keyframe's path at once (a few KB a shape), so the
+  // string is not copied again as it grows.
+  std::string css;
+  css.reserve(list.size() * frames.size() * 48);
+  css += "<style>";
   std::string body;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const FigureShape& shape = list[i];

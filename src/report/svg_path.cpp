@@ -25,12 +25,12 @@ void append_one_decimal(std::string& out, double x) {
     p = std::to_chars(p, buffer + sizeof buffer - 2, n / 10).ptr;
     *p++ = '.';
     *p++ = static_cast<char>('0' + n % 10);
-    out.append(buffer, p);
+    out.append(buffer, static_cast<std::size_t>(p - buffer));
     return;
   }
   const auto written =
       std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, 1);
-  out.append(buffer, written.ptr);
+  out.append(buffer, static_cast<std::size_t>(written.ptr - buffer));
 }
 
 std::string one_decimal(double x) {
