@@ -122,7 +122,7 @@ TEST_CASE("a rerun runs a cycle again whole and replays writers that read nothin
   Evaluation base(kb), full(kb), rerun(kb);
   evaluator.run(answers, base, nullptr, Unanswered::Final);
   const Downstream opened = downstream_of(kb, {O});
-  CHECK(opened.evaluate == std::vector<bool>{false, true, true});
+  CHECK(opened.evaluate == std::vector<char>{false, true, true});
   evaluator.rerun(base, opened, rerun);
   evaluator.run(answers, full, nullptr, Unanswered::Open);
   require_same(kb, full, rerun);
