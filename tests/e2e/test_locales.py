@@ -276,12 +276,17 @@ class Help(unittest.TestCase):
         self.assert_spanish(["check", "--help"], ["Comprueba archivos de reglas"])
 
     def test_questions_text_is_in_the_locale(self):
-        self.assert_spanish(["questions"], ["    la leen: "])
+        self.assert_spanish(["questions"], ["    leída por: "])
 
     def test_errors_stay_english_whatever_the_help_says(self):
         code, out, err = run(["--locale", "es", "diff", "a.yaml"])
         self.assertEqual(code, 2)
         self.assertIn("diff needs the rule file after the change", err)
+        # Answer flags before a command are found whatever their group's heading says.
+        code, out, err = run(["--locale", "es", "--fever", "yes", "batch"])
+        self.assertEqual(code, 2)
+        self.assertIn("answers go with a triage, not with 'batch' (--fever was given before it)",
+                      err)
 
 
 class SpanishInterview(unittest.TestCase):
