@@ -19,29 +19,6 @@ namespace backtriage::cli {
 
 namespace {
 
-// The examples; the second is the rule set's own (flags_example).
-constexpr const char* kExamples = R"(Examples:
-  backtriage
-      answer the questions in a terminal
-  backtriage {flags}
-      triage from flags, as text (asking only what is missing)
-  backtriage --json --answers answers.json | jq .level
-  backtriage --format html -o handout.html --answers answers.json
-  backtriage --format ics -o plan.ics --answers answers.json --start 2026-12-01
-  backtriage batch --input cases.jsonl > reports.jsonl
-  backtriage questions --json
-  backtriage check my-rules.yaml
-  backtriage test my-cases.yaml --rules my-rules.yaml
-  backtriage diff rules/back-pain.yaml my-rules.yaml
-
-Exit status: 0 triage produced (any level), 1 a test case failed or diff found changes,
-2 usage error, 3 diff found a case that became less urgent, 65 bad data, 66 unreadable input,
-70 internal error, 74 output failed, 130 interrupted.
-
-Not medical advice: in an emergency call your local emergency number.)";
-
-// The --help group of the answer flags: "Answers (back-pain rules)".
-const std::string kAnswersGroup = "Answers (";
 // By Format.
 const std::vector<std::string> kFormats{"text", "json", "cds-hooks", "html", "ics", "fhir"};
 
@@ -139,9 +116,9 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
   // `check` reports a broken file itself, with every problem in it.
   const std::string command = command_in(argc, argv);
   const auto locale = wanted_locale(find_option(argc, argv, "--locale"), io);
-  const ruleset::RuleSet& rules = command == "check"
-                                      ? ruleset::embedded_rule_set()
-                                      : rules_in_locale(rules_path, locale, io, owned);
+  // Its --help still follows --locale: the embedded rules in the locale.
+  const ruleset::RuleSet& rules =
+      rules_in_locale(command == "check" ? "" : rules_path, locale, io, owned);
 
   Options options;
   std::unique_ptr<CLI::App> app;
@@ -261,21 +238,37 @@ std::string answer_example(const ruleset::RuleSet& rules) {
 std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width,
                                    std::optional<std::string> only,
                                    const std::vector<bool>* answers) {
+  using ruleset::Word;
   auto app = std::make_unique<CLI::App>(
-      rules.format_word(ruleset::Word::HelpDescription,
+      rules.format_word(Word::HelpDescription,
                         fmt::arg("title", rules.title.empty() ? rules.id : rules.title)),
       "backtriage");
-  app->formatter(std::make_shared<HelpFormatter>(width));
-  app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION);
-  app->footer(fmt::format(fmt::runtime(kExamples), fmt::arg("flags", flags_example(rules))));
+  // Every text of --help is a word of the rule file, CLI11's own too.
+  auto formatter = std::make_shared<HelpFormatter>(width);
+  for (const auto& [label, word] :
+       {std::pair{"Usage", Word::HelpUsage}, std::pair{"OPTIONS", Word::HelpOptionsMark},
+        std::pair{"SUBCOMMAND", Word::HelpSubcommandMark},
+        std::pair{"Positionals", Word::HelpPositionals}, std::pair{"REQUIRED", Word::HelpRequired}})
+    formatter->label(label, rules.word(word));
+  app->formatter(formatter);
+  // The group of the options, and the help flag made again in it; the
+  // subcommands take both from the app.
+  app->option_defaults()->group(rules.word(Word::HelpOptions));
+  app->set_help_flag("-h,--help", rules.word(Word::HelpOptionHelp));
+  app->set_version_flag("--version", std::string("backtriage ") + BACKTRIAGE_VERSION,
+                        rules.word(Word::HelpOptionVersion));
+  app->footer(rules.format_word(Word::HelpFooter, fmt::arg("flags", flags_example(rules))));
   app->require_subcommand(0, 1);
   for (const auto& spec : commands()) {
     CLI::App* target = app.get();
     if (*spec.name) {
-      target = app->add_subcommand(spec.name, spec.summary);
+      target = app->add_subcommand(spec.name, rules.word(spec.summary));
       target->formatter(app->get_formatter());
+      target->group(rules.word(Word::HelpSubcommands));
+      // CLI11 made its help flag before it took the options' group.
+      target->set_help_flag("-h,--help", rules.word(Word::HelpOptionHelp));
     }
-    if (!only || !*spec.name || *only == spec.name) spec.add_options(*target, o);
+    if (!only || !*spec.name || *only == spec.name) spec.add_options(*target, o, rules);
     if (*spec.name) {
       const Command command = spec.command;
       target->callback([&o, command] { o.command = command; });
@@ -287,7 +280,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
     const auto& q = rules.questions[i];
     app->add_option(q.flag(), o.answer_flags[i], answer_help(rules, q))
         ->type_name(ruleset::accepted_answers(q).brief())
-        ->group(kAnswersGroup + rules.id + " rules)");
+        ->group(rules.format_word(Word::HelpAnswers, fmt::arg("rules", rules.id)));
   }
   return app;
 }
@@ -303,17 +296,18 @@ void parse_command_line(CLI::App& app, Options& options, const ruleset::RuleSet&
   } catch (const CLI::CallForVersion&) {
     throw;
   } catch (const CLI::ParseError& e) {
-    throw CliError(kUsage, plain_message(e, app, answer_example(rules), argc, argv));
+    throw CliError(kUsage, plain_message(e, app, rules, answer_example(rules), argc, argv));
   }
   const std::string command = command_in(argc, argv);
   // Answers written before a command's name parse as the triage's options,
   // and that command would quietly drop them: a fever lost is a safety
   // matter, so it is an error.
   if (!command.empty()) {
+    // The answer flags given, by question: not by their group's heading,
+    // which is the locale's.
     std::string given = options.answers_file.empty() ? "" : "--answers";
-    for (const CLI::Option* option : app.get_options())
-      if (given.empty() && option->count() > 0 && option->get_group().rfind(kAnswersGroup, 0) == 0)
-        given = option->get_name();
+    for (std::size_t i = 0; i < options.answer_flags.size() && given.empty(); ++i)
+      if (options.answer_flags[i]) given = rules.questions[i].flag();
     if (!given.empty())
       throw CliError(
           kUsage,

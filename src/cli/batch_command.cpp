@@ -145,35 +145,27 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return total.errors > 0 ? kDataError : kOk;
 }
 
-void add_batch(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_option("--input", o.input_file, "Read from FILE instead of stdin")->type_name("FILE");
-  app.add_option("--format", o.format_text, "Output: json (the default) or cds-hooks")
+void add_batch(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  add_rules(app, o, rules);
+  app.add_option("--input", o.input_file, rules.word(ruleset::Word::HelpBatchInput))
+      ->type_name("FILE");
+  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpBatchFormat))
       ->type_name("json|cds-hooks");
-  app.add_flag("--json", o.json, "Same as --format json, the default");
-  app.add_flag("--brief", o.brief, "Brief reports (level, complete, classification, ids)");
-  add_output(app, o);
-  app.add_flag("--no-red-flags", o.no_red_flags, "Unanswered red flags count as no");
-  app.add_flag("--summary", o.summary, "Print counts per level to stderr at the end");
+  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpBatchJson));
+  app.add_flag("--brief", o.brief, rules.word(ruleset::Word::HelpBatchBrief));
+  add_output(app, o, rules);
+  app.add_flag("--no-red-flags", o.no_red_flags, rules.word(ruleset::Word::HelpBatchNoRedFlags));
+  app.add_flag("--summary", o.summary, rules.word(ruleset::Word::HelpBatchSummary));
   // Scripts often pass the common options to every command alike.
-  app.add_flag("--no-input", o.no_input, "Accepted for scripts: batch never asks questions");
-  app.add_flag("--explain", o.explain,
-               "Accepted for scripts: every full report carries its trace of the rules that "
-               "fired");
-  app.add_option("--color", o.color, "Accepted for scripts: batch output is never coloured")
+  app.add_flag("--no-input", o.no_input, rules.word(ruleset::Word::HelpBatchNoInput));
+  app.add_flag("--explain", o.explain, rules.word(ruleset::Word::HelpBatchExplain));
+  app.add_option("--color", o.color, rules.word(ruleset::Word::HelpBatchColor))
       ->type_name("auto|always|never")
       ->check(one_of(kColorModes));
-  app.add_option("--jobs,-j", o.jobs,
-                 "Evaluate on N threads (1 to 256); output keeps the "
-                 "input order")
+  app.add_option("--jobs,-j", o.jobs, rules.word(ruleset::Word::HelpBatchJobs))
       ->type_name("N")
       ->check(whole_number(1, 256));
-  app.footer(R"(Example:
-  backtriage batch --input cases.jsonl --summary > reports.jsonl
-
-Line n of the output answers line n of the input; a bad line gets
-{"line": n, "error": "..."} and makes the exit status 65. A line's "id"
-(a string or a number) is not an answer: it comes first in its output line.)");
+  app.footer(rules.format_word(ruleset::Word::HelpBatchFooter));
 }
 
 }  // namespace backtriage::cli

@@ -12,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage batch`, into `o`.
-void add_batch(CLI::App& app, Options& o);
+void add_batch(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // `backtriage batch`: JSON Lines in, one report (or error object) per line out.
 int run_batch(const Options& options, const ruleset::RuleSet& rules, const Io& io);

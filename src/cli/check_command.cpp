@@ -119,16 +119,12 @@ int run_check(const Options& o, const Io& io) {
   return unreadable ? kNoInput : invalid ? kDataError : kOk;
 }
 
-void add_check(CLI::App& app, Options& o) {
-  app.add_option("files", o.files, "Rule files to check (default: the embedded set)")
+void add_check(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  app.add_option("files", o.files, rules.word(ruleset::Word::HelpCheckFiles))->type_name("FILE");
+  app.add_option("--rules", o.rules_file, rules.word(ruleset::Word::HelpCheckRules))
       ->type_name("FILE");
-  app.add_option("--rules", o.rules_file, "A rule file to check, as the other commands take it")
-      ->type_name("FILE");
-  add_color(app, o);
-  app.footer(R"(Example:
-  backtriage check my-rules.yaml
-
-Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)");
+  add_color(app, o, rules);
+  app.footer(rules.format_word(ruleset::Word::HelpCheckFooter));
 }
 
 }  // namespace backtriage::cli

@@ -3,6 +3,7 @@
 // and its overlays at file:line:col with a caret.
 #include "cli/io.h"
 #include "cli/options.h"
+#include "ruleset/rule_set.h"
 
 namespace CLI {
 class App;
@@ -11,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage check`, into `o`.
-void add_check(CLI::App& app, Options& o);
+void add_check(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // `backtriage check [FILE...]`: every problem of every file, as
 // file:line:col; exit 0 valid, 65 invalid, 66 unreadable.

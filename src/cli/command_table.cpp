@@ -24,18 +24,15 @@ int run_check_command(const Options& o, const ruleset::RuleSet&, const Io& io) {
 }
 
 const CommandSpec kCommands[] = {
-    {"", "", Command::Triage, add_triage, run_triage},
-    {"batch", "Triage JSON Lines: one answers object per line in, one report per line out",
-     Command::Batch, add_batch, run_batch},
-    {"questions", "List the rule set's questions: id, flag, type, answers, prompt",
-     Command::Questions, add_questions, run_questions},
-    {"check", "Validate rule files; every problem as file:line:col", Command::Check, add_check,
-     run_check_command},
-    {"test", "Run rule-set test cases and report pass/fail and coverage", Command::Test, add_test,
-     run_test},
-    {"diff", "What changes in the triage between two rule sets", Command::Diff, add_diff, run_diff},
-    {"completion", "Print a shell completion script (answer flags complete their values)",
-     Command::Completion, add_completion, run_completion},
+    {"", ruleset::Word::HelpDescription, Command::Triage, add_triage, run_triage},
+    {"batch", ruleset::Word::HelpCommandBatch, Command::Batch, add_batch, run_batch},
+    {"questions", ruleset::Word::HelpCommandQuestions, Command::Questions, add_questions,
+     run_questions},
+    {"check", ruleset::Word::HelpCommandCheck, Command::Check, add_check, run_check_command},
+    {"test", ruleset::Word::HelpCommandTest, Command::Test, add_test, run_test},
+    {"diff", ruleset::Word::HelpCommandDiff, Command::Diff, add_diff, run_diff},
+    {"completion", ruleset::Word::HelpCommandCompletion, Command::Completion, add_completion,
+     run_completion},
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #pragma once
 // The commands, as one table, as ninja lists its tools: each one's name,
-// its summary for --help, the options it adds to the app and what runs it.
-// The app (app.h) is built from it, and the messages about a command line
-// name a command and its --help from it.
+// its summary for --help (a word of the rule file), the options it adds to the app and what runs
+// it. The app (app.h) is built from it, and the messages about a command line name a command and
+// its --help from it.
 #include <CLI/CLI.hpp>
 #include <span>
 #include <string>
@@ -15,10 +15,11 @@
 namespace backtriage::cli {
 
 struct CommandSpec {
-  const char* name;  // "" for the default command
-  const char* summary;
+  const char* name;       // "" for the default command
+  ruleset::Word summary;  // the default command's is the app's description
   Command command;
-  void (*add_options)(CLI::App&, Options&);
+  // Its options, their texts in the rule set's words.
+  void (*add_options)(CLI::App&, Options&, const ruleset::RuleSet&);
   int (*run)(const Options&, const ruleset::RuleSet&, const Io&);
 };
 

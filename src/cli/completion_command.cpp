@@ -290,24 +290,16 @@ int run_completion(const Options& options, const ruleset::RuleSet& rules, const 
   return 0;
 }
 
-void add_completion(CLI::App& app, Options& o) {
-  add_rules(app, o);
+void add_completion(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  add_rules(app, o, rules);
   // The flags take the rule set's ids in every locale (a locale's own words
   // are the interview's), so the values completed never change with it; the
   // answer flags' descriptions, which fish shows, do.
-  app.get_option("--locale")
-      ->description(
-          "The language of the answer flags' descriptions, which fish shows: en-GB, es, "
-          "es-US... (default: from LC_ALL, LC_MESSAGES or LANG, else the rules' own). The "
-          "values completed are the ids every locale's flags take");
-  app.add_option("shell", o.completion_shell, "The shell to complete for: bash, zsh or fish")
+  app.get_option("--locale")->description(rules.word(ruleset::Word::HelpCompletionLocale));
+  app.add_option("shell", o.completion_shell, rules.word(ruleset::Word::HelpCompletionShell))
       ->type_name("bash|zsh|fish")
       ->required();
-  app.footer(R"(Examples:
-  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
-  source <(backtriage completion zsh)
-      in ~/.zshrc, after compinit
-  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)");
+  app.footer(rules.format_word(ruleset::Word::HelpCompletionFooter));
 }
 
 }  // namespace backtriage::cli

@@ -13,7 +13,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage completion`, into `o`.
-void add_completion(CLI::App& app, Options& o);
+void add_completion(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // The script for `shell` (bash, zsh or fish) completing every option and
 // subcommand of `app`, whose answer flags come from `rules`.

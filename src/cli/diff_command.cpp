@@ -222,19 +222,16 @@ int run_diff(const Options& o, const ruleset::RuleSet&, const Io& io) {
   return diff.changed > 0 ? kTestFailed : kOk;
 }
 
-void add_diff(CLI::App& app, Options& o) {
-  app.add_option("old", o.diff_old, "The rule file before the change")
+void add_diff(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  app.add_option("old", o.diff_old, rules.word(ruleset::Word::HelpDiffOld))
       ->type_name("OLD")
       ->required();
-  app.add_option("new", o.diff_new, "The rule file after the change")->type_name("NEW")->required();
-  app.add_option("--cases", o.diff_cases,
-                 "Compare only these cases (a test case file, or JSON Lines of answers)")
+  app.add_option("new", o.diff_new, rules.word(ruleset::Word::HelpDiffNew))
+      ->type_name("NEW")
+      ->required();
+  app.add_option("--cases", o.diff_cases, rules.word(ruleset::Word::HelpDiffCases))
       ->type_name("FILE");
-  app.footer(R"(Example:
-  backtriage diff rules/back-pain.yaml my-rules.yaml
-
-Exit status: 0 no case changes, 1 some cases change but none becomes less
-urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)");
+  app.footer(rules.format_word(ruleset::Word::HelpDiffFooter));
 }
 
 }  // namespace backtriage::cli

@@ -12,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage diff`, into `o`.
-void add_diff(CLI::App& app, Options& o);
+void add_diff(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // `backtriage diff OLD NEW [--cases FILE]`: what the change from OLD to NEW
 // does to patients (authoring/rule_diff.h). Exit 0: no case changes; 1:

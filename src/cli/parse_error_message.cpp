@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,8 @@ std::string values_of(const CLI::Option& option) {
 }  // namespace
 
 std::string plain_message(const CLI::ParseError& e, const CLI::App& app,
-                          const std::string& answer_example, int argc, const char* const* argv) {
+                          const ruleset::RuleSet& rules, const std::string& answer_example,
+                          int argc, const char* const* argv) {
   const std::string command = command_in(argc, argv);
   const CLI::App& active = command_app(app, command);
   const std::string hint = help_hint(command);
@@ -109,10 +111,13 @@ std::string plain_message(const CLI::ParseError& e, const CLI::App& app,
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     const std::string name = what.substr(0, what.find(" is required"));
     // A missing positional is said by what it is: "diff needs the rule file
-    // after the change", from the description its help shows.
+    // after the change", from the description its help shows, in English.
     const CLI::Option* missing = active.get_option_no_throw(name);
     if (missing && missing->get_positional() && !missing->get_description().empty()) {
       std::string needed = missing->get_description();
+      const auto& words = rules.words;
+      if (const auto found = std::find(words.begin(), words.end(), needed); found != words.end())
+        needed = ruleset::word_specs()[static_cast<std::size_t>(found - words.begin())].english;
       needed[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(needed[0])));
       return fmt::format("{} needs {}; {}", command, needed, hint);
     }

@@ -99,9 +99,10 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
       if (!c.label.empty())
         text += report::wrap(c.label, width, fmt::format("      {}: ", c.id), 8);
     auto read_by = readers(rules, i);
-    text +=
-        report::wrap(read_by.empty() ? "(no rule)" : fmt::format("{}", fmt::join(read_by, ", ")),
-                     width, "    read by: ", 13);
+    const std::string read_by_label = "    " + rules.word(ruleset::Word::QuestionsReadBy) + " ";
+    text += report::wrap(read_by.empty() ? rules.word(ruleset::Word::QuestionsNoRule)
+                                         : fmt::format("{}", fmt::join(read_by, ", ")),
+                         width, read_by_label, report::display_width(read_by_label));
   }
   return text;
 }
@@ -129,18 +130,14 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
   return 0;
 }
 
-void add_questions(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_flag("--json", o.json, "As JSON");
-  app.add_option("--format", o.format_text,
-                 "text (the default), json, or fhir: a FHIR R4 Questionnaire (SDC) for form "
-                 "fillers, whose QuestionnaireResponse --answers and batch read")
+void add_questions(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  add_rules(app, o, rules);
+  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpQuestionsJson));
+  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpQuestionsFormat))
       ->type_name("text|json|fhir");
-  add_json_style(app, o);
-  add_output(app, o);
-  app.footer(R"(Examples:
-  backtriage questions --json | jq -r '.[].flag'
-  backtriage questions --format fhir -o questionnaire.json)");
+  add_json_style(app, o, rules);
+  add_output(app, o, rules);
+  app.footer(rules.format_word(ruleset::Word::HelpQuestionsFooter));
 }
 
 }  // namespace backtriage::cli

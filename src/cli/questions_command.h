@@ -12,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage questions`, into `o`.
-void add_questions(CLI::App& app, Options& o);
+void add_questions(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // `backtriage questions [--json]`: every question with its flag, type,
 // choices or range, prompt, priority and the rules that read it.

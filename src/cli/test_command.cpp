@@ -94,24 +94,15 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return failed > 0 || !enough ? kTestFailed : kOk;
 }
 
-void add_test(CLI::App& app, Options& o) {
-  app.add_option("files", o.files,
-                 "Case files (default: the cases shipped with the embedded rules)")
-      ->type_name("FILE");
-  add_rules(app, o);
-  app.add_flag("--coverage", o.coverage,
-               "Also list rules never fired, levels never reached, questions never answered "
-               "and choices never used");
-  app.add_option("--min-coverage", o.min_coverage,
-                 "Fail (exit 1) when coverage is below N percent; implies --coverage")
+void add_test(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  app.add_option("files", o.files, rules.word(ruleset::Word::HelpTestFiles))->type_name("FILE");
+  add_rules(app, o, rules);
+  app.add_flag("--coverage", o.coverage, rules.word(ruleset::Word::HelpTestCoverage));
+  app.add_option("--min-coverage", o.min_coverage, rules.word(ruleset::Word::HelpTestMinCoverage))
       ->type_name("N")
       ->check(percentage());
-  add_color(app, o);
-  app.footer(R"(Example:
-  backtriage test rules/tests/back-pain.test.yaml --coverage
-
-Exit status: 0 every case passed, 1 a case failed (or coverage too low),
-65 a bad case or rule file, 66 unreadable file.)");
+  add_color(app, o, rules);
+  app.footer(rules.format_word(ruleset::Word::HelpTestFooter));
 }
 
 }  // namespace backtriage::cli

@@ -12,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage test`, into `o`.
-void add_test(CLI::App& app, Options& o);
+void add_test(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // `backtriage test [FILE...] [--rules FILE] [--coverage] [--min-coverage N]`:
 // runs case files (default: the cases shipped with the embedded rule set)

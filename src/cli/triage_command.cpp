@@ -142,37 +142,31 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return kOk;
 }
 
-void add_triage(CLI::App& app, Options& o) {
-  add_rules(app, o);
-  app.add_option("--format", o.format_text, "Output: text, json, cds-hooks, html or ics")
+void add_triage(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
+  add_rules(app, o, rules);
+  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpOptionFormat))
       ->type_name("text|json|cds-hooks|html|ics");
-  app.add_flag("--json", o.json, "Same as --format json");
-  app.add_flag("--brief", o.brief,
-               "JSON: only level, complete, classification and the ids of red flags, reasons, "
-               "routine and avoid");
-  add_json_style(app, o);
-  add_output(app, o);
-  app.add_flag("--no-input", o.no_input, "Never ask questions, even on a terminal");
-  app.add_flag("--explain", o.explain, "Show which rules fired and why");
-  add_color(app, o);
-  app.add_flag("--no-pager", o.no_pager, "Never page a long report (default: $PAGER or less)");
-  app.add_option("--answers", o.answers_file,
-                 "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)")
+  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpOptionJson));
+  app.add_flag("--brief", o.brief, rules.word(ruleset::Word::HelpOptionBrief));
+  add_json_style(app, o, rules);
+  add_output(app, o, rules);
+  app.add_flag("--no-input", o.no_input, rules.word(ruleset::Word::HelpOptionNoInput));
+  app.add_flag("--explain", o.explain, rules.word(ruleset::Word::HelpOptionExplain));
+  add_color(app, o, rules);
+  app.add_flag("--no-pager", o.no_pager, rules.word(ruleset::Word::HelpOptionNoPager));
+  app.add_option("--answers", o.answers_file, rules.word(ruleset::Word::HelpOptionAnswers))
       ->type_name("FILE|-");
-  app.add_flag("--no-red-flags", o.no_red_flags,
-               "Answer every red-flag question no (an explicit flag wins)");
-  app.add_option("--start", o.start_date, "--format ics: first day of the plan (default: today)")
+  app.add_flag("--no-red-flags", o.no_red_flags, rules.word(ruleset::Word::HelpOptionNoRedFlags));
+  app.add_option("--start", o.start_date, rules.word(ruleset::Word::HelpOptionStart))
       ->type_name("YYYY-MM-DD")
       ->check(date_text());
-  app.add_option("--time", o.start_time, "--format ics: time of each session (default: 18:00)")
+  app.add_option("--time", o.start_time, rules.word(ruleset::Word::HelpOptionTime))
       ->type_name("HH:MM")
       ->check(time_text());
-  app.add_option("--alarm", o.alarm,
-                 "--format ics: a reminder this many minutes before each session and check-in, "
-                 "or none (default: 30)")
+  app.add_option("--alarm", o.alarm, rules.word(ruleset::Word::HelpOptionAlarm))
       ->type_name("MINUTES|none")
       ->check(minutes_or_none());
-  app.add_option("--paper", o.paper, "--format html: the paper to print on (default: a4)")
+  app.add_option("--paper", o.paper, rules.word(ruleset::Word::HelpOptionPaper))
       ->type_name("a4|letter")
       ->check(one_of({"a4", "letter"}));
 }

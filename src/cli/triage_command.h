@@ -12,7 +12,7 @@ class App;
 namespace backtriage::cli {
 
 // The options of `backtriage`, into `o`.
-void add_triage(CLI::App& app, Options& o);
+void add_triage(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
 
 // The default command: gather answers (flags, --answers, prompts), evaluate,
 // and print one report.

@@ -8,8 +8,59 @@ namespace {
 
 using enum Word;
 
+// The footers of --help, as fmt format strings (a brace doubled). An
+// indented line is an example command, printed as it is; one indented more
+// says what the example above it does; lines at the margin are prose.
+constexpr const char* kFooter = R"(Examples:
+  backtriage
+      answer the questions in a terminal
+  backtriage {flags}
+      triage from flags, as text (asking only what is missing)
+  backtriage --json --answers answers.json | jq .level
+  backtriage --format html -o handout.html --answers answers.json
+  backtriage --format ics -o plan.ics --answers answers.json --start 2026-12-01
+  backtriage batch --input cases.jsonl > reports.jsonl
+  backtriage questions --json
+  backtriage check my-rules.yaml
+  backtriage test my-cases.yaml --rules my-rules.yaml
+  backtriage diff rules/back-pain.yaml my-rules.yaml
+
+Exit status: 0 triage produced (any level), 1 a test case failed or diff found changes,
+2 usage error, 3 diff found a case that became less urgent, 65 bad data, 66 unreadable input,
+70 internal error, 74 output failed, 130 interrupted.
+
+Not medical advice: in an emergency call your local emergency number.)";
+constexpr const char* kBatchFooter = R"(Example:
+  backtriage batch --input cases.jsonl --summary > reports.jsonl
+
+Line n of the output answers line n of the input; a bad line gets
+{{"line": n, "error": "..."}} and makes the exit status 65. A line's "id"
+(a string or a number) is not an answer: it comes first in its output line.)";
+constexpr const char* kQuestionsFooter = R"(Examples:
+  backtriage questions --json | jq -r '.[].flag'
+  backtriage questions --format fhir -o questionnaire.json)";
+constexpr const char* kCheckFooter = R"(Example:
+  backtriage check my-rules.yaml
+
+Exit status: 0 valid (warnings allowed), 65 invalid, 66 unreadable file.)";
+constexpr const char* kTestFooter = R"(Example:
+  backtriage test rules/tests/back-pain.test.yaml --coverage
+
+Exit status: 0 every case passed, 1 a case failed (or coverage too low),
+65 a bad case or rule file, 66 unreadable file.)";
+constexpr const char* kDiffFooter = R"(Example:
+  backtriage diff rules/back-pain.yaml my-rules.yaml
+
+Exit status: 0 no case changes, 1 some cases change but none becomes less
+urgent, 3 some case becomes less urgent, 65 a bad rule file, 66 unreadable.)";
+constexpr const char* kCompletionFooter = R"(Examples:
+  backtriage completion bash > ~/.local/share/bash-completion/completions/backtriage
+  source <(backtriage completion zsh)
+      in ~/.zshrc, after compinit
+  backtriage completion fish > ~/.config/fish/completions/backtriage.fish)";
+
 // Grouped as in the rule file: report, handout, dose, calendar, card,
-// answers, interview, help. A word's text never starts or ends with a space: YAML
+// answers, interview, help, questions. A word's text never starts or ends with a space: YAML
 // would want it quoted and a translator would not see it; the code puts the
 // spaces between words.
 constexpr WordSpec kWords[] = {
@@ -145,6 +196,105 @@ constexpr WordSpec kWords[] = {
     {HelpRange, "help.range", "max min unit", "({min} to {max}{unit})"},
     {HelpRedFlag, "help.red_flag", "", "[red flag]"},
     {HelpOptional, "help.optional", "", "[optional]"},
+    {HelpUsage, "help.usage", "", "Usage"},
+    {HelpOptionsMark, "help.options_mark", "", "OPTIONS"},
+    {HelpSubcommandMark, "help.subcommand_mark", "", "SUBCOMMAND"},
+    {HelpPositionals, "help.positionals", "", "Positionals"},
+    {HelpOptions, "help.options", "", "Options"},
+    {HelpSubcommands, "help.subcommands", "", "Subcommands"},
+    {HelpRequired, "help.required", "", "REQUIRED"},
+    {HelpAnswers, "help.answers", "rules", "Answers ({rules} rules)"},
+    {HelpFooter, "help.footer", "flags", kFooter},
+    {HelpCommandBatch, "help.command_batch", "",
+     "Triage JSON Lines: one answers object per line in, one report per line out"},
+    {HelpCommandQuestions, "help.command_questions", "",
+     "List the rule set's questions: id, flag, type, answers, prompt"},
+    {HelpCommandCheck, "help.command_check", "",
+     "Validate rule files; every problem as file:line:col"},
+    {HelpCommandTest, "help.command_test", "",
+     "Run rule-set test cases and report pass/fail and coverage"},
+    {HelpCommandDiff, "help.command_diff", "", "What changes in the triage between two rule sets"},
+    {HelpCommandCompletion, "help.command_completion", "",
+     "Print a shell completion script (answer flags complete their values)"},
+    {HelpOptionHelp, "help.option_help", "", "Print this help message and exit"},
+    {HelpOptionVersion, "help.option_version", "", "Display program version information and exit"},
+    {HelpOptionRules, "help.option_rules", "", "Rule file to use instead of the embedded rules"},
+    {HelpOptionLocale, "help.option_locale", "",
+     "The language and country to answer and report in: en-GB, en-US, es, es-ES, es-US... "
+     "(default: from LC_ALL, LC_MESSAGES or LANG, else the rules' own)"},
+    {HelpOptionFormat, "help.option_format", "", "Output: text, json, cds-hooks, html or ics"},
+    {HelpOptionJson, "help.option_json", "", "Same as --format json"},
+    {HelpOptionBrief, "help.option_brief", "",
+     "JSON: only level, complete, classification and the ids of red flags, reasons, routine and "
+     "avoid"},
+    {HelpOptionPretty, "help.option_pretty", "", "Indent JSON (the default on a terminal)"},
+    {HelpOptionCompact, "help.option_compact", "",
+     "JSON on one line (the default into a pipe or file)"},
+    {HelpOptionOutput, "help.option_output", "", "Write to FILE instead of standard output"},
+    {HelpOptionNoInput, "help.option_no_input", "", "Never ask questions, even on a terminal"},
+    {HelpOptionExplain, "help.option_explain", "", "Show which rules fired and why"},
+    {HelpOptionColor, "help.option_color", "",
+     "Colour: auto (on a terminal, unless NO_COLOR is set), always or never"},
+    {HelpOptionNoPager, "help.option_no_pager", "",
+     "Never page a long report (default: $PAGER or less)"},
+    {HelpOptionAnswers, "help.option_answers", "",
+     "Answers as a JSON or YAML object, or a FHIR QuestionnaireResponse ('-': stdin)"},
+    {HelpOptionNoRedFlags, "help.option_no_red_flags", "",
+     "Answer every red-flag question no (an explicit flag wins)"},
+    {HelpOptionStart, "help.option_start", "",
+     "--format ics: first day of the plan (default: today)"},
+    {HelpOptionTime, "help.option_time", "", "--format ics: time of each session (default: 18:00)"},
+    {HelpOptionAlarm, "help.option_alarm", "",
+     "--format ics: a reminder this many minutes before each session and check-in, or none "
+     "(default: 30)"},
+    {HelpOptionPaper, "help.option_paper", "",
+     "--format html: the paper to print on (default: a4)"},
+    {HelpBatchInput, "help.batch_input", "", "Read from FILE instead of stdin"},
+    {HelpBatchFormat, "help.batch_format", "", "Output: json (the default) or cds-hooks"},
+    {HelpBatchJson, "help.batch_json", "", "Same as --format json, the default"},
+    {HelpBatchBrief, "help.batch_brief", "",
+     "Brief reports (level, complete, classification, ids)"},
+    {HelpBatchNoRedFlags, "help.batch_no_red_flags", "", "Unanswered red flags count as no"},
+    {HelpBatchSummary, "help.batch_summary", "", "Print counts per level to stderr at the end"},
+    {HelpBatchNoInput, "help.batch_no_input", "",
+     "Accepted for scripts: batch never asks questions"},
+    {HelpBatchExplain, "help.batch_explain", "",
+     "Accepted for scripts: every full report carries its trace of the rules that fired"},
+    {HelpBatchColor, "help.batch_color", "",
+     "Accepted for scripts: batch output is never coloured"},
+    {HelpBatchJobs, "help.batch_jobs", "",
+     "Evaluate on N threads (1 to 256); output keeps the input order"},
+    {HelpBatchFooter, "help.batch_footer", "", kBatchFooter},
+    {HelpQuestionsJson, "help.questions_json", "", "As JSON"},
+    {HelpQuestionsFormat, "help.questions_format", "",
+     "text (the default), json, or fhir: a FHIR R4 Questionnaire (SDC) for form fillers, whose "
+     "QuestionnaireResponse --answers and batch read"},
+    {HelpQuestionsFooter, "help.questions_footer", "", kQuestionsFooter},
+    {HelpCheckFiles, "help.check_files", "", "Rule files to check (default: the embedded set)"},
+    {HelpCheckRules, "help.check_rules", "", "A rule file to check, as the other commands take it"},
+    {HelpCheckFooter, "help.check_footer", "", kCheckFooter},
+    {HelpTestFiles, "help.test_files", "",
+     "Case files (default: the cases shipped with the embedded rules)"},
+    {HelpTestCoverage, "help.test_coverage", "",
+     "Also list rules never fired, levels never reached, questions never answered and choices "
+     "never used"},
+    {HelpTestMinCoverage, "help.test_min_coverage", "",
+     "Fail (exit 1) when coverage is below N percent; implies --coverage"},
+    {HelpTestFooter, "help.test_footer", "", kTestFooter},
+    {HelpDiffOld, "help.diff_old", "", "The rule file before the change"},
+    {HelpDiffNew, "help.diff_new", "", "The rule file after the change"},
+    {HelpDiffCases, "help.diff_cases", "",
+     "Compare only these cases (a test case file, or JSON Lines of answers)"},
+    {HelpDiffFooter, "help.diff_footer", "", kDiffFooter},
+    {HelpCompletionLocale, "help.completion_locale", "",
+     "The language of the answer flags' descriptions, which fish shows: en-GB, es, es-US... "
+     "(default: from LC_ALL, LC_MESSAGES or LANG, else the rules' own). The values completed are "
+     "the ids every locale's flags take"},
+    {HelpCompletionShell, "help.completion_shell", "",
+     "The shell to complete for: bash, zsh or fish"},
+    {HelpCompletionFooter, "help.completion_footer", "", kCompletionFooter},
+    {QuestionsReadBy, "questions.read_by", "", "read by:"},
+    {QuestionsNoRule, "questions.no_rule", "", "(no rule)"},
 };
 
 constexpr bool in_order() {

@@ -234,3 +234,57 @@ TEST_CASE("a triage adds only the answer flags its command line names, unless it
   CHECK(options.answer_flags[index_of("duration_weeks")] == "3");
   CHECK(app->get_options().size() < cli::make_app(options, rules)->get_options().size());
 }
+
+TEST_CASE("every text of --help is a word of the rule file", "[cli][app]") {
+  // The knee rules of the test above, their help words in other words:
+  // CLI11's headings and marks, the answer flags' group, an option's text,
+  // a command's summary and its footer.
+  const std::string knee = R"(id: knee
+version: "1"
+disclaimer: d
+questions:
+  - {id: locked, type: bool, red_flag: true, unsure: clinic, prompt: "Is your knee locked?", source: s}
+report: {level: step, red_flags: sign}
+facts:
+  - {id: step, type: ranked, choices: [{id: clinic, label: Clinic, advice: Go., cds: warning, color: yellow}, {id: rest, label: Rest, advice: Rest., routine: true, cds: info, color: green}], undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: none}}
+  - {id: sign, type: set, items: [{id: locked, label: Locked, level: clinic, why: w, source: s}]}
+rules:
+  - {id: r, when: {locked: {in: [yes, unsure]}}, then: {step: clinic, sign: locked}, source: s}
+  - {id: f, when: {locked: false}, then: {step: rest}, source: s}
+words:
+  help:
+    usage: U
+    options_mark: O-MARK
+    subcommand_mark: C-MARK
+    positionals: P
+    options: O
+    subcommands: C
+    required: R-MARK
+    answers: "A of {rules}"
+    option_help: H-TEXT
+    option_rules: RULES-TEXT
+    command_diff: DIFF-TEXT
+    diff_old: OLD-TEXT
+    diff_footer: "D-FOOTER {{x}}"
+)";
+  auto loaded = ruleset::load_rule_set(knee, "knee.yaml");
+  REQUIRE(loaded.rule_set);
+  const auto& rules = *loaded.rule_set;
+  cli::Options options;
+  auto app = cli::make_app(options, rules);
+  const std::string help = app->help();
+  for (const char* text : {"U: backtriage [O-MARK] [C-MARK]\n", "\nO:\n", "\nC:\n",
+                           "\nA of knee:\n", "H-TEXT", "RULES-TEXT", "DIFF-TEXT"})
+    CHECK(help.find(text) != std::string::npos);
+  for (const char* english : {"Usage", "OPTIONS", "SUBCOMMAND", "Options:", "Subcommands:",
+                              "Answers (", "Print this help", "Rule file to use"})
+    CHECK(help.find(english) == std::string::npos);
+  const std::string diff = app->get_subcommand("diff")->help("backtriage");
+  for (const char* text : {"\nP:\n", "OLD-TEXT", "R-MARK", "D-FOOTER {x}", "\nO:\n  -h,--help"})
+    CHECK(diff.find(text) != std::string::npos);
+  CHECK(diff.find("Options:") == std::string::npos);
+  // An answer flag before a command is found whatever its group is called.
+  CHECK(
+      usage_error({"--locked", "no", "diff", "a", "b"}, rules)
+          .starts_with("answers go with a triage, not with 'diff' (--locked was given before it)"));
+}

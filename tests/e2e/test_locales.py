@@ -242,6 +242,52 @@ class Help(unittest.TestCase):
         for mark in ("[red flag]", "[optional]", "(0 to 45 weeks)"):
             self.assertIn(mark, american)
 
+    # English that --help and `questions` showed before they followed the locale: CLI11's
+    # headings and marks, the answer flags' group, options' and commands' texts, the footers.
+    ENGLISH = ["Usage:", "Options:", "Subcommands:", "Positionals:", "[OPTIONS]",
+               "[SUBCOMMAND]", "REQUIRED", "Answers (", "Print this help message",
+               "Display program version", "Rule file to use", "The language and country",
+               "instead of standard output", "Example:", "Examples:", "Exit status",
+               "Not medical advice", "Triage JSON Lines", "List the rule set", "(default",
+               "read by", "(no rule)", "Accepted for scripts", "The rule file before"]
+
+    def assert_spanish(self, args, spanish):
+        for tag in ("es", "es-ES", "es-US"):
+            with self.subTest(args=args, locale=tag):
+                code, out, err = run(["--locale", tag] + args)
+                self.assertEqual(code, 0, err)
+                for english in self.ENGLISH:
+                    self.assertNotIn(english, out)
+                for words in spanish:
+                    self.assertIn(words, out)
+
+    def test_every_text_of_help_is_in_the_locale(self):
+        self.assert_spanish(["--help"], [
+            "Uso: backtriage [OPCIONES] [ORDEN]", "\nOpciones:\n", "\nÓrdenes:\n",
+            "Respuestas (reglas back-pain):", "Muestra esta ayuda y termina",
+            "Muestra la versión del programa y termina", "Ejemplos:", "Estado de salida:",
+            "No es un consejo médico: en una emergencia"])
+        self.assert_spanish(["batch", "--help"], [
+            "Uso: backtriage batch [OPCIONES]", "Triaje de JSON Lines", "Evalúa en N hilos",
+            "Ejemplo:", "Se acepta por los scripts"])
+        self.assert_spanish(["diff", "--help"], [
+            "Uso: backtriage diff [OPCIONES] OLD NEW", "Argumentos:", "OBLIGATORIO",
+            "El archivo de reglas de antes del cambio"])
+        self.assert_spanish(["check", "--help"], ["Comprueba archivos de reglas"])
+
+    def test_questions_text_is_in_the_locale(self):
+        self.assert_spanish(["questions"], ["    leída por: "])
+
+    def test_errors_stay_english_whatever_the_help_says(self):
+        code, out, err = run(["--locale", "es", "diff", "a.yaml"])
+        self.assertEqual(code, 2)
+        self.assertIn("diff needs the rule file after the change", err)
+        # Answer flags before a command are found whatever their group's heading says.
+        code, out, err = run(["--locale", "es", "--fever", "yes", "batch"])
+        self.assertEqual(code, 2)
+        self.assertIn("answers go with a triage, not with 'batch' (--fever was given before it)",
+                      err)
+
 
 class SpanishInterview(unittest.TestCase):
     def test_asks_in_spanish_shows_spanish_words_to_type_and_takes_them(self):
