@@ -160,19 +160,16 @@ class Diff(unittest.TestCase):
         code, out, err = run(["diff", RULES, path], timeout=HANG)
         self.assertEqual(code, 3, err)
         self.assertIn("LESS URGENT than before:\n  urgent -> ", out)
-        self.assertEqual(diff_examples(out)[0].get("fever"), "yes")
-
-    def test_the_output_wraps_between_answers_at_80_columns_into_a_pipe(self):
-        path = self.edited("{duration_weeks: {ge: 4}}", "{duration_weeks: {ge: 8}}")
-        code, out, err = run(["diff", RULES, path], timeout=HANG)
-        self.assertEqual(code, 3, err)
-        self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
         examples = diff_examples(out)
+        self.assertEqual(examples[0].get("fever"), "yes")
+        # Into a pipe it wraps at 80 columns, between answers (one walk serves both: a walk
+        # of the whole answer space is most of the sanitized suite's time).
+        self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
         self.assertEqual(len(examples), out.count("for example"))
-        # A long example, whole: every red flag answered, then the duration.
+        # A long example, whole: every red flag answered, and more.
         longest = max(examples, key=len)
         self.assertGreater(len(longest), 14)
-        self.assertEqual(longest["duration_weeks"], "4")
+        self.assertLessEqual({"aortic_signs", "back_lump", "duration_weeks"}, set(longest))
 
     def test_only_the_given_cases(self):
         path = self.edited("    then: {red_flag: fever, level: urgent}",
