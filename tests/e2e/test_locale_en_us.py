@@ -145,6 +145,16 @@ class AmericanEnglish(unittest.TestCase):
         self.assertEqual(self.leftovers(asked), [])
         self.assertIn("100.4°F (38°C)", asked)
 
+    def test_help_spells_color_as_americans_do(self):
+        for command in [[], ["batch"]]:
+            with self.subTest(command=command):
+                code, out, err = run(["--locale", "en-US"] + command + ["--help"])
+                self.assertEqual(code, 0, err)
+                self.assertNotIn("olour", out)
+                self.assertRegex(out, r"Color:|colored")
+        code, out, _ = run(["--locale", "en-GB", "--help"])
+        self.assertIn("Colour:", out)
+
     def test_an_american_environment_picks_en_us(self):
         code, out, err = run(["--no-input", "--no-pager", "--color", "never"]
                              + CASES["ambulance_aortic"][0], env={"LC_ALL": "en_US.UTF-8"})
