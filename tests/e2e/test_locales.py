@@ -199,7 +199,7 @@ class Help(unittest.TestCase):
         for tag in ("es", "es-ES", "es-US"):
             with self.subTest(locale=tag):
                 spanish = self.description(["--locale", tag])
-                self.assertEqual(spanish, "backtriage - triaje basado en reglas: Dolor de "
+                self.assertEqual(spanish, "backtriage - triaje basado en reglas. Dolor de "
                                           "espalda: valoración y ejercicios para hacer en casa. "
                                           "No es un consejo médico.")
                 self.assertEqual([w for w in re.findall(r"\w+", spanish.lower())
@@ -264,19 +264,19 @@ class Help(unittest.TestCase):
     def test_every_text_of_help_is_in_the_locale(self):
         self.assert_spanish(["--help"], [
             "Uso: backtriage [OPCIONES] [ORDEN]", "\nOpciones:\n", "\nÓrdenes:\n",
-            "Respuestas (reglas back-pain):", "Muestra esta ayuda y termina",
+            "Respuestas (reglas back-pain; yes: sí, no: no, unsure: no está seguro):", "Muestra esta ayuda y termina",
             "Muestra la versión del programa y termina", "Ejemplos:", "Estado de salida:",
             "No es un consejo médico: en una emergencia"])
         self.assert_spanish(["batch", "--help"], [
-            "Uso: backtriage batch [OPCIONES]", "Triaje de JSON Lines", "Evalúa en N hilos",
-            "Ejemplo:", "Se acepta por los scripts"])
+            "Uso: backtriage batch [OPCIONES]", "Triaje por lotes (JSON Lines)", "Evalúa en N hilos",
+            "Ejemplo:", "Se admite por compatibilidad con scripts"])
         self.assert_spanish(["diff", "--help"], [
             "Uso: backtriage diff [OPCIONES] OLD NEW", "Argumentos:", "OBLIGATORIO",
             "El archivo de reglas de antes del cambio"])
         self.assert_spanish(["check", "--help"], ["Comprueba archivos de reglas"])
 
     def test_questions_text_is_in_the_locale(self):
-        self.assert_spanish(["questions"], ["    leída por: "])
+        self.assert_spanish(["questions"], ["    la usan las reglas: "])
 
     def test_errors_stay_english_whatever_the_help_says(self):
         code, out, err = run(["--locale", "es", "diff", "a.yaml"])
