@@ -165,10 +165,11 @@ TEST_CASE("every usage error is one plain message: what, the valid values, which
   CHECK(usage_error({"test", "--rules", "x.yaml", "cases.yaml", "--min-coverage", "90"}).empty());
 }
 
-TEST_CASE("a stray argument is shown an answer flag of the rule set in use", "[cli]") {
-  // A rule set about a knee: no fever, no `example`, and its one question a
-  // warning sign.
-  const std::string knee = R"(id: knee
+namespace {
+
+// A rule set about a knee: no fever, no `example`, no words of its own, and
+// its one question a warning sign.
+const std::string kKnee = R"(id: knee
 version: "1"
 disclaimer: d
 questions:
@@ -181,6 +182,11 @@ rules:
   - {id: r, when: {locked: {in: [yes, unsure]}}, then: {step: clinic, sign: locked}, source: s}
   - {id: f, when: {locked: false}, then: {step: rest}, source: s}
 )";
+
+}  // namespace
+
+TEST_CASE("a stray argument is shown an answer flag of the rule set in use", "[cli]") {
+  const std::string& knee = kKnee;
   auto loaded = ruleset::load_rule_set(knee, "knee.yaml");
   REQUIRE(loaded.rule_set);
   CHECK(usage_error({"hello"}, *loaded.rule_set) ==
@@ -236,22 +242,10 @@ TEST_CASE("a triage adds only the answer flags its command line names, unless it
 }
 
 TEST_CASE("every text of --help is a word of the rule file", "[cli][app]") {
-  // The knee rules of the test above, their help words in other words:
+  // The knee rules (kKnee), their help words in other words:
   // CLI11's headings and marks, the answer flags' group, an option's text,
   // a command's summary and its footer.
-  const std::string knee = R"(id: knee
-version: "1"
-disclaimer: d
-questions:
-  - {id: locked, type: bool, red_flag: true, unsure: clinic, prompt: "Is your knee locked?", source: s}
-report: {level: step, red_flags: sign}
-facts:
-  - {id: step, type: ranked, choices: [{id: clinic, label: Clinic, advice: Go., cds: warning, color: yellow}, {id: rest, label: Rest, advice: Rest., routine: true, cds: info, color: green}], undecided: {id: unknown, label: Unknown, advice: More., cds: warning, color: none}}
-  - {id: sign, type: set, items: [{id: locked, label: Locked, level: clinic, why: w, source: s}]}
-rules:
-  - {id: r, when: {locked: {in: [yes, unsure]}}, then: {step: clinic, sign: locked}, source: s}
-  - {id: f, when: {locked: false}, then: {step: rest}, source: s}
-words:
+  const std::string knee = kKnee + R"(words:
   help:
     usage: U
     options_mark: O-MARK
