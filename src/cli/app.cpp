@@ -52,25 +52,6 @@ std::string format_option_text(const std::string& text, Options& o) {
   return "";
 }
 
-// --- The answer flags ----------------------------------------------------------------------
-
-std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q) {
-  // A red flag's short label reads better in --help than its full prompt.
-  std::string text = q.prompt;
-  if (rules.roles.red_flags >= 0)
-    for (const auto& item : rules.derived_fact(rules.roles.red_flags).values)
-      if (item.id == q.id && !item.label.empty()) text = item.label;
-  const auto accepted = ruleset::accepted_answers(q);
-  // The marks are words of the rule file, so that a locale says them too.
-  if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number)
-    text += " " + rules.format_word(ruleset::Word::HelpRange, fmt::arg("min", q.min),
-                                    fmt::arg("max", q.max),
-                                    fmt::arg("unit", q.unit.empty() ? "" : " " + q.unit));
-  if (q.red_flag) text += " " + rules.word(ruleset::Word::HelpRedFlag);
-  if (q.optional) text += " " + rules.word(ruleset::Word::HelpOptional);
-  return text;
-}
-
 // --- What CLI11 leaves to us ------------------------------------------------------------------
 
 void check_options(Options& o, const std::string& command) {
@@ -165,6 +146,33 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
 }
 
 }  // namespace
+
+// --- The answer flags ----------------------------------------------------------------------
+
+std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q,
+                        bool with_meanings) {
+  // A red flag's short label reads better in --help than its full prompt.
+  std::string text = q.prompt;
+  if (rules.roles.red_flags >= 0)
+    for (const auto& item : rules.derived_fact(rules.roles.red_flags).values)
+      if (item.id == q.id && !item.label.empty()) text = item.label;
+  const auto accepted = ruleset::accepted_answers(q);
+  // A choice's values are ids, the same in every locale: each with its
+  // label, so a reader knows which to type ("dull: dull or heavy").
+  std::vector<std::string> meanings;
+  if (with_meanings)
+    for (const ruleset::Item& choice : q.choices)
+      if (!choice.label.empty()) meanings.push_back(choice.id + ": " + choice.label);
+  if (!meanings.empty()) text += fmt::format(" ({})", fmt::join(meanings, "; "));
+  // The marks are words of the rule file, so that a locale says them too.
+  if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number)
+    text += " " + rules.format_word(ruleset::Word::HelpRange, fmt::arg("min", q.min),
+                                    fmt::arg("max", q.max),
+                                    fmt::arg("unit", q.unit.empty() ? "" : " " + q.unit));
+  if (q.red_flag) text += " " + rules.word(ruleset::Word::HelpRedFlag);
+  if (q.optional) text += " " + rules.word(ruleset::Word::HelpOptional);
+  return text;
+}
 
 std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
                                                     const char* const* argv) {

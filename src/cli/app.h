@@ -24,6 +24,12 @@ std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rul
                                    std::optional<std::string> only = std::nullopt,
                                    const std::vector<bool>* answers = nullptr);
 
+// An answer flag's help: the question (a red flag's short label), with
+// each choice's meaning when `with_meanings` (the values are ids, the same in
+// every language: "dull: dull or heavy"), a number's range, and its marks.
+std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q,
+                        bool with_meanings = true);
+
 // The answer flags argv names, by question; none when argv asks for help or
 // the version (which list every flag).
 std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,

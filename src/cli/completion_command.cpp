@@ -34,15 +34,16 @@ struct CompletedCommand {
 // A question's values come from the rule set; everything else from the
 // option's type name ("auto|always|never", "FILE"), so the script cannot
 // drift from what the parser accepts.
-void describe_values(const CLI::Option& option, const ruleset::RuleSet& rules, Takes& takes,
-                     std::vector<std::string>& words) {
+// Returns the question whose answer flag `option` is, if it is one.
+const ruleset::Question* describe_values(const CLI::Option& option, const ruleset::RuleSet& rules,
+                                         Takes& takes, std::vector<std::string>& words) {
   for (const auto& q : rules.questions) {
     if (option.get_lnames().empty() || q.flag() != "--" + option.get_lnames().front()) continue;
     const auto accepted = ruleset::accepted_answers(q);
     takes =
         accepted.kind == ruleset::AcceptedAnswers::Kind::Number ? Takes::Anything : Takes::Words;
     words = accepted.words;
-    return;
+    return &q;
   }
   // get_type_name() appends validator descriptions after ':'.
   std::string type = option.get_type_name();
@@ -60,6 +61,7 @@ void describe_values(const CLI::Option& option, const ruleset::RuleSet& rules, T
   } else {
     takes = Takes::Anything;
   }
+  return nullptr;
 }
 
 CompletedCommand describe(const CLI::App& app, const std::string& name,
@@ -75,7 +77,9 @@ CompletedCommand describe(const CLI::App& app, const std::string& name,
     for (const auto& l : option->get_lnames()) completed.names.push_back("--" + l);
     completed.help = option->get_description();
     if (option->get_expected_max() > 0 && !option->get_lnames().empty())
-      describe_values(*option, rules, completed.takes, completed.words);
+      // fish shows one line: the question, without the choices' meanings.
+      if (const auto* q = describe_values(*option, rules, completed.takes, completed.words))
+        completed.help = answer_help(rules, *q, false);
     command.options.push_back(std::move(completed));
   }
   return command;

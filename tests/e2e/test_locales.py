@@ -266,6 +266,7 @@ class Help(unittest.TestCase):
             "Uso: backtriage [OPCIONES] [ORDEN]", "\nOpciones:\n", "\nÓrdenes:\n",
             "Respuestas (reglas back-pain; yes: sí, no: no, unsure: no está seguro):", "Muestra esta ayuda y termina",
             "Muestra la versión del programa y termina", "Ejemplos:", "Estado de salida:",
+            "dull: sordo o pesado;",
             "No es un consejo médico: en una emergencia"])
         self.assert_spanish(["batch", "--help"], [
             "Uso: backtriage batch [OPCIONES]", "Triaje por lotes (JSON Lines)", "Evalúa en N hilos",

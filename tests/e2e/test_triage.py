@@ -615,6 +615,11 @@ class ExitCodes(unittest.TestCase):
         for option in ["--duration-weeks", "--aortic-signs", "--age", "--improving",
                        "--daily-life", "--no-red-flags", "Examples:"]:
             self.assertIn(option, out)
+        # A choice's values are ids: each is shown with what it means.
+        joined = " ".join(out.split())
+        self.assertIn("(electric: shooting, like an electric shock; sharp: sharp or stabbing;",
+                      joined)
+        self.assertIn("(one_spot: stays in one area; spreads: spreads to other areas)", joined)
         code, out, _ = run(["--version"])
         self.assertEqual(code, 0)
         self.assertRegex(out.strip(), r"^backtriage 2\.\d+\.\d+$")
