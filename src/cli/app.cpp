@@ -158,7 +158,7 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
       if (item.id == q.id && !item.label.empty()) text = item.label;
   const auto accepted = ruleset::accepted_answers(q);
   // A choice's values are ids, the same in every locale: each with its
-  // label, so a reader knows which to type ("dull: dull or heavy").
+  // label, so a reader knows which to type ("id: label; ...").
   std::vector<std::string> meanings;
   if (with_meanings)
     for (const ruleset::Item& choice : q.choices)

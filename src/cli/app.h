@@ -26,7 +26,7 @@ std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rul
 
 // An answer flag's help: the question (a red flag's short label), with
 // each choice's meaning when `with_meanings` (the values are ids, the same in
-// every language: "dull: dull or heavy"), a number's range, and its marks.
+// every language: "id: label; ..."), a number's range, and its marks.
 std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q,
                         bool with_meanings = true);
 
