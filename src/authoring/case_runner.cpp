@@ -123,8 +123,9 @@ CaseResult run_case(const ruleset::RuleSet& rules, const TestCase& test, Coverag
               result.failures);
   std::vector<std::string> positions;
   for (const ruleset::Item* item : r.routine)
-    if (std::find(positions.begin(), positions.end(), item->position) == positions.end())
-      positions.push_back(item->position);
+    if (const auto& position = item->as<ruleset::Exercise>().position;
+        std::find(positions.begin(), positions.end(), position) == positions.end())
+      positions.push_back(position);
   check_set("positions", e.positions, positions, e, result.failures);
   for (const auto& [fact, want] : e.classification) {
     std::string got;

@@ -62,7 +62,7 @@ Outcome outcome_of(const DiffSide& side) {
   const auto& facts = side.evaluation().facts();
   Outcome o;
   o.level = ruleset::reported_level(side.rules, facts).level;
-  if (o.level != &side.rules.undecided && o.level->routine) {
+  if (o.level != &side.rules.undecided && o.level->as<ruleset::Level>().routine) {
     o.routine = certain_ids(side.rules, facts, side.rules.roles.routine);
     o.avoid = certain_ids(side.rules, facts, side.rules.roles.avoid);
   }
@@ -90,12 +90,13 @@ std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<b
     if (!deps.empty() && !any_pending(deps)) lasting = v;
   }
   if (lasting)
-    std::erase_if(better,
-                  [&](Value v) { return *lasting < v && rules.levels()[v.as_symbol()].routine; });
+    std::erase_if(better, [&](Value v) {
+      return *lasting < v && rules.levels()[v.as_symbol()].as<ruleset::Level>().routine;
+    });
   auto due = side.evaluation().open_questions_for_values(level, better);
   if (any_pending(due)) return due;
   const auto stated = ruleset::reported_level(rules, facts).level;
-  if (stated != &rules.undecided && stated->routine) {
+  if (stated != &rules.undecided && stated->as<ruleset::Level>().routine) {
     std::vector<FactId> sections;
     for (FactId f : {rules.roles.routine, rules.roles.avoid})
       if (f >= 0) sections.push_back(f);

@@ -155,14 +155,16 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
   std::string text = q.prompt;
   if (rules.roles.red_flags >= 0)
     for (const auto& item : rules.derived_fact(rules.roles.red_flags).values)
-      if (item.id == q.id && !item.label.empty()) text = item.label;
+      if (const auto& label = item.as<ruleset::RedFlag>().label; item.id == q.id && !label.empty())
+        text = label;
   const auto accepted = ruleset::accepted_answers(q);
   // A choice's values are ids, the same in every locale: each with its
   // label, so a reader knows which to type ("id: label; ...").
   std::vector<std::string> meanings;
   if (with_meanings)
     for (const ruleset::Item& choice : q.choices)
-      if (!choice.label.empty()) meanings.push_back(choice.id + ": " + choice.label);
+      if (const auto& label = choice.as<ruleset::Named>().label; !label.empty())
+        meanings.push_back(choice.id + ": " + label);
   if (!meanings.empty()) text += fmt::format(" ({})", fmt::join(meanings, "; "));
   // The marks are words of the rule file, so that a locale says them too.
   if (accepted.kind == ruleset::AcceptedAnswers::Kind::Number)

@@ -47,8 +47,8 @@ std::string spoken(std::string id) {
 // not "dull": the ids are the rule file's language).
 std::string choice_key(const ruleset::RuleSet& rules, const ruleset::Item& choice) {
   auto language = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
-  if (language(rules.locale) != language(rules.language) && !choice.says.empty())
-    return choice.says.front();
+  const auto& says = choice.as<ruleset::Named>().says;
+  if (language(rules.locale) != language(rules.language) && !says.empty()) return says.front();
   return spoken(choice.id);
 }
 
@@ -386,7 +386,8 @@ void Prompter::interview(engine::Answers& answers) {
   }
   if (!asked) return;
   const auto level = ruleset::reported_level(rules_, evaluation.facts());
-  const bool urgent = level.level != &rules_.undecided && !level.level->routine;
+  const bool urgent =
+      level.level != &rules_.undecided && !level.level->as<ruleset::Level>().routine;
   say("\n" + wrap(rules_.word(urgent ? W::InterviewEnough : W::InterviewDone), style_.width) +
       "\n");
 }

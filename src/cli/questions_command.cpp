@@ -60,7 +60,7 @@ void write_json(const ruleset::RuleSet& rules, std::size_t i, report::JsonOut& o
     for (const auto& c : q.choices) {
       out.begin_object();
       out.key("id"), out.string(c.id);
-      out.key("label"), out.string(c.label);
+      out.key("label"), out.string(c.as<ruleset::Named>().label);
       out.end_object();
     }
     out.end_array();
@@ -96,8 +96,8 @@ std::string to_text(const ruleset::RuleSet& rules, int width) {
               report::wrap(answers, width, "    ", 4);
     text += report::wrap(q.prompt, width, "    ", 4);
     for (const auto& c : q.choices)
-      if (!c.label.empty())
-        text += report::wrap(c.label, width, fmt::format("      {}: ", c.id), 8);
+      if (const auto& label = c.as<ruleset::Named>().label; !label.empty())
+        text += report::wrap(label, width, fmt::format("      {}: ", c.id), 8);
     auto read_by = readers(rules, i);
     const std::string read_by_label = "    " + rules.word(ruleset::Word::QuestionsReadBy) + " ";
     text += report::wrap(read_by.empty() ? rules.word(ruleset::Word::QuestionsNoRule)

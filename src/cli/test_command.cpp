@@ -57,7 +57,8 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
                                 failed_word("FAIL"), test.name, f.message));
       }
       const auto* level = rules.find_level(result.level);
-      if (!result.any_red_flag && level && level->routine) prompts.push_back(result.prompts);
+      if (!result.any_red_flag && level && level->as<ruleset::Level>().routine)
+        prompts.push_back(result.prompts);
     }
   }
   if (bad_file) throw CliError(kDataError, "a case file has errors (above); no verdict");

@@ -15,12 +15,7 @@ bool contains(const std::vector<Value>& values, std::uint64_t bits, Value value)
 FactTable::FactTable(const std::vector<FactDecl>& decls) : decls_(&decls), states_(decls.size()) {}
 
 void FactTable::reset() {
-  for (auto& state : states_) {
-    state.open = false;
-    state.certain.clear();
-    state.possible.clear();
-    state.certain_bits = state.possible_bits = 0;
-  }
+  for (auto& state : states_) state.empty(false);
 }
 
 void FactTable::answer(FactId fact, Value value) {
@@ -32,19 +27,11 @@ void FactTable::answer(FactId fact, Value value) {
 }
 
 void FactTable::set_open(FactId fact) {
-  auto& state = states_[fact];
-  state.open = true;
-  state.certain.clear();
-  state.possible.clear();
-  state.certain_bits = state.possible_bits = 0;
+  states_[fact].empty(true);
 }
 
 void FactTable::decline(FactId fact) {
-  auto& state = states_[fact];
-  state.open = false;
-  state.certain.clear();
-  state.possible.clear();
-  state.certain_bits = state.possible_bits = 0;
+  states_[fact].empty(false);
 }
 
 bool FactTable::add_certain(FactId fact, Value value) {

@@ -64,6 +64,14 @@ class FactTable {
     std::vector<Value> certain;
     std::vector<Value> possible;  // a superset of certain
     std::uint64_t certain_bits = 0, possible_bits = 0;
+
+    // No value, certain or possible; open or not.
+    void empty(bool is_open) {
+      open = is_open;
+      certain.clear();
+      possible.clear();
+      certain_bits = possible_bits = 0;
+    }
   };
   const std::vector<FactDecl>* decls_;
   std::vector<State> states_;

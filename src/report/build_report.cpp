@@ -52,7 +52,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   set_items(rules_, facts, roles.red_flags, flags_);
   r.red_flags.clear();
   for (const ruleset::Item* item : flags_) {
-    RedFlagEntry entry{item, false, rules_.find_level(item->level)};
+    RedFlagEntry entry{item, false, rules_.find_level(item->as<ruleset::RedFlag>().level)};
     if (auto q = rules_.find_fact(item->id);
         q && rules_.is_question(*q) && answers[*q] &&
         ruleset::is_unsure(rules_.questions[*q], *answers[*q])) {
@@ -64,7 +64,8 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   r.action = nullptr;
   for (const auto& flag : r.red_flags) {
     if (flag.level != r.level) continue;
-    if (flag.item->action.empty() || (r.action && r.action->action != flag.item->action)) {
+    const std::string& action = flag.item->as<ruleset::RedFlag>().action;
+    if (action.empty() || (r.action && r.action->as<ruleset::RedFlag>().action != action)) {
       r.action = nullptr;
       break;
     }
@@ -74,7 +75,8 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   // name no level.
   set_items(rules_, facts, roles.reasons, r.reasons);
   std::erase_if(r.reasons, [&](const ruleset::Item* reason) {
-    return !reason->level.empty() && (!r.decided() || reason->level != r.level->id);
+    const std::string& level = reason->as<ruleset::Reason>().level;
+    return !level.empty() && (!r.decided() || level != r.level->id);
   });
 
   r.classification.clear();
@@ -118,8 +120,9 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
   const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[index(entry)]; };
   const int level_rank = r.decided() ? rules_.level_rank(r.level->id) : -1;
   const auto kept = [&](const ruleset::Item* entry) {
-    if (const auto& levels = r.level->watch_levels)
-      return std::find(levels->begin(), levels->end(), entry->level) != levels->end();
+    if (const auto& levels = r.level->as<ruleset::Level>().watch_levels)
+      return std::find(levels->begin(), levels->end(), entry->as<ruleset::WatchFor>().level) !=
+             levels->end();
     return r.decided() && rank(entry) < level_rank;
   };
   for (const ruleset::Item* entry : watch_given_)
@@ -132,7 +135,9 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
 std::vector<WatchGroup> Report::watch_groups() const {
   std::vector<WatchGroup> groups;
   for (const ruleset::Item* entry : watch_for) {
-    if (groups.empty() || groups.back().first->label != entry->label) groups.push_back({entry, {}});
+    const std::string& label = entry->as<ruleset::WatchFor>().label;
+    if (groups.empty() || groups.back().first->as<ruleset::WatchFor>().label != label)
+      groups.push_back({entry, {}});
     groups.back().entries.push_back(entry);
   }
   return groups;
@@ -141,7 +146,8 @@ std::vector<WatchGroup> Report::watch_groups() const {
 std::string Report::caution_for(const ruleset::Item& exercise) const {
   std::string text;
   for (const ruleset::Item* caution : cautions)
-    if (caution->exercise == exercise.id) text += (text.empty() ? "" : " ") + caution->text;
+    if (const auto& c = caution->as<ruleset::Caution>(); c.exercise == exercise.id)
+      text += (text.empty() ? "" : " ") + c.text;
   return text;
 }
 

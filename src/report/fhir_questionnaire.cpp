@@ -174,7 +174,10 @@ class Writer {
     } else if (q.type == engine::FactType::Choice) {
       out_.key("answerOption");
       out_.begin_array();
-      for (const auto& c : q.choices) option(c.id, c.label.empty() ? c.id : c.label);
+      for (const auto& c : q.choices) {
+        const std::string& label = c.as<ruleset::Named>().label;
+        option(c.id, label.empty() ? c.id : label);
+      }
       out_.end_array();
     }
     enable_when(f);

@@ -1,9 +1,9 @@
 #include "report/json_parts.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "ruleset/answer_domain.h"
-#include "ruleset/item_fields.h"
 
 namespace backtriage::report {
 
@@ -24,7 +24,7 @@ void range(JsonOut& out, const char* key, const std::optional<ruleset::Range>& r
   out.end_object();
 }
 
-void text_advice(JsonOut& out, const std::optional<Item>& item) {
+void text_advice(JsonOut& out, const std::optional<ruleset::AdviceText>& item) {
   if (!item) return out.null();
   out.begin_object();
   out.key("text"), out.string(item->text);
@@ -70,19 +70,20 @@ void write_answer(JsonOut& out, const ruleset::RuleSet& rules, FactId fact, Valu
 }
 
 void json_exercise_with(JsonOut& out, const Item& item, std::string_view caution) {
+  const auto& e = item.as<ruleset::Exercise>();
   out.begin_object();
   out.key("id"), out.string(item.id);
-  out.key("name"), out.string(item.name);
-  out.key("region"), out.string(item.region);
-  out.key("kind"), out.string(item.kind);
-  out.key("position"), out.string(item.position);
-  out.key("purpose"), out.string(item.purpose);
-  out.key("equipment"), out.string_list(item.equipment);
-  out.key("steps"), out.string_list(item.steps);
+  out.key("name"), out.string(e.name);
+  out.key("region"), out.string(e.region);
+  out.key("kind"), out.string(e.kind);
+  out.key("position"), out.string(e.position);
+  out.key("purpose"), out.string(e.purpose);
+  out.key("equipment"), out.string_list(e.equipment);
+  out.key("steps"), out.string_list(e.steps);
   out.key("dose");
   out.begin_object();
-  if (item.dose) {
-    const auto& d = *item.dose;
+  if (e.dose) {
+    const auto& d = *e.dose;
     range(out, "hold_seconds", d.hold_seconds);
     range(out, "hold_breaths", d.hold_breaths);
     range(out, "reps", d.reps);
@@ -103,15 +104,16 @@ void json_item(JsonOut& out, ruleset::Role role, const Item& item) {
   out.begin_object();
   out.key("id"), out.string(item.id);
   for (const std::string& key : spec.json) {
-    const ruleset::ItemField& field = *ruleset::find_item_field(key);
     const bool required =
         std::find(spec.required.begin(), spec.required.end(), key) != spec.required.end();
-    if (!required && field.empty_in(item)) continue;
-    out.key(key);
-    if (field.text)
-      out.string(item.*field.text);
-    else
-      out.string_list(item.*field.list);
+    ruleset::text_field(item, key, [&](const auto& text) {
+      if (!required && text.empty()) return;
+      out.key(key);
+      if constexpr (std::is_same_v<std::decay_t<decltype(text)>, std::string>)
+        out.string(text);
+      else
+        out.string_list(text);
+    });
   }
   out.key("source"), out.string(item.source);
   out.end_object();
@@ -149,10 +151,10 @@ void json_then(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule& 
 
 void json_red_flag_head(JsonOut& out, const Item& item) {
   out.key("id"), out.string(item.id);
-  out.key("label"), out.string(item.label);
+  out.key("label"), out.string(item.as<ruleset::RedFlag>().label);
 }
 void json_red_flag_tail(JsonOut& out, const Item& item) {
-  out.key("why"), out.string(item.why);
+  out.key("why"), out.string(item.as<ruleset::RedFlag>().why);
   out.key("source"), out.string(item.source);
 }
 
@@ -173,8 +175,10 @@ void json_report_head(JsonOut& out, const ruleset::RuleSet& rules, const Item& l
   out.end_object();
   out.key("locale"), out.string(rules.locale);
   out.key("level"), out.string(level.id);
-  out.key("level_label"), out.string(action ? action->action : level.label);
-  out.key("advice"), out.string(action ? action->advice : level.advice);
+  const auto& step = level.as<ruleset::Level>();
+  const auto* flag = action ? &action->as<ruleset::RedFlag>() : nullptr;
+  out.key("level_label"), out.string(flag ? flag->action : step.label);
+  out.key("advice"), out.string(flag ? flag->advice : step.advice);
 }
 
 void json_rule_head(JsonOut& out, const engine::Rule& rule) {

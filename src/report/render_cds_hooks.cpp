@@ -33,7 +33,7 @@ std::string shortened(const std::string& s) {
 std::string summary(const Report& r) {
   if (!r.red_flags.empty()) {
     std::vector<std::string> labels;
-    for (const auto& f : r.red_flags) labels.push_back(f.item->label);
+    for (const auto& f : r.red_flags) labels.push_back(f.item->as<ruleset::RedFlag>().label);
     std::string full = fmt::format("{}: {}", r.label(), fmt::join(labels, "; "));
     if (code_points(full) <= kMaxSummary) return full;
     return shortened(r.rules->format_word(W::CardWarningSigns, fmt::arg("level", r.label()),
@@ -45,7 +45,10 @@ std::string summary(const Report& r) {
                              fmt::arg("level", r.label()), fmt::arg("count", r.unanswered.size())));
   std::vector<std::string> parts;
   for (const Item* value : r.classification)
-    if (value) parts.push_back(value->label.empty() ? value->id : value->label);
+    if (value) {
+      const std::string& label = value->as<ruleset::Named>().label;
+      parts.push_back(label.empty() ? value->id : label);
+    }
   std::string text = r.label();
   if (!parts.empty()) text += fmt::format(": {}", fmt::join(parts, ", "));
   if (!r.routine.empty())
@@ -68,16 +71,18 @@ std::string detail(const Report& r) {
   std::string md = markdown_escaped(r.advice()) + "\n\n";
   if (!r.red_flags.empty()) {
     md += "**" + markdown_escaped(rules.word(W::CardRedFlags)) + "**\n\n";
-    for (const auto& f : r.red_flags)
-      md += fmt::format("- **{}**{}: {}. {}\n", markdown_escaped(f.item->label),
+    for (const auto& f : r.red_flags) {
+      const auto& flag = f.item->as<ruleset::RedFlag>();
+      md += fmt::format("- **{}**{}: {}. {}\n", markdown_escaped(flag.label),
                         f.unsure ? " " + markdown_escaped(rules.word(W::CardUnsure)) : "",
-                        markdown_escaped(f.sends_to()), markdown_escaped(f.item->why));
+                        markdown_escaped(f.sends_to()), markdown_escaped(flag.why));
+    }
     md += "\n";
   }
   if (!r.reasons.empty()) {
     md += "**" + markdown_escaped(rules.word(W::CardWhy)) + "**\n\n";
     for (const Item* reason : r.reasons)
-      md += fmt::format("- {}\n", markdown_escaped(reason->text));
+      md += fmt::format("- {}\n", markdown_escaped(reason->as<ruleset::Reason>().text));
     md += "\n";
   }
   if (!r.unanswered.empty()) {
@@ -91,26 +96,31 @@ std::string detail(const Report& r) {
     md += "**" + markdown_escaped(rules.word(W::CardRoutineHeading)) + "**";
     if (rules.advice.frequency) md += " (" + markdown_escaped(rules.advice.frequency->text) + ")";
     md += "\n\n";
-    for (const Item* item : r.routine)
-      md +=
-          fmt::format("- {}: {}\n", markdown_escaped(item->name), markdown_escaped(item->purpose));
+    for (const Item* item : r.routine) {
+      const auto& exercise = item->as<ruleset::Exercise>();
+      md += fmt::format("- {}: {}\n", markdown_escaped(exercise.name),
+                        markdown_escaped(exercise.purpose));
+    }
     md += "\n";
   }
   if (!r.avoid.empty()) {
     md += "**" + markdown_escaped(rules.word(W::CardAvoid)) + "**\n\n";
-    for (const Item* item : r.avoid)
-      md += fmt::format("- {}: {}\n", markdown_escaped(item->name), markdown_escaped(item->reason));
+    for (const Item* item : r.avoid) {
+      const auto& avoid = item->as<ruleset::Avoid>();
+      md += fmt::format("- {}: {}\n", markdown_escaped(avoid.name), markdown_escaped(avoid.reason));
+    }
     md += "\n";
   }
   if (r.with_routine() && rules.advice.expected_course)
     md += markdown_escaped(rules.advice.expected_course->text) + "\n\n";
   if (!r.watch_for.empty()) {
     md += "**" + markdown_escaped(rules.derived_fact(rules.roles.watch_for).title) + "**\n\n";
-    for (const Item* entry : r.watch_for) {
+    for (const Item* item : r.watch_for) {
+      const auto& entry = item->as<ruleset::WatchFor>();
       std::vector<std::string> signs;
-      for (const auto& sign : entry->signs) signs.push_back(markdown_escaped(sign));
-      md += fmt::format("- **{}**{}: {}\n", markdown_escaped(entry->label),
-                        entry->when.empty() ? "" : " (" + markdown_escaped(entry->when) + ")",
+      for (const auto& sign : entry.signs) signs.push_back(markdown_escaped(sign));
+      md += fmt::format("- **{}**{}: {}\n", markdown_escaped(entry.label),
+                        entry.when.empty() ? "" : " (" + markdown_escaped(entry.when) + ")",
                         fmt::join(signs, "; "));
     }
     md += "\n";
@@ -149,7 +159,7 @@ void write_cds_hooks(const Report& r, const JsonReportWriter& json, JsonOut& out
   out.begin_object();
   out.key("uuid"), out.string(card_uuid(content));
   out.key("summary"), out.string(summary(r));
-  out.key("indicator"), out.string(r.level->cds);
+  out.key("indicator"), out.string(r.level->as<ruleset::Level>().cds);
   out.key("detail"), out.string(detail(r));
   out.key("source");
   out.begin_object();

@@ -28,7 +28,7 @@ constexpr Tone kTones[] = {
 
 const Tone& tone_of(const Item& level) {
   for (const Tone& tone : kTones)
-    if (level.color == tone.name) return tone;
+    if (level.as<ruleset::Level>().color == tone.name) return tone;
   return kTones[std::size(kTones) - 1];
 }
 
@@ -165,11 +165,13 @@ class Page {
     unanswered();
     if (r_.with_routine()) {
       routine();
-      list(word(W::ReportAvoid), r_.avoid, [](const Item& a) {
+      list(word(W::ReportAvoid), r_.avoid, [](const Item& item) {
+        const auto& a = item.as<ruleset::Avoid>();
         return fmt::format("<strong>{}</strong>: {}", html_text(a.name), html_text(a.reason));
       });
       safe_activities();
-      list(word(W::ReportTips), r_.tips, [](const Item& t) {
+      list(word(W::ReportTips), r_.tips, [](const Item& item) {
+        const auto& t = item.as<ruleset::Tip>();
         return fmt::format("<strong>{}</strong>: {}", html_text(t.name), html_text(t.text));
       });
       if (r_.with_exercises())
@@ -199,9 +201,11 @@ class Page {
                         html_text(word(W::HandoutMadeOn)), o_.made_on.iso());
     const auto& classification = rules_.roles.classification;
     for (std::size_t i = 0; i < classification.size(); ++i)
-      if (const Item* value = r_.classification[i])
+      if (const Item* value = r_.classification[i]) {
+        const std::string& label = value->as<ruleset::Named>().label;
         out_ += fmt::format("<dt>{}</dt><dd>{}</dd>", html_text(rules_.title_of(classification[i])),
-                            html_text(value->label.empty() ? value->id : value->label));
+                            html_text(label.empty() ? value->id : label));
+      }
     out_ += "</dl></section>\n";
   }
 
@@ -209,12 +213,13 @@ class Page {
     if (r_.red_flags.empty()) return;
     out_ += fmt::format("<section class=\"warnings\"><h2>{}</h2>\n",
                         html_text(word(W::ReportRedFlags)));
-    for (const auto& flag : r_.red_flags)
+    for (const auto& flag : r_.red_flags) {
+      const auto& sign = flag.item->as<ruleset::RedFlag>();
       out_ += fmt::format(
           "<div class=\"warning\"><strong>{}</strong><span class=\"go\">{}</span> {}{}</div>\n",
-          html_text(flag.item->label), html_text(flag.sends_to()) + ".",
-          flag.unsure ? html_text(word(W::ReportUnsureCounts)) + " " : "",
-          html_text(flag.item->why));
+          html_text(sign.label), html_text(flag.sends_to()) + ".",
+          flag.unsure ? html_text(word(W::ReportUnsureCounts)) + " " : "", html_text(sign.why));
+    }
     out_ += "</section>\n";
   }
 
@@ -225,11 +230,13 @@ class Page {
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
     // Each group stays together in print.
     for (const WatchGroup& group : r_.watch_groups()) {
-      out_ += fmt::format("<div class=\"watch-step\"><h3>{}</h3>", html_text(group.first->label));
-      for (const Item* entry : group.entries) {
-        if (!entry->when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry->when));
+      out_ += fmt::format("<div class=\"watch-step\"><h3>{}</h3>",
+                          html_text(group.first->as<ruleset::WatchFor>().label));
+      for (const Item* item : group.entries) {
+        const auto& entry = item->as<ruleset::WatchFor>();
+        if (!entry.when.empty()) out_ += fmt::format("<p>{}</p>", html_text(entry.when));
         out_ += "<ul>";
-        for (const auto& sign : entry->signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
+        for (const auto& sign : entry.signs) out_ += fmt::format("<li>{}</li>", html_text(sign));
         out_ += "</ul>\n";
       }
       out_ += "</div>";
@@ -242,15 +249,8 @@ class Page {
     out_ +=
         fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n", html_text(word(W::ReportWhy)));
     for (const Item* reason : r_.reasons)
-      out_ += fmt::format("<li>{}</li>\n", html_text(reason->text));
+      out_ += fmt::format("<li>{}</li>\n", html_text(reason->as<ruleset::Reason>().text));
     out_ += "</ul></section>\n";
-  }
-
-  std::string region_label(const std::string& id) const {
-    for (engine::FactId f : rules_.roles.classification)
-      for (const auto& item : rules_.items_of(f))
-        if (item.id == id && !item.label.empty()) return item.label;
-    return id;
   }
 
   void routine() {
@@ -268,43 +268,46 @@ class Page {
     int n = 0;
     for (const Item* item : r_.routine) {
       ++n;
+      const auto& exercise = item->as<ruleset::Exercise>();
       out_ += fmt::format("<article class=\"exercise\" id=\"{}\"><h3>{}. {}</h3>",
-                          html_text(item->id), n, html_text(item->name));
-      const Item* position = rules_.find_position(item->position);
-      out_ += fmt::format("<p class=\"meta\">{} &middot; {}{}</p>",
-                          html_text(rules_.word(ruleset::exercise_kind_word(item->kind))),
-                          html_text(region_label(item->region)),
-                          position ? " &middot; " + html_text(position->label) : "");
-      if (item->figure) {
-        FigureText text{"fig-" + item->id, item->name,
-                        item->steps.empty() ? item->name : item->steps.front()};
-        if (item->steps.size() > 1) text.description += " " + item->steps[1];
+                          html_text(item->id), n, html_text(exercise.name));
+      const Item* position = rules_.find_position(exercise.position);
+      out_ += fmt::format(
+          "<p class=\"meta\">{} &middot; {}{}</p>",
+          html_text(rules_.word(ruleset::exercise_kind_word(exercise.kind))),
+          html_text(rules_.classification_label(exercise.region)),
+          position ? " &middot; " + html_text(position->as<ruleset::Named>().label) : "");
+      if (exercise.figure) {
+        FigureText text{"fig-" + item->id, exercise.name,
+                        exercise.steps.empty() ? exercise.name : exercise.steps.front()};
+        if (exercise.steps.size() > 1) text.description += " " + exercise.steps[1];
         // A figure not seen from the side says where it is seen from, in the
         // rule file's words.
         const Item* view =
-            rules_.find_view(ruleset::view_names()[static_cast<int>(item->figure->view)]);
+            rules_.find_view(ruleset::view_names()[static_cast<int>(exercise.figure->view)]);
         out_ += "<figure>";
-        if (view && !view->label.empty())
-          out_ += fmt::format("<figcaption>{}</figcaption>", html_text(view->label));
-        out_ += figure_animated_svg(*item->figure, text) +
-                figure_poses_svg(*item->figure, text,
+        if (view && !view->as<ruleset::Named>().label.empty())
+          out_ += fmt::format("<figcaption>{}</figcaption>",
+                              html_text(view->as<ruleset::Named>().label));
+        out_ += figure_animated_svg(*exercise.figure, text) +
+                figure_poses_svg(*exercise.figure, text,
                                  rules_.format_word(W::HandoutFigurePoses,
                                                     fmt::arg("description", text.description))) +
                 "</figure>";
       }
-      if (!item->purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(item->purpose));
-      if (!item->equipment.empty()) {
+      if (!exercise.purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(exercise.purpose));
+      if (!exercise.equipment.empty()) {
         std::vector<std::string> gear;
-        for (const auto& e : item->equipment) gear.push_back(html_text(e));
+        for (const auto& e : exercise.equipment) gear.push_back(html_text(e));
         out_ += fmt::format("<p><strong>{}</strong> {}</p>", html_text(word(W::HandoutEquipment)),
                             fmt::join(gear, ", "));
       }
       out_ += "<ol>";
-      for (const auto& step : item->steps) out_ += fmt::format("<li>{}</li>", html_text(step));
+      for (const auto& step : exercise.steps) out_ += fmt::format("<li>{}</li>", html_text(step));
       out_ += "</ol>";
-      if (item->dose)
+      if (exercise.dose)
         out_ += fmt::format("<p class=\"dose\">{}: {}</p>", html_text(word(W::ReportDose)),
-                            html_text(dose_text(rules_, *item->dose)));
+                            html_text(dose_text(rules_, *exercise.dose)));
       if (const std::string caution = r_.caution_for(*item); !caution.empty())
         out_ += fmt::format("<p class=\"caution\">{}</p>", html_text(caution));
       out_ += "</article>\n";
@@ -325,9 +328,11 @@ class Page {
     if (activities.empty()) return;
     out_ += fmt::format("<section><h2>{}</h2><ul class=\"plain\">\n",
                         html_text(word(W::ReportSafeActivities)));
-    for (const auto& a : activities)
+    for (const auto& item : activities) {
+      const auto& a = item.as<ruleset::Tip>();
       out_ +=
           fmt::format("<li><strong>{}</strong>: {}</li>\n", html_text(a.name), html_text(a.text));
+    }
     out_ += "</ul></section>\n";
   }
 
@@ -377,13 +382,14 @@ class Page {
     out_ += fmt::format("<div class=\"watch-brief\"><h3>{}</h3>",
                         html_text(rules_.derived_fact(rules_.roles.watch_for).title));
     for (const WatchGroup& group : r_.watch_groups()) {
-      out_ += fmt::format("<p><strong>{}:</strong>", html_text(group.first->label));
+      out_ += fmt::format("<p><strong>{}:</strong>",
+                          html_text(group.first->as<ruleset::WatchFor>().label));
       for (std::size_t e = 0; e < group.entries.size(); ++e) {
-        const Item* entry = group.entries[e];
+        const auto& entry = group.entries[e]->as<ruleset::WatchFor>();
         if (e) out_ += ";";
-        if (!entry->when.empty()) out_ += fmt::format(" <em>{}</em>", html_text(entry->when));
-        for (std::size_t i = 0; i < entry->signs.size(); ++i)
-          out_ += fmt::format("{} {}", i ? ";" : "", html_text(entry->signs[i]));
+        if (!entry.when.empty()) out_ += fmt::format(" <em>{}</em>", html_text(entry.when));
+        for (std::size_t i = 0; i < entry.signs.size(); ++i)
+          out_ += fmt::format("{} {}", i ? ";" : "", html_text(entry.signs[i]));
       }
       out_ += "</p>";
     }

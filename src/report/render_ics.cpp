@@ -115,9 +115,10 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
   // Each check-in repeats which new signs mean going where, so the
   // reminder carries the safety net with it.
   std::string watch;
-  for (const auto* entry : r.watch_for) {
-    watch += fmt::format("\n\n{}{}", entry->label, entry->when.empty() ? "" : " " + entry->when);
-    for (const auto& sign : entry->signs) watch += "\n- " + sign;
+  for (const auto* item : r.watch_for) {
+    const auto& entry = item->as<ruleset::WatchFor>();
+    watch += fmt::format("\n\n{}{}", entry.label, entry.when.empty() ? "" : " " + entry.when);
+    for (const auto& sign : entry.signs) watch += "\n- " + sign;
   }
   const auto& plan = rules.advice.plan;
   if (r.with_routine() && plan && !r.routine.empty()) {
@@ -126,8 +127,9 @@ std::string render_ics(const Report& r, const IcsOptions& o) {
     // Each exercise once with its dose; how often is said once, above them.
     std::string exercises;
     for (const auto* item : r.routine) {
-      exercises += "\n- " + item->name;
-      if (item->dose) exercises += ": " + dose_text(rules, *item->dose, Frequency::LeftOut);
+      const auto& exercise = item->as<ruleset::Exercise>();
+      exercises += "\n- " + exercise.name;
+      if (exercise.dose) exercises += ": " + dose_text(rules, *exercise.dose, Frequency::LeftOut);
     }
     for (int s = 0; s < total; ++s) {
       // Spread evenly over each week: 3 a week falls on days 0, 2 and 4.

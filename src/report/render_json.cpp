@@ -97,7 +97,8 @@ void JsonReportWriter::red_flag(JsonOut& out, const RedFlagEntry& flag) const {
     out.raw_members(members.first);
   else
     json_red_flag_head(out, *flag.item);
-  out.key("level"), out.string(flag.level ? flag.level->id : flag.item->level);
+  out.key("level"),
+      out.string(flag.level ? flag.level->id : flag.item->as<ruleset::RedFlag>().level);
   out.key("answer"), out.string(flag.unsure ? "unsure" : "yes");
   if (pasted)
     out.raw_members(members.second);
@@ -253,7 +254,8 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
   out.begin_array();
   const Item* previous = nullptr;
   for (const Item* w : r.watch_for) {
-    if (!previous || previous->level != w->level) out.string(w->level);
+    const std::string& level = w->as<ruleset::WatchFor>().level;
+    if (!previous || previous->as<ruleset::WatchFor>().level != level) out.string(level);
     previous = w;
   }
   out.end_array();

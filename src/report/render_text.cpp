@@ -29,18 +29,10 @@ struct Palette {
         {"cyan", fmt::terminal_color::cyan},   {"magenta", fmt::terminal_color::magenta}};
     fmt::text_style style = fmt::emphasis::bold;
     for (const auto& [name, color] : colors)
-      if (level.color == name) style |= fmt::fg(color);
+      if (level.as<ruleset::Level>().color == name) style |= fmt::fg(color);
     return paint(style, text);
   }
 };
-
-// The plain-words label of a classification value, such as a region id.
-std::string label_of_value(const ruleset::RuleSet& rules, const std::string& id) {
-  for (engine::FactId f : rules.roles.classification)
-    for (const auto& item : rules.items_of(f))
-      if (item.id == id && !item.label.empty()) return item.label;
-  return id;
-}
 
 // The columns a text takes: its code points.
 std::size_t columns(std::string_view text) {
@@ -68,17 +60,23 @@ class Writer {
     reasons();
     classification();
     routine();
-    items(word(W::ReportAvoid), r_.avoid,
-          [](const Item& a) { return fmt::format("{}: {}", a.name, a.reason); });
+    items(word(W::ReportAvoid), r_.avoid, [](const Item& item) {
+      const auto& a = item.as<ruleset::Avoid>();
+      return fmt::format("{}: {}", a.name, a.reason);
+    });
     if (r_.with_routine()) {
       const auto& advice = r_.rules->advice;
       section(word(W::ReportSafeActivities));
-      for (const auto& a : advice.safe_activities)
+      for (const auto& item : advice.safe_activities) {
+        const auto& a = item.as<ruleset::Tip>();
         bullet(a.text.empty() ? a.name : fmt::format("{}: {}", a.name, a.text));
+      }
       if (advice.safe_activities.empty()) drop_section();
     }
-    items(word(W::ReportTips), r_.tips,
-          [](const Item& t) { return fmt::format("{}: {}", t.name, t.text); });
+    items(word(W::ReportTips), r_.tips, [](const Item& item) {
+      const auto& t = item.as<ruleset::Tip>();
+      return fmt::format("{}: {}", t.name, t.text);
+    });
     plan();
     watch_for();
     unanswered();
@@ -133,16 +131,17 @@ class Writer {
     if (r_.red_flags.empty()) return;
     section(word(W::ReportRedFlags));
     for (const auto& flag : r_.red_flags) {
-      out_ += wrap(flag.item->label, s_.width, "  ! ", 4);
+      const auto& sign = flag.item->as<ruleset::RedFlag>();
+      out_ += wrap(sign.label, s_.width, "  ! ", 4);
       std::string said = flag.unsure ? word(W::ReportUnsureCounts) + " " : "";
-      out_ += wrap(said + flag.item->why, s_.width, "    ", 4);
+      out_ += wrap(said + sign.why, s_.width, "    ", 4);
     }
   }
 
   void reasons() {
     if (r_.reasons.empty()) return;
     section(word(W::ReportWhy));
-    for (const Item* reason : r_.reasons) bullet(reason->text);
+    for (const Item* reason : r_.reasons) bullet(reason->as<ruleset::Reason>().text);
   }
 
   void classification() {
@@ -157,8 +156,8 @@ class Writer {
       width = std::max(width, r_.rules->title_of(f).size());
     for (std::size_t i = 0; i < roles.classification.size(); ++i) {
       const Item* value = r_.classification[i];
-      std::string shown =
-          value ? (value->label.empty() ? value->id : value->label) : word(W::ReportNotKnown);
+      const std::string* label = value ? &value->as<ruleset::Named>().label : nullptr;
+      std::string shown = value ? (label->empty() ? value->id : *label) : word(W::ReportNotKnown);
       std::string title = r_.rules->title_of(roles.classification[i]) + ":";
       out_ += wrap(shown, s_.width, fmt::format("  {:<{}} ", title, width + 1), width + 4);
     }
@@ -174,20 +173,22 @@ class Writer {
     if (const auto& frequency = r_.rules->advice.frequency) paragraph(frequency->text);
     int n = 0;
     for (const Item* item : r_.routine) {
-      const ruleset::Item* position = r_.rules->find_position(item->position);
-      out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", item->name,
-                                      word(ruleset::exercise_kind_word(item->kind)),
-                                      label_of_value(*r_.rules, item->region), position ? ", " : "",
-                                      position ? position->label : ""),
+      const auto& exercise = item->as<ruleset::Exercise>();
+      const ruleset::Item* position = r_.rules->find_position(exercise.position);
+      out_ += "\n" + wrap(fmt::format("{} ({}, {}{}{})", exercise.name,
+                                      word(ruleset::exercise_kind_word(exercise.kind)),
+                                      r_.rules->classification_label(exercise.region),
+                                      position ? ", " : "",
+                                      position ? position->as<ruleset::Named>().label : ""),
                           s_.width, fmt::format("  {}. ", ++n), 5);
-      if (!item->purpose.empty()) field(W::ReportPurpose, item->purpose);
-      if (!item->equipment.empty())
-        field(W::ReportEquipment, fmt::format("{}", fmt::join(item->equipment, ", ")));
-      if (item->dose) field(W::ReportDose, dose_text(*r_.rules, *item->dose));
+      if (!exercise.purpose.empty()) field(W::ReportPurpose, exercise.purpose);
+      if (!exercise.equipment.empty())
+        field(W::ReportEquipment, fmt::format("{}", fmt::join(exercise.equipment, ", ")));
+      if (exercise.dose) field(W::ReportDose, dose_text(*r_.rules, *exercise.dose));
       if (const std::string caution = r_.caution_for(*item); !caution.empty())
         field(W::ReportCaution, caution);
       int step = 0;
-      for (const auto& text : item->steps)
+      for (const auto& text : exercise.steps)
         out_ += wrap(text, s_.width, fmt::format("     {}) ", static_cast<char>('a' + step++)), 8);
     }
   }
@@ -225,14 +226,16 @@ class Writer {
     if (r_.watch_for.empty()) return;
     section(r_.rules->derived_fact(r_.rules->roles.watch_for).title);
     for (const WatchGroup& group : r_.watch_groups()) {
-      out_ += p_.level(*level_of(*group.first), wrap(group.first->label, s_.width, "  ", 2));
-      for (const Item* entry : group.entries) {
-        if (!entry->when.empty()) out_ += wrap(entry->when, s_.width, "    ", 4);
-        for (const auto& sign : entry->signs) out_ += wrap(sign, s_.width, "    - ", 6);
+      const auto& first = group.first->as<ruleset::WatchFor>();
+      out_ += p_.level(*level_of(first), wrap(first.label, s_.width, "  ", 2));
+      for (const Item* item : group.entries) {
+        const auto& entry = item->as<ruleset::WatchFor>();
+        if (!entry.when.empty()) out_ += wrap(entry.when, s_.width, "    ", 4);
+        for (const auto& sign : entry.signs) out_ += wrap(sign, s_.width, "    - ", 6);
       }
     }
   }
-  const Item* level_of(const Item& entry) const {
+  const Item* level_of(const ruleset::WatchFor& entry) const {
     const Item* level = r_.rules->find_level(entry.level);
     return level ? level : r_.level;
   }

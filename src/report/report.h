@@ -23,7 +23,10 @@ struct RedFlagEntry {
   // Where the sign sends the person: its own place when it has one (the
   // maternity unit, not A&E), else its step.
   const std::string& sends_to() const {
-    return !item->action.empty() ? item->action : level ? level->label : item->level;
+    const auto& flag = item->as<ruleset::RedFlag>();
+    return !flag.action.empty() ? flag.action
+           : level              ? level->as<ruleset::Level>().label
+                                : flag.level;
   }
 };
 
@@ -65,7 +68,9 @@ struct Report {
   const engine::Trace* trace = nullptr;  // may be null
 
   // The level comes with home care: a routine, what to avoid, tips.
-  bool with_routine() const { return level && level->routine && level != &rules->undecided; }
+  bool with_routine() const {
+    return level && level->as<ruleset::Level>().routine && level != &rules->undecided;
+  }
   // ...and the answers chose the exercises (they depend on where the pain
   // is): only then is there a routine to do so often, and a plan of it.
   bool with_exercises() const { return with_routine() && !routine.empty(); }
@@ -78,8 +83,12 @@ struct Report {
   }
   // What the person should do: the level's label and advice, or the action
   // of the red flags that set it.
-  const std::string& label() const { return action ? action->action : level->label; }
-  const std::string& advice() const { return action ? action->advice : level->advice; }
+  const std::string& label() const {
+    return action ? action->as<ruleset::RedFlag>().action : level->as<ruleset::Level>().label;
+  }
+  const std::string& advice() const {
+    return action ? action->as<ruleset::RedFlag>().advice : level->as<ruleset::Level>().advice;
+  }
   // What the report shows in a role (ruleset/roles.h), in order: the red
   // flags' items, the routine... (the level alone; the classification with
   // nulls where undecided). Case files compare these by id.

@@ -10,12 +10,11 @@ namespace backtriage::ruleset {
 void RuleSetBuilder::advice(const YAML::Node& node) {
   if (!yaml_.check_map(node, "advice", {"frequency", "expected_course", "safe_activities", "plan"}))
     return;
-  auto single = [&](const char* key) -> std::optional<Item> {
+  auto single = [&](const char* key) -> std::optional<AdviceText> {
     const YAML::Node n = node[key];
     if (!n) return std::nullopt;
     if (!yaml_.check_map(n, key, {"text", "per_week", "source"})) return std::nullopt;
-    Item it;
-    it.id = key;
+    AdviceText it;
     yaml_.require(n, "text", key);
     it.text = yaml_.scalar(n["text"], "text");
     it.source = yaml_.scalar(n["source"], "source");

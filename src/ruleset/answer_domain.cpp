@@ -90,7 +90,7 @@ AcceptedAnswers accepted_answers(const Question& q) {
       a.kind = AcceptedAnswers::Kind::Choice;
       for (const auto& c : q.choices) {
         a.words.push_back(c.id);
-        a.labels.push_back(c.label);
+        a.labels.push_back(c.as<Named>().label);
       }
       break;
     case engine::FactType::Bool:

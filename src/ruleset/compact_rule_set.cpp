@@ -3,6 +3,8 @@
 #include <cstring>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
+#include <variant>
 
 namespace backtriage::ruleset {
 
@@ -11,7 +13,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-8\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-9\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -46,11 +48,21 @@ template <typename Codec>
 void describe(Codec& c, Figure& x) {
   c(x.view, x.props, x.start, x.end, x.has_toes, x.has_low_back, x.face);
 }
+// An item's content: the keys its struct lists (item.h).
+template <typename Codec, typename T>
+requires requires(T& x) {
+  T::fields(x, [](std::string_view, Read, auto&) {});
+}
+void describe(Codec& c, T& x) {
+  T::fields(x, [&](std::string_view, Read, auto& member) { c(member); });
+}
 template <typename Codec>
 void describe(Codec& c, Item& x) {
-  c(x.id, x.name, x.label, x.level, x.why, x.region, x.kind, x.purpose, x.reason, x.text, x.advice,
-    x.source, x.says, x.equipment, x.steps, x.position, x.signs, x.replaces, x.when, x.action,
-    x.exercise, x.watch_levels, x.dose, x.per_week, x.figure, x.routine, x.cds, x.color);
+  c(x.id, x.source, x.content);
+}
+template <typename Codec>
+void describe(Codec& c, AdviceText& x) {
+  c(x.text, x.per_week, x.source);
 }
 template <typename Codec>
 void describe(Codec& c, Question& x) {
@@ -146,6 +158,11 @@ class Writer {
     raw(static_cast<std::uint32_t>(list.size()));
     for (auto& element : list) put(element);
   }
+  template <typename... T>
+  void put(std::variant<T...>& v) {
+    raw(static_cast<std::uint32_t>(v.index()));
+    std::visit([&](auto& alternative) { put(alternative); }, v);
+  }
   void put(std::vector<bool>::reference) = delete;
   template <typename T>
   void put(T& value) {
@@ -190,6 +207,16 @@ class Reader {
   void get(std::vector<T>& list) {
     list.resize(raw<std::uint32_t>());
     for (auto& element : list) get(element);
+  }
+  template <typename... T>
+  void get(std::variant<T...>& v) {
+    const auto index = raw<std::uint32_t>();
+    if (index >= sizeof...(T)) throw std::runtime_error("compact rule set has a bad item");
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((index == I ? (v.template emplace<I>(), void()) : void()), ...);
+    }
+    (std::index_sequence_for<T...>{});
+    std::visit([&](auto& alternative) { get(alternative); }, v);
   }
   template <typename T>
   void get(T& value) {

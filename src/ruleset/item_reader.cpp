@@ -4,7 +4,6 @@
 
 #include "ruleset/dose_reader.h"
 #include "ruleset/figure_reader.h"
-#include "ruleset/item_fields.h"
 #include "ruleset/rule_set_builder.h"
 #include "ruleset/spelling.h"
 #include "ruleset/spoken_reader.h"
@@ -25,9 +24,71 @@ void RuleSetBuilder::views(const YAML::Node& node) {
   }
 }
 
+// One key of an item, by how its struct says it is read (item.h).
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
+                                std::string& member) {
+  const std::string name(key);
+  auto referred = [&](PendingReference::Kind kind) {
+    if (!value) return;
+    member = yaml_.scalar(value, name);
+    refer(kind, value, name);
+  };
+  switch (how) {
+    case Read::LevelId: return referred(PendingReference::Kind::Level);
+    case Read::RegionId: return referred(PendingReference::Kind::ClassificationValue);
+    case Read::PositionId: return referred(PendingReference::Kind::Position);
+    case Read::ExerciseId: return referred(PendingReference::Kind::Exercise);
+    case Read::ExerciseKind:
+      member = yaml_.one_of(value, "exercise kind", exercise_kinds());
+      return;
+    case Read::CdsIndicator:
+      member = yaml_.one_of(value, "CDS indicator", cds_indicators());
+      return;
+    case Read::Color: member = yaml_.one_of(value, "colour", level_colors()); return;
+    default: member = yaml_.scalar(value, name);
+  }
+}
+
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
+                                std::vector<std::string>& member) {
+  const std::string name(key);
+  if (how == Read::Says) {
+    member = read_spoken_words(yaml_, value, name);
+    return;
+  }
+  if (how == Read::WatchForIds && value && value.IsSequence())
+    for (const YAML::Node& id : value)
+      if (id.IsScalar()) refer(PendingReference::Kind::WatchFor, id, name);
+  member = yaml_.text_list(value, name);
+}
+
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
+                                std::optional<std::vector<std::string>>& member) {
+  if (!value || how != Read::LevelIds) return;
+  member = yaml_.text_list(value, key);
+  if (value.IsSequence())
+    for (const YAML::Node& level : value)
+      if (level.IsScalar()) refer(PendingReference::Kind::Level, level, "level");
+}
+
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read, bool& member) {
+  member = yaml_.boolean(value, key).value_or(false);
+}
+
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view, Read,
+                                std::optional<Dose>& member) {
+  member = read_dose(yaml_, value);
+}
+
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view, Read,
+                                std::optional<Figure>& member) {
+  member = read_figure(yaml_, value, rule_set_->views);
+}
+
 Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<std::string>& keys) {
-  Item it;
-  const std::string what(spec_of(role).word);
+  const RoleSpec& spec = spec_of(role);
+  Item it{{}, {}, spec.make()};
+  const std::string what(spec.word);
   if (node.IsScalar()) {  // a bare id
     it.id = id(node, what + " id", IdShape::Fact);
     return it;
@@ -36,49 +97,15 @@ Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<s
   if (yaml_.require(node, "id", with_article(what)))
     it.id = id(node["id"], what + " id", IdShape::Fact);
   // Keys outside `keys` were reported by check_map; read only the allowed.
-  auto has = [&](const char* key) {
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-  };
-  for (const ItemField& field : item_fields()) {
-    if (field.checked) continue;
-    const YAML::Node value = node[std::string(field.key)];
-    if (field.text)
-      it.*field.text = yaml_.scalar(value, field.key);
-    else
-      it.*field.list = yaml_.text_list(value, field.key);
-  }
-  it.dose = read_dose(yaml_, node["dose"]);
-  if (has("kind")) it.kind = yaml_.one_of(node["kind"], "exercise kind", exercise_kinds());
-  if (has("cds")) it.cds = yaml_.one_of(node["cds"], "CDS indicator", cds_indicators());
-  if (has("color")) it.color = yaml_.one_of(node["color"], "colour", level_colors());
-  if (has("routine")) it.routine = yaml_.boolean(node["routine"], "routine").value_or(false);
-  if (has("level") && node["level"]) {
-    it.level = yaml_.scalar(node["level"], "level");
-    refer(PendingReference::Kind::Level, node["level"], "level");
-  }
-  if (has("region") && node["region"]) {
-    it.region = yaml_.scalar(node["region"], "region");
-    refer(PendingReference::Kind::ClassificationValue, node["region"], "region");
-  }
-  if (has("figure")) it.figure = read_figure(yaml_, node["figure"], rule_set_->views);
-  auto referred = [&](const char* key, PendingReference::Kind kind, std::string& slot) {
-    if (!has(key) || !node[key]) return;
-    slot = yaml_.scalar(node[key], key);
-    refer(kind, node[key], key);
-  };
-  referred("position", PendingReference::Kind::Position, it.position);
-  referred("exercise", PendingReference::Kind::Exercise, it.exercise);
-  if (has("says")) it.says = read_spoken_words(yaml_, node["says"], "says");
-  if (const YAML::Node levels = node["watch_for"]; role == Role::Level && levels) {
-    it.watch_levels = yaml_.text_list(levels, "watch_for");
-    if (levels.IsSequence())
-      for (const YAML::Node& level : levels)
-        if (level.IsScalar()) refer(PendingReference::Kind::Level, level, "level");
-  }
-  if (has("replaces"))
-    for (const YAML::Node& replaced : node["replaces"])
-      if (replaced.IsScalar()) refer(PendingReference::Kind::WatchFor, replaced, "replaces");
-  it.replaces = yaml_.text_list(node["replaces"], "replaces");
+  std::visit(
+      [&](auto& content) {
+        content.fields(content, [&](std::string_view key, Read how, auto& member) {
+          if (std::find(keys.begin(), keys.end(), key) == keys.end()) return;
+          read_field(node[std::string(key)], key, how, member);
+        });
+      },
+      it.content);
+  it.source = yaml_.scalar(node["source"], "source");
   // What each role cannot do without, and the two needs that depend on the
   // rest of the file.
   for (const std::string& key : spec_of(role).required)

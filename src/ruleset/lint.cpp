@@ -78,7 +78,7 @@ void check_red_flags(const RuleSet& rules, std::vector<Diagnostic>& out) {
                              [&](const Item& i) { return i.id == question.id; });
     if (item == flags.end()) continue;  // the loader's error
     std::vector<std::pair<engine::Value, std::string>> answers{
-        {engine::Value::boolean(true), item->level}};
+        {engine::Value::boolean(true), item->as<RedFlag>().level}};
     if (question.accepts_unsure()) answers.push_back({unsure_answer(), question.unsure});
     for (const auto& [answer, step] : answers) {
       const std::string said = rules.format_value(q, answer);

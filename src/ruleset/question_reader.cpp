@@ -85,7 +85,7 @@ void RuleSetBuilder::question(const YAML::Node& node) {
       // A word that names two choices could never pick one.
       std::map<std::string, std::string> said_by;
       for (std::size_t i = 0; i < q.choices.size(); ++i)
-        for (const auto& word : q.choices[i].says)
+        for (const auto& word : q.choices[i].as<Named>().says)
           if (auto [at, fresh] = said_by.emplace(word, q.choices[i].id); !fresh)
             yaml_.error(node["choices"][i]["says"],
                         fmt::format("'{}' already says choice '{}'", word, at->second));

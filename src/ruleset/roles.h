@@ -1,17 +1,18 @@
 #pragma once
 // The parts a fact's values play, in one table (ninja's kTools[] for the
-// report): for each, what its items may carry and cannot do without, and
-// for the report's own roles the key that names the fact under `report:`
-// and in a case file's `expect`, the fact's type, and where the loaded rule
-// set keeps it. The loader, the compact form and the case files read the
-// table, and so does the JSON writer for the shape of an item, so a new
-// report role is one row here, one member of Roles, and what its text and
-// HTML renderers show.
+// report): for each, the struct its items are (item.h), what they may carry
+// and cannot do without, and for the report's own roles the key that names
+// the fact under `report:` and in a case file's `expect`, the fact's type,
+// and where the loaded rule set keeps it. The loader, the compact form and
+// the case files read the table, and so does the JSON writer for the shape
+// of an item, so a new report role is one row here, one struct in item.h,
+// one member of Roles, and what its text and HTML renderers show.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/fact.h"
+#include "ruleset/item.h"
 
 namespace backtriage::ruleset {
 
@@ -40,6 +41,8 @@ enum class Role {
 struct RoleSpec {
   Role role;
   std::string_view word;  // one item, in messages: "red flag"
+  // An item of the role before it is read: its struct, empty.
+  Item::Content (*make)() = nullptr;
   // The keys an item may carry, and those it cannot do without. (Two needs
   // depend on the rest of the file and stay in the loader: a red flag's
   // action comes with advice, and exercises need a position when the file
@@ -53,7 +56,7 @@ struct RoleSpec {
   // A case file may expect which of its ids the report shows.
   bool expected_in_cases = false;
   // The keys an item of the role shows in a report's JSON, between its id
-  // and its source (item_fields.h); one the role does not require is left
+  // and its source (text fields of its struct); one the role does not require is left
   // out when empty. None for the roles written in shapes of their own:
   // levels (the report's head), red flags (their answer in the middle) and
   // exercises (a dose, and every key always there).

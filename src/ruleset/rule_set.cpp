@@ -27,9 +27,10 @@ void RuleSet::finish(std::unique_ptr<engine::KnowledgeBase> kb,
   if (roles.watch_for < 0) return;
   const auto& entries = items_of(roles.watch_for);
   for (const Item& entry : entries) {
-    watch_ranks_.push_back(level_rank(entry.level));
+    const auto& watch = entry.as<WatchFor>();
+    watch_ranks_.push_back(level_rank(watch.level));
     auto& replaced = watch_replaces_.emplace_back();
-    for (const std::string& id : entry.replaces)
+    for (const std::string& id : watch.replaces)
       for (std::size_t other = 0; other < entries.size(); ++other)
         if (entries[other].id == id) replaced.push_back(other);
   }
@@ -52,6 +53,13 @@ std::optional<engine::FactId> RuleSet::find_fact(std::string_view id) const {
 
 const std::vector<Item>& RuleSet::items_of(engine::FactId fact) const {
   return is_question(fact) ? questions[fact].choices : derived_fact(fact).values;
+}
+
+const std::string& RuleSet::classification_label(const std::string& id) const {
+  for (engine::FactId f : roles.classification)
+    for (const Item& item : items_of(f))
+      if (const auto& label = item.as<Named>().label; item.id == id && !label.empty()) return label;
+  return id;
 }
 
 const Item* RuleSet::value_item(engine::FactId fact, engine::Value value) const {

@@ -14,58 +14,11 @@
 #include "engine/evaluator.h"
 #include "engine/knowledge_base.h"
 #include "ruleset/diagnostic.h"
-#include "ruleset/figure.h"
+#include "ruleset/item.h"
 #include "ruleset/roles.h"
 #include "ruleset/words.h"
 
 namespace backtriage::ruleset {
-
-struct Range {
-  int min = 0;
-  int max = 0;
-};
-
-struct Dose {
-  std::optional<Range> hold_seconds, hold_breaths, reps, sets;
-  bool per_side = false;
-  bool alternating = false;
-  std::optional<int> per_week;
-};
-
-// Content attached to a value of a choice, set or ranked fact (a level, a
-// red flag, a reason, an exercise...) or to a piece of advice. Which fields
-// a value may carry depends on the role of its fact (ruleset/roles.h).
-struct Item {
-  std::string id, name, label, level, why, region, kind, purpose, reason, text, advice, source;
-  // Choices of a question: the everyday words that mean this choice at a
-  // prompt ("sore", "down my leg"), beyond its id.
-  std::vector<std::string> says;
-  std::vector<std::string> equipment, steps;
-  // Exercises: the position they are done in (a `positions` id).
-  std::string position;
-  // Watch-for entries: the new signs that mean going to `level`, by `when`;
-  // and the entries they stand in for when both apply (a tailored list in
-  // place of the general one).
-  std::vector<std::string> signs, replaces;
-  std::string when;
-  // Red flags: what to do instead of the level's label and advice when this
-  // sign alone sets the level (the maternity unit, not A&E).
-  std::string action;
-  // Cautions: the exercise they qualify.
-  std::string exercise;
-  // Levels: the steps whose watch-for entries a report at this level keeps;
-  // when not given, every step more urgent than it. (The undecided level
-  // keeps the most urgent: a person sent away with too few answers is still
-  // told when to call; the most urgent levels keep none.)
-  std::optional<std::vector<std::string>> watch_levels;
-  std::optional<Dose> dose;
-  std::optional<int> per_week;
-  std::optional<Figure> figure;
-  // Levels only: whether the routine comes with it, the CDS Hooks card
-  // indicator (info | warning | critical) and the terminal colour.
-  bool routine = false;
-  std::string cds, color;
-};
 
 // A number question's everyday amounts at a prompt: a unit ("days") or a
 // whole phrase ("less than a week"), worth `times / per` of the question's
@@ -122,9 +75,17 @@ struct Plan {
   std::string source;
 };
 
+// Advice given in a sentence or two: how often to exercise (with the
+// sessions a week), the expected course.
+struct AdviceText {
+  std::string text;
+  std::optional<int> per_week;
+  std::string source;
+};
+
 struct Advice {
-  std::optional<Item> frequency, expected_course;
-  std::vector<Item> safe_activities;
+  std::optional<AdviceText> frequency, expected_course;
+  std::vector<Item> safe_activities;  // tips
   std::optional<Plan> plan;
 };
 
@@ -169,7 +130,7 @@ class RuleSet {
   std::vector<Location> rule_locations;  // by rule index
   Roles roles;
   // The level reported when the level fact is undecided (incomplete).
-  Item undecided;
+  Item undecided{{}, {}, Level{}};
   std::vector<Checklist> checklists;
   SpokenWords spoken;
   Advice advice;
@@ -228,6 +189,9 @@ class RuleSet {
   const Checklist* find_checklist(std::string_view id) const;
   const Item* find_position(std::string_view id) const;
   const Item* find_view(std::string_view id) const;
+  // The plain-words label of a classification value (an exercise's region),
+  // or the id itself when no classification fact labels it.
+  const std::string& classification_label(const std::string& id) const;
 
   std::vector<std::string> question_ids() const;
   // The earlier questions a question follows up (ruleset/follow_ups.h).

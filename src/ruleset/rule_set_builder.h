@@ -72,6 +72,17 @@ class RuleSetBuilder {
   void report_roles(const YAML::Node& node);
   Role role_of(const std::string& fact_id) const;
   Item item(const YAML::Node& node, Role role, const std::vector<std::string>& keys);
+  // One key of an item into its member (item_reader.cpp).
+  void read_field(const YAML::Node& value, std::string_view key, Read how, std::string& member);
+  void read_field(const YAML::Node& value, std::string_view key, Read how,
+                  std::vector<std::string>& member);
+  void read_field(const YAML::Node& value, std::string_view key, Read how,
+                  std::optional<std::vector<std::string>>& member);
+  void read_field(const YAML::Node& value, std::string_view key, Read how, bool& member);
+  void read_field(const YAML::Node& value, std::string_view key, Read how,
+                  std::optional<Dose>& member);
+  void read_field(const YAML::Node& value, std::string_view key, Read how,
+                  std::optional<Figure>& member);
   std::vector<Item> items(const YAML::Node& node, Role role);
   void question(const YAML::Node& node);
   void derived_fact(const YAML::Node& node);

@@ -139,7 +139,7 @@ SpokenAnswer understand_choice(const Question& q, const std::vector<std::string>
                        [&](const std::string& w) { return listed(negations, w); });
   };
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
-    std::vector<std::string> phrases = q.choices[i].says;
+    std::vector<std::string> phrases = q.choices[i].as<Named>().says;
     std::string spoken_id = q.choices[i].id;
     std::replace(spoken_id.begin(), spoken_id.end(), '_', ' ');
     phrases.push_back(spoken_id);
@@ -162,9 +162,10 @@ SpokenAnswer understand_choice(const Question& q, const std::vector<std::string>
   if (matches.size() == 1) {
     // Not the id itself (the exact spellings came first): say how it was read.
     const Item& choice = q.choices[matches.front()];
-    return Understood{engine::Value::symbol(matches.front()),
-                      fmt::format("{}: {}", normalize_spoken(typed),
-                                  choice.label.empty() ? choice.id : choice.label)};
+    return Understood{
+        engine::Value::symbol(matches.front()),
+        fmt::format("{}: {}", normalize_spoken(typed),
+                    choice.as<Named>().label.empty() ? choice.id : choice.as<Named>().label)};
   }
   if (matches.size() > 1) return Ambiguous{matches};
   // An unambiguous beginning of an id: "elec".

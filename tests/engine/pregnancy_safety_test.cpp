@@ -150,7 +150,8 @@ struct Runner {
     if (!r.routine.empty() && !gives_routine(level)) problem << "a routine above doctor; ";
     if (e.no_lying_on_back)
       for (const auto* item : r.routine)
-        if (item->position == "lying_on_back") problem << item->id << " lies on the back; ";
+        if (item->as<ruleset::Exercise>().position == "lying_on_back")
+          problem << item->id << " lies on the back; ";
     if (!r.routine.empty() && r.routine.size() < 3) problem << "fewer than three exercises; ";
     // Every red flag listed is at or below the level stated.
     for (const auto& flag : r.red_flags)

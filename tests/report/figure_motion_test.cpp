@@ -15,8 +15,9 @@ TEST_CASE("between its poses a figure keeps planted joints still and stays above
   const auto& rules = ruleset::embedded_rule_set();
   std::size_t figures = 0;
   for (const auto& item : rules.items_of(rules.roles.routine)) {
-    REQUIRE(item.figure);
-    const ruleset::Figure& f = *item.figure;
+    const auto& figure = item.as<ruleset::Exercise>().figure;
+    REQUIRE(figure);
+    const ruleset::Figure& f = *figure;
     ++figures;
     for (int step = 0; step <= 20; ++step) {
       const double t = step / 20.0;

@@ -66,20 +66,20 @@ TEST_CASE("an item's JSON has the keys its role's row names, in order, between i
   const auto& avoid = rules.items_of(rules.roles.avoid).front();
   const Json a = json_of(ruleset::Role::Avoid, avoid);
   CHECK(keys(a) == std::vector<std::string>{"id", "name", "reason", "source"});
-  CHECK(a["reason"] == avoid.reason);
+  CHECK(a["reason"] == avoid.as<ruleset::Avoid>().reason);
   CHECK(keys(json_of(ruleset::Role::Reasons, rules.items_of(rules.roles.reasons).front())) ==
         std::vector<std::string>{"id", "text", "source"});
   // A key the role does not require is there only when the item has it.
   ruleset::Item watch = rules.items_of(rules.roles.watch_for).front();
-  watch.when.clear();
+  watch.as<ruleset::WatchFor>().when.clear();
   CHECK(keys(json_of(ruleset::Role::WatchFor, watch)) ==
         std::vector<std::string>{"id", "level", "label", "signs", "source"});
-  watch.when = "after the birth";
+  watch.as<ruleset::WatchFor>().when = "after the birth";
   const Json w = json_of(ruleset::Role::WatchFor, watch);
   CHECK(keys(w) == std::vector<std::string>{"id", "level", "label", "signs", "when", "source"});
-  CHECK(w["signs"] == Json(watch.signs));
+  CHECK(w["signs"] == Json(watch.as<ruleset::WatchFor>().signs));
   // A required key is there even when empty: the schema promises it.
   ruleset::Item tip = rules.items_of(rules.roles.tips).front();
-  tip.text.clear();
+  tip.as<ruleset::Tip>().text.clear();
   CHECK(json_of(ruleset::Role::Tips, tip)["text"] == "");
 }

@@ -36,7 +36,9 @@ TEST_CASE("the rule file's seated exercise reads its chair's seat from `from` an
   const auto& rules = ruleset::embedded_rule_set();
   const ruleset::Figure* seated = nullptr;
   for (const auto& item : rules.items_of(rules.roles.routine))
-    if (item.id == "pelvic_floor" && item.figure) seated = &*item.figure;
+    if (const auto& figure = item.as<ruleset::Exercise>().figure;
+        item.id == "pelvic_floor" && figure)
+      seated = &*figure;
   REQUIRE(seated);
   REQUIRE(seated->props.size() == 2);  // the chair, and the arrow of the squeeze
   const ruleset::Prop& chair = seated->props[0];
@@ -79,8 +81,10 @@ TEST_CASE("every mat is drawn whole inside the figure's box, and seen from above
   const auto& rules = ruleset::embedded_rule_set();
   int mats = 0, from_above = 0;
   for (const auto& item : rules.items_of(rules.roles.routine)) {
-    const ruleset::Figure& f = *item.figure;
-    const auto mat = drawn_mat(report::figure_poses_svg(f, {item.id, item.name, item.name}));
+    const auto& exercise = item.as<ruleset::Exercise>();
+    const ruleset::Figure& f = *exercise.figure;
+    const auto mat =
+        drawn_mat(report::figure_poses_svg(f, {item.id, exercise.name, exercise.name}));
     const bool has_mat = std::any_of(f.props.begin(), f.props.end(), [](const auto& p) {
       return p.kind == ruleset::Prop::Kind::Mat;
     });

@@ -17,7 +17,7 @@ namespace {
 const Figure& figure_of(const std::string& id) {
   const RuleSet& rules = embedded_rule_set();
   for (const Item& item : rules.items_of(rules.roles.routine))
-    if (item.id == id && item.figure) return *item.figure;
+    if (const auto& figure = item.as<Exercise>().figure; item.id == id && figure) return *figure;
   FAIL("no exercise '" << id << "' with a figure");
   throw;  // not reached
 }
@@ -73,7 +73,7 @@ TEST_CASE("every figure shows a movement: its poses differ, or an arrow marks th
   const RuleSet& rules = embedded_rule_set();
   for (const Item& item : rules.items_of(rules.roles.routine)) {
     INFO(item.id);
-    const Figure& f = *item.figure;
+    const Figure& f = *item.as<Exercise>().figure;
     double most = 0;
     for (int j = 0; j < kJointCount; ++j)
       if (f.has(static_cast<Joint>(j))) most = std::max(most, moved(f, static_cast<Joint>(j)));

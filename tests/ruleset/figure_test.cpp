@@ -98,7 +98,7 @@ std::vector<std::string> errors(const LoadResult& result) {
 
 const Figure& only_figure(const LoadResult& result) {
   const RuleSet& rules = *result.rule_set;
-  return *rules.items_of(rules.roles.routine).front().figure;
+  return *rules.items_of(rules.roles.routine).front().as<Exercise>().figure;
 }
 
 Pose with(Pose p, Joint j, double x, double y) {
@@ -184,7 +184,7 @@ TEST_CASE("a figure not seen from the side needs a caption from `views`", "[figu
   const auto result = load_figure(f, "[]", "", "[{id: top, label: Seen from above}]");
   REQUIRE(errors(result).empty());
   REQUIRE(result.rule_set->find_view("top"));
-  CHECK(result.rule_set->find_view("top")->label == "Seen from above");
+  CHECK(result.rule_set->find_view("top")->as<Named>().label == "Seen from above");
   CHECK_FALSE(result.rule_set->find_view("side"));
   // Seen from the side, none is needed.
   f.view = Figure::View::Side;
