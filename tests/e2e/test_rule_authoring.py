@@ -9,6 +9,7 @@ import tempfile
 import unittest
 
 from harness import SOURCE_DIR, TempDirTest, main, run
+from test_other_rules import KNEE
 
 RULES = os.path.join(SOURCE_DIR, "rules", "back-pain.yaml")
 CASES = os.path.join(SOURCE_DIR, "rules", "tests", "back-pain.test.yaml")
@@ -132,10 +133,17 @@ class Diff(unittest.TestCase):
         return path
 
     def test_a_reworded_prompt_is_no_change_and_exit_0(self):
-        # (A file against itself walks the same; rule_diff_test runs that one.)
-        path = self.edited("prompt: How old is the person with the back pain?",
-                           "prompt: What is the age of the person with the back pain?")
-        code, out, err = run(["diff", RULES, path], timeout=HANG)
+        # Words are not behaviour whatever the file's size, so a small file shows it; the
+        # default rules' whole answer space is walked against itself by rule_diff_test.
+        old_path = os.path.join(self.tmp, "knee.yaml")
+        new_path = os.path.join(self.tmp, "knee-reworded.yaml")
+        prompt = "prompt: Is your knee stuck so that you cannot straighten it?"
+        self.assertIn(prompt, KNEE)
+        for path, text in ((old_path, KNEE), (new_path, KNEE.replace(
+                prompt, "prompt: Does your knee lock so that it will not straighten?"))):
+            with open(path, "w") as f:
+                f.write(text)
+        code, out, err = run(["diff", old_path, new_path], timeout=HANG)
         self.assertEqual((code, err), (0, ""))
         self.assertIn("0 of ", out)
         self.assertIn("counted exactly", out)
