@@ -11,9 +11,9 @@ namespace backtriage::authoring {
 using engine::FactId;
 using engine::Value;
 
-std::vector<bool> DiffSide::rules_reaching_outcome(const ruleset::RuleSet& r) {
+std::vector<char> DiffSide::rules_reaching_outcome(const ruleset::RuleSet& r) {
   const auto& kb = r.knowledge_base();
-  std::vector<bool> fact_matters(kb.facts().size(), false), rule_matters(kb.rules().size(), false);
+  std::vector<char> fact_matters(kb.facts().size(), false), rule_matters(kb.rules().size(), false);
   for (FactId f : {r.roles.level, r.roles.routine, r.roles.avoid})
     if (f >= 0) fact_matters[f] = true;
   for (bool grew = true; grew;) {
@@ -69,7 +69,7 @@ Outcome outcome_of(const DiffSide& side) {
   return o;
 }
 
-std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<bool>& pending) {
+std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<char>& pending) {
   const auto& rules = side.rules;
   const auto& facts = side.evaluation().facts();
   const FactId level = rules.roles.level;

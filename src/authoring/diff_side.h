@@ -30,7 +30,7 @@ struct DiffSide {
   // avoid list), directly or through facts other such rules read. The
   // others (what to watch for, tips, cautions) cannot change what the walk
   // compares, so they neither keep a question alive nor split a state.
-  std::vector<bool> reaches_outcome;
+  std::vector<char> reaches_outcome;
   explicit DiffSide(const ruleset::RuleSet& r)
       : rules(r),
         evaluator(r.knowledge_base()),
@@ -41,7 +41,7 @@ struct DiffSide {
         reaches_outcome(rules_reaching_outcome(r)) {}
 
   // The rules whose conclusions reach the outcome, by rule.
-  static std::vector<bool> rules_reaching_outcome(const ruleset::RuleSet& r);
+  static std::vector<char> rules_reaching_outcome(const ruleset::RuleSet& r);
   static std::vector<engine::Downstream> downstream_of_questions(const ruleset::RuleSet& r);
 };
 
@@ -55,6 +55,6 @@ Outcome outcome_of(const DiffSide& side);
 // questions say (an unanswered red flag), a level that gives the routine and
 // is less urgent than it can never be stated, so only the others.
 std::vector<engine::FactId> can_change_through(const DiffSide& side,
-                                               const std::vector<bool>& pending);
+                                               const std::vector<char>& pending);
 
 }  // namespace backtriage::authoring

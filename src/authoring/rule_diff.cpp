@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -103,7 +104,7 @@ class Walk {
     // only multiplies every count. Counting it here, once, and leaving it
     // out below, lets branches that differ only in such questions share
     // their walk.
-    std::vector<bool>& live = live_;
+    std::vector<char>& live = live_;
     live.assign(space_.size(), false);
     for (const DiffSide* side : {&old_, &new_}) {
       const auto& kb = side->rules.knowledge_base();
@@ -126,8 +127,11 @@ class Walk {
       scale(part, factor);
       return part;
     }
-    std::string key = state_key();
-    if (auto found = memo_.find(key); found != memo_.end()) return found->second;
+    // The key is built in scratch storage and copied only to be kept: most
+    // lookups find it.
+    if (auto found = memo_.find(std::string_view(state_key())); found != memo_.end())
+      return found->second;
+    std::string key = key_;
     const SpaceQuestion& q = space_[next];
     for (std::size_t a = 0; a < q.answers.size() && exact_; ++a) {
       const SpaceAnswer& answer = q.answers[a];
@@ -205,8 +209,9 @@ class Walk {
   // name: one unanswered warning sign of a step leaves the same state as
   // another. What decided rules concluded into facts nothing undecided
   // reads (the red flags listed, say) cannot matter any more.
-  std::string state_key() const {
-    std::string key;
+  const std::string& state_key() const {
+    std::string& key = key_;
+    key.clear();
     auto put = [&key](std::uint32_t n) { key.append(reinterpret_cast<const char*>(&n), sizeof n); };
     auto put_value = [&key](Value v) {
       const double x = v.as_number();
@@ -222,9 +227,9 @@ class Walk {
       const auto& kb = side->rules.knowledge_base();
       const auto& facts = side->evaluation().facts();
       const auto& pending = side == &old_ ? pending_old_ : pending_new_;
-      std::vector<bool>& frozen = frozen_;
+      std::vector<char>& frozen = frozen_;
       frozen_rules(*side, pending, frozen);
-      std::vector<bool>& read = read_;
+      std::vector<char>& read = read_;
       read.assign(facts.size(), false);
       for (int r = 0; r < static_cast<int>(kb.rules().size()); ++r) {
         if (!side->reaches_outcome[r] ||
@@ -275,8 +280,8 @@ class Walk {
   // left unanswered) and facts that only decided rules, or such rules,
   // assert. Strata put writers first, so one pass settles it; a cyclic
   // stratum counts as able to change.
-  static void frozen_rules(const DiffSide& side, const std::vector<bool>& pending,
-                           std::vector<bool>& frozen) {
+  static void frozen_rules(const DiffSide& side, const std::vector<char>& pending,
+                           std::vector<char>& frozen) {
     const auto& kb = side.rules.knowledge_base();
     frozen.assign(kb.rules().size(), false);
     for (std::size_t s = 0; s < kb.strata().size(); ++s)
@@ -297,16 +302,23 @@ class Walk {
 
   DiffSide old_, new_;
   std::vector<SpaceQuestion> space_;
-  std::unordered_map<std::string, Diff> memo_;
+  struct KeyHash {
+    using is_transparent = void;  // look up by string_view, no string built
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, Diff, KeyHash, std::equal_to<>> memo_;
   DiffLimits limits_;
-  std::vector<bool> pending_old_, pending_new_;
+  std::vector<char> pending_old_, pending_new_;
   std::vector<int> assigned_;  // by question of the space: index of its answer, or -1
-  std::vector<bool> dead_;     // by question of the space: counted by a branch above
+  std::vector<char> dead_;     // by question of the space: counted by a branch above
   std::vector<std::size_t> index_old_, index_new_;  // by fact id: the question's place in the space
   // Scratch of walk() and state_key(), used before each step down and kept
   // for its storage: a diff walks hundreds of thousands of branches.
-  std::vector<bool> live_;
-  mutable std::vector<bool> frozen_, read_;
+  std::vector<char> live_;
+  mutable std::vector<char> frozen_, read_;
+  mutable std::string key_;
   mutable std::vector<std::tuple<FactId, double, bool>> for_good_;
   std::uint64_t branches_ = 0;
   bool exact_ = true;

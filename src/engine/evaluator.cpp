@@ -16,8 +16,8 @@ Evaluation::Evaluation(const KnowledgeBase& kb)
 void Evaluation::collect_open(std::vector<FactId>& out) const {
   std::vector<int>& rules = open_rules_;
   std::vector<FactId>& facts = open_facts_;
-  std::vector<bool>& seen_fact = seen_fact_;
-  std::vector<bool>& seen_rule = seen_rule_;
+  std::vector<char>& seen_fact = seen_fact_;
+  std::vector<char>& seen_rule = seen_rule_;
   seen_fact.assign(facts_.size(), false);
   seen_rule.assign(status_.size(), false);
   // A rule changes nothing by firing when each of its assertions is
@@ -227,7 +227,7 @@ void Evaluator::run_strata(const Strata& to_run, Evaluation& evaluation, Trace* 
   const auto& strata = kb_.strata();
   // Kept in the evaluation, so a batch of runs allocates nothing once warm.
   std::vector<int>& work = evaluation.work_;
-  std::vector<bool>& queued = evaluation.queued_;
+  std::vector<char>& queued = evaluation.queued_;
   // Each cyclic stratum marks all its rules queued before it starts, so
   // what a run cut short by a clash left here is never read.
   queued.resize(kb_.rules().size());

@@ -63,7 +63,7 @@ class Evaluation {
   FactTable facts_;
   std::vector<Tri> status_;
   std::vector<int> work_;  // the evaluator's scratch, reused across runs
-  std::vector<bool> queued_;
+  std::vector<char> queued_;
   // Every run gets a number no other run has; a rerun remembers its base's
   // and the facts it changed, so the next rerun from the same base restores
   // only those instead of copying every fact.
@@ -74,7 +74,7 @@ class Evaluation {
   // branches.
   mutable std::vector<int> open_rules_;
   mutable std::vector<FactId> open_facts_;
-  mutable std::vector<bool> seen_fact_, seen_rule_;
+  mutable std::vector<char> seen_fact_, seen_rule_;
 };
 
 class Evaluator {

@@ -4,14 +4,6 @@
 
 namespace backtriage::engine {
 
-namespace {
-// Whether `value` is in `values`, whose small-number members are `bits`.
-bool contains(const std::vector<Value>& values, std::uint64_t bits, Value value) {
-  if (std::uint64_t bit = small_bit(value)) return (bits & bit) != 0;
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
-}  // namespace
-
 FactTable::FactTable(const std::vector<FactDecl>& decls) : decls_(&decls), states_(decls.size()) {}
 
 void FactTable::reset() {
@@ -52,25 +44,6 @@ bool FactTable::add_possible(FactId fact, Value value) {
   state.possible.push_back(value);
   state.possible_bits |= small_bit(value);
   return true;
-}
-
-bool FactTable::is_certain(FactId fact, Value value) const {
-  return contains(states_[fact].certain, states_[fact].certain_bits, value);
-}
-
-std::optional<Value> FactTable::best_certain(FactId fact) const {
-  const auto& certain = states_[fact].certain;
-  if (certain.empty()) return std::nullopt;
-  return *std::min_element(certain.begin(), certain.end());
-}
-
-bool FactTable::could_change(FactId fact, Value value) const {
-  const auto& certain = states_[fact].certain;
-  switch (decl(fact).type) {
-    case FactType::Ranked: return certain.empty() || value < *best_certain(fact);
-    case FactType::Set: return !contains(certain, states_[fact].certain_bits, value);
-    default: return certain.empty();  // decided: firing could only agree, or clash
-  }
 }
 
 }  // namespace backtriage::engine

@@ -9,6 +9,8 @@
 // forward chaining terminate. Beside the lists, a bit mask of the values
 // that are small whole numbers (a bool, a symbol's index) answers "is this
 // value among them" with one test.
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -18,6 +20,15 @@
 #include "engine/value.h"
 
 namespace backtriage::engine {
+
+// The bit standing for a value that is a whole number from 0 to 63, or 0
+// for any other value (which the lists alone hold).
+constexpr std::uint64_t small_bit(Value value) {
+  const double x = value.as_number();
+  if (!(x >= 0.0 && x < 64.0)) return 0;
+  const auto n = static_cast<unsigned>(x);
+  return static_cast<double>(n) == x ? std::uint64_t{1} << n : 0;
+}
 
 class FactTable {
  public:
@@ -41,17 +52,33 @@ class FactTable {
   bool open(FactId fact) const { return states_[fact].open; }
   std::span<const Value> certain(FactId fact) const { return states_[fact].certain; }
   std::span<const Value> possible(FactId fact) const { return states_[fact].possible; }
-  bool is_certain(FactId fact, Value value) const;
+  bool is_certain(FactId fact, Value value) const {
+    return contains(states_[fact].certain, states_[fact].certain_bits, value);
+  }
   // The small-number values (see small_bit) that are certain / possible.
   std::uint64_t certain_bits(FactId fact) const { return states_[fact].certain_bits; }
   std::uint64_t possible_bits(FactId fact) const { return states_[fact].possible_bits; }
 
   // Ranked facts: the best (lowest-ranked) of the certain values, or none.
-  std::optional<Value> best_certain(FactId fact) const;
+  std::optional<Value> best_certain(FactId fact) const {
+    const State& state = states_[fact];
+    if (state.certain.empty()) return std::nullopt;
+    // Every value small (a symbol's index): the lowest bit is the best.
+    if (static_cast<std::size_t>(std::popcount(state.certain_bits)) == state.certain.size())
+      return Value::number(std::countr_zero(state.certain_bits));
+    return *std::min_element(state.certain.begin(), state.certain.end());
+  }
   // Ranked facts: whether `value` still matters — no certain value is
   // already as good or better. For any other fact: whether it is not yet
   // certain and, for a single value, that no other value is.
-  bool could_change(FactId fact, Value value) const;
+  bool could_change(FactId fact, Value value) const {
+    const State& state = states_[fact];
+    switch (decl(fact).type) {
+      case FactType::Ranked: return state.certain.empty() || value < *best_certain(fact);
+      case FactType::Set: return !contains(state.certain, state.certain_bits, value);
+      default: return state.certain.empty();  // decided: firing could only agree, or clash
+    }
+  }
 
   // True when nothing can give the fact a value any more.
   bool surely_absent(FactId fact) const {
@@ -59,6 +86,12 @@ class FactTable {
   }
 
  private:
+  // Whether `value` is in `values`, whose small-number members are `bits`.
+  static bool contains(const std::vector<Value>& values, std::uint64_t bits, Value value) {
+    if (std::uint64_t bit = small_bit(value)) return (bits & bit) != 0;
+    return std::find(values.begin(), values.end(), value) != values.end();
+  }
+
   struct State {
     bool open = false;
     std::vector<Value> certain;
@@ -76,14 +109,5 @@ class FactTable {
   const std::vector<FactDecl>* decls_;
   std::vector<State> states_;
 };
-
-// The bit standing for a value that is a whole number from 0 to 63, or 0
-// for any other value (which the lists alone hold).
-constexpr std::uint64_t small_bit(Value value) {
-  const double x = value.as_number();
-  if (!(x >= 0.0 && x < 64.0)) return 0;
-  const auto n = static_cast<unsigned>(x);
-  return static_cast<double>(n) == x ? std::uint64_t{1} << n : 0;
-}
 
 }  // namespace backtriage::engine
