@@ -4,6 +4,7 @@
 
 #include <bitset>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
 

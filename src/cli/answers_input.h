@@ -2,7 +2,7 @@
 // Answers objects — from `--answers FILE|-` (JSON or YAML) and from batch
 // lines (JSON) — checked against the rule set's questions. An unknown key is
 // an error naming the nearest known one: a typo must never drop an answer.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

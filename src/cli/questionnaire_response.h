@@ -7,7 +7,7 @@
 // by its code). A response to another questionnaire or version, an unknown
 // linkId, two answers to one item, a value of the wrong type or an item it
 // cannot read is an error naming the item.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "engine/evaluator.h"
