@@ -100,8 +100,8 @@ class BashCompletion(unittest.TestCase):
     def test_another_rule_set_brings_its_own_values(self):
         with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
             rules = f.read()
-        burning = "      - {id: burning, label: burning}\n    prompt: Which words"
-        changed = rules.replace("\n    prompt: Which words", "\n" + burning, 1)
+        burning = "      - {id: burning, label: burning}\n    prompt: Which of these"
+        changed = rules.replace("\n    prompt: Which of these", "\n" + burning, 1)
         self.assertNotEqual(changed, rules)
         path = os.path.join(self.work, "other.yaml")
         with open(path, "w", encoding="utf-8") as f:
@@ -154,8 +154,8 @@ class OtherShells(unittest.TestCase):
             self.assertEqual(script(shell, "--locale", "es"), script(shell), shell)
         english, spanish = script("fish"), script("fish", "--locale", "es")
         values = " -l sensation -x -a 'electric sharp dull achy tingling' -d "
-        self.assertIn(values + "'Which words best describe how the pain feels?'\n", english)
-        self.assertIn(values + "'¿Qué palabras describen mejor cómo es el dolor?'\n", spanish)
+        self.assertIn(values + "'Which of these best describes how the pain feels?'\n", english)
+        self.assertIn(values + "'¿Cuál de estas describe mejor cómo es el dolor?'\n", spanish)
         self.assertIn(" -l fever -x -a 'yes no unsure' -d 'Fiebre", spanish)
         code, _, err = run(["--locale", "es", "--no-input", "--sensation", "sordo"])
         self.assertEqual(code, 2, err)
@@ -170,7 +170,7 @@ class OtherShells(unittest.TestCase):
         with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
             rules = f.read()
         prompt = "a" * 66 + "ñ" + "b" * 10  # the ñ is bytes 66 and 67
-        changed = rules.replace("\n    prompt: Which words best describe how the pain feels?",
+        changed = rules.replace("\n    prompt: Which of these best describes how the pain feels?",
                                 "\n    prompt: " + prompt, 1)
         self.assertNotEqual(changed, rules)
         with tempfile.TemporaryDirectory() as work:
