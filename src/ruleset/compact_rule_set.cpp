@@ -12,14 +12,15 @@ using engine::Condition;
 
 namespace {
 
-// Bumped whenever a field list below changes.
+// Bumped whenever a field list below, or an item struct's (item.h), changes.
 constexpr std::string_view kMagic = "backtriage-rules-compact-9\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
-// Adding a field to a struct in rule_set.h means adding it here too; the
-// test compact_rule_set_test compares every report of the compact embedded
-// set with the YAML-loaded one and fails when a field is forgotten.
+// Adding a field to a struct in rule_set.h means adding it here too (an
+// item's content goes through its struct's own list, `fields`); the test
+// compact_rule_set_test compares every report of the compact embedded set
+// with the YAML-loaded one and fails when a field is forgotten.
 template <typename Codec>
 void describe(Codec& c, Location& x) {
   c(x.file, x.line, x.column);
