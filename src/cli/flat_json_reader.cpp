@@ -1,5 +1,6 @@
 #include "cli/flat_json_reader.h"
 
+#include <array>
 #include <charconv>
 
 namespace backtriage::cli {
@@ -10,6 +11,14 @@ namespace {
 // are exact as doubles, so converting the text straight to double gives what
 // nlohmann gives (it keeps integers as integers, then casts).
 constexpr std::size_t kMaxDigits = 15;
+
+// The bytes a plain string holds: printable ASCII but the quote (its end) and
+// the backslash (an escape, which nlohmann reads). One test a byte.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c <= 0x7E; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 class Cursor {
  public:
@@ -37,16 +46,10 @@ class Cursor {
   bool string(std::string_view& out) {
     if (!take('"')) return false;
     const std::size_t start = i_;
-    for (; !at_end(); ++i_) {
-      const char c = text_[i_];
-      if (c == '"') {
-        out = text_.substr(start, i_ - start);
-        ++i_;
-        return true;
-      }
-      if (c < 0x20 || c > 0x7E || c == '\\') return false;
-    }
-    return false;
+    while (!at_end() && kPlain[static_cast<unsigned char>(text_[i_])]) ++i_;
+    if (!take('"')) return false;  // the end, an escape or a byte outside printable ASCII
+    out = text_.substr(start, i_ - 1 - start);
+    return true;
   }
 
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?, short, and not a negative zero.

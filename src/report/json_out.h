@@ -50,7 +50,7 @@ class JsonOut {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> empty_;  // per open container: nothing in it yet
+  std::vector<char> empty_;  // per open container: nothing in it yet
   bool after_key_ = false;
 };
 
