@@ -175,8 +175,7 @@ class Writer {
       out_.key("answerOption");
       out_.begin_array();
       for (const auto& c : q.choices) {
-        const std::string& label = c.as<ruleset::Named>().label;
-        option(c.id, label.empty() ? c.id : label);
+        option(c.id, ruleset::label_or_id(c));
       }
       out_.end_array();
     }

@@ -45,10 +45,7 @@ std::string summary(const Report& r) {
                              fmt::arg("level", r.label()), fmt::arg("count", r.unanswered.size())));
   std::vector<std::string> parts;
   for (const Item* value : r.classification)
-    if (value) {
-      const std::string& label = value->as<ruleset::Named>().label;
-      parts.push_back(label.empty() ? value->id : label);
-    }
+    if (value) parts.push_back(ruleset::label_or_id(*value));
   std::string text = r.label();
   if (!parts.empty()) text += fmt::format(": {}", fmt::join(parts, ", "));
   if (!r.routine.empty())

@@ -201,11 +201,9 @@ class Page {
                         html_text(word(W::HandoutMadeOn)), o_.made_on.iso());
     const auto& classification = rules_.roles.classification;
     for (std::size_t i = 0; i < classification.size(); ++i)
-      if (const Item* value = r_.classification[i]) {
-        const std::string& label = value->as<ruleset::Named>().label;
+      if (const Item* value = r_.classification[i])
         out_ += fmt::format("<dt>{}</dt><dd>{}</dd>", html_text(rules_.title_of(classification[i])),
-                            html_text(label.empty() ? value->id : label));
-      }
+                            html_text(ruleset::label_or_id(*value)));
     out_ += "</dl></section>\n";
   }
 

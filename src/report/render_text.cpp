@@ -156,8 +156,7 @@ class Writer {
       width = std::max(width, r_.rules->title_of(f).size());
     for (std::size_t i = 0; i < roles.classification.size(); ++i) {
       const Item* value = r_.classification[i];
-      const std::string* label = value ? &value->as<ruleset::Named>().label : nullptr;
-      std::string shown = value ? (label->empty() ? value->id : *label) : word(W::ReportNotKnown);
+      const std::string& shown = value ? ruleset::label_or_id(*value) : word(W::ReportNotKnown);
       std::string title = r_.rules->title_of(roles.classification[i]) + ":";
       out_ += wrap(shown, s_.width, fmt::format("  {:<{}} ", title, width + 1), width + 4);
     }

@@ -5,7 +5,9 @@
 // words of any other value. Each struct lists its keys once, in `fields`,
 // with how each is read; the item reader, the compact form and the JSON
 // writer all go through that list, so a new report role is one struct here,
-// one alternative of Item::Content and one row of role_specs().
+// one alternative of Item::Content and one row of role_specs(). (The compact
+// rule set is written in `fields` order: a change to a list, or to the
+// alternatives, bumps kMagic in compact_rule_set.cpp.)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -203,6 +205,13 @@ struct Item {
     return std::get<T>(content);
   }
 };
+
+// A value's words (a classification value, a choice): its label, or its id
+// when it has none.
+inline const std::string& label_or_id(const Item& value) {
+  const std::string& label = value.as<Named>().label;
+  return label.empty() ? value.id : label;
+}
 
 // Calls `f` with the member of `key` of an item when it holds text or a list
 // of texts (what a report's JSON shows of it); returns whether it does.

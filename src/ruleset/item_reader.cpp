@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "ruleset/dose_reader.h"
 #include "ruleset/figure_reader.h"
@@ -12,6 +13,7 @@ namespace backtriage::ruleset {
 
 // The figures' captions by view: each id a view name, once, with a label.
 void RuleSetBuilder::views(const YAML::Node& node) {
+  // A caption is a value's words (Named), as a classification value's are.
   rule_set_->views = items(node, Role::Classification);
   if (!node || !node.IsSequence()) return;
   for (const YAML::Node& element : node) {
@@ -23,6 +25,16 @@ void RuleSetBuilder::views(const YAML::Node& node) {
       yaml_.one_of(element["id"], "view", view_names());
   }
 }
+
+namespace {
+
+// A struct in item.h that declares a key with a way of reading its member
+// cannot take: the program's mistake, which loading any file shows.
+[[noreturn]] void unreadable(std::string_view key) {
+  throw std::logic_error(fmt::format("item.h: the key '{}' is read as its member cannot be", key));
+}
+
+}  // namespace
 
 // One key of an item, by how its struct says it is read (item.h).
 void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
@@ -45,13 +57,15 @@ void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, R
       member = yaml_.one_of(value, "CDS indicator", cds_indicators());
       return;
     case Read::Color: member = yaml_.one_of(value, "colour", level_colors()); return;
-    default: member = yaml_.scalar(value, name);
+    case Read::Text: member = yaml_.scalar(value, name); return;
+    default: unreadable(key);
   }
 }
 
 void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
                                 std::vector<std::string>& member) {
   const std::string name(key);
+  if (how != Read::Texts && how != Read::Says && how != Read::WatchForIds) unreadable(key);
   if (how == Read::Says) {
     member = read_spoken_words(yaml_, value, name);
     return;
@@ -64,24 +78,29 @@ void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, R
 
 void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
                                 std::optional<std::vector<std::string>>& member) {
-  if (!value || how != Read::LevelIds) return;
+  if (how != Read::LevelIds) unreadable(key);
+  if (!value) return;
   member = yaml_.text_list(value, key);
   if (value.IsSequence())
     for (const YAML::Node& level : value)
       if (level.IsScalar()) refer(PendingReference::Kind::Level, level, "level");
 }
 
-void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read, bool& member) {
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
+                                bool& member) {
+  if (how != Read::Flag) unreadable(key);
   member = yaml_.boolean(value, key).value_or(false);
 }
 
-void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view, Read,
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
                                 std::optional<Dose>& member) {
+  if (how != Read::Dose) unreadable(key);
   member = read_dose(yaml_, value);
 }
 
-void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view, Read,
+void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
                                 std::optional<Figure>& member) {
+  if (how != Read::Figure) unreadable(key);
   member = read_figure(yaml_, value, rule_set_->views);
 }
 

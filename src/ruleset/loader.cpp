@@ -44,17 +44,29 @@ void RuleSetBuilder::report_roles(const YAML::Node& node) {
   keys.insert(keys.end(), {"classification", "region"});
   if (!yaml_.check_map(node, "report", keys)) return;
   yaml_.require(node, "level", "report");
+  // A fact's items are of its one role's kind (item.h), so a fact plays one
+  // part: the red flags cannot also be the tips, nor the level a classification.
+  auto claim = [&](const std::string& fact, Role role, const YAML::Node& named) {
+    if (fact.empty()) return;
+    auto [at, fresh] = roles_.emplace(fact, role);
+    if (fresh) {
+      role_at_[fact] = named;
+    } else if (at->second != role) {
+      yaml_.error(named, fmt::format("'{}' is already the report's {} ({}): a fact plays one part",
+                                     fact, spec_of(at->second).report_key,
+                                     format_location(yaml_.at(role_at_[fact]))));
+    }
+  };
   for (const RoleSpec& spec : role_specs()) {
     if (!spec.in_report()) continue;
     const YAML::Node named = node[std::string(spec.report_key)];
-    if (!named) continue;
-    std::string fact = yaml_.scalar(named, spec.report_key);
-    if (fact.empty()) continue;
-    roles_[fact] = spec.role;
-    role_at_[fact] = named;
+    if (named) claim(yaml_.scalar(named, spec.report_key), spec.role, named);
   }
-  for (const auto& fact : yaml_.text_list(node["classification"], "classification"))
-    if (!fact.empty()) roles_.emplace(fact, Role::Classification);
+  const YAML::Node listed = node["classification"];
+  yaml_.text_list(listed, "classification");  // its errors: not a list, an entry not a text
+  if (listed && listed.IsSequence())
+    for (const YAML::Node& named : listed)
+      if (named.IsScalar()) claim(named.Scalar(), Role::Classification, named);
   region_fact_ = yaml_.scalar(node["region"], "region");
   if (node["region"]) role_at_region_.reset(node["region"]);
 }
@@ -305,6 +317,7 @@ LoadResult RuleSetBuilder::build(std::string_view text, const LocaleRequest& loc
     rs.disclaimer = yaml_.scalar(root["disclaimer"], "disclaimer");
     if (root["report"]) report_roles(root["report"]);
     interview(root["interview"]);  // with or without one: it gives the spoken words
+    // A position is a value's words (Named), as a classification value's are.
     rs.positions = items(root["positions"], Role::Classification);
     views(root["views"]);
     read_words(yaml_, root["words"], rs.words);

@@ -113,6 +113,18 @@ void RuleSetBuilder::question(const YAML::Node& node) {
   rule_set_->questions.push_back(std::move(q));
 }
 
+namespace {
+
+// A level's keys but `routine`: the undecided level never gives the routine
+// (too few answers to choose one).
+std::vector<std::string> undecided_keys() {
+  std::vector<std::string> keys = spec_of(Role::Level).keys;
+  std::erase(keys, "routine");
+  return keys;
+}
+
+}  // namespace
+
 void RuleSetBuilder::derived_fact(const YAML::Node& node) {
   if (!yaml_.check_map(node, "a fact",
                        {"id", "type", "title", "choices", "items", "undecided", "source"}))
@@ -146,8 +158,7 @@ void RuleSetBuilder::derived_fact(const YAML::Node& node) {
     if (role != Role::Level)
       yaml_.error(undecided, "'undecided' applies only to the report's level fact");
     else
-      rule_set_->undecided = item(undecided, Role::Level,
-                                  {"id", "label", "advice", "cds", "color", "watch_for", "source"});
+      rule_set_->undecided = item(undecided, Role::Level, undecided_keys());
   } else if (role == Role::Level) {
     yaml_.error(node,
                 "the level fact needs 'undecided': the level reported when it is not decided");

@@ -162,10 +162,8 @@ SpokenAnswer understand_choice(const Question& q, const std::vector<std::string>
   if (matches.size() == 1) {
     // Not the id itself (the exact spellings came first): say how it was read.
     const Item& choice = q.choices[matches.front()];
-    return Understood{
-        engine::Value::symbol(matches.front()),
-        fmt::format("{}: {}", normalize_spoken(typed),
-                    choice.as<Named>().label.empty() ? choice.id : choice.as<Named>().label)};
+    return Understood{engine::Value::symbol(matches.front()),
+                      fmt::format("{}: {}", normalize_spoken(typed), label_or_id(choice))};
   }
   if (matches.size() > 1) return Ambiguous{matches};
   // An unambiguous beginning of an id: "elec".

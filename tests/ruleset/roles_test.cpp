@@ -145,3 +145,23 @@ TEST_CASE("each key a role shows in a report's JSON is a text its struct holds",
     CHECK_FALSE(text_field(item, "colour", [](const auto&) {}));
   }
 }
+
+TEST_CASE("a fact plays one part in the report: its items are of that part's kind", "[roles]") {
+  // The avoid list as the tips too, and the level as a classification, each
+  // loaded, rendered a report that read one kind of item as another.
+  std::string text = file_with_role("avoid");
+  text.replace(text.find("avoid: part}"), 12, "avoid: part, tips: part, classification: [step]}");
+  const auto found = problems(text);
+  CHECK(std::find(found.begin(), found.end(),
+                  "'part' is already the report's avoid (t.yaml:5:30): a fact plays one part") !=
+        found.end());
+  CHECK(std::find(found.begin(), found.end(),
+                  "'step' is already the report's level (t.yaml:5:17): a fact plays one part") !=
+        found.end());
+  // A classification listed twice is still one part.
+  std::string twice = file_with_role("avoid");
+  twice.replace(twice.find("{id: x}"), 7, "{id: x, name: n, reason: r, source: s}");
+  twice.replace(twice.find("avoid: part}"), 12, "avoid: part, classification: [part2, part2]}");
+  for (const auto& message : problems(twice))
+    CHECK(message.find("plays one part") == std::string::npos);
+}
