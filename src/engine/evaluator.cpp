@@ -2,10 +2,30 @@
 
 #include <algorithm>
 #include <atomic>
-#include <ranges>
 #include <string>
 
 namespace backtriage::engine {
+
+namespace {
+
+// 0, 1, ..., n - 1: every stratum of a full run. (std::views::iota, which
+// clang 14 cannot compile against GCC 12's <ranges>: the fuzz build.)
+struct Indices {
+  std::size_t n;
+  struct Iterator {
+    std::size_t i;
+    std::size_t operator*() const { return i; }
+    Iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return i != other.i; }
+  };
+  Iterator begin() const { return {0}; }
+  Iterator end() const { return {n}; }
+};
+
+}  // namespace
 
 Evaluation::Evaluation(const KnowledgeBase& kb)
     : kb_(&kb), facts_(kb.facts()), status_(kb.rules().size(), Tri::False) {}
@@ -208,7 +228,7 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
       facts.set_open(f);
   }
 
-  run_strata(std::views::iota(std::size_t{0}, kb_.strata().size()), evaluation, trace,
+  run_strata(Indices{kb_.strata().size()}, evaluation, trace,
              [&](int rule) { return kb_.rules()[rule].when.evaluate(facts); });
 }
 

@@ -1,6 +1,9 @@
 // libFuzzer target: any bytes as a rule file. Loading must end in a rule set
 // or diagnostics, never a crash, hang or unbounded recursion; a set that
-// loads must also survive linting and an evaluation with nothing answered.
+// loads must also survive linting, and an evaluation and its report (text
+// and JSON) with nothing answered and with every question given its first
+// answer (yes, the first choice, the smallest number), so that rules fire
+// and each part of the report shows its items.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -24,19 +27,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ruleset::RuleSet& rules = *loaded.rule_set;
   for (const auto& d : ruleset::lint(rules)) (void)ruleset::format_with_context(d, text);
   const auto& kb = rules.knowledge_base();
+  auto triage = [&](const engine::Answers& answers) {
+    try {
+      engine::Trace trace;
+      engine::Evaluation evaluation(kb);
+      engine::Evaluator(kb).run(answers, evaluation, &trace, engine::Unanswered::Final);
+      report::ReportBuilder builder(rules);
+      const report::Report& r = builder.build(answers, evaluation, &trace);
+      std::string json;
+      report::JsonOut out(json, 2);
+      report::JsonReportWriter(rules).write(r, out);
+      (void)report::render_text(r, {});
+    } catch (const engine::ConflictError&) {
+      // A documented outcome: two rules disagreed on a single-valued fact.
+    }
+  };
   engine::Answers answers(kb.facts().size());
-  try {
-    engine::Trace trace;
-    engine::Evaluation evaluation(kb);
-    engine::Evaluator(kb).run(answers, evaluation, &trace, engine::Unanswered::Final);
-    report::ReportBuilder builder(rules);
-    const report::Report& r = builder.build(answers, evaluation, &trace);
-    std::string json;
-    report::JsonOut out(json, 2);
-    report::JsonReportWriter(rules).write(r, out);
-    (void)report::render_text(r, {});
-  } catch (const engine::ConflictError&) {
-    // A documented outcome: two rules disagreed on a single-valued fact.
+  triage(answers);
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    const ruleset::Question& question = rules.questions[q];
+    switch (question.type) {
+      case engine::FactType::Bool: answers[q] = engine::Value::boolean(true); break;
+      case engine::FactType::Number: answers[q] = engine::Value::number(question.min); break;
+      default:
+        if (!kb.facts()[q].symbols.empty()) answers[q] = engine::Value::symbol(0);
+    }
   }
+  triage(answers);
   return 0;
 }
