@@ -62,7 +62,7 @@ Outcome outcome_of(const DiffSide& side) {
   const auto& facts = side.evaluation().facts();
   Outcome o;
   o.level = ruleset::reported_level(side.rules, facts).level;
-  if (o.level != &side.rules.undecided && o.level->as<ruleset::Level>().routine) {
+  if (o.level != &side.rules.undecided && ruleset::gives_routine(*o.level)) {
     o.routine = certain_ids(side.rules, facts, side.rules.roles.routine);
     o.avoid = certain_ids(side.rules, facts, side.rules.roles.avoid);
   }
@@ -91,12 +91,12 @@ std::vector<FactId> can_change_through(const DiffSide& side, const std::vector<c
   }
   if (lasting)
     std::erase_if(better, [&](Value v) {
-      return *lasting < v && rules.levels()[v.as_symbol()].as<ruleset::Level>().routine;
+      return *lasting < v && ruleset::gives_routine(rules.levels()[v.as_symbol()]);
     });
   auto due = side.evaluation().open_questions_for_values(level, better);
   if (any_pending(due)) return due;
   const auto stated = ruleset::reported_level(rules, facts).level;
-  if (stated != &rules.undecided && stated->as<ruleset::Level>().routine) {
+  if (stated != &rules.undecided && ruleset::gives_routine(*stated)) {
     std::vector<FactId> sections;
     for (FactId f : {rules.roles.routine, rules.roles.avoid})
       if (f >= 0) sections.push_back(f);

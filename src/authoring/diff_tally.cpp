@@ -40,7 +40,7 @@ std::optional<int> urgency(const ruleset::RuleSet& a, const ruleset::RuleSet& b,
     if (level->id == rules->undecided.id) {
       const auto& levels = rules->levels();
       for (std::size_t i = 0; i < levels.size(); ++i)
-        if (levels[i].as<ruleset::Level>().routine) return static_cast<int>(i);
+        if (ruleset::gives_routine(levels[i])) return static_cast<int>(i);
       return static_cast<int>(levels.size());
     }
     const int rank = rules->level_rank(level->id);

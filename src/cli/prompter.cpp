@@ -386,8 +386,7 @@ void Prompter::interview(engine::Answers& answers) {
   }
   if (!asked) return;
   const auto level = ruleset::reported_level(rules_, evaluation.facts());
-  const bool urgent =
-      level.level != &rules_.undecided && !level.level->as<ruleset::Level>().routine;
+  const bool urgent = level.level != &rules_.undecided && !ruleset::gives_routine(*level.level);
   say("\n" + wrap(rules_.word(urgent ? W::InterviewEnough : W::InterviewDone), style_.width) +
       "\n");
 }

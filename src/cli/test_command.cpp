@@ -57,7 +57,7 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
                                 failed_word("FAIL"), test.name, f.message));
       }
       const auto* level = rules.find_level(result.level);
-      if (!result.any_red_flag && level && level->as<ruleset::Level>().routine)
+      if (!result.any_red_flag && level && ruleset::gives_routine(*level))
         prompts.push_back(result.prompts);
     }
   }

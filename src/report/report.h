@@ -69,7 +69,7 @@ struct Report {
 
   // The level comes with home care: a routine, what to avoid, tips.
   bool with_routine() const {
-    return level && level->as<ruleset::Level>().routine && level != &rules->undecided;
+    return level && ruleset::gives_routine(*level) && level != &rules->undecided;
   }
   // ...and the answers chose the exercises (they depend on where the pain
   // is): only then is there a routine to do so often, and a plan of it.

@@ -206,6 +206,12 @@ struct Item {
   }
 };
 
+// Whether a level comes with home care (the routine, what to avoid, tips)
+// rather than sending the person to be seen first.
+inline bool gives_routine(const Item& level) {
+  return level.as<Level>().routine;
+}
+
 // A value's words (a classification value, a choice): its label, or its id
 // when it has none.
 inline const std::string& label_or_id(const Item& value) {

@@ -13,7 +13,7 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) 
   state.level = &rules.undecided;
   if (best) {
     const Item& item = rules.levels()[best->as_symbol()];
-    if (!(state.better_possible && item.as<Level>().routine)) state.level = &item;
+    if (!(state.better_possible && gives_routine(item))) state.level = &item;
   }
   return state;
 }
@@ -23,7 +23,7 @@ std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
   const Roles& roles = rules.roles;
   std::vector<engine::FactId> out{roles.level};
   auto best = facts.best_certain(roles.level);
-  if (best && !rules.levels()[best->as_symbol()].as<Level>().routine) return out;
+  if (best && !gives_routine(rules.levels()[best->as_symbol()])) return out;
   for (engine::FactId f : roles.classification) out.push_back(f);
   for (engine::FactId f : {roles.red_flags, roles.reasons, roles.routine, roles.avoid, roles.tips})
     if (f >= 0) out.push_back(f);

@@ -104,7 +104,7 @@ std::pair<std::string, std::string> outcome(const ruleset::RuleSet& rules,
       engine::Evaluator(rules.knowledge_base()).run(answers, nullptr, engine::Unanswered::Final);
   const auto* level = ruleset::reported_level(rules, e.facts()).level;
   std::string out = level->id;
-  if (level->as<ruleset::Level>().routine)
+  if (ruleset::gives_routine(*level))
     for (auto v : e.facts().certain(rules.roles.routine))
       out += "+" + rules.items_of(rules.roles.routine)[v.as_symbol()].id;
   return std::pair(level->id, out);
