@@ -17,8 +17,8 @@ class KnowledgeBase;
 struct Downstream {
   std::vector<FactId> facts;        // whose values may change: the inputs and what is asserted
   std::vector<std::size_t> strata;  // to run again, in evaluation order
-  std::vector<char>
-      evaluate;  // by rule: reads a fact that may change (a byte each: read per rule per rerun)
+  // By rule: reads a fact that may change (a byte each: read per rule per rerun).
+  std::vector<char> evaluate;
 };
 
 // `inputs` are input facts.

@@ -58,7 +58,7 @@ const std::vector<Item>& RuleSet::items_of(engine::FactId fact) const {
 const std::string& RuleSet::classification_label(const std::string& id) const {
   for (engine::FactId f : roles.classification)
     for (const Item& item : items_of(f))
-      if (item.id == id) return label_or_id(item);
+      if (item.id == id && !item.as<Named>().label.empty()) return item.as<Named>().label;
   return id;
 }
 
