@@ -1,6 +1,7 @@
 #include "report/render_json.h"
 
 #include "report/json_parts.h"
+#include "ruleset/answer_domain.h"
 
 namespace backtriage::report {
 
@@ -55,6 +56,19 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     std::string json;
     append_json_string(json, fact.id);
     fact_id_.push_back(std::move(json));
+  }
+  for (FactId f = 0; f < static_cast<FactId>(rules.knowledge_base().facts().size()); ++f) {
+    const auto& decl = rules.knowledge_base().facts()[f];
+    const std::size_t values = decl.type == engine::FactType::Bool ? ruleset::kUnsureValue + 1
+                               : decl.has_symbols()                ? decl.symbols.size()
+                                                                   : 0;
+    answer_.emplace_back();
+    for (std::size_t v = 0; v < values; ++v) {
+      std::string json;
+      JsonOut out(json, -1);
+      write_answer(out, rules, f, Value::symbol(static_cast<int>(v)));
+      answer_.back().push_back(std::move(json));
+    }
   }
   for (const auto& q : rules.questions) {
     std::string json;
@@ -112,6 +126,16 @@ void JsonReportWriter::assumed(JsonOut& out, FactId question) const {
   json_assumed(out, rules_.questions[question]);
 }
 
+void JsonReportWriter::answer(JsonOut& out, FactId fact, Value value) const {
+  if (out.compact() && cached_) {
+    const auto& written = answer_[fact];
+    const double x = value.as_number();
+    if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
+      return out.raw(written[static_cast<std::size_t>(x)]);
+  }
+  write_answer(out, rules_, fact, value);
+}
+
 void JsonReportWriter::classification(const Report& r, JsonOut& out) const {
   out.begin_object();
   for (std::size_t i = 0; i < r.classification.size(); ++i) {
@@ -144,10 +168,10 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
         if (values.empty()) {
           out.null();
         } else if (values.size() == 1) {
-          write_answer(out, rules_, f, values.front());
+          answer(out, f, values.front());
         } else {
           out.begin_array();
-          for (Value v : values) write_answer(out, rules_, f, v);
+          for (Value v : values) answer(out, f, v);
           out.end_array();
         }
       }
@@ -219,7 +243,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     if ((*r.answers)[q]) {
       fact_key(out, q);
-      write_answer(out, rules_, q, *(*r.answers)[q]);
+      answer(out, q, *(*r.answers)[q]);
     }
   out.end_object();
   out.key("trace"), trace(r, out);

@@ -35,6 +35,7 @@ class JsonReportWriter {
   void fact_string(JsonOut& out, engine::FactId fact) const;
   void red_flag(JsonOut& out, const RedFlagEntry& flag) const;
   void assumed(JsonOut& out, engine::FactId question) const;
+  void answer(JsonOut& out, engine::FactId fact, engine::Value value) const;
   void classification(const Report& report, JsonOut& out) const;
   void trace(const Report& report, JsonOut& out) const;
 
@@ -47,6 +48,9 @@ class JsonReportWriter {
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
+  // By fact and value, for values that are small whole numbers (a bool,
+  // the unsure answer, a symbol): the value as written_answer writes it.
+  std::vector<std::vector<std::string>> answer_;
   // By red-flag item: its members before and after `level` and `answer`.
   std::vector<std::pair<std::string, std::string>> red_flag_members_;
   std::string disclaimer_;
