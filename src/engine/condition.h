@@ -45,6 +45,11 @@ struct Condition {
   // a ranked fact can fall too; the knowledge base treats those as negated.)
   template <typename Visit>
   void for_each_read(Visit&& visit, bool negated = false) const;
+  // Calls `visit(node)` for this condition and each of its parts, a part
+  // after the part it is in: the order parts are numbered in
+  // (KnowledgeBase::first_part).
+  template <typename Visit>
+  void for_each_part(Visit&& visit) const;
 };
 
 const char* to_string(Condition::Op op);
@@ -62,6 +67,12 @@ void Condition::for_each_read(Visit&& visit, bool negated) const {
     case Kind::Present: visit(fact, negated); break;
     case Kind::Absent: visit(fact, !negated); break;
   }
+}
+
+template <typename Visit>
+void Condition::for_each_part(Visit&& visit) const {
+  visit(*this);
+  for (const auto& child : children) child.for_each_part(visit);
 }
 
 }  // namespace backtriage::engine

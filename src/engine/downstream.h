@@ -5,6 +5,10 @@
 // those rules assert (to be filled again), and the other writers of those
 // facts, whose conditions read nothing that changes (their status is
 // replayed). An evaluator reruns just these strata (Evaluator::rerun).
+//
+// So what a rerun takes from its base is the truth of the parts of the
+// conditions it evaluates that read no fact it fills again (`fixed`), and
+// the status of the writers it replays: what a RerunKey is made of.
 #include <cstddef>
 #include <vector>
 
@@ -19,6 +23,12 @@ struct Downstream {
   std::vector<std::size_t> strata;  // to run again, in evaluation order
   // By rule: reads a fact that may change (a byte each: read per rule per rerun).
   std::vector<char> evaluate;
+  // What the rerun takes from its base: the largest parts of the conditions
+  // it evaluates that read none of `facts` (whole conditions never: those
+  // rules are replayed), and the rules of `strata` it replays, in rule order.
+  // By part number (KnowledgeBase::first_part).
+  std::vector<int> fixed;
+  std::vector<int> replayed;
 };
 
 // `inputs` are input facts.

@@ -45,6 +45,9 @@ class Evaluation {
 
   const FactTable& facts() const { return facts_; }
   Tri rule_status(int rule) const { return status_[rule]; }
+  // A number no other run or rerun has had, of any evaluation: what it
+  // knows is what it knew when it had this number.
+  std::uint64_t run_number() const { return run_; }
   // Unanswered questions that some undecided rule depends on, directly or
   // through a fact that an undecided rule may still assert; by fact id.
   std::vector<FactId> open_questions() const;

@@ -57,12 +57,18 @@ class KnowledgeBase {
   const std::vector<int>& writers(FactId fact) const { return order_.writers[fact]; }
   // Facts a rule reads, without repeats, in the order the condition names them.
   const std::vector<FactId>& reads(int rule) const { return order_.reads[rule]; }
+  // Every part of every rule's condition has a number: the rules' in rule
+  // order, each rule's in the order Condition::for_each_part visits them,
+  // from this rule's first; `parts()` of them in all.
+  int first_part(int rule) const { return first_part_[rule]; }
+  int parts() const { return first_part_.back(); }
 
  private:
   KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules);
   std::vector<FactDecl> facts_;
   std::vector<Rule> rules_;
   std::unordered_map<std::string, FactId> fact_index_;
+  std::vector<int> first_part_;  // by rule, and one past the last part
   Order order_;
 };
 

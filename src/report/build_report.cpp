@@ -12,7 +12,10 @@ using engine::FactId;
 using engine::Value;
 
 ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
-    : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
+    : rules_(rules),
+      evaluator_(rules.knowledge_base()),
+      scratch_(rules.knowledge_base()),
+      rerun_key_(rules.knowledge_base()) {
   report_.rules = &rules;
 }
 
@@ -21,6 +24,11 @@ namespace {
 // Sets of optional questions whose downstream rules are kept worked out; the
 // twelve of the default rules give at most a few thousand sets.
 constexpr std::size_t kDownstreamKept = 4096;
+// Remembered findings of which opened questions matter, over every set: the
+// 100,000 lines of the benchmark meet about 90,000 keys, mostly early on.
+// A few hundred bytes each; past this many, they are forgotten, so memory
+// stays flat.
+constexpr std::size_t kFindingsKept = 1 << 16;
 
 // The certain values of a set, as items in the rule set's order (not the
 // order rules happened to fire), so output is stable.
@@ -188,32 +196,54 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   // The reruns start from `evaluation`: it must have declined exactly these.
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
     assert(answers[q] || evaluation.facts().open(q) != declined_[q]);
-  auto matters_with_open = [&](const std::vector<FactId>& open) {
-    auto known = downstream_.find(open);
-    if (known == downstream_.end()) {
-      if (downstream_.size() >= kDownstreamKept) downstream_.clear();  // memory stays flat
-      known = downstream_.emplace(open, engine::downstream_of(rules_.knowledge_base(), open)).first;
-    }
-    evaluator_.rerun(evaluation, known->second, scratch_);
-    std::vector<FactId> out;
-    for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
-      if (std::find(open.begin(), open.end(), q) != open.end()) out.push_back(q);
-    return out;
-  };
-  std::vector<FactId> unanswered;
+  unanswered_.clear();
   for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
-    if (declined_[q]) unanswered.push_back(q);
-  const auto candidates = matters_with_open(unanswered);
-  std::vector<FactId> alone_not;
-  for (FactId q : candidates) {
-    if (candidates.size() == 1 || !matters_with_open({q}).empty())
+    if (declined_[q]) unanswered_.push_back(q);
+  candidates_ = matter_when_opened(unanswered_, evaluation);
+  alone_not_.clear();
+  for (FactId q : candidates_) {
+    one_.assign(1, q);
+    if (candidates_.size() == 1 || !matter_when_opened(one_, evaluation).empty())
       report_.assumed.push_back(q);
     else
-      alone_not.push_back(q);
+      alone_not_.push_back(q);
   }
-  if (alone_not.size() > 1)
-    for (FactId q : matters_with_open(alone_not)) report_.assumed.push_back(q);
+  if (alone_not_.size() > 1)
+    for (FactId q : matter_when_opened(alone_not_, evaluation)) report_.assumed.push_back(q);
   std::sort(report_.assumed.begin(), report_.assumed.end());
+}
+
+// Which of `open` (questions declined in `evaluation`) matter when they are
+// opened; found by a rerun once for each key of what the rerun takes from
+// its base (engine::RerunKey), and remembered.
+const std::vector<FactId>& ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
+                                                             const engine::Evaluation& evaluation) {
+  auto set = opened_.find(open);
+  if (set == opened_.end()) {
+    if (opened_.size() >= kDownstreamKept) {  // memory stays flat
+      opened_.clear();
+      remembered_ = 0;
+    }
+    Opened o{engine::downstream_of(rules_.knowledge_base(), open), false, {}};
+    o.level_reread = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
+                               rules_.roles.level) == o.downstream.facts.end();
+    set = opened_.emplace(open, std::move(o)).first;
+  }
+  Opened& o = set->second;
+  key_.clear();
+  rerun_key_.append(evaluation, o.downstream, key_);
+  if (o.level_reread) rerun_key_.append_fact(evaluation.facts(), rules_.roles.level, key_);
+  if (auto found = o.matter.find(key_); found != o.matter.end()) return found->second;
+  if (remembered_ >= kFindingsKept) {  // memory stays flat
+    for (auto& [_, other] : opened_) other.matter.clear();
+    remembered_ = 0;
+  }
+  evaluator_.rerun(evaluation, o.downstream, scratch_);
+  std::vector<FactId> matter;
+  for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
+    if (std::find(open.begin(), open.end(), q) != open.end()) matter.push_back(q);
+  ++remembered_;
+  return o.matter.emplace(key_, std::move(matter)).first->second;
 }
 
 }  // namespace backtriage::report

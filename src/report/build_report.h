@@ -4,9 +4,12 @@
 // one, and what is unanswered or assumed. Reuses its storage across calls,
 // so batch builds a report per line without allocating once warm.
 #include <map>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/evaluator.h"
+#include "engine/rerun_key.h"
 #include "report/report.h"
 #include "ruleset/rule_set.h"
 
@@ -29,15 +32,31 @@ class ReportBuilder {
 
  private:
   void find_assumed(const engine::Answers& answers, const engine::Evaluation& evaluation);
+  const std::vector<engine::FactId>& matter_when_opened(const std::vector<engine::FactId>& open,
+                                                        const engine::Evaluation& evaluation);
   void watch_for(const engine::FactTable& facts);
 
   const ruleset::RuleSet& rules_;
   Report report_;
   const engine::Evaluator evaluator_;
   engine::Evaluation scratch_;  // the evaluation as if some declined questions could be asked
-  // What opening each set of optional questions reruns, by the set: a
-  // batch meets few sets, and each is worked out once.
-  std::map<std::vector<engine::FactId>, engine::Downstream> downstream_;
+  // What opening each set of optional questions reruns, and which of them
+  // then matter, by the set: a batch meets few sets, and each is worked out
+  // once.
+  struct Opened {
+    engine::Downstream downstream;
+    bool level_reread;  // the level is not rerun: which facts matter depends on it as it stands
+    // Which of the set matter, by the key of what the rerun reads
+    // (engine::RerunKey) and the level as it stands when it is not rerun:
+    // lines that agree on those find the same, and most lines agree with
+    // one before.
+    std::unordered_map<std::string, std::vector<engine::FactId>> matter;
+  };
+  std::map<std::vector<engine::FactId>, Opened> opened_;
+  std::size_t remembered_ = 0;  // entries in every `matter`
+  engine::RerunKey rerun_key_;
+  std::string key_;
+  std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
   std::vector<const ruleset::Item*> flags_, watch_given_;
   std::vector<bool> declined_;
   std::vector<bool> watch_replaced_;  // watch_for's scratch, by watch-for entry

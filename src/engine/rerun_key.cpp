@@ -1,0 +1,114 @@
+#include "engine/rerun_key.h"
+
+#include <bit>
+#include <cstring>
+#include <span>
+
+namespace backtriage::engine {
+
+namespace {
+
+// Writes through a buffer of its own: a key is built for every optional
+// question of every batch line, and a std::string::append for each few
+// bytes cost more than the rerun it saves.
+class KeyWriter {
+ public:
+  explicit KeyWriter(std::string& key) : key_(key) {}
+  ~KeyWriter() { key_.append(buffer_, used_); }
+  template <typename T>
+  void raw(const T& value) {
+    if (used_ + sizeof(T) > sizeof buffer_) {
+      key_.append(buffer_, used_);
+      used_ = 0;
+    }
+    std::memcpy(buffer_ + used_, &value, sizeof(T));
+    used_ += sizeof(T);
+  }
+  void values(std::span<const Value> values) {
+    raw(static_cast<std::uint32_t>(values.size()));
+    for (Value v : values) raw(v.as_number());
+  }
+
+ private:
+  std::string& key_;
+  char buffer_[256];
+  std::size_t used_ = 0;
+};
+
+}  // namespace
+
+RerunKey::RerunKey(const KnowledgeBase& kb)
+    : truth_(kb.parts()),
+      truth_run_(kb.parts(), 0),
+      adds_(kb.rules().size()),
+      replayed_certain_(kb.facts().size(), 0),
+      replayed_possible_(kb.facts().size(), 0) {
+  part_.reserve(kb.parts());
+  for (const Rule& rule : kb.rules())
+    rule.when.for_each_part([&](const Condition& part) { part_.push_back(&part); });
+  for (std::size_t r = 0; r < kb.rules().size(); ++r)
+    for (const Assertion& a : kb.rules()[r].then) adds_[r].push_back({a.fact, small_bit(a.value)});
+}
+
+void RerunKey::append_fact(const FactTable& facts, FactId fact, std::string& key) {
+  KeyWriter out(key);
+  out.raw(facts.open(fact));
+  const auto certain = facts.certain(fact), possible = facts.possible(fact);
+  const std::uint64_t certain_bits = facts.certain_bits(fact);
+  const std::uint64_t possible_bits = facts.possible_bits(fact);
+  // Every value a small whole number (a bool, a symbol): the bits say it all.
+  const bool as_bits = static_cast<std::size_t>(std::popcount(certain_bits)) == certain.size() &&
+                       static_cast<std::size_t>(std::popcount(possible_bits)) == possible.size();
+  out.raw(as_bits);
+  if (as_bits) {
+    out.raw(certain_bits);
+    out.raw(possible_bits);
+  } else {
+    out.values(certain);
+    out.values(possible);
+  }
+}
+
+void RerunKey::append(const Evaluation& base, const Downstream& downstream, std::string& key) {
+  KeyWriter out(key);
+  // Two bits for each fixed part's truth, 32 to a word.
+  std::uint64_t word = 0;
+  unsigned filled = 0;
+  for (int part : downstream.fixed) {
+    if (truth_run_[part] != base.run_number()) {
+      truth_[part] = part_[part]->evaluate(base.facts());
+      truth_run_[part] = base.run_number();
+    }
+    word |= static_cast<std::uint64_t>(truth_[part]) << (2 * filled);
+    if (++filled == 32) {
+      out.raw(word);
+      word = 0;
+      filled = 0;
+    }
+  }
+  out.raw(word);
+  // What the replayed writers add to the facts the rerun fills: a true
+  // rule's values certainly, an undecided one's possibly. A value with no
+  // bit keeps the rule and its status in the key instead.
+  for (FactId fact : downstream.facts) replayed_certain_[fact] = replayed_possible_[fact] = 0;
+  for (int rule : downstream.replayed) {
+    const Tri status = base.rule_status(rule);
+    if (status == Tri::False) continue;
+    const std::uint64_t certainly = status == Tri::True ? ~std::uint64_t{0} : 0;
+    for (const auto [fact, bit] : adds_[rule]) {
+      if (bit == 0) {
+        out.raw(rule);
+        out.raw(status);
+        continue;
+      }
+      replayed_possible_[fact] |= bit;
+      replayed_certain_[fact] |= bit & certainly;
+    }
+  }
+  for (FactId fact : downstream.facts) {
+    out.raw(replayed_certain_[fact]);
+    out.raw(replayed_possible_[fact]);
+  }
+}
+
+}  // namespace backtriage::engine

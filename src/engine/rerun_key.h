@@ -1,0 +1,54 @@
+#pragma once
+// A key for what a rerun (Evaluator::rerun) takes from its base: two bases
+// whose keys over one Downstream are equal rerun to the same facts (as sets
+// of values) and the same statuses of the rules evaluated again, and so to
+// the same open questions among those opened.
+// What a caller found after one rerun then holds for every base with that
+// key, and a batch need not rerun for each line.
+//
+// It holds no more than the rerun can tell: the truth of each part of the
+// conditions it evaluates that reads nothing it fills again (two lines
+// whose ages differ but are both "50 or more" give one key), and, for the
+// writers it replays, only what they add to each fact: the values they
+// assert certainly or possibly (ten red flags that give "ambulance" are one
+// key). Not the order values came in: no condition sees it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/downstream.h"
+#include "engine/evaluator.h"
+#include "engine/knowledge_base.h"
+
+namespace backtriage::engine {
+
+class RerunKey {
+ public:
+  // Keeps pointers into `kb`'s rules: `kb` stays where it is while this lives.
+  explicit RerunKey(const KnowledgeBase& kb);
+
+  // Appends the key of what a rerun over `downstream` takes from `base`.
+  void append(const Evaluation& base, const Downstream& downstream, std::string& key);
+  // Appends what conditions can tell of one fact as it stands: whether it
+  // is open, and its certain and possible values.
+  static void append_fact(const FactTable& facts, FactId fact, std::string& key);
+
+ private:
+  // By part number (KnowledgeBase::first_part): the part, and its truth in
+  // the evaluation of run number `truth_run_`. The keys of one base over
+  // different sets share most parts, and each is evaluated once.
+  std::vector<const Condition*> part_;
+  std::vector<Tri> truth_;
+  std::vector<std::uint64_t> truth_run_;
+  // By rule: what it asserts, as a fact and the value's bit (small_bit);
+  // a bit of 0 for a value that has none (not a small whole number).
+  struct Adds {
+    FactId fact;
+    std::uint64_t bit;
+  };
+  std::vector<std::vector<Adds>> adds_;
+  // append's scratch, by fact: the values replayed writers assert.
+  std::vector<std::uint64_t> replayed_certain_, replayed_possible_;
+};
+
+}  // namespace backtriage::engine
