@@ -1,5 +1,6 @@
 #include "engine/rerun_key.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <span>
@@ -15,14 +16,16 @@ class KeyWriter {
  public:
   explicit KeyWriter(std::string& key) : key_(key) {}
   ~KeyWriter() { key_.append(buffer_, used_); }
+  // The `size` low bytes of `value` (little-endian): all of it is copied,
+  // in one move, and only `size` bytes kept.
   template <typename T>
-  void raw(const T& value) {
+  void raw(const T& value, std::size_t size = sizeof(T)) {
     if (used_ + sizeof(T) > sizeof buffer_) {
       key_.append(buffer_, used_);
       used_ = 0;
     }
     std::memcpy(buffer_ + used_, &value, sizeof(T));
-    used_ += sizeof(T);
+    used_ += size;
   }
   void values(std::span<const Value> values) {
     raw(static_cast<std::uint32_t>(values.size()));
@@ -42,12 +45,25 @@ RerunKey::RerunKey(const KnowledgeBase& kb)
       truth_run_(kb.parts(), 0),
       adds_(kb.rules().size()),
       replayed_certain_(kb.facts().size(), 0),
-      replayed_possible_(kb.facts().size(), 0) {
+      replayed_possible_(kb.facts().size(), 0),
+      bit_bytes_(kb.facts().size(), sizeof(std::uint64_t)) {
+  for (FactId f = 0; f < static_cast<FactId>(kb.facts().size()); ++f) {
+    const FactDecl& decl = kb.facts()[f];
+    const std::size_t values = decl.type == FactType::Bool ? 2
+                               : decl.has_symbols()        ? decl.symbols.size()
+                                                           : 64;
+    bit_bytes_[f] = static_cast<std::uint8_t>(std::clamp<std::size_t>((values + 7) / 8, 1, 8));
+  }
+  // A value whose bit the fact's bytes would not hold counts as one without.
+  for (std::size_t r = 0; r < kb.rules().size(); ++r)
+    for (const Assertion& a : kb.rules()[r].then) {
+      const std::uint64_t bit = small_bit(a.value);
+      const bool held = bit != 0 && std::countr_zero(bit) < 8 * bit_bytes_[a.fact];
+      adds_[r].push_back({a.fact, held ? bit : 0});
+    }
   part_.reserve(kb.parts());
   for (const Rule& rule : kb.rules())
     rule.when.for_each_part([&](const Condition& part) { part_.push_back(&part); });
-  for (std::size_t r = 0; r < kb.rules().size(); ++r)
-    for (const Assertion& a : kb.rules()[r].then) adds_[r].push_back({a.fact, small_bit(a.value)});
 }
 
 void RerunKey::append_fact(const FactTable& facts, FactId fact, std::string& key) {
@@ -106,8 +122,8 @@ void RerunKey::append(const Evaluation& base, const Downstream& downstream, std:
     }
   }
   for (FactId fact : downstream.facts) {
-    out.raw(replayed_certain_[fact]);
-    out.raw(replayed_possible_[fact]);
+    out.raw(replayed_certain_[fact], bit_bytes_[fact]);
+    out.raw(replayed_possible_[fact], bit_bytes_[fact]);
   }
 }
 

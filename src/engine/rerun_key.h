@@ -49,6 +49,9 @@ class RerunKey {
   std::vector<std::vector<Adds>> adds_;
   // append's scratch, by fact: the values replayed writers assert.
   std::vector<std::uint64_t> replayed_certain_, replayed_possible_;
+  // By fact: the bytes that hold a bit for each value it can take (a bool's,
+  // a symbol's); 8 for a number, whose asserted values may be any.
+  std::vector<std::uint8_t> bit_bytes_;
 };
 
 }  // namespace backtriage::engine
