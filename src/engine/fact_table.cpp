@@ -28,21 +28,34 @@ void FactTable::decline(FactId fact) {
 
 bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
-  if (contains(state.certain, state.certain_bits, value)) return false;
-  state.certain.push_back(value);
-  state.certain_bits |= small_bit(value);
-  if (!contains(state.possible, state.possible_bits, value)) {
-    state.possible.push_back(value);
-    state.possible_bits |= small_bit(value);
+  // A small value's bit answers "already there?" for both lists at once;
+  // batch asserts some thirty values a line.
+  if (const std::uint64_t bit = small_bit(value)) {
+    if (state.certain_bits & bit) return false;
+    state.certain.push_back(value);
+    state.certain_bits |= bit;
+    if (!(state.possible_bits & bit)) {
+      state.possible.push_back(value);
+      state.possible_bits |= bit;
+    }
+    return true;
   }
+  if (contains(state.certain, 0, value)) return false;
+  state.certain.push_back(value);
+  if (!contains(state.possible, 0, value)) state.possible.push_back(value);
   return true;
 }
 
 bool FactTable::add_possible(FactId fact, Value value) {
   auto& state = states_[fact];
-  if (contains(state.possible, state.possible_bits, value)) return false;
+  if (const std::uint64_t bit = small_bit(value)) {
+    if (state.possible_bits & bit) return false;
+    state.possible.push_back(value);
+    state.possible_bits |= bit;
+    return true;
+  }
+  if (contains(state.possible, 0, value)) return false;
   state.possible.push_back(value);
-  state.possible_bits |= small_bit(value);
   return true;
 }
 
