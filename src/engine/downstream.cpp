@@ -8,19 +8,28 @@ namespace backtriage::engine {
 
 namespace {
 
-// The numbers of the largest parts of `c` that read no fact in `changes`;
-// `part` is c's number, and becomes the number after its last part.
-void collect_fixed(const Condition& c, const std::vector<bool>& changes, int& part,
-                   std::vector<int>& out) {
-  bool reads_change = false;
-  c.for_each_read([&](FactId f, bool) { reads_change = reads_change || changes[f]; });
-  if (!reads_change) {
-    out.push_back(part);
-    c.for_each_part([&](const Condition&) { ++part; });
-    return;
-  }
+// Whether `c` reads a fact in `changes`; the numbers of its largest parts
+// that read none go to `out` (the whole of `c` is its caller's to add).
+// `part` is c's number, and becomes the number after its last part; `reads`
+// is a stack of the children's answers, shared down the tree. One pass,
+// bottom up: a start of a single triage pays for it.
+bool reads_change(const Condition& c, const std::vector<char>& changes, int& part,
+                  std::vector<int>& out, std::vector<std::pair<int, bool>>& reads) {
   ++part;
-  for (const Condition& child : c.children) collect_fixed(child, changes, part, out);
+  if (c.children.empty()) return c.fact >= 0 && changes[c.fact];  // an empty all/any reads nothing
+  const std::size_t mark = reads.size();
+  bool any = false;
+  for (const Condition& child : c.children) {
+    const int number = part;
+    const bool child_reads = reads_change(child, changes, part, out, reads);
+    reads.emplace_back(number, child_reads);
+    any = any || child_reads;
+  }
+  if (any)
+    for (std::size_t i = mark; i < reads.size(); ++i)
+      if (!reads[i].second) out.push_back(reads[i].first);
+  reads.resize(mark);
+  return any;
 }
 
 }  // namespace
@@ -28,7 +37,7 @@ void collect_fixed(const Condition& c, const std::vector<bool>& changes, int& pa
 Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs) {
   Downstream d;
   d.evaluate.assign(kb.rules().size(), false);
-  std::vector<bool> changes(kb.facts().size(), false);
+  std::vector<char> changes(kb.facts().size(), false);
   for (FactId f : inputs) changes[f] = true;
   std::vector<FactId> pending = inputs;
   // A rule in a cycle that reads a changing fact makes every rule of the
@@ -46,24 +55,26 @@ Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inp
         }
     }
   }
+  // Strata marked, then listed in order: no sort.
+  std::vector<char> runs(kb.strata().size(), false);
   for (FactId f = 0; f < static_cast<FactId>(changes.size()); ++f) {
     if (!changes[f]) continue;
     d.facts.push_back(f);
-    for (int writer : kb.writers(f)) d.strata.push_back(kb.stratum_of(writer));
+    for (int writer : kb.writers(f)) runs[kb.stratum_of(writer)] = true;
   }
   for (std::size_t r = 0; r < d.evaluate.size(); ++r)
-    if (d.evaluate[r]) d.strata.push_back(kb.stratum_of(static_cast<int>(r)));
-  std::sort(d.strata.begin(), d.strata.end());
-  d.strata.erase(std::unique(d.strata.begin(), d.strata.end()), d.strata.end());
+    if (d.evaluate[r]) runs[kb.stratum_of(static_cast<int>(r))] = true;
+  for (std::size_t s = 0; s < runs.size(); ++s)
+    if (runs[s]) d.strata.push_back(s);
+  std::vector<std::pair<int, bool>> reads;
   for (std::size_t r = 0; r < d.evaluate.size(); ++r)
     if (d.evaluate[r]) {
       int part = kb.first_part(static_cast<int>(r));
-      collect_fixed(kb.rules()[r].when, changes, part, d.fixed);
+      reads_change(kb.rules()[r].when, changes, part, d.fixed, reads);
     }
-  for (std::size_t s : d.strata)
-    for (int rule : kb.strata()[s])
-      if (!d.evaluate[rule]) d.replayed.push_back(rule);
-  std::sort(d.replayed.begin(), d.replayed.end());
+  for (std::size_t r = 0; r < d.evaluate.size(); ++r)
+    if (!d.evaluate[r] && runs[kb.stratum_of(static_cast<int>(r))])
+      d.replayed.push_back(static_cast<int>(r));
   return d;
 }
 
