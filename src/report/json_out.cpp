@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "ruleset/utf8.h"
 
@@ -23,8 +24,19 @@ constexpr std::array<bool, 256> kPlain = [] {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
   std::size_t i = 0;
+  while (i < text.size() && kPlain[static_cast<unsigned char>(text[i])]) ++i;
+  if (i == text.size()) {  // nothing to escape, as for nearly every string: one append
+    const std::size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    char* to = out.data() + at;
+    to[0] = '"';
+    std::memcpy(to + 1, text.data(), text.size());
+    to[text.size() + 1] = '"';
+    return;
+  }
+  out += '"';
+  out.append(text.data(), i);
   while (i < text.size()) {
     // Copy runs of plain ASCII at once.
     std::size_t run = i;
@@ -90,7 +102,8 @@ void JsonOut::close(char bracket) {
 void JsonOut::key(std::string_view name) {
   before_value();
   append_json_string(out_, name);
-  out_ += compact() ? ":" : ": ";
+  out_ += ':';
+  if (!compact()) out_ += ' ';
   after_key_ = true;
 }
 
