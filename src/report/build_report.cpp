@@ -24,10 +24,10 @@ namespace {
 // Sets of optional questions whose downstream rules are kept worked out; the
 // twelve of the default rules give at most a few thousand sets.
 constexpr std::size_t kDownstreamKept = 4096;
-// Remembered findings of which opened questions matter, over every set: the
-// 100,000 lines of the benchmark meet about 90,000 keys, mostly early on.
-// A few hundred bytes each; past this many, they are forgotten, so memory
-// stays flat.
+// Remembered findings (ReportBuilder::Found), over every set: the 100,000
+// lines of the benchmark meet some 30,000 keys, mostly early on. A hundred
+// bytes or two each; past this many, all are forgotten, so memory stays
+// flat (full reports: 28 MB for 10,000 lines, 37 MB for a million).
 constexpr std::size_t kFindingsKept = 1 << 16;
 
 // The certain values of a set, as items in the rule set's order (not the
@@ -187,6 +187,13 @@ std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
 // open too), so a question counts when it could change the report open on
 // its own; and then those that could only together (two of four signs of
 // inflammation), with the questions that counted on their own closed.
+//
+// Each of those reruns opens some of the declined questions, so it reads of
+// the base only what opening all of them reads (the key of that rerun) and
+// what the base made of that with them declined, which is worked out from
+// the same. So that key decides what is assumed: lines with one key share
+// it, and most lines of a batch (3 in 4 over the benchmark's 100,000) find
+// theirs remembered after a single key, without a rerun.
 void ReportBuilder::find_assumed(const engine::Answers& answers,
                                  const engine::Evaluation& evaluation) {
   declined_.assign(answers.size(), false);
@@ -199,25 +206,33 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   unanswered_.clear();
   for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
     if (declined_[q]) unanswered_.push_back(q);
-  candidates_ = matter_when_opened(unanswered_, evaluation);
+  if (const Found& all = matter_when_opened(unanswered_, evaluation); all.assumed) {
+    report_.assumed = *all.assumed;
+    return;
+  } else {
+    candidates_ = all.matter;
+  }
+  all_key_ = key_;  // the calls below make keys of their own, and may forget `all`
   alone_not_.clear();
   for (FactId q : candidates_) {
     one_.assign(1, q);
-    if (candidates_.size() == 1 || !matter_when_opened(one_, evaluation).empty())
+    if (candidates_.size() == 1 || !matter_when_opened(one_, evaluation).matter.empty())
       report_.assumed.push_back(q);
     else
       alone_not_.push_back(q);
   }
   if (alone_not_.size() > 1)
-    for (FactId q : matter_when_opened(alone_not_, evaluation)) report_.assumed.push_back(q);
+    for (FactId q : matter_when_opened(alone_not_, evaluation).matter) report_.assumed.push_back(q);
   std::sort(report_.assumed.begin(), report_.assumed.end());
+  auto& found = opened_.at(unanswered_).found;
+  if (auto all = found.find(all_key_); all != found.end()) all->second.assumed = report_.assumed;
 }
 
 // Which of `open` (questions declined in `evaluation`) matter when they are
 // opened; found by a rerun once for each key of what the rerun takes from
-// its base (engine::RerunKey), and remembered.
-const std::vector<FactId>& ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
-                                                             const engine::Evaluation& evaluation) {
+// its base (engine::RerunKey, left in key_), and remembered.
+ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
+                                                        const engine::Evaluation& evaluation) {
   auto set = opened_.find(open);
   if (set == opened_.end()) {
     if (opened_.size() >= kDownstreamKept) {  // memory stays flat
@@ -233,9 +248,9 @@ const std::vector<FactId>& ReportBuilder::matter_when_opened(const std::vector<F
   key_.clear();
   rerun_key_.append(evaluation, o.downstream, key_);
   if (o.level_reread) rerun_key_.append_fact(evaluation.facts(), rules_.roles.level, key_);
-  if (auto found = o.matter.find(key_); found != o.matter.end()) return found->second;
+  if (auto found = o.found.find(key_); found != o.found.end()) return found->second;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
-    for (auto& [_, other] : opened_) other.matter.clear();
+    for (auto& [_, other] : opened_) other.found.clear();
     remembered_ = 0;
   }
   evaluator_.rerun(evaluation, o.downstream, scratch_);
@@ -243,7 +258,7 @@ const std::vector<FactId>& ReportBuilder::matter_when_opened(const std::vector<F
   for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
     if (std::find(open.begin(), open.end(), q) != open.end()) matter.push_back(q);
   ++remembered_;
-  return o.matter.emplace(key_, std::move(matter)).first->second;
+  return o.found.emplace(key_, Found{std::move(matter), std::nullopt}).first->second;
 }
 
 }  // namespace backtriage::report

@@ -4,6 +4,7 @@
 // one, and what is unanswered or assumed. Reuses its storage across calls,
 // so batch builds a report per line without allocating once warm.
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,8 +33,9 @@ class ReportBuilder {
 
  private:
   void find_assumed(const engine::Answers& answers, const engine::Evaluation& evaluation);
-  const std::vector<engine::FactId>& matter_when_opened(const std::vector<engine::FactId>& open,
-                                                        const engine::Evaluation& evaluation);
+  struct Found;
+  Found& matter_when_opened(const std::vector<engine::FactId>& open,
+                            const engine::Evaluation& evaluation);
   void watch_for(const engine::FactTable& facts);
 
   const ruleset::RuleSet& rules_;
@@ -43,19 +45,25 @@ class ReportBuilder {
   // What opening each set of optional questions reruns, and which of them
   // then matter, by the set: a batch meets few sets, and each is worked out
   // once.
+  // What opening a set found, for one key of what its rerun takes from
+  // the base (engine::RerunKey) and the level as it stands when the rerun
+  // does not redo it: which of the set matter, and, once a line has
+  // declined just this set, what is assumed (that key decides it too).
+  struct Found {
+    std::vector<engine::FactId> matter;
+    std::optional<std::vector<engine::FactId>> assumed;
+  };
   struct Opened {
     engine::Downstream downstream;
     bool level_reread;  // the level is not rerun: which facts matter depends on it as it stands
-    // Which of the set matter, by the key of what the rerun reads
-    // (engine::RerunKey) and the level as it stands when it is not rerun:
-    // lines that agree on those find the same, and most lines agree with
-    // one before.
-    std::unordered_map<std::string, std::vector<engine::FactId>> matter;
+    // By key: lines that agree on it find the same, and most lines agree
+    // with one before.
+    std::unordered_map<std::string, Found> found;
   };
   std::map<std::vector<engine::FactId>, Opened> opened_;
-  std::size_t remembered_ = 0;  // entries in every `matter`
+  std::size_t remembered_ = 0;  // entries in every `found`
   engine::RerunKey rerun_key_;
-  std::string key_;
+  std::string key_, all_key_;
   std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
   std::vector<const ruleset::Item*> flags_, watch_given_;
   std::vector<bool> declined_;
