@@ -12,7 +12,8 @@
 #   3. the interview: answer to next prompt on a pseudo-terminal, against a C
 #      program that only reads a line and prompts (target 5 ms);
 #   4. rule-engine build and fixpoint time for 100 .. 100,000 rules;
-#   5. peak memory of a 1,000,000-line batch against a 10,000-line one.
+#   5. peak memory of a 1,000,000-line batch against a 10,000-line one, brief
+#      and full reports (whose remembered findings are bounded).
 # With BENCH_BEFORE=/path/to/an/older/backtriage, sections 1 and 2 time it
 # too, in the same run. When CLIPS 6.30 is installed (Debian package
 # clips), section 2 also times its level decision on the same cases
@@ -124,9 +125,13 @@ printf '   %-12s' "backtriage:"; python3 "$here/interview_latency.py" "$bin" 20
 echo "== 4. rule engine scaling (best of 3-5 runs each)"
 "$build/tests/bench/rule_scaling"
 
-echo "== 5. batch peak memory (--brief, jobs 1)"
+echo "== 5. batch peak memory (jobs 1): brief, and full reports, whose 'assumed' findings are remembered up to a bound"
 head -n 10000 "$work/cases.jsonl" >"$work/small.jsonl"
-for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$work/cases.jsonl"; done >"$work/large.jsonl"
-read -r _ small_kb < <(python3 "$here/batch_run.py" "$work/small.jsonl" /dev/null "$bin" batch --brief)
-read -r _ large_kb < <(python3 "$here/batch_run.py" "$work/large.jsonl" /dev/null "$bin" batch --brief)
-python3 -c "print(f'   10,000 lines   {$small_kb} KiB\n   {10 * $cases:,} lines {$large_kb} KiB  {$large_kb / $small_kb:.2f}x')"
+# A million distinct lines (not the 100,000 again): a full report's
+# remembered findings grow with distinct lines until their bound.
+python3 "$here/gen_cases.py" 1000000 7 >"$work/large.jsonl"
+for mode in --brief ""; do
+  read -r _ small_kb < <(python3 "$here/batch_run.py" "$work/small.jsonl" /dev/null "$bin" batch $mode)
+  read -r _ large_kb < <(python3 "$here/batch_run.py" "$work/large.jsonl" /dev/null "$bin" batch $mode)
+  python3 -c "print(f'   {\"${mode:-full}\":8} 10,000 lines {$small_kb} KiB, 1,000,000 lines {$large_kb} KiB  {$large_kb / $small_kb:.2f}x')"
+done
