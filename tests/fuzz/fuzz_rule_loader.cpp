@@ -3,7 +3,10 @@
 // loads must also survive linting, and an evaluation and its report (text
 // and JSON) with nothing answered and with every question given its first
 // answer (yes, the first choice, the smallest number), so that rules fire
-// and each part of the report shows its items.
+// and each part of the report shows its items. Then, with the optional
+// questions left out and the others given their first and then their last
+// answer, what is assumed must be what a builder that remembers findings
+// across the triages says (engine::RerunKey): a difference is a crash.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -27,13 +30,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ruleset::RuleSet& rules = *loaded.rule_set;
   for (const auto& d : ruleset::lint(rules)) (void)ruleset::format_with_context(d, text);
   const auto& kb = rules.knowledge_base();
+  report::ReportBuilder remembering(rules);
   auto triage = [&](const engine::Answers& answers) {
     try {
       engine::Trace trace;
       engine::Evaluation evaluation(kb);
       engine::Evaluator(kb).run(answers, evaluation, &trace, engine::Unanswered::Final);
+      const std::vector<engine::FactId> remembered =
+          remembering.build(answers, evaluation, &trace).assumed;
       report::ReportBuilder builder(rules);
       const report::Report& r = builder.build(answers, evaluation, &trace);
+      if (r.assumed != remembered) __builtin_trap();
       std::string json;
       report::JsonOut out(json, 2);
       report::JsonReportWriter(rules).write(r, out);
@@ -42,17 +49,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // A documented outcome: two rules disagreed on a single-valued fact.
     }
   };
-  engine::Answers answers(kb.facts().size());
-  triage(answers);
-  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
-    const ruleset::Question& question = rules.questions[q];
-    switch (question.type) {
-      case engine::FactType::Bool: answers[q] = engine::Value::boolean(true); break;
-      case engine::FactType::Number: answers[q] = engine::Value::number(question.min); break;
-      default:
-        if (!kb.facts()[q].symbols.empty()) answers[q] = engine::Value::symbol(0);
+  // Every question given its first answer (`last`: its last), or only
+  // those not optional.
+  auto answered = [&](bool last, bool optional_too) {
+    engine::Answers answers(kb.facts().size());
+    for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+      const ruleset::Question& question = rules.questions[q];
+      if (question.optional && !optional_too) continue;
+      const auto& symbols = kb.facts()[q].symbols;
+      switch (question.type) {
+        case engine::FactType::Bool: answers[q] = engine::Value::boolean(!last); break;
+        case engine::FactType::Number:
+          answers[q] = engine::Value::number(last ? question.max : question.min);
+          break;
+        default:
+          if (!symbols.empty())
+            answers[q] = engine::Value::symbol(last ? static_cast<int>(symbols.size()) - 1 : 0);
+      }
     }
-  }
-  triage(answers);
+    return answers;
+  };
+  triage(engine::Answers(kb.facts().size()));
+  triage(answered(false, true));
+  triage(answered(false, false));
+  triage(answered(true, false));
   return 0;
 }
