@@ -16,15 +16,21 @@ class KeyWriter {
  public:
   explicit KeyWriter(std::string& key) : key_(key) {}
   ~KeyWriter() { key_.append(buffer_, used_); }
-  // The `size` low bytes of `value` (little-endian): all of it is copied,
-  // in one move, and only `size` bytes kept.
   template <typename T>
-  void raw(const T& value, std::size_t size = sizeof(T)) {
-    if (used_ + sizeof(T) > sizeof buffer_) {
-      key_.append(buffer_, used_);
-      used_ = 0;
-    }
+  void raw(const T& value) {
+    room(sizeof(T));
     std::memcpy(buffer_ + used_, &value, sizeof(T));
+    used_ += sizeof(T);
+  }
+  // The `size` low bytes of `value`, lowest first, on any machine.
+  void low_bytes(std::uint64_t value, std::size_t size) {
+    room(sizeof value);
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(buffer_ + used_, &value, sizeof value);  // one move; the rest is not kept
+    } else {
+      for (std::size_t i = 0; i < size; ++i)
+        buffer_[used_ + i] = static_cast<char>(value >> (8 * i));
+    }
     used_ += size;
   }
   void values(std::span<const Value> values) {
@@ -33,6 +39,12 @@ class KeyWriter {
   }
 
  private:
+  void room(std::size_t size) {
+    if (used_ + size > sizeof buffer_) {
+      key_.append(buffer_, used_);
+      used_ = 0;
+    }
+  }
   std::string& key_;
   char buffer_[256];
   std::size_t used_ = 0;
@@ -122,8 +134,8 @@ void RerunKey::append(const Evaluation& base, const Downstream& downstream, std:
     }
   }
   for (FactId fact : downstream.facts) {
-    out.raw(replayed_certain_[fact], bit_bytes_[fact]);
-    out.raw(replayed_possible_[fact], bit_bytes_[fact]);
+    out.low_bytes(replayed_certain_[fact], bit_bytes_[fact]);
+    out.low_bytes(replayed_possible_[fact], bit_bytes_[fact]);
   }
 }
 

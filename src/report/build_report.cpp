@@ -224,8 +224,10 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   if (alone_not_.size() > 1)
     for (FactId q : matter_when_opened(alone_not_, evaluation).matter) report_.assumed.push_back(q);
   std::sort(report_.assumed.begin(), report_.assumed.end());
-  auto& found = opened_.at(unanswered_).found;
-  if (auto all = found.find(all_key_); all != found.end()) all->second.assumed = report_.assumed;
+  // Kept with the finding for the whole set, unless the calls above forgot it.
+  if (auto set = opened_.find(unanswered_); set != opened_.end())
+    if (auto all = set->second.found.find(all_key_); all != set->second.found.end())
+      all->second.assumed = report_.assumed;
 }
 
 // Which of `open` (questions declined in `evaluation`) matter when they are
