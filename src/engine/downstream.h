@@ -25,8 +25,9 @@ struct Downstream {
   std::vector<char> evaluate;
   // What the rerun takes from its base: the largest parts of the conditions
   // it evaluates that read none of `facts` (whole conditions never: those
-  // rules are replayed), and the rules of `strata` it replays, in rule order.
-  // By part number (KnowledgeBase::first_part).
+  // rules are replayed), by part number (KnowledgeBase::first_part); and
+  // the rules of `strata` it does not evaluate but replays, in rule order
+  // (the other writers of `facts`, and the other rules of their strata).
   std::vector<int> fixed;
   std::vector<int> replayed;
 };

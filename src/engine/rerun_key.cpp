@@ -119,19 +119,25 @@ void RerunKey::append(const Evaluation& base, const Downstream& downstream, std:
   // rule's values certainly, an undecided one's possibly. A value with no
   // bit keeps the rule and its status in the key instead.
   for (FactId fact : downstream.facts) replayed_certain_[fact] = replayed_possible_[fact] = 0;
+  replayed_as_rules_.clear();
   for (int rule : downstream.replayed) {
     const Tri status = base.rule_status(rule);
     if (status == Tri::False) continue;
     const std::uint64_t certainly = status == Tri::True ? ~std::uint64_t{0} : 0;
     for (const auto [fact, bit] : adds_[rule]) {
       if (bit == 0) {
-        out.raw(rule);
-        out.raw(status);
+        replayed_as_rules_.emplace_back(rule, status);
         continue;
       }
       replayed_possible_[fact] |= bit;
       replayed_certain_[fact] |= bit & certainly;
     }
+  }
+  // Counted, so that a key says where each of its parts ends.
+  out.raw(static_cast<std::uint32_t>(replayed_as_rules_.size()));
+  for (const auto& [rule, status] : replayed_as_rules_) {
+    out.raw(rule);
+    out.raw(status);
   }
   for (FactId fact : downstream.facts) {
     out.low_bytes(replayed_certain_[fact], bit_bytes_[fact]);

@@ -1,19 +1,23 @@
 #pragma once
 // A key for what a rerun (Evaluator::rerun) takes from its base: two bases
-// whose keys over one Downstream are equal rerun to the same facts (as sets
-// of values) and the same statuses of the rules evaluated again, and so to
-// the same open questions among those opened.
-// What a caller found after one rerun then holds for every base with that
-// key, and a batch need not rerun for each line.
+// whose keys over one Downstream are equal rerun to the same values (as
+// sets) of the facts it fills again and the same statuses of the rules it
+// evaluates again, and so to the same open questions among those opened
+// (a walk back from a fact it does not fill reaches none of them: nothing
+// that fact's writers read changes). The rest is each base's own. What a
+// caller found after one rerun then holds for every base with that key,
+// and a batch need not rerun for each line.
 //
-// It holds no more than the rerun can tell: the truth of each part of the
-// conditions it evaluates that reads nothing it fills again (two lines
+// It holds little more than the rerun can tell: the truth of each part of
+// the conditions it evaluates that reads nothing it fills again (two lines
 // whose ages differ but are both "50 or more" give one key), and, for the
-// writers it replays, only what they add to each fact: the values they
-// assert certainly or possibly (ten red flags that give "ambulance" are one
-// key). Not the order values came in: no condition sees it.
+// writers it replays, what they add to each fact: the values they assert
+// certainly or possibly (ten red flags that give "ambulance" are one key),
+// or, for a value without a bit, the rule and its status. Not the order
+// values came in: no condition sees it.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/downstream.h"
@@ -47,8 +51,10 @@ class RerunKey {
     std::uint64_t bit;
   };
   std::vector<std::vector<Adds>> adds_;
-  // append's scratch, by fact: the values replayed writers assert.
+  // append's scratch, by fact: the values replayed writers assert; and the
+  // replayed rules that assert a value without a bit, with their status.
   std::vector<std::uint64_t> replayed_certain_, replayed_possible_;
+  std::vector<std::pair<int, Tri>> replayed_as_rules_;
   // By fact: the bytes that hold a bit for each value it can take (a bool's,
   // a symbol's); 8 for a number, whose asserted values may be any.
   std::vector<std::uint8_t> bit_bytes_;

@@ -242,14 +242,14 @@ ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId
       remembered_ = 0;
     }
     Opened o{engine::downstream_of(rules_.knowledge_base(), open), false, {}};
-    o.level_reread = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
-                               rules_.roles.level) == o.downstream.facts.end();
+    o.level_from_base = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
+                                  rules_.roles.level) == o.downstream.facts.end();
     set = opened_.emplace(open, std::move(o)).first;
   }
   Opened& o = set->second;
   key_.clear();
   rerun_key_.append(evaluation, o.downstream, key_);
-  if (o.level_reread) rerun_key_.append_fact(evaluation.facts(), rules_.roles.level, key_);
+  if (o.level_from_base) rerun_key_.append_fact(evaluation.facts(), rules_.roles.level, key_);
   if (auto found = o.found.find(key_); found != o.found.end()) return found->second;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
     for (auto& [_, other] : opened_) other.found.clear();

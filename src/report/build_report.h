@@ -55,7 +55,9 @@ class ReportBuilder {
   };
   struct Opened {
     engine::Downstream downstream;
-    bool level_reread;  // the level is not rerun: which facts matter depends on it as it stands
+    // The level is not rerun: which facts matter depends on it as it
+    // stands in the base, so the key holds it too.
+    bool level_from_base;
     // By key: lines that agree on it find the same, and most lines agree
     // with one before.
     std::unordered_map<std::string, Found> found;
