@@ -206,6 +206,7 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   unanswered_.clear();
   for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
     if (declined_[q]) unanswered_.push_back(q);
+  // `all` is scoped to this statement: the calls below may forget it.
   if (const Found& all = matter_when_opened(unanswered_, evaluation); all.assumed) {
     report_.assumed = *all.assumed;
     return;

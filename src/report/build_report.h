@@ -42,9 +42,6 @@ class ReportBuilder {
   Report report_;
   const engine::Evaluator evaluator_;
   engine::Evaluation scratch_;  // the evaluation as if some declined questions could be asked
-  // What opening each set of optional questions reruns, and which of them
-  // then matter, by the set: a batch meets few sets, and each is worked out
-  // once.
   // What opening a set found, for one key of what its rerun takes from
   // the base (engine::RerunKey) and the level as it stands when the rerun
   // does not redo it: which of the set matter, and, once a line has
@@ -62,6 +59,8 @@ class ReportBuilder {
     // with one before.
     std::unordered_map<std::string, Found> found;
   };
+  // What opening each set of optional questions reruns, and what it found,
+  // by the set: a batch meets few sets, and each is worked out once.
   std::map<std::vector<engine::FactId>, Opened> opened_;
   std::size_t remembered_ = 0;  // entries in every `found`
   engine::RerunKey rerun_key_;
