@@ -116,9 +116,9 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
     parse_command_line(*app, options, rules, argc, argv);
   };
   try {
-    // With only the answer flags given, which is most of a triage's start-up
-    // saved; anything amiss is parsed again with them all, so that every
-    // message is what the whole command line makes of it.
+    // With only the answer flags given and the one command named, which is
+    // most of a triage's start-up saved; anything amiss is parsed again with them all, so that
+    // every message is what the whole command line makes of it.
     const auto named = answer_flags_named(rules, argc, argv);
     try {
       build_and_parse(named ? &*named : nullptr);
@@ -178,6 +178,7 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
 
 std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
                                                     const char* const* argv) {
+  if (command_words(argc, argv) > 1) return std::nullopt;
   std::vector<bool> named(rules.questions.size(), false);
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -271,6 +272,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   app->require_subcommand(0, 1);
   for (const auto& spec : commands()) {
     CLI::App* target = app.get();
+    if (*spec.name && answers && only != spec.name) continue;  // the lean app
     if (*spec.name) {
       target = app->add_subcommand(spec.name, rules.word(spec.summary));
       target->formatter(app->get_formatter());

@@ -17,9 +17,11 @@ namespace backtriage::cli {
 // The answer flags come from `rules`, so a different rule set brings its own.
 // Help is wrapped to `width` columns. With `only`, the name of the command
 // about to run ("" for triage), the other subcommands are added without
-// their options; with `answers` (by question), only those answer flags are
-// added. Each option costs CLI11 a check against all the others, which was
-// a third of a triage's start-up.
+// their options. With `answers` (by question), the app is the lean one that
+// parses a command line answer_flags_named accepted: only those answer
+// flags, and of the subcommands only `only`. Each option costs CLI11 a check
+// against all the others, and each subcommand its own help flag: a third of
+// a triage's start-up.
 std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80,
                                    std::optional<std::string> only = std::nullopt,
                                    const std::vector<bool>* answers = nullptr);
@@ -31,7 +33,8 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
                         bool with_meanings = true);
 
 // The answer flags argv names, by question; none when argv asks for help or
-// the version (which list every flag).
+// the version (which list every flag and command), or names more than one
+// command (which only the whole app tells apart).
 std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
                                                     const char* const* argv);
 

@@ -64,6 +64,17 @@ std::string command_in(int argc, const char* const* argv) {
   return "";
 }
 
+int command_words(int argc, const char* const* argv) {
+  const auto names = command_names();
+  int count = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    count += std::find(names.begin(), names.end(), arg) != names.end();
+  }
+  return count;
+}
+
 std::string help_hint(const std::string& command) {
   return command.empty() ? "run 'backtriage --help'"
                          : fmt::format("run 'backtriage {} --help'", command);

@@ -31,6 +31,8 @@ const CommandSpec& spec_of(Command command);
 std::vector<std::string> command_names();
 // The subcommand named in argv, or "" (the default command).
 std::string command_in(int argc, const char* const* argv);
+// How many words of argv (before "--") are a subcommand's name.
+int command_words(int argc, const char* const* argv);
 // Where to read more: "run 'backtriage batch --help'".
 std::string help_hint(const std::string& command);
 

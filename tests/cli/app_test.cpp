@@ -229,6 +229,10 @@ TEST_CASE("a triage adds only the answer flags its command line names, unless it
   CHECK_FALSE(named({"--fever", "yes", "--help"}));
   CHECK_FALSE(named({"-h"}));
   CHECK_FALSE(named({"--version"}));
+  // Two commands' names: only the whole app says which is one and which a
+  // file or value.
+  CHECK(named({"check", "rules.yaml"}));
+  CHECK_FALSE(named({"check", "test"}));
 
   // The app built with only those parses them as the whole app does.
   cli::Options options;
@@ -239,6 +243,12 @@ TEST_CASE("a triage adds only the answer flags its command line names, unless it
   CHECK(options.answer_flags[index_of("fever")] == "yes");
   CHECK(options.answer_flags[index_of("duration_weeks")] == "3");
   CHECK(app->get_options().size() < cli::make_app(options, rules)->get_options().size());
+  CHECK(app->get_subcommands({}).empty());  // nor any command's
+
+  // A command's lean app has that command alone.
+  auto batch = cli::make_app(options, rules, 80, "batch", &only);
+  REQUIRE(batch->get_subcommands({}).size() == 1);
+  CHECK(batch->get_subcommands({}).front()->get_name() == "batch");
 }
 
 TEST_CASE("every text of --help is a word of the rule file", "[cli][app]") {
