@@ -15,38 +15,47 @@ std::size_t display_width(std::string_view text) {
   return n;
 }
 
+namespace {
+
+// Whether `c` ends a word: a space, a tab, a line break or a carriage return.
+bool ends_word(char c) {
+  return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+}
+
+}  // namespace
+
 std::string wrap(std::string_view text, int width, std::string_view first, std::size_t indent) {
   const std::size_t limit = static_cast<std::size_t>(width > 0 ? width : 80);
-  const std::string margin(indent, ' ');
-  std::string out(first);
+  std::string out;
+  // Each line break adds its margin: room for one every 16 bytes, so that
+  // a report's text is appended without growing the string again.
+  out.reserve(first.size() + text.size() + 1 + (text.size() / 16 + 1) * indent);
+  out += first;
   std::size_t column = display_width(first);
   bool line_empty = true;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '\n') {  // a paragraph break the text asks for
-      out += '\n';
-      out += margin;
-      column = indent;
-      line_empty = true;
-      ++i;
+  auto new_line = [&] {
+    out += '\n';
+    out.append(indent, ' ');
+    column = indent;
+    line_empty = true;
+  };
+  const char* p = text.data();
+  const char* const stop = p + text.size();
+  while (p < stop) {
+    if (*p == '\n') {  // a paragraph break the text asks for
+      new_line();
+      ++p;
       continue;
     }
-    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
-      ++i;
+    if (ends_word(*p)) {
+      ++p;
       continue;
     }
-    std::size_t end = i;
-    while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' &&
-           text[end] != '\r')
-      ++end;
-    const std::string_view word = text.substr(i, end - i);
+    const char* end = p + 1;
+    while (end < stop && !ends_word(*end)) ++end;
+    const std::string_view word(p, static_cast<std::size_t>(end - p));
     const std::size_t w = display_width(word);
-    if (!line_empty && column + 1 + w > limit) {
-      out += '\n';
-      out += margin;
-      column = indent;
-      line_empty = true;
-    }
+    if (!line_empty && column + 1 + w > limit) new_line();
     if (!line_empty) {
       out += ' ';
       ++column;
@@ -54,7 +63,7 @@ std::string wrap(std::string_view text, int width, std::string_view first, std::
     out += word;
     column += w;
     line_empty = false;
-    i = end;
+    p = end;
   }
   out += '\n';
   return out;
