@@ -180,6 +180,7 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
                                                     const char* const* argv) {
   if (command_words(argc, argv) > 1) return std::nullopt;
   std::vector<bool> named(rules.questions.size(), false);
+  std::vector<std::string> flags;  // made once: each is a new string
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
@@ -187,8 +188,10 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
       return std::nullopt;
     if (arg.rfind("--", 0) != 0) continue;
     arg = arg.substr(0, arg.find('='));
-    for (std::size_t q = 0; q < rules.questions.size(); ++q)
-      if (!named[q] && arg == rules.questions[q].flag()) named[q] = true;
+    if (flags.empty())
+      for (const auto& q : rules.questions) flags.push_back(q.flag());
+    for (std::size_t q = 0; q < flags.size(); ++q)
+      if (arg == flags[q]) named[q] = true;
   }
   return named;
 }
