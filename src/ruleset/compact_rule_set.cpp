@@ -1,6 +1,7 @@
 #include "ruleset/compact_rule_set.h"
 
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -13,7 +14,7 @@ using engine::Condition;
 namespace {
 
 // Bumped whenever a field list below, or an item struct's (item.h), changes.
-constexpr std::string_view kMagic = "backtriage-rules-compact-9\n";
+constexpr std::string_view kMagic = "backtriage-rules-compact-10\n";
 
 // Each struct's fields are listed once, in `describe`, and the same list
 // drives writing and reading, so the two directions cannot drift apart.
@@ -155,6 +156,11 @@ class Writer {
     if (o) put(*o);
   }
   template <typename T>
+  void put(std::shared_ptr<const T>& p) {
+    raw(static_cast<bool>(p));
+    if (p) put(const_cast<T&>(*p));
+  }
+  template <typename T>
   void put(std::vector<T>& list) {
     raw(static_cast<std::uint32_t>(list.size()));
     for (auto& element : list) put(element);
@@ -203,6 +209,13 @@ class Reader {
   void get(std::optional<T>& o) {
     if (!raw<bool>()) return o.reset();
     get(o.emplace());
+  }
+  template <typename T>
+  void get(std::shared_ptr<const T>& p) {
+    if (!raw<bool>()) return p.reset();
+    auto read = std::make_shared<T>();
+    get(*read);
+    p = std::move(read);
   }
   template <typename T>
   void get(std::vector<T>& list) {

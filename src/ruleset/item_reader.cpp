@@ -99,9 +99,10 @@ void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, R
 }
 
 void RuleSetBuilder::read_field(const YAML::Node& value, std::string_view key, Read how,
-                                std::optional<Figure>& member) {
+                                std::shared_ptr<const Figure>& member) {
   if (how != Read::Figure) unreadable(key);
-  member = read_figure(yaml_, value, rule_set_->views);
+  if (auto figure = read_figure(yaml_, value, rule_set_->views))
+    member = std::make_shared<const Figure>(std::move(*figure));
 }
 
 Item RuleSetBuilder::item(const YAML::Node& node, Role role, const std::vector<std::string>& keys) {

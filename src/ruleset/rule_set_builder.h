@@ -82,7 +82,7 @@ class RuleSetBuilder {
   void read_field(const YAML::Node& value, std::string_view key, Read how,
                   std::optional<Dose>& member);
   void read_field(const YAML::Node& value, std::string_view key, Read how,
-                  std::optional<Figure>& member);
+                  std::shared_ptr<const Figure>& member);
   std::vector<Item> items(const YAML::Node& node, Role role);
   void question(const YAML::Node& node);
   void derived_fact(const YAML::Node& node);
