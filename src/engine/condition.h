@@ -38,6 +38,9 @@ struct Condition {
   // Fills operand_bits here and below; the knowledge base compiles its rules.
   void compile();
   Tri evaluate(const FactTable& facts) const;
+  // The same, with the commonest part, a comparison by mask, worked out
+  // without evaluate's frame: what loops over many conditions call.
+  Tri truth(const FactTable& facts) const;
 
   // Calls `visit(fact, negated)` for every fact the condition reads; negated
   // is true under `not`, for `absent` and for `ne` — reads whose truth can

@@ -229,7 +229,7 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
   }
 
   run_strata(Indices{kb_.strata().size()}, evaluation, trace,
-             [&](int rule) { return kb_.rules()[rule].when.evaluate(facts); });
+             [&](int rule) { return kb_.rules()[rule].when.truth(facts); });
 }
 
 template <typename Strata, typename StatusOf>
@@ -324,7 +324,7 @@ void Evaluator::rerun_with(const Evaluation& base, const Downstream& downstream,
     for (int rule : kb_.strata()[s]) out.status_[rule] = Tri::False;
   const FactTable& facts = out.facts_;
   run_strata(downstream.strata, out, nullptr, [&](int rule) {
-    return downstream.evaluate[rule] ? kb_.rules()[rule].when.evaluate(facts) : base.status_[rule];
+    return downstream.evaluate[rule] ? kb_.rules()[rule].when.truth(facts) : base.status_[rule];
   });
 }
 

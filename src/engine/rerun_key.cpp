@@ -104,7 +104,7 @@ void RerunKey::append(const Evaluation& base, const Downstream& downstream, std:
   unsigned filled = 0;
   for (int part : downstream.fixed) {
     if (truth_run_[part] != base.run_number()) {
-      truth_[part] = part_[part]->evaluate(base.facts());
+      truth_[part] = part_[part]->truth(base.facts());
       truth_run_[part] = base.run_number();
     }
     word |= static_cast<std::uint64_t>(truth_[part]) << (2 * filled);

@@ -39,6 +39,30 @@ TEST_CASE("a masked comparison gives what the lists give", "[engine]") {
           listed.operand_bits = 0;  // the general path
           CAPTURE(f, certain, possible, to_string(op));
           CHECK(masked.evaluate(facts) == listed.evaluate(facts));
+          // And what the evaluator and the loops over parts call.
+          CHECK(masked.truth(facts) == listed.evaluate(facts));
+          for (auto whole : {Condition::all({masked}), Condition::any({masked}),
+                             Condition::at_least(1, {masked})})
+            CHECK(whole.evaluate(facts) == listed.evaluate(facts));
         }
       }
+}
+
+TEST_CASE("truth is evaluate, for open and ranked facts too", "[engine]") {
+  std::vector<FactDecl> decls{{"kind", FactType::Choice, {"a", "b", "c", "d"}, true},
+                              {"level", FactType::Ranked, {"a", "b", "c", "d"}, false}};
+  const std::vector<Value> operands{Value::symbol(1), Value::symbol(3)};
+  FactTable open(decls);
+  open.set_open(0);
+  auto in = Condition::compare(0, Condition::Op::In, operands);
+  CHECK(in.truth(open) == Tri::Unknown);
+  CHECK(Condition::all({in}).evaluate(open) == Tri::Unknown);
+  // A ranked fact's value is its best certain one: not the mask's test.
+  FactTable ranked(decls);
+  ranked.add_certain(1, Value::symbol(3));
+  ranked.add_certain(1, Value::symbol(0));
+  auto level = Condition::compare(1, Condition::Op::In, operands);
+  REQUIRE(level.operand_bits != 0);
+  CHECK(level.truth(ranked) == Tri::False);
+  CHECK(Condition::all({level}).evaluate(ranked) == Tri::False);
 }
