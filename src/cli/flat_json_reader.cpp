@@ -1,7 +1,8 @@
 #include "cli/flat_json_reader.h"
 
-#include <array>
 #include <charconv>
+
+#include "report/json_plain.h"
 
 namespace backtriage::cli {
 
@@ -11,14 +12,6 @@ namespace {
 // are exact as doubles, so converting the text straight to double gives what
 // nlohmann gives (it keeps integers as integers, then casts).
 constexpr std::size_t kMaxDigits = 15;
-
-// The bytes a plain string holds: printable ASCII but the quote (its end) and
-// the backslash (an escape, which nlohmann reads). One test a byte.
-constexpr std::array<bool, 256> kPlain = [] {
-  std::array<bool, 256> plain{};
-  for (int c = 0x20; c <= 0x7E; ++c) plain[c] = c != '"' && c != '\\';
-  return plain;
-}();
 
 class Cursor {
  public:
@@ -42,11 +35,12 @@ class Cursor {
       ++i_;
   }
 
-  // A string of printable ASCII without escapes.
+  // A string of plain bytes (report/json_plain.h): no escape, which the
+  // nlohmann path reads, and nothing outside printable ASCII.
   bool string(std::string_view& out) {
     if (!take('"')) return false;
     const std::size_t start = i_;
-    while (!at_end() && kPlain[static_cast<unsigned char>(text_[i_])]) ++i_;
+    i_ += report::plain_json_run(text_.substr(i_));
     if (!take('"')) return false;  // the end, an escape or a byte outside printable ASCII
     out = text_.substr(start, i_ - 1 - start);
     return true;

@@ -2,30 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 
+#include "report/json_plain.h"
 #include "ruleset/utf8.h"
 
 namespace backtriage::report {
 
-namespace {
-
-// The bytes copied as they are: printable ASCII but the quote and the
-// backslash. A table, one test a byte: batch writes millions of strings.
-constexpr std::array<bool, 256> kPlain = [] {
-  std::array<bool, 256> plain{};
-  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-  return plain;
-}();
-
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size() && kPlain[static_cast<unsigned char>(text[i])]) ++i;
+  std::size_t i = plain_json_run(text);
   if (i == text.size()) {  // nothing to escape, as for nearly every string: one append
     const std::size_t at = out.size();
     out.resize(at + text.size() + 2);
@@ -39,8 +26,7 @@ void append_json_string(std::string& out, std::string_view text) {
   out.append(text.data(), i);
   while (i < text.size()) {
     // Copy runs of plain ASCII at once.
-    std::size_t run = i;
-    while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+    const std::size_t run = i + plain_json_run(text.substr(i));
     out.append(text.data() + i, run - i);
     i = run;
     if (i == text.size()) break;
