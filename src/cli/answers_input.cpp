@@ -293,11 +293,17 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
       continue;
     }
     // Scripts mostly write the questions in the rule file's order (that of
-    // `backtriage questions`): try the one after the last before hashing.
-    const Question* q =
-        next_in_order < rules.questions.size() && rules.questions[next_in_order].id == key
-            ? &rules.questions[next_in_order]
-            : rules.find_question(key);
+    // `backtriage questions`), leaving out those that do not apply: try the
+    // next few after the last before hashing.
+    const Question* q = nullptr;
+    constexpr std::size_t kLookAhead = 8;
+    for (std::size_t i = next_in_order;
+         i < std::min(next_in_order + kLookAhead, rules.questions.size()); ++i)
+      if (rules.questions[i].id == key) {
+        q = &rules.questions[i];
+        break;
+      }
+    if (!q) q = rules.find_question(key);
     if (!q) return false;
     const auto fact = static_cast<std::size_t>(q - rules.questions.data());
     next_in_order = fact + 1;
