@@ -61,17 +61,6 @@ void JsonOut::newline() {
   out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
 }
 
-void JsonOut::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (empty_.empty()) return;
-  if (!empty_.back()) out_ += ',';
-  empty_.back() = false;
-  if (!compact()) newline();
-}
-
 void JsonOut::open(char bracket) {
   before_value();
   out_ += bracket;
@@ -90,13 +79,6 @@ void JsonOut::key(std::string_view name) {
   append_json_string(out_, name);
   out_ += ':';
   if (!compact()) out_ += ' ';
-  after_key_ = true;
-}
-
-void JsonOut::quoted_key(std::string_view quoted) {
-  before_value();
-  out_ += quoted;
-  out_ += ':';
   after_key_ = true;
 }
 
@@ -130,11 +112,6 @@ void JsonOut::boolean(bool b) {
 void JsonOut::null() {
   before_value();
   out_ += "null";
-}
-
-void JsonOut::raw(std::string_view json) {
-  before_value();
-  out_ += json;
 }
 
 void JsonOut::string_list(const std::vector<std::string>& items) {
