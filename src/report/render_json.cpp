@@ -1,5 +1,7 @@
 #include "report/render_json.h"
 
+#include <cstdint>
+
 #include "report/json_parts.h"
 #include "ruleset/answer_domain.h"
 
@@ -155,16 +157,31 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
   out.begin_array();
   if (r.trace) {
     if (out.compact() && cached_) {
-      // Each entry written whole into `entry`, then pasted: the same bytes
-      // as the member-by-member writing below.
-      std::string entry;
+      // Each entry written whole, once for each rule and values read, then
+      // pasted: the same bytes as the member-by-member writing below.
       for (const auto& firing : r.trace->firings()) {
-        entry = entry_start_[firing.rule];
-        JsonOut members(entry, -1);
-        members.begin_object();
-        because(members, facts, firing.read);
-        members.end_object();
-        entry += entry_end_[firing.rule];
+        std::string& key = entry_key_;
+        key.assign(reinterpret_cast<const char*>(&firing.rule), sizeof firing.rule);
+        for (FactId f : firing.read) {
+          const auto values = facts.certain(f);
+          const auto count = static_cast<std::uint32_t>(values.size());
+          key.append(reinterpret_cast<const char*>(&count), sizeof count);
+          for (Value v : values) {
+            const double number = v.as_number();
+            key.append(reinterpret_cast<const char*>(&number), sizeof number);
+          }
+        }
+        if (entries_.size() >= kEntriesKept && !entries_.contains(key)) entries_.clear();
+        auto [at, added] = entries_.try_emplace(key);
+        std::string& entry = at->second;
+        if (added) {
+          entry = entry_start_[firing.rule];
+          JsonOut members(entry, -1);
+          members.begin_object();
+          because(members, facts, firing.read);
+          members.end_object();
+          entry += entry_end_[firing.rule];
+        }
         out.raw(entry);
       }
     } else {

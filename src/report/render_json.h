@@ -51,6 +51,14 @@ class JsonReportWriter {
   // dozen entries; pasting these took the trace from 17,300 to 14,800
   // instructions a line.
   std::vector<std::string> entry_start_, entry_end_;
+  // Whole compact trace entries already written, by their rule and the
+  // certain values of the facts it read (entry_key), which decide every
+  // byte: most of a line's dozen entries are another line's. Filled as
+  // lines are written, so a writer belongs to one batch worker; at most
+  // kEntriesKept, then all are forgotten.
+  static constexpr std::size_t kEntriesKept = 16384;
+  mutable std::unordered_map<std::string, std::string> entries_;
+  mutable std::string entry_key_;
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
