@@ -268,7 +268,7 @@ class CompactReader {
     if (bytes.substr(0, kMagic.size()) != kMagic)
       throw std::runtime_error("not a compact rule set of this build");
     Reader reader(bytes.substr(kMagic.size()));
-    auto rs = std::make_unique<RuleSet>();
+    auto rs = std::make_unique<RuleSet>(RuleSet::WithoutWords{});
     Derived d;
     describe_rule_set(reader, *rs, d);
     if (!reader.at_end()) throw std::runtime_error("compact rule set has trailing bytes");

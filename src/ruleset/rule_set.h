@@ -117,6 +117,12 @@ void answer_red_flags_no(const RuleSet& rules, engine::Answers& answers);
 
 class RuleSet {
  public:
+  RuleSet() = default;
+  // For a reader that fills in every word itself (the compact form): the
+  // English defaults would be made only to be replaced, 128 strings.
+  struct WithoutWords {};
+  explicit RuleSet(WithoutWords) : words() {}
+
   std::string id, version, title, disclaimer;
   std::string origin;  // the file it came from, or "<embedded>"
   // The base's language ("en-GB"), the locale its words are in ("es-US"),
