@@ -1,5 +1,6 @@
 #include "report/render_json.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "report/json_parts.h"
@@ -48,6 +49,11 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     const std::string head = members_of([&](JsonOut& o) { json_rule_head(o, rule); });
     entry_start_.push_back("{" + head + (head.empty() ? "" : ",") + "\"because\":");
     entry_end_.push_back(",\"then\":" + json + "}");
+    const auto& kb = rules.knowledge_base();
+    const auto& reads = kb.reads(static_cast<int>(entry_end_.size() - 1));
+    entry_kept_.push_back(std::none_of(reads.begin(), reads.end(), [&](FactId f) {
+      return kb.facts()[f].type == engine::FactType::Number;
+    }));
   }
   for (const Item& level : rules.levels())
     report_head_.emplace(&level,
@@ -157,9 +163,22 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
   out.begin_array();
   if (r.trace) {
     if (out.compact() && cached_) {
-      // Each entry written whole, once for each rule and values read, then
-      // pasted: the same bytes as the member-by-member writing below.
+      // Each entry written whole, then pasted: the same bytes as the
+      // member-by-member writing below.
+      auto write_entry = [&](std::string& entry, const engine::Firing& firing) {
+        entry = entry_start_[firing.rule];
+        JsonOut members(entry, -1);
+        members.begin_object();
+        because(members, facts, firing.read);
+        members.end_object();
+        entry += entry_end_[firing.rule];
+      };
       for (const auto& firing : r.trace->firings()) {
+        if (!entry_kept_[firing.rule]) {
+          write_entry(entry_scratch_, firing);
+          out.raw(entry_scratch_);
+          continue;
+        }
         std::string& key = entry_key_;
         key.assign(reinterpret_cast<const char*>(&firing.rule), sizeof firing.rule);
         for (FactId f : firing.read) {
@@ -173,16 +192,8 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
         }
         if (entries_.size() >= kEntriesKept && !entries_.contains(key)) entries_.clear();
         auto [at, added] = entries_.try_emplace(key);
-        std::string& entry = at->second;
-        if (added) {
-          entry = entry_start_[firing.rule];
-          JsonOut members(entry, -1);
-          members.begin_object();
-          because(members, facts, firing.read);
-          members.end_object();
-          entry += entry_end_[firing.rule];
-        }
-        out.raw(entry);
+        if (added) write_entry(at->second, firing);
+        out.raw(at->second);
       }
     } else {
       for (const auto& firing : r.trace->firings()) {
