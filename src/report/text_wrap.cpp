@@ -51,10 +51,19 @@ std::string wrap(std::string_view text, int width, std::string_view first, std::
       ++p;
       continue;
     }
-    const char* end = p + 1;
-    while (end < stop && !ends_word(*end)) ++end;
+    // The word and its width in one pass; a colour code in it (rare) is
+    // measured again without its escape.
+    const char* end = p;
+    std::size_t w = 0;
+    bool escape = false;
+    do {
+      const auto c = static_cast<unsigned char>(*end);
+      escape |= c == 0x1b;
+      w += (c & 0xC0) != 0x80;
+      ++end;
+    } while (end < stop && !ends_word(*end));
     const std::string_view word(p, static_cast<std::size_t>(end - p));
-    const std::size_t w = display_width(word);
+    if (escape) w = display_width(word);
     if (!line_empty && column + 1 + w > limit) new_line();
     if (!line_empty) {
       out += ' ';
