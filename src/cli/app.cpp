@@ -8,6 +8,7 @@
 #include "cli/command_table.h"
 #include "cli/exit_code.h"
 #include "cli/help_formatter.h"
+#include "cli/option_adder.h"
 #include "cli/output.h"
 #include "cli/parse_error_message.h"
 #include "cli/rules_in_locale.h"
@@ -103,11 +104,11 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
 
   Options options;
   std::unique_ptr<CLI::App> app;
-  auto build_and_parse = [&](const std::vector<bool>* answers) {
+  auto build_and_parse = [&](const LeanCommandLine* lean) {
     app.reset();
     options = Options{};
     try {
-      app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns), command, answers);
+      app = make_app(options, rules, text_width(io, io.out_tty, io.out_columns), command, lean);
     } catch (const CLI::OptionAlreadyAdded& e) {
       throw CliError(kDataError, fmt::format("{}: a question's flag clashes with a built-in "
                                              "option: {}",
@@ -116,10 +117,10 @@ int dispatch(int argc, const char* const* argv, const Io& io) {
     parse_command_line(*app, options, rules, argc, argv);
   };
   try {
-    // With only the answer flags given and the one command named, which is
-    // most of a triage's start-up saved; anything amiss is parsed again with them all, so that
-    // every message is what the whole command line makes of it.
-    const auto named = answer_flags_named(rules, argc, argv);
+    // With only the answer flags, options and command given, which is most
+    // of a triage's start-up saved; anything amiss is parsed again with them
+    // all, so that every message is what the whole command line makes of it.
+    const auto named = lean_command_line(rules, argc, argv);
     try {
       build_and_parse(named ? &*named : nullptr);
     } catch (const CliError&) {
@@ -176,8 +177,8 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
   return text;
 }
 
-std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
-                                                    const char* const* argv) {
+std::optional<LeanCommandLine> lean_command_line(const ruleset::RuleSet& rules, int argc,
+                                                 const char* const* argv) {
   if (command_words(argc, argv) > 1) return std::nullopt;
   std::vector<bool> named(rules.questions.size(), false);
   std::vector<std::string> flags;  // made once: each is a new string
@@ -193,7 +194,7 @@ std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rule
     for (std::size_t q = 0; q < flags.size(); ++q)
       if (arg == flags[q]) named[q] = true;
   }
-  return named;
+  return LeanCommandLine{std::move(named), option_words(argc, argv)};
 }
 
 namespace {
@@ -250,8 +251,7 @@ std::string answer_example(const ruleset::RuleSet& rules) {
 }  // namespace
 
 std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, int width,
-                                   std::optional<std::string> only,
-                                   const std::vector<bool>* answers) {
+                                   std::optional<std::string> only, const LeanCommandLine* lean) {
   using ruleset::Word;
   auto app = std::make_unique<CLI::App>(
       rules.format_word(Word::HelpDescription,
@@ -275,7 +275,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   app->require_subcommand(0, 1);
   for (const auto& spec : commands()) {
     CLI::App* target = app.get();
-    if (*spec.name && answers && only != spec.name) continue;  // the lean app
+    if (*spec.name && lean && only != spec.name) continue;  // the lean app
     if (*spec.name) {
       target = app->add_subcommand(spec.name, rules.word(spec.summary));
       target->formatter(app->get_formatter());
@@ -283,7 +283,8 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
       // CLI11 made its help flag before it took the options' group.
       target->set_help_flag("-h,--help", rules.word(Word::HelpOptionHelp));
     }
-    if (!only || !*spec.name || *only == spec.name) spec.add_options(*target, o, rules);
+    if (!only || !*spec.name || *only == spec.name)
+      spec.add_options(OptionAdder(*target, rules, lean ? &lean->options : nullptr), o);
     if (*spec.name) {
       const Command command = spec.command;
       target->callback([&o, command] { o.command = command; });
@@ -291,7 +292,7 @@ std::unique_ptr<CLI::App> make_app(Options& o, const ruleset::RuleSet& rules, in
   }
   o.answer_flags.assign(rules.questions.size(), std::nullopt);
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    if (answers && !(*answers)[i]) continue;
+    if (lean && !lean->answers[i]) continue;
     const auto& q = rules.questions[i];
     app->add_option(q.flag(), o.answer_flags[i], answer_help(rules, q))
         ->type_name(ruleset::accepted_answers(q).brief())

@@ -14,17 +14,25 @@
 
 namespace backtriage::cli {
 
+// What the lean app is made of (make_app): the answer flags a command line
+// names, by question, and its words that may name an option
+// (option_words).
+struct LeanCommandLine {
+  std::vector<bool> answers;
+  std::vector<std::string> options;
+};
+
 // The answer flags come from `rules`, so a different rule set brings its own.
 // Help is wrapped to `width` columns. With `only`, the name of the command
 // about to run ("" for triage), the other subcommands are added without
-// their options. With `answers` (by question), the app is the lean one that
-// parses a command line answer_flags_named accepted: only those answer
-// flags, and of the subcommands only `only`. Each option costs CLI11 a check
-// against all the others, and each subcommand its own help flag: a third of
-// a triage's start-up.
+// their options. With `lean`, the app is the lean one that parses a command
+// line lean_command_line accepted: of the answer flags and options only
+// those it names, and of the subcommands only `only`. Each option costs
+// CLI11 a check against all the others, and each subcommand its own help
+// flag: a third of a triage's start-up.
 std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rules, int width = 80,
                                    std::optional<std::string> only = std::nullopt,
-                                   const std::vector<bool>* answers = nullptr);
+                                   const LeanCommandLine* lean = nullptr);
 
 // An answer flag's help: the question (a red flag's short label), with
 // each choice's meaning when `with_meanings` (the values are ids, the same in
@@ -32,11 +40,11 @@ std::unique_ptr<CLI::App> make_app(Options& options, const ruleset::RuleSet& rul
 std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& q,
                         bool with_meanings = true);
 
-// The answer flags argv names, by question; none when argv asks for help or
-// the version (which list every flag and command), or names more than one
+// What argv names, for the lean app; none when argv asks for help or the
+// version (which list every flag and command), or names more than one
 // command (which only the whole app tells apart).
-std::optional<std::vector<bool>> answer_flags_named(const ruleset::RuleSet& rules, int argc,
-                                                    const char* const* argv);
+std::optional<LeanCommandLine> lean_command_line(const ruleset::RuleSet& rules, int argc,
+                                                 const char* const* argv);
 
 // Parses argv into `options`, checks what CLI11 leaves to us (values of
 // enumerated options, options that contradict each other) and turns every

@@ -13,6 +13,7 @@
 #include "cli/batch_worker.h"
 #include "cli/exit_code.h"
 #include "cli/line_reader.h"
+#include "cli/option_adder.h"
 #include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
@@ -145,27 +146,25 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return total.errors > 0 ? kDataError : kOk;
 }
 
-void add_batch(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  add_rules(app, o, rules);
-  app.add_option("--input", o.input_file, rules.word(ruleset::Word::HelpBatchInput))
-      ->type_name("FILE");
-  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpBatchFormat))
-      ->type_name("json|cds-hooks");
-  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpBatchJson));
-  app.add_flag("--brief", o.brief, rules.word(ruleset::Word::HelpBatchBrief));
-  add_output(app, o, rules);
-  app.add_flag("--no-red-flags", o.no_red_flags, rules.word(ruleset::Word::HelpBatchNoRedFlags));
-  app.add_flag("--summary", o.summary, rules.word(ruleset::Word::HelpBatchSummary));
+void add_batch(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  add_rules(add, o);
+  if (auto* opt = add.option("--input", o.input_file, Word::HelpBatchInput)) opt->type_name("FILE");
+  if (auto* opt = add.option("--format", o.format_text, Word::HelpBatchFormat))
+    opt->type_name("json|cds-hooks");
+  add.flag("--json", o.json, Word::HelpBatchJson);
+  add.flag("--brief", o.brief, Word::HelpBatchBrief);
+  add_output(add, o);
+  add.flag("--no-red-flags", o.no_red_flags, Word::HelpBatchNoRedFlags);
+  add.flag("--summary", o.summary, Word::HelpBatchSummary);
   // Scripts often pass the common options to every command alike.
-  app.add_flag("--no-input", o.no_input, rules.word(ruleset::Word::HelpBatchNoInput));
-  app.add_flag("--explain", o.explain, rules.word(ruleset::Word::HelpBatchExplain));
-  app.add_option("--color", o.color, rules.word(ruleset::Word::HelpBatchColor))
-      ->type_name("auto|always|never")
-      ->check(one_of(kColorModes));
-  app.add_option("--jobs,-j", o.jobs, rules.word(ruleset::Word::HelpBatchJobs))
-      ->type_name("N")
-      ->check(whole_number(1, 256));
-  app.footer(rules.format_word(ruleset::Word::HelpBatchFooter));
+  add.flag("--no-input", o.no_input, Word::HelpBatchNoInput);
+  add.flag("--explain", o.explain, Word::HelpBatchExplain);
+  if (auto* opt = add.option("--color", o.color, Word::HelpBatchColor))
+    opt->type_name("auto|always|never")->check(one_of(kColorModes));
+  if (auto* opt = add.option("--jobs,-j", o.jobs, Word::HelpBatchJobs))
+    opt->type_name("N")->check(whole_number(1, 256));
+  add.app().footer(add.rules().format_word(Word::HelpBatchFooter));
 }
 
 }  // namespace backtriage::cli

@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage batch`, into `o`.
-void add_batch(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_batch(const OptionAdder& add, Options& o);
 
 // `backtriage batch`: JSON Lines in, one report (or error object) per line out.
 int run_batch(const Options& options, const ruleset::RuleSet& rules, const Io& io);

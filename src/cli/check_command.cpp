@@ -11,6 +11,7 @@
 
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
+#include "cli/option_adder.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "ruleset/lint.h"
@@ -119,12 +120,12 @@ int run_check(const Options& o, const Io& io) {
   return unreadable ? kNoInput : invalid ? kDataError : kOk;
 }
 
-void add_check(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  app.add_option("files", o.files, rules.word(ruleset::Word::HelpCheckFiles))->type_name("FILE");
-  app.add_option("--rules", o.rules_file, rules.word(ruleset::Word::HelpCheckRules))
-      ->type_name("FILE");
-  add_color(app, o, rules);
-  app.footer(rules.format_word(ruleset::Word::HelpCheckFooter));
+void add_check(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  if (auto* opt = add.option("files", o.files, Word::HelpCheckFiles)) opt->type_name("FILE");
+  if (auto* opt = add.option("--rules", o.rules_file, Word::HelpCheckRules)) opt->type_name("FILE");
+  add_color(add, o);
+  add.app().footer(add.rules().format_word(Word::HelpCheckFooter));
 }
 
 }  // namespace backtriage::cli

@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage check`, into `o`.
-void add_check(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_check(const OptionAdder& add, Options& o);
 
 // `backtriage check [FILE...]`: every problem of every file, as
 // file:line:col; exit 0 valid, 65 invalid, 66 unreadable.

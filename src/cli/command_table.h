@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/io.h"
+#include "cli/option_adder.h"
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
@@ -19,7 +20,7 @@ struct CommandSpec {
   ruleset::Word summary;  // the default command's is the app's description
   Command command;
   // Its options, their texts in the rule set's words.
-  void (*add_options)(CLI::App&, Options&, const ruleset::RuleSet&);
+  void (*add_options)(const OptionAdder&, Options&);
   int (*run)(const Options&, const ruleset::RuleSet&, const Io&);
 };
 

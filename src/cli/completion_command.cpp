@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.h"
+#include "cli/option_adder.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "ruleset/answer_domain.h"
@@ -294,16 +295,17 @@ int run_completion(const Options& options, const ruleset::RuleSet& rules, const 
   return 0;
 }
 
-void add_completion(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  add_rules(app, o, rules);
+void add_completion(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  add_rules(add, o);
   // The flags take the rule set's ids in every locale (a locale's own words
   // are the interview's), so the values completed never change with it; the
   // answer flags' descriptions, which fish shows, do.
-  app.get_option("--locale")->description(rules.word(ruleset::Word::HelpCompletionLocale));
-  app.add_option("shell", o.completion_shell, rules.word(ruleset::Word::HelpCompletionShell))
-      ->type_name("bash|zsh|fish")
-      ->required();
-  app.footer(rules.format_word(ruleset::Word::HelpCompletionFooter));
+  if (auto* locale = add.app().get_option_no_throw("--locale"))
+    locale->description(add.rules().word(Word::HelpCompletionLocale));
+  if (auto* opt = add.option("shell", o.completion_shell, Word::HelpCompletionShell))
+    opt->type_name("bash|zsh|fish")->required();
+  add.app().footer(add.rules().format_word(Word::HelpCompletionFooter));
 }
 
 }  // namespace backtriage::cli

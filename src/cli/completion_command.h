@@ -12,8 +12,10 @@ class App;
 
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage completion`, into `o`.
-void add_completion(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_completion(const OptionAdder& add, Options& o);
 
 // The script for `shell` (bash, zsh or fish) completing every option and
 // subcommand of `app`, whose answer flags come from `rules`.

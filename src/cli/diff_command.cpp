@@ -10,6 +10,7 @@
 #include "cli/answers_input.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
+#include "cli/option_adder.h"
 #include "cli/output.h"
 #include "report/text_wrap.h"
 #include "ruleset/answer_domain.h"
@@ -222,16 +223,14 @@ int run_diff(const Options& o, const ruleset::RuleSet&, const Io& io) {
   return diff.changed > 0 ? kTestFailed : kOk;
 }
 
-void add_diff(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  app.add_option("old", o.diff_old, rules.word(ruleset::Word::HelpDiffOld))
-      ->type_name("OLD")
-      ->required();
-  app.add_option("new", o.diff_new, rules.word(ruleset::Word::HelpDiffNew))
-      ->type_name("NEW")
-      ->required();
-  app.add_option("--cases", o.diff_cases, rules.word(ruleset::Word::HelpDiffCases))
-      ->type_name("FILE");
-  app.footer(rules.format_word(ruleset::Word::HelpDiffFooter));
+void add_diff(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  if (auto* opt = add.option("old", o.diff_old, Word::HelpDiffOld))
+    opt->type_name("OLD")->required();
+  if (auto* opt = add.option("new", o.diff_new, Word::HelpDiffNew))
+    opt->type_name("NEW")->required();
+  if (auto* opt = add.option("--cases", o.diff_cases, Word::HelpDiffCases)) opt->type_name("FILE");
+  add.app().footer(add.rules().format_word(Word::HelpDiffFooter));
 }
 
 }  // namespace backtriage::cli

@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage diff`, into `o`.
-void add_diff(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_diff(const OptionAdder& add, Options& o);
 
 // `backtriage diff OLD NEW [--cases FILE]`: what the change from OLD to NEW
 // does to patients (authoring/rule_diff.h). Exit 0: no case changes; 1:

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
+#include "cli/option_adder.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "report/fhir_questionnaire.h"
@@ -130,14 +131,15 @@ int run_questions(const Options& o, const ruleset::RuleSet& rules, const Io& io)
   return 0;
 }
 
-void add_questions(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  add_rules(app, o, rules);
-  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpQuestionsJson));
-  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpQuestionsFormat))
-      ->type_name("text|json|fhir");
-  add_json_style(app, o, rules);
-  add_output(app, o, rules);
-  app.footer(rules.format_word(ruleset::Word::HelpQuestionsFooter));
+void add_questions(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  add_rules(add, o);
+  add.flag("--json", o.json, Word::HelpQuestionsJson);
+  if (auto* opt = add.option("--format", o.format_text, Word::HelpQuestionsFormat))
+    opt->type_name("text|json|fhir");
+  add_json_style(add, o);
+  add_output(add, o);
+  add.app().footer(add.rules().format_word(Word::HelpQuestionsFooter));
 }
 
 }  // namespace backtriage::cli

@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage questions`, into `o`.
-void add_questions(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_questions(const OptionAdder& add, Options& o);
 
 // `backtriage questions [--json]`: every question with its flag, type,
 // choices or range, prompt, priority and the rules that read it.

@@ -3,18 +3,15 @@
 // JSON style, --output), each added by one function so that every command
 // spells and explains them the same.
 #include "cli/options.h"
-#include "ruleset/rule_set.h"
-
-namespace CLI {
-class App;
-}  // namespace CLI
 
 namespace backtriage::cli {
 
-// Their texts are words of `rules`, so that they follow --locale.
-void add_rules(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
-void add_color(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
-void add_json_style(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
-void add_output(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+class OptionAdder;
+
+// Their texts are words of the adder's rules, so that they follow --locale.
+void add_rules(const OptionAdder& add, Options& o);
+void add_color(const OptionAdder& add, Options& o);
+void add_json_style(const OptionAdder& add, Options& o);
+void add_output(const OptionAdder& add, Options& o);
 
 }  // namespace backtriage::cli

@@ -10,6 +10,7 @@
 #include "authoring/case_runner.h"
 #include "cli/exit_code.h"
 #include "cli/input_file.h"
+#include "cli/option_adder.h"
 #include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
@@ -95,15 +96,15 @@ int run_test(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return failed > 0 || !enough ? kTestFailed : kOk;
 }
 
-void add_test(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  app.add_option("files", o.files, rules.word(ruleset::Word::HelpTestFiles))->type_name("FILE");
-  add_rules(app, o, rules);
-  app.add_flag("--coverage", o.coverage, rules.word(ruleset::Word::HelpTestCoverage));
-  app.add_option("--min-coverage", o.min_coverage, rules.word(ruleset::Word::HelpTestMinCoverage))
-      ->type_name("N")
-      ->check(percentage());
-  add_color(app, o, rules);
-  app.footer(rules.format_word(ruleset::Word::HelpTestFooter));
+void add_test(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  if (auto* opt = add.option("files", o.files, Word::HelpTestFiles)) opt->type_name("FILE");
+  add_rules(add, o);
+  add.flag("--coverage", o.coverage, Word::HelpTestCoverage);
+  if (auto* opt = add.option("--min-coverage", o.min_coverage, Word::HelpTestMinCoverage))
+    opt->type_name("N")->check(percentage());
+  add_color(add, o);
+  add.app().footer(add.rules().format_word(Word::HelpTestFooter));
 }
 
 }  // namespace backtriage::cli

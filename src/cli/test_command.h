@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage test`, into `o`.
-void add_test(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_test(const OptionAdder& add, Options& o);
 
 // `backtriage test [FILE...] [--rules FILE] [--coverage] [--min-coverage N]`:
 // runs case files (default: the cases shipped with the embedded rule set)

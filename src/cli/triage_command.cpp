@@ -7,6 +7,7 @@
 
 #include "cli/answers_from_options.h"
 #include "cli/exit_code.h"
+#include "cli/option_adder.h"
 #include "cli/option_values.h"
 #include "cli/output.h"
 #include "cli/pager.h"
@@ -142,33 +143,30 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   return kOk;
 }
 
-void add_triage(CLI::App& app, Options& o, const ruleset::RuleSet& rules) {
-  add_rules(app, o, rules);
-  app.add_option("--format", o.format_text, rules.word(ruleset::Word::HelpOptionFormat))
-      ->type_name("text|json|cds-hooks|html|ics");
-  app.add_flag("--json", o.json, rules.word(ruleset::Word::HelpOptionJson));
-  app.add_flag("--brief", o.brief, rules.word(ruleset::Word::HelpOptionBrief));
-  add_json_style(app, o, rules);
-  add_output(app, o, rules);
-  app.add_flag("--no-input", o.no_input, rules.word(ruleset::Word::HelpOptionNoInput));
-  app.add_flag("--explain", o.explain, rules.word(ruleset::Word::HelpOptionExplain));
-  add_color(app, o, rules);
-  app.add_flag("--no-pager", o.no_pager, rules.word(ruleset::Word::HelpOptionNoPager));
-  app.add_option("--answers", o.answers_file, rules.word(ruleset::Word::HelpOptionAnswers))
-      ->type_name("FILE|-");
-  app.add_flag("--no-red-flags", o.no_red_flags, rules.word(ruleset::Word::HelpOptionNoRedFlags));
-  app.add_option("--start", o.start_date, rules.word(ruleset::Word::HelpOptionStart))
-      ->type_name("YYYY-MM-DD")
-      ->check(date_text());
-  app.add_option("--time", o.start_time, rules.word(ruleset::Word::HelpOptionTime))
-      ->type_name("HH:MM")
-      ->check(time_text());
-  app.add_option("--alarm", o.alarm, rules.word(ruleset::Word::HelpOptionAlarm))
-      ->type_name("MINUTES|none")
-      ->check(minutes_or_none());
-  app.add_option("--paper", o.paper, rules.word(ruleset::Word::HelpOptionPaper))
-      ->type_name("a4|letter")
-      ->check(one_of({"a4", "letter"}));
+void add_triage(const OptionAdder& add, Options& o) {
+  using ruleset::Word;
+  add_rules(add, o);
+  if (auto* opt = add.option("--format", o.format_text, Word::HelpOptionFormat))
+    opt->type_name("text|json|cds-hooks|html|ics");
+  add.flag("--json", o.json, Word::HelpOptionJson);
+  add.flag("--brief", o.brief, Word::HelpOptionBrief);
+  add_json_style(add, o);
+  add_output(add, o);
+  add.flag("--no-input", o.no_input, Word::HelpOptionNoInput);
+  add.flag("--explain", o.explain, Word::HelpOptionExplain);
+  add_color(add, o);
+  add.flag("--no-pager", o.no_pager, Word::HelpOptionNoPager);
+  if (auto* opt = add.option("--answers", o.answers_file, Word::HelpOptionAnswers))
+    opt->type_name("FILE|-");
+  add.flag("--no-red-flags", o.no_red_flags, Word::HelpOptionNoRedFlags);
+  if (auto* opt = add.option("--start", o.start_date, Word::HelpOptionStart))
+    opt->type_name("YYYY-MM-DD")->check(date_text());
+  if (auto* opt = add.option("--time", o.start_time, Word::HelpOptionTime))
+    opt->type_name("HH:MM")->check(time_text());
+  if (auto* opt = add.option("--alarm", o.alarm, Word::HelpOptionAlarm))
+    opt->type_name("MINUTES|none")->check(minutes_or_none());
+  if (auto* opt = add.option("--paper", o.paper, Word::HelpOptionPaper))
+    opt->type_name("a4|letter")->check(one_of({"a4", "letter"}));
 }
 
 }  // namespace backtriage::cli

@@ -5,14 +5,12 @@
 #include "cli/options.h"
 #include "ruleset/rule_set.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace backtriage::cli {
 
+class OptionAdder;
+
 // The options of `backtriage`, into `o`.
-void add_triage(CLI::App& app, Options& o, const ruleset::RuleSet& rules);
+void add_triage(const OptionAdder& add, Options& o);
 
 // The default command: gather answers (flags, --answers, prompts), evaluate,
 // and print one report.

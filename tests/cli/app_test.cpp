@@ -1,6 +1,7 @@
 // Parses argv in-process, as CLI11's own TApp tests do.
 #include "cli/app.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "cli/exit_code.h"
@@ -213,42 +214,56 @@ TEST_CASE("the rules option is found before the full parse", "[cli]") {
                     "--help'");
 }
 
-TEST_CASE("a triage adds only the answer flags its command line names, unless it asks for help",
+TEST_CASE("a plain command line is parsed by an app of only what it names, unless it asks for help",
           "[cli]") {
   const auto& rules = ruleset::embedded_rule_set();
-  auto named = [&](std::vector<const char*> args) {
+  auto lean = [&](std::vector<const char*> args) {
     args.insert(args.begin(), "backtriage");
-    return cli::answer_flags_named(rules, static_cast<int>(args.size()), args.data());
+    return cli::lean_command_line(rules, static_cast<int>(args.size()), args.data());
   };
-  const auto some = named({"--fever", "yes", "--duration-weeks=3", "--json", "--", "--region"});
+  const auto some =
+      lean({"--fever", "yes", "--duration-weeks=3", "--json", "-o", "r.json", "--", "--region"});
   REQUIRE(some);
   for (std::size_t q = 0; q < rules.questions.size(); ++q) {
     INFO(rules.questions[q].id);
-    CHECK((*some)[q] == (q == index_of("fever") || q == index_of("duration_weeks")));
+    CHECK(some->answers[q] == (q == index_of("fever") || q == index_of("duration_weeks")));
   }
-  CHECK_FALSE(named({"--fever", "yes", "--help"}));
-  CHECK_FALSE(named({"-h"}));
-  CHECK_FALSE(named({"--version"}));
+  CHECK(some->options == std::vector<std::string>{"--fever", "--duration-weeks", "--json", "-o"});
+  CHECK_FALSE(lean({"--fever", "yes", "--help"}));
+  CHECK_FALSE(lean({"-h"}));
+  CHECK_FALSE(lean({"--version"}));
   // Two commands' names: only the whole app says which is one and which a
   // file or value.
-  CHECK(named({"check", "rules.yaml"}));
-  CHECK_FALSE(named({"check", "test"}));
+  CHECK(lean({"check", "rules.yaml"}));
+  CHECK_FALSE(lean({"check", "test"}));
 
   // The app built with only those parses them as the whole app does.
   cli::Options options;
-  const std::vector<bool> only = *some;
-  auto app = cli::make_app(options, rules, 80, "", &only);
-  std::vector<const char*> argv{"backtriage", "--fever", "yes", "--duration-weeks=3", "--json"};
+  auto app = cli::make_app(options, rules, 80, "", &*some);
+  std::vector<const char*> argv{"backtriage", "--fever", "yes",   "--duration-weeks=3",
+                                "--json",     "-o",      "r.json"};
   app->parse(static_cast<int>(argv.size()), argv.data());
   CHECK(options.answer_flags[index_of("fever")] == "yes");
   CHECK(options.answer_flags[index_of("duration_weeks")] == "3");
-  CHECK(app->get_options().size() < cli::make_app(options, rules)->get_options().size());
-  CHECK(app->get_subcommands({}).empty());  // nor any command's
+  CHECK(options.json);
+  CHECK(options.output_file == "r.json");
+  // Of the triage's own options only --json and --output, besides help and version.
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app->get_options())
+    if (!option->get_lnames().empty()) names.push_back(option->get_lnames().front());
+  std::sort(names.begin(), names.end());
+  CHECK(names ==
+        std::vector<std::string>{"duration-weeks", "fever", "help", "json", "output", "version"});
+  CHECK(app->get_subcommands({}).empty());  // nor any command
 
-  // A command's lean app has that command alone.
-  auto batch = cli::make_app(options, rules, 80, "batch", &only);
+  // A command's lean app has that command alone, with its positionals.
+  auto batch = cli::make_app(options, rules, 80, "batch", &*some);
   REQUIRE(batch->get_subcommands({}).size() == 1);
   CHECK(batch->get_subcommands({}).front()->get_name() == "batch");
+  const auto check = lean({"check", "rules.yaml"});
+  auto checker = cli::make_app(options, rules, 80, "check", &*check);
+  CHECK(checker->get_subcommand("check")->get_option_no_throw("files") != nullptr);
+  CHECK(checker->get_subcommand("check")->get_option_no_throw("--rules") == nullptr);
 }
 
 TEST_CASE("every text of --help is a word of the rule file", "[cli][app]") {
