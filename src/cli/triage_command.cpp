@@ -61,7 +61,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     // not an internal error.
     throw CliError(kDataError, rules.origin + ": " + e.what());
   }
-  report::ReportBuilder builder(rules);
+  report::ReportBuilder builder(rules, report::ReportBuilder::Uses::Once);
   const report::Report& r = builder.build(answers, evaluation, &trace);
   if (!can_ask && !io.in_tty && !o.no_input && !r.unanswered.empty()) {
     // Named, the first few, in asking order: one line still.

@@ -34,7 +34,7 @@ bool reads_change(const Condition& c, const std::vector<char>& changes, int& par
 
 }  // namespace
 
-Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs) {
+Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs, Parts parts) {
   Downstream d;
   d.evaluate.assign(kb.rules().size(), false);
   std::vector<char> changes(kb.facts().size(), false);
@@ -66,6 +66,7 @@ Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inp
     if (d.evaluate[r]) runs[kb.stratum_of(static_cast<int>(r))] = true;
   for (std::size_t s = 0; s < runs.size(); ++s)
     if (runs[s]) d.strata.push_back(s);
+  if (parts == Parts::ToRerun) return d;
   std::vector<std::pair<int, bool>> reads;
   for (std::size_t r = 0; r < d.evaluate.size(); ++r)
     if (d.evaluate[r]) {

@@ -32,7 +32,12 @@ struct Downstream {
   std::vector<int> replayed;
 };
 
+// What a Downstream is worked out for: a rerun alone (facts, strata,
+// evaluate), or also the key of what it reads (fixed, replayed).
+enum class Parts { ToRerun, ForKey };
+
 // `inputs` are input facts.
-Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs);
+Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inputs,
+                         Parts parts = Parts::ForKey);
 
 }  // namespace backtriage::engine

@@ -11,11 +11,9 @@ namespace backtriage::report {
 using engine::FactId;
 using engine::Value;
 
-ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules)
-    : rules_(rules),
-      evaluator_(rules.knowledge_base()),
-      scratch_(rules.knowledge_base()),
-      rerun_key_(rules.knowledge_base()) {
+ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules, Uses uses)
+    : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
+  if (uses == Uses::Many) rerun_key_.emplace(rules.knowledge_base());
   report_.rules = &rules;
 }
 
@@ -206,6 +204,8 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   unanswered_.clear();
   for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
     if (declined_[q]) unanswered_.push_back(q);
+  // Without keys, what a set found holds for this evaluation alone.
+  if (!rerun_key_) opened_.clear();
   // `all` is scoped to this statement: the calls below may forget it.
   if (const Found& all = matter_when_opened(unanswered_, evaluation); all.assumed) {
     report_.assumed = *all.assumed;
@@ -242,15 +242,20 @@ ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId
       opened_.clear();
       remembered_ = 0;
     }
-    Opened o{engine::downstream_of(rules_.knowledge_base(), open), false, {}};
+    Opened o{engine::downstream_of(rules_.knowledge_base(), open,
+                                   rerun_key_ ? engine::Parts::ForKey : engine::Parts::ToRerun),
+             false,
+             {}};
     o.level_from_base = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
                                   rules_.roles.level) == o.downstream.facts.end();
     set = opened_.emplace(open, std::move(o)).first;
   }
   Opened& o = set->second;
   key_.clear();
-  rerun_key_.append(evaluation, o.downstream, key_);
-  if (o.level_from_base) rerun_key_.append_fact(evaluation.facts(), rules_.roles.level, key_);
+  if (rerun_key_) {
+    rerun_key_->append(evaluation, o.downstream, key_);
+    if (o.level_from_base) rerun_key_->append_fact(evaluation.facts(), rules_.roles.level, key_);
+  }
   if (auto found = o.found.find(key_); found != o.found.end()) return found->second;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
     for (auto& [_, other] : opened_) other.found.clear();

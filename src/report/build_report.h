@@ -23,7 +23,12 @@ enum class Detail {
 
 class ReportBuilder {
  public:
-  explicit ReportBuilder(const ruleset::RuleSet& rules);
+  // Uses: Many (batch, the tests) remembers what `assumed` finds, by a key
+  // of what each rerun reads (engine::RerunKey), from report to report;
+  // Once (a single triage) keeps nothing past a report and makes no keys,
+  // whose making a start would pay for and never use.
+  enum class Uses { Once, Many };
+  explicit ReportBuilder(const ruleset::RuleSet& rules, Uses uses = Uses::Many);
 
   // `evaluation` must come from `answers` with Unanswered::Final (every
   // optional question left unanswered declined); `trace` may be null. The
@@ -62,8 +67,8 @@ class ReportBuilder {
   // What opening each set of optional questions reruns, and what it found,
   // by the set: a batch meets few sets, and each is worked out once.
   std::map<std::vector<engine::FactId>, Opened> opened_;
-  std::size_t remembered_ = 0;  // entries in every `found`
-  engine::RerunKey rerun_key_;
+  std::size_t remembered_ = 0;                 // entries in every `found`
+  std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;
   std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
   std::vector<const ruleset::Item*> flags_, watch_given_;
