@@ -91,23 +91,37 @@ bool holds(Condition::Op op, Value actual, const std::vector<Value>& operands) {
   return false;
 }
 
+// `eq` / `in` over small numbers of a fact that is not ranked, as masks:
+// the same tests as compare_fact's below. Most parts of a rule set's
+// conditions are these, and this is small enough to stay inside the loops
+// over a condition's parts, where a call to evaluate costs more than the
+// test (Condition::truth). False when `c` is any other kind of part.
+inline bool mask_compare(const FactTable& facts, const Condition& c, Tri& out) {
+  if (c.operand_bits == 0) return false;  // not a comparison, or not by mask
+  if (facts.open(c.fact)) {
+    out = Tri::Unknown;
+    return true;
+  }
+  const FactType type = facts.decl(c.fact).type;
+  if (type == FactType::Ranked) return false;
+  const auto certain = facts.certain(c.fact);
+  if (type == FactType::Set || certain.empty())
+    out = (facts.certain_bits(c.fact) & c.operand_bits)    ? Tri::True
+          : (facts.possible_bits(c.fact) & c.operand_bits) ? Tri::Unknown
+                                                           : Tri::False;
+  else
+    out = (small_bit(certain.front()) & c.operand_bits) ? Tri::True : Tri::False;
+  return true;
+}
+
 // A comparison over one fact. An open input may take any value, so the
 // answer is unknown. Otherwise a value that is certain decides; failing
 // that, a value that is only possible makes the result unknown, and a fact
 // that nothing can assert compares false (even with `ne`: write
 // `not: {fact: value}` to mean "differs or is absent").
 Tri compare_fact(const FactTable& facts, const Condition& c) {
+  if (Tri t; mask_compare(facts, c, t)) return t;
   if (facts.open(c.fact)) return Tri::Unknown;
-  const FactType type = facts.decl(c.fact).type;
-  if (const std::uint64_t bits = c.operand_bits; bits != 0 && type != FactType::Ranked) {
-    // `eq` / `in` over small numbers: the same tests as below, as masks.
-    const auto certain = facts.certain(c.fact);
-    if (type == FactType::Set || certain.empty()) {
-      if (facts.certain_bits(c.fact) & bits) return Tri::True;
-      return (facts.possible_bits(c.fact) & bits) ? Tri::Unknown : Tri::False;
-    }
-    return (small_bit(certain.front()) & bits) ? Tri::True : Tri::False;
-  }
   auto matches = [&](Value v) { return holds(c.op, v, c.operands); };
   auto certain = facts.certain(c.fact);
   auto possible = facts.possible(c.fact);
@@ -139,29 +153,6 @@ Tri compare_fact(const FactTable& facts, const Condition& c) {
 Tri fact_present(const FactTable& facts, FactId fact) {
   if (!facts.certain(fact).empty()) return Tri::True;
   return facts.surely_absent(fact) ? Tri::False : Tri::Unknown;
-}
-
-// Most parts of a rule set's conditions are `eq` or `in` over a fact that
-// is not ranked, with small-number operands: compare_fact's first test,
-// small enough to stay inside the loops over a condition's parts. A call
-// to evaluate costs more than the test (its frame is compare_fact's).
-// False when `c` is any other kind of part.
-inline bool mask_compare(const FactTable& facts, const Condition& c, Tri& out) {
-  if (c.operand_bits == 0) return false;  // not a comparison, or not by mask
-  if (facts.open(c.fact)) {
-    out = Tri::Unknown;
-    return true;
-  }
-  const FactType type = facts.decl(c.fact).type;
-  if (type == FactType::Ranked) return false;
-  const auto certain = facts.certain(c.fact);
-  if (type == FactType::Set || certain.empty())
-    out = (facts.certain_bits(c.fact) & c.operand_bits)    ? Tri::True
-          : (facts.possible_bits(c.fact) & c.operand_bits) ? Tri::Unknown
-                                                           : Tri::False;
-  else
-    out = (small_bit(certain.front()) & c.operand_bits) ? Tri::True : Tri::False;
-  return true;
 }
 
 }  // namespace
