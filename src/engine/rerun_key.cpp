@@ -2,55 +2,10 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
-#include <span>
+
+#include "engine/key_writer.h"
 
 namespace backtriage::engine {
-
-namespace {
-
-// Writes through a buffer of its own: a key is built for every optional
-// question of every batch line, and a std::string::append for each few
-// bytes cost more than the rerun it saves.
-class KeyWriter {
- public:
-  explicit KeyWriter(std::string& key) : key_(key) {}
-  ~KeyWriter() { key_.append(buffer_, used_); }
-  template <typename T>
-  void raw(const T& value) {
-    room(sizeof(T));
-    std::memcpy(buffer_ + used_, &value, sizeof(T));
-    used_ += sizeof(T);
-  }
-  // The `size` low bytes of `value`, lowest first, on any machine.
-  void low_bytes(std::uint64_t value, std::size_t size) {
-    room(sizeof value);
-    if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(buffer_ + used_, &value, sizeof value);  // one move; the rest is not kept
-    } else {
-      for (std::size_t i = 0; i < size; ++i)
-        buffer_[used_ + i] = static_cast<char>(value >> (8 * i));
-    }
-    used_ += size;
-  }
-  void values(std::span<const Value> values) {
-    raw(static_cast<std::uint32_t>(values.size()));
-    for (Value v : values) raw(v.as_number());
-  }
-
- private:
-  void room(std::size_t size) {
-    if (used_ + size > sizeof buffer_) {
-      key_.append(buffer_, used_);
-      used_ = 0;
-    }
-  }
-  std::string& key_;
-  char buffer_[256];
-  std::size_t used_ = 0;
-};
-
-}  // namespace
 
 RerunKey::RerunKey(const KnowledgeBase& kb)
     : truth_(kb.parts()),

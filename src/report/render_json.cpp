@@ -1,8 +1,8 @@
 #include "report/render_json.h"
 
 #include <algorithm>
-#include <cstdint>
 
+#include "engine/key_writer.h"
 #include "report/json_parts.h"
 #include "ruleset/answer_domain.h"
 
@@ -180,15 +180,11 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
           continue;
         }
         std::string& key = entry_key_;
-        key.assign(reinterpret_cast<const char*>(&firing.rule), sizeof firing.rule);
-        for (FactId f : firing.read) {
-          const auto values = facts.certain(f);
-          const auto count = static_cast<std::uint32_t>(values.size());
-          key.append(reinterpret_cast<const char*>(&count), sizeof count);
-          for (Value v : values) {
-            const double number = v.as_number();
-            key.append(reinterpret_cast<const char*>(&number), sizeof number);
-          }
+        key.clear();
+        {
+          engine::KeyWriter out(key);  // appends as it goes out of scope
+          out.raw(firing.rule);
+          for (FactId f : firing.read) out.values(facts.certain(f));
         }
         if (entries_.size() >= kEntriesKept && !entries_.contains(key)) entries_.clear();
         auto [at, added] = entries_.try_emplace(key);
