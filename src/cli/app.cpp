@@ -179,22 +179,19 @@ std::string answer_help(const ruleset::RuleSet& rules, const ruleset::Question& 
 
 std::optional<LeanCommandLine> lean_command_line(const ruleset::RuleSet& rules, int argc,
                                                  const char* const* argv) {
-  if (command_words(argc, argv) > 1) return std::nullopt;
-  std::vector<bool> named(rules.questions.size(), false);
+  if (command_words(argc, argv).size() > 1) return std::nullopt;
+  LeanCommandLine lean{std::vector<bool>(rules.questions.size(), false), option_words(argc, argv)};
   std::vector<std::string> flags;  // made once: each is a new string
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "--version")
+  for (const std::string& word : lean.options) {
+    if (word == "-h" || word == "--help" || word == "--help-all" || word == "--version")
       return std::nullopt;
-    if (arg.rfind("--", 0) != 0) continue;
-    arg = arg.substr(0, arg.find('='));
+    if (!word.starts_with("--")) continue;
     if (flags.empty())
       for (const auto& q : rules.questions) flags.push_back(q.flag());
     for (std::size_t q = 0; q < flags.size(); ++q)
-      if (arg == flags[q]) named[q] = true;
+      if (word == flags[q]) lean.answers[q] = true;
   }
-  return LeanCommandLine{std::move(named), option_words(argc, argv)};
+  return lean;
 }
 
 namespace {

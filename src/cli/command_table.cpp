@@ -54,25 +54,20 @@ std::vector<std::string> command_names() {
   return names;
 }
 
-std::string command_in(int argc, const char* const* argv) {
+std::vector<std::string_view> command_words(int argc, const char* const* argv) {
   const auto names = command_names();
+  std::vector<std::string_view> words;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
-    if (std::find(names.begin(), names.end(), arg) != names.end()) return std::string(arg);
+    if (std::find(names.begin(), names.end(), arg) != names.end()) words.push_back(arg);
   }
-  return "";
+  return words;
 }
 
-int command_words(int argc, const char* const* argv) {
-  const auto names = command_names();
-  int count = 0;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    count += std::find(names.begin(), names.end(), arg) != names.end();
-  }
-  return count;
+std::string command_in(int argc, const char* const* argv) {
+  const auto words = command_words(argc, argv);
+  return words.empty() ? "" : std::string(words.front());
 }
 
 std::string help_hint(const std::string& command) {

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/io.h"
@@ -30,10 +31,11 @@ std::span<const CommandSpec> commands();
 const CommandSpec& spec_of(Command command);
 // The subcommands' names: "batch", "questions"...
 std::vector<std::string> command_names();
-// The subcommand named in argv, or "" (the default command).
+// The words of argv (before "--") that are a subcommand's name, in order.
+std::vector<std::string_view> command_words(int argc, const char* const* argv);
+// The subcommand named in argv (the first of command_words), or "" (the
+// default command).
 std::string command_in(int argc, const char* const* argv);
-// How many words of argv (before "--") are a subcommand's name.
-int command_words(int argc, const char* const* argv);
 // Where to read more: "run 'backtriage batch --help'".
 std::string help_hint(const std::string& command);
 

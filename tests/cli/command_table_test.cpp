@@ -12,6 +12,9 @@ TEST_CASE("the command a command line names, and its help", "[cli]") {
   CHECK(command_in(4, after) == "check");
   const char* none[] = {"backtriage", "--", "batch"};
   CHECK(command_in(3, none).empty());
+  const char* two[] = {"backtriage", "check", "test", "--", "diff"};
+  CHECK(command_words(5, two) == std::vector<std::string_view>{"check", "test"});
+  CHECK(command_in(5, two) == "check");
   CHECK(help_hint("") == "run 'backtriage --help'");
   CHECK(help_hint("diff") == "run 'backtriage diff --help'");
 }
