@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -33,23 +34,34 @@ std::string open_svg(const FigureText& text, const std::string& kind, int width,
 std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
   const auto list = figure_shapes(figure);
   // Keyframes: hold the start, move, hold the end, move back. Each move is
-  // sampled so the limbs turn rather than slide, with an eased pace.
+  // sampled so the limbs turn rather than slide, with an eased pace. The way
+  // back passes through the very poses of the way out (1 - k/8 and (8-k)/8
+  // are the same double), so each is drawn once and pasted twice.
   constexpr int kSteps = 8;
-  struct Frame {
-    double percent;
-    Pose pose;
-  };
-  std::vector<Frame> frames;
   auto ease = [](double t) { return t * t * (3 - 2 * t); };
-  frames.push_back({0, figure.start});
+  std::array<Pose, kSteps + 1> moving;
   for (int k = 0; k <= kSteps; ++k)
-    frames.push_back({10 + 30.0 * k / kSteps, pose_between(figure, figure.start, figure.end,
-                                                           ease(static_cast<double>(k) / kSteps))});
-  for (int k = 0; k <= kSteps; ++k)
-    frames.push_back(
-        {60 + 30.0 * k / kSteps, pose_between(figure, figure.start, figure.end,
-                                              ease(1 - static_cast<double>(k) / kSteps))});
-  frames.push_back({100, figure.start});
+    moving[k] =
+        pose_between(figure, figure.start, figure.end, ease(static_cast<double>(k) / kSteps));
+  // Each keyframe's opening ("13.8%{d:path(\"", the same for every shape)
+  // and which pose it shows: -1 the start, else moving[].
+  struct Frame {
+    std::string head;
+    int pose;
+  };
+  std::array<Frame, 2 * kSteps + 4> frames;
+  auto frame = [](double percent, int pose) {
+    Frame f{{}, pose};
+    append_one_decimal(f.head, percent);
+    f.head += "%{d:path(\"";
+    return f;
+  };
+  frames.front() = frame(0, -1);
+  for (int k = 0; k <= kSteps; ++k) {
+    frames[1 + k] = frame(10 + 30.0 * k / kSteps, k);
+    frames[kSteps + 2 + k] = frame(60 + 30.0 * k / kSteps, kSteps - k);
+  }
+  frames.back() = frame(100, -1);
 
   // Room for every keyframe's path at once (a few KB a shape), so the
   // string is not copied again as it grows.
@@ -57,11 +69,21 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
   css.reserve(list.size() * frames.size() * 48);
   css += "<style>";
   std::string body;
+  // One shape's path in each pose: [start] then moving[0..kSteps], by offset.
+  std::string drawn;
+  std::array<std::size_t, kSteps + 3> at{};
   for (std::size_t i = 0; i < list.size(); ++i) {
     const FigureShape& shape = list[i];
-    const std::string cls = fmt::format("{}-{}", text.id, i);
-    body += fmt::format("<path class=\"{}\" style=\"{}\" d=\"", cls, shape.style);
-    shape.path(figure.start, body);
+    const std::string cls = text.id + '-' + std::to_string(i);
+    drawn.clear();
+    shape.path(figure.start, drawn);
+    at[1] = drawn.size();
+    body += "<path class=\"";
+    body += cls;
+    body += "\" style=\"";
+    body += shape.style;
+    body += "\" d=\"";
+    body.append(drawn, 0, at[1]);
     body += "\"/>";
     if (shape.end_only) {
       // Seen while the figure reaches and holds the end pose (40% to 60%).
@@ -72,17 +94,31 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
       continue;
     }
     if (!shape.moves) continue;
-    css += fmt::format(".{}{{animation:{} 7s linear infinite}}@keyframes {}{{", cls, cls, cls);
+    for (int k = 0; k <= kSteps; ++k) {
+      shape.path(moving[k], drawn);
+      at[k + 2] = drawn.size();
+    }
+    css += '.';
+    css += cls;
+    css += "{animation:";
+    css += cls;
+    css += " 7s linear infinite}@keyframes ";
+    css += cls;
+    css += '{';
     for (const Frame& f : frames) {
-      append_one_decimal(css, f.percent);
-      css += "%{d:path(\"";
-      shape.path(f.pose, css);
+      css += f.head;
+      css.append(drawn, at[f.pose + 1], at[f.pose + 2] - at[f.pose + 1]);
       css += "\")}";
     }
     css += "}";
   }
   css += "</style>";
-  return open_svg(text, "figure-animated", 200, text.description) + css + body + "</svg>";
+  std::string svg = open_svg(text, "figure-animated", 200, text.description);
+  svg.reserve(svg.size() + css.size() + body.size() + 6);
+  svg += css;
+  svg += body;
+  svg += "</svg>";
+  return svg;
 }
 
 std::string figure_poses_svg(const Figure& figure, const FigureText& text,

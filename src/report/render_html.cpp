@@ -287,11 +287,11 @@ class Page {
         if (view && !view->as<ruleset::Named>().label.empty())
           out_ += fmt::format("<figcaption>{}</figcaption>",
                               html_text(view->as<ruleset::Named>().label));
-        out_ += figure_animated_svg(*exercise.figure, text) +
-                figure_poses_svg(*exercise.figure, text,
-                                 rules_.format_word(W::HandoutFigurePoses,
-                                                    fmt::arg("description", text.description))) +
-                "</figure>";
+        out_ += figure_animated_svg(*exercise.figure, text);
+        out_ += figure_poses_svg(
+            *exercise.figure, text,
+            rules_.format_word(W::HandoutFigurePoses, fmt::arg("description", text.description)));
+        out_ += "</figure>";
       }
       if (!exercise.purpose.empty()) out_ += fmt::format("<p>{}</p>", html_text(exercise.purpose));
       if (!exercise.equipment.empty()) {

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "report/figure_motion.h"
+#include "report/figure_shapes.h"
 #include "ruleset/loader.h"
 
 using namespace backtriage;
@@ -171,4 +173,46 @@ TEST_CASE("a figure's face is drawn as a nose on the head, pointing that way, ov
   const std::string up = report::figure_poses_svg(f, text);
   CHECK(up.find(fmt_tip(100, 98 - ruleset::kHeadRadius - ruleset::kNoseLength)) !=
         std::string::npos);
+}
+
+TEST_CASE("each keyframe draws the pose of its moment, the way back through the way out's poses",
+          "[figure]") {
+  // The animation is drawn from 10 poses, not 20: this holds it to the
+  // poses of each moment, computed here the plain way.
+  auto ease = [](double t) { return t * t * (3 - 2 * t); };
+  const auto& rules = ruleset::embedded_rule_set();
+  int checked = 0;
+  for (const auto& item : rules.items_of(rules.roles.routine)) {
+    const auto& figure = item.as<ruleset::Exercise>().figure;
+    if (!figure) continue;
+    const report::FigureText text{"f", item.id, item.id};
+    const std::string svg = report::figure_animated_svg(*figure, text);
+    const auto shapes = report::figure_shapes(*figure);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+      if (!shapes[i].moves || shapes[i].end_only) continue;
+      std::string expected = "@keyframes f-" + std::to_string(i) + "{";
+      auto frame = [&](const char* percent, const ruleset::Pose& pose) {
+        expected += percent;
+        expected += "%{d:path(\"";
+        shapes[i].path(pose, expected);
+        expected += "\")}";
+      };
+      auto moving = [&](int k) {
+        return report::pose_between(*figure, figure->start, figure->end, ease(k / 8.0));
+      };
+      const char* out[] = {"10.0", "13.8", "17.5", "21.2", "25.0", "28.8", "32.5", "36.2", "40.0"};
+      const char* back[] = {"60.0", "63.8", "67.5", "71.2", "75.0", "78.8", "82.5", "86.2", "90.0"};
+      frame("0.0", figure->start);
+      for (int k = 0; k <= 8; ++k) frame(out[k], moving(k));
+      for (int k = 0; k <= 8; ++k)
+        frame(back[k],
+              report::pose_between(*figure, figure->start, figure->end, ease(1 - k / 8.0)));
+      frame("100.0", figure->start);
+      expected += "}";
+      INFO(item.id << " shape " << i);
+      CHECK(svg.find(expected) != std::string::npos);
+      ++checked;
+    }
+  }
+  CHECK(checked > 50);
 }
