@@ -106,6 +106,7 @@ int run_triage(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       // The locale's paper unless --paper says (Letter in the United States).
       const std::string& paper = o.paper.empty() ? rules.paper : o.paper;
       html.paper = paper == "letter" ? report::Paper::Letter : report::Paper::A4;
+      html.drawn = report::embedded_drawn_figures();
       text = report::render_html(r, html);
       break;
     }

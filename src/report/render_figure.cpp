@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <iterator>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,20 +21,20 @@ using ruleset::Figure;
 using ruleset::Pose;
 
 // <svg> with its accessible name and description.
-std::string open_svg(const FigureText& text, const std::string& kind, int width,
-                     const std::string& description) {
+void open_svg(std::string& out, const FigureText& text, const std::string& kind, int width,
+              const std::string& description) {
   const std::string id = text.id + "-" + kind;
-  return fmt::format(
+  fmt::format_to(
+      std::back_inserter(out),
       "<svg class=\"figure {}\" viewBox=\"0 0 {} 120\" role=\"img\" aria-labelledby=\"{}-t {}-d\" "
       "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{}-t\">{}</title><desc id=\"{}-d\">{}"
       "</desc>",
       kind, width, id, id, id, html_text(text.name), id, html_text(description));
 }
 
-}  // namespace
-
-std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
-  const auto list = figure_shapes(figure);
+// The animation's <style> and the figure in its start pose.
+std::string draw_animated(const Figure& figure, const std::vector<FigureShape>& list,
+                          std::string_view id) {
   // Keyframes: hold the start, move, hold the end, move back. Each move is
   // sampled so the limbs turn rather than slide, with an eased pace. The way
   // back passes through the very poses of the way out (1 - k/8 and (8-k)/8
@@ -74,7 +76,7 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
   std::array<std::size_t, kSteps + 3> at{};
   for (std::size_t i = 0; i < list.size(); ++i) {
     const FigureShape& shape = list[i];
-    const std::string cls = text.id + '-' + std::to_string(i);
+    const std::string cls = std::string(id) + '-' + std::to_string(i);
     drawn.clear();
     shape.path(figure.start, drawn);
     at[1] = drawn.size();
@@ -113,17 +115,12 @@ std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
     css += "}";
   }
   css += "</style>";
-  std::string svg = open_svg(text, "figure-animated", 200, text.description);
-  svg.reserve(svg.size() + css.size() + body.size() + 6);
-  svg += css;
-  svg += body;
-  svg += "</svg>";
-  return svg;
+  css += body;
+  return css;
 }
 
-std::string figure_poses_svg(const Figure& figure, const FigureText& text,
-                             const std::string& described) {
-  const auto list = figure_shapes(figure);
+// The start and the end pose side by side, and the arrow between them.
+std::string draw_poses(const Figure& figure, const std::vector<FigureShape>& list) {
   std::string body;
   for (const auto& [pose, dx] : {std::pair{&figure.start, 0}, std::pair{&figure.end, 230}}) {
     body += fmt::format("<g transform=\"translate({} 0)\">", dx);
@@ -139,8 +136,40 @@ std::string figure_poses_svg(const Figure& figure, const FigureText& text,
   body +=
       "<path style=\"fill:none;stroke:#374151;stroke-width:3;stroke-linecap:round;"
       "stroke-linejoin:round\" d=\"M204 60H224M217 53L225 60L217 67\"/>";
-  return open_svg(text, "figure-poses", 430, described.empty() ? text.description : described) +
-         body + "</svg>";
+  return body;
+}
+
+}  // namespace
+
+FigureDrawing draw_figure(const Figure& figure, std::string_view id) {
+  const auto list = figure_shapes(figure);
+  return {draw_animated(figure, list, id), draw_poses(figure, list)};
+}
+
+void append_animated_svg(std::string& out, std::string_view drawn, const FigureText& text) {
+  open_svg(out, text, "figure-animated", 200, text.description);
+  out += drawn;
+  out += "</svg>";
+}
+
+void append_poses_svg(std::string& out, std::string_view drawn, const FigureText& text,
+                      const std::string& described) {
+  open_svg(out, text, "figure-poses", 430, described.empty() ? text.description : described);
+  out += drawn;
+  out += "</svg>";
+}
+
+std::string figure_animated_svg(const Figure& figure, const FigureText& text) {
+  std::string svg;
+  append_animated_svg(svg, draw_figure(figure, text.id).animated, text);
+  return svg;
+}
+
+std::string figure_poses_svg(const Figure& figure, const FigureText& text,
+                             const std::string& described) {
+  std::string svg;
+  append_poses_svg(svg, draw_figure(figure, text.id).poses, text, described);
+  return svg;
 }
 
 }  // namespace backtriage::report

@@ -147,7 +147,11 @@ class Page {
   Page(const Report& r, const HtmlOptions& options) : r_(r), rules_(*r.rules), o_(options) {}
 
   std::string render() {
-    out_ = fmt::format(
+    // Room for the whole page at once: a figure's drawing takes some 25 KB,
+    // and growing a string by doubling copies it each time, into pages never
+    // touched before. Room not written to costs no page.
+    out_.reserve((64 + 40 * r_.routine.size()) << 10);
+    out_ += fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         html_text(rules_.locale));
@@ -276,7 +280,7 @@ class Page {
           html_text(rules_.classification_label(exercise.region)),
           position ? " &middot; " + html_text(position->as<ruleset::Named>().label) : "");
       if (exercise.figure) {
-        FigureText text{"fig-" + item->id, exercise.name,
+        FigureText text{figure_id(item->id), exercise.name,
                         exercise.steps.empty() ? exercise.name : exercise.steps.front()};
         if (exercise.steps.size() > 1) text.description += " " + exercise.steps[1];
         // A figure not seen from the side says where it is seen from, in the
@@ -287,9 +291,13 @@ class Page {
         if (view && !view->as<ruleset::Named>().label.empty())
           out_ += fmt::format("<figcaption>{}</figcaption>",
                               html_text(view->as<ruleset::Named>().label));
-        out_ += figure_animated_svg(*exercise.figure, text);
-        out_ += figure_poses_svg(
-            *exercise.figure, text,
+        // Pasted when drawn ahead of time, else drawn now.
+        const DrawnFigure* drawn = find_drawn(*exercise.figure, text.id, o_.drawn);
+        const FigureDrawing fresh =
+            drawn ? FigureDrawing{} : draw_figure(*exercise.figure, text.id);
+        append_animated_svg(out_, drawn ? drawn->animated : fresh.animated, text);
+        append_poses_svg(
+            out_, drawn ? drawn->poses : fresh.poses, text,
             rules_.format_word(W::HandoutFigurePoses, fmt::arg("description", text.description)));
         out_ += "</figure>";
       }
@@ -414,6 +422,10 @@ class Page {
 };
 
 }  // namespace
+
+std::string figure_id(std::string_view exercise_id) {
+  return "fig-" + std::string(exercise_id);
+}
 
 std::string render_html(const Report& report, const HtmlOptions& options) {
   return Page(report, options).render();

@@ -10,9 +10,12 @@
 // A print stylesheet sets the paper, lays the exercises two to a row, never
 // splits one across pages, and keeps the disclaimer on every page; on a
 // phone nothing overflows sideways.
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "report/date.h"
+#include "report/drawn_figures.h"
 #include "report/report.h"
 
 namespace backtriage::report {
@@ -22,7 +25,14 @@ enum class Paper { A4, Letter };
 struct HtmlOptions {
   Date made_on;  // shown on the handout, so a clinician knows how old it is
   Paper paper = Paper::A4;
+  // Figures drawn ahead of time, pasted when one is this handout's own
+  // (drawn_figures.h); none: each is drawn here.
+  std::span<const DrawnFigure> drawn;
 };
+
+// The id a handout gives an exercise's figures: their SVG ids and animation
+// names start with it.
+std::string figure_id(std::string_view exercise_id);
 
 std::string render_html(const Report& report, const HtmlOptions& options);
 

@@ -296,6 +296,12 @@ std::string write_compact(const RuleSet& rules) {
   return std::string(kMagic) + writer.take();
 }
 
+std::string write_compact(const Figure& figure) {
+  Writer writer;
+  writer(const_cast<Figure&>(figure));  // only read, as above
+  return writer.take();
+}
+
 std::unique_ptr<const RuleSet> read_compact(std::string_view bytes) {
   return CompactReader::read(bytes);
 }

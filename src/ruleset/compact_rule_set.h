@@ -13,6 +13,9 @@
 namespace backtriage::ruleset {
 
 std::string write_compact(const RuleSet& rules);
+// One figure's bytes in the same form: every field of it, so two figures
+// with the same bytes draw the same (report/drawn_figures.h).
+std::string write_compact(const Figure& figure);
 
 // Throws std::runtime_error on bytes that write_compact did not produce
 // (truncated, or from a build with a different layout).

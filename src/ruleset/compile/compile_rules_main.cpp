@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ruleset/compact_rule_set.h"
+#include "ruleset/compile/cpp_bytes.h"
 #include "ruleset/loader.h"
 #include "ruleset/overlay_files.h"
 
@@ -33,21 +34,14 @@ void print_errors(const char* path, const LoadResult& result) {
     std::fprintf(stderr, "%s: %s\n", path, format_line(d).c_str());
 }
 
-void write_bytes(std::ostream& out, std::size_t n, const std::string& bytes) {
-  out << "const unsigned char kBytes" << n << "[] = {";
-  for (std::size_t i = 0; i < bytes.size(); ++i)
-    out << (i % 20 == 0 ? "\n" : "") << static_cast<unsigned>(static_cast<unsigned char>(bytes[i]))
-        << ',';
-  out << "0};\n";
-}
-
 std::string cpp_file(const char* source,
                      const std::vector<std::pair<std::string, std::string>>& sets) {
   std::ostringstream out;
   out << "// Generated from " << source << " by backtriage_compile_rules. Do not edit.\n"
       << "#include \"ruleset/embedded/compact_locales.h\"\n\n"
       << "namespace backtriage::ruleset {\nnamespace {\n";
-  for (std::size_t i = 0; i < sets.size(); ++i) write_bytes(out, i, sets[i].second);
+  for (std::size_t i = 0; i < sets.size(); ++i)
+    write_cpp_bytes(out, "kBytes" + std::to_string(i), sets[i].second);
   out << "}  // namespace\n\nstd::span<const CompactLocale> embedded_compact_locales() {\n"
       << "  static const CompactLocale locales[] = {\n";
   for (std::size_t i = 0; i < sets.size(); ++i)

@@ -1,0 +1,82 @@
+// Build-time tool: loads a YAML rule file with the ordinary loader, draws
+// the figure of each exercise as a handout would (render_figure.h), and
+// writes a C++ file defining embedded_drawn_figures() (drawn_figures.h).
+// The locale overlays change words, never a figure, and the drawing holds
+// no words: one drawing serves every locale.
+// usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "report/drawn_figures.h"
+#include "report/render_html.h"
+#include "ruleset/compact_rule_set.h"
+#include "ruleset/compile/cpp_bytes.h"
+#include "ruleset/loader.h"
+
+namespace {
+
+using namespace backtriage;
+
+std::string cpp_file(const char* source, const ruleset::RuleSet& rules) {
+  std::ostringstream out, table;
+  out << "// Generated from " << source << " by backtriage_draw_figures. Do not edit.\n"
+      << "#include \"report/drawn_figures.h\"\n\n"
+      << "namespace backtriage::report {\nnamespace {\n";
+  int n = 0;
+  for (const auto& item : rules.items_of(rules.roles.routine)) {
+    const auto& figure = item.as<ruleset::Exercise>().figure;
+    if (!figure) continue;
+    const std::string id = report::figure_id(item.id);
+    const report::FigureDrawing drawing = report::draw_figure(*figure, id);
+    const std::string bytes = ruleset::write_compact(*figure);
+    table << "      {";
+    for (const auto& [part, text] :
+         {std::pair{"Figure", std::string_view(bytes)}, std::pair{"Id", std::string_view(id)},
+          std::pair{"Animated", std::string_view(drawing.animated)},
+          std::pair{"Poses", std::string_view(drawing.poses)}}) {
+      const std::string name = "k" + std::string(part) + std::to_string(n);
+      ruleset::write_cpp_bytes(out, name, text);
+      table << "{reinterpret_cast<const char*>(" << name << "), " << text.size() << "}, ";
+    }
+    table << "},\n";
+    ++n;
+  }
+  out << "}  // namespace\n\nstd::span<const DrawnFigure> embedded_drawn_figures() {\n";
+  if (n == 0)  // no array of no elements in C++
+    out << "  return {};\n";
+  else
+    out << "  static const DrawnFigure figures[] = {\n"
+        << table.str() << "  };\n  return figures;\n";
+  out << "}\n\n}  // namespace backtriage::report\n";
+  return out.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad() || !in.is_open()) {
+    std::fprintf(stderr, "backtriage_draw_figures: cannot read %s\n", argv[1]);
+    return 66;
+  }
+  const auto loaded = ruleset::load_rule_set(text, "<embedded>");
+  if (!loaded.rule_set) {
+    std::fprintf(stderr, "backtriage_draw_figures: %s does not load\n", argv[1]);
+    return 65;
+  }
+  std::ofstream file(argv[2], std::ios::binary);
+  file << cpp_file(argv[1], *loaded.rule_set);
+  if (!file.flush()) {
+    std::fprintf(stderr, "backtriage_draw_figures: cannot write %s\n", argv[2]);
+    return 74;
+  }
+  return 0;
+}
