@@ -7,6 +7,8 @@
 #include <cstdlib>
 
 #include "cli/app.h"
+#include "cli/command_table.h"
+#include "cli/run_arena.h"
 
 namespace {
 extern "C" void on_interrupt(int) {
@@ -23,6 +25,9 @@ int main(int argc, char** argv) {
   // mid-line; cli::run then stops quietly.
   std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGINT, on_interrupt);
+  // A triage (no command word) runs briefly on one thread: its blocks come
+  // from the run arena (cli/run_arena.h).
+  if (backtriage::cli::command_in(argc, argv).empty()) backtriage::cli::use_run_arena();
   backtriage::cli::Io io;
   io.in_tty = isatty(STDIN_FILENO);
   io.out_tty = isatty(STDOUT_FILENO);
