@@ -66,6 +66,18 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     append_json_string(json, fact.id);
     fact_id_.push_back(std::move(json));
   }
+  auto quote_ids = [&](FactId fact) {
+    if (fact < 0) return;
+    for (const Item& item : rules.items_of(fact)) {
+      std::string json;
+      append_json_string(json, item.id);
+      item_id_.emplace(&item, std::move(json));
+    }
+  };
+  for (const FactId fact : {rules.roles.level, rules.roles.red_flags, rules.roles.reasons,
+                            rules.roles.routine, rules.roles.avoid})
+    quote_ids(fact);
+  for (const FactId fact : rules.roles.classification) quote_ids(fact);
   for (FactId f = 0; f < static_cast<FactId>(rules.knowledge_base().facts().size()); ++f) {
     const auto& decl = rules.knowledge_base().facts()[f];
     const std::size_t values = decl.type == engine::FactType::Bool ? ruleset::kUnsureValue + 1
@@ -145,12 +157,18 @@ void JsonReportWriter::answer(JsonOut& out, FactId fact, Value value) const {
   write_answer(out, rules_, fact, value);
 }
 
+void JsonReportWriter::item_id(JsonOut& out, const Item* item) const {
+  if (out.compact() && cached_)
+    if (auto found = item_id_.find(item); found != item_id_.end()) return out.raw(found->second);
+  out.string(item->id);
+}
+
 void JsonReportWriter::classification(const Report& r, JsonOut& out) const {
   out.begin_object();
   for (std::size_t i = 0; i < r.classification.size(); ++i) {
     fact_key(out, rules_.roles.classification[i]);
     if (r.classification[i])
-      out.string(r.classification[i]->id);
+      item_id(out, r.classification[i]);
     else
       out.null();
   }
@@ -297,18 +315,18 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
 void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_view id) const {
   auto ids = [&](const std::vector<const Item*>& items) {
     out.begin_array();
-    for (const Item* i : items) out.string(i->id);
+    for (const Item* i : items) item_id(out, i);
     out.end_array();
   };
   out.begin_object();
   if (!id.empty()) out.key("id"), out.raw(id);
   out.key("schema_version"), out.integer(kSchemaVersion);
-  out.key("level"), out.string(r.level->id);
+  out.key("level"), item_id(out, r.level);
   out.key("complete"), out.boolean(r.complete);
   out.key("classification"), classification(r, out);
   out.key("red_flags");
   out.begin_array();
-  for (const auto& flag : r.red_flags) out.string(flag.item->id);
+  for (const auto& flag : r.red_flags) item_id(out, flag.item);
   out.end_array();
   out.key("reasons"), ids(r.reasons);
   out.key("routine"), ids(r.routine);

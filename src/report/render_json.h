@@ -38,6 +38,8 @@ class JsonReportWriter {
   void assumed(JsonOut& out, engine::FactId question) const;
   void answer(JsonOut& out, engine::FactId fact, engine::Value value) const;
   void classification(const Report& report, JsonOut& out) const;
+  // An item's id as a string value.
+  void item_id(JsonOut& out, const ruleset::Item* item) const;
   void trace(const Report& report, JsonOut& out) const;
   void because(JsonOut& out, const engine::FactTable& facts,
                std::span<const engine::FactId> read) const;
@@ -64,6 +66,10 @@ class JsonReportWriter {
   mutable std::string entry_key_, entry_scratch_;
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
+  // By item, for the kinds --brief lists (a level, a classification value,
+  // a red flag, a reason, an exercise, an activity to avoid): its id as a
+  // JSON string. Escaping thirty ids a line was 3% of a brief report.
+  std::unordered_map<const ruleset::Item*, std::string> item_id_;
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
   // By fact and value, for values that are small whole numbers (a bool,
   // the unsure answer, a symbol): the value as write_answer writes it.

@@ -72,6 +72,23 @@ TEST_CASE(
         // A plan and a frequency come with exercises to do, and only then.
         CHECK(a["plan"].is_null() == a["routine"].empty());
         CHECK(a["frequency"].is_null() == a["routine"].empty());
+        // --brief alike, compact (its ids pasted) and indented, naming what
+        // the full report names.
+        const auto& brief_report = builder.build(given, evaluation, nullptr, report::Detail::Brief);
+        std::string brief_compact, brief_pretty;
+        report::JsonOut bc(brief_compact, -1), bp(brief_pretty, 2);
+        writer.write_brief(brief_report, bc, "\"case\"");
+        writer.write_brief(brief_report, bp, "\"case\"");
+        const Json brief = Json::parse(brief_compact);
+        REQUIRE(brief == Json::parse(brief_pretty));
+        CHECK(brief["level"] == a["level"]);
+        for (const char* list : {"red_flags", "reasons", "routine", "avoid"}) {
+          Json ids = Json::array();
+          for (const Json& entry : a[list]) ids.push_back(entry["id"]);
+          CHECK(brief[list] == ids);
+        }
+        for (const auto& [fact, value] : a["classification"].items())
+          CHECK(brief["classification"][fact] == value);
         ++compared;
       }
       return;
