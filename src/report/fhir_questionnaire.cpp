@@ -198,7 +198,11 @@ class Writer {
     for (const auto& [url, value] : {std::pair{"minValue", q.min}, std::pair{"maxValue", q.max}}) {
       out_.begin_object();
       out_.key("url"), out_.string(fmt::format("http://hl7.org/fhir/StructureDefinition/{}", url));
-      out_.key(q.whole ? "valueInteger" : "valueDecimal"), out_.number(value);
+      if (q.whole)
+        out_.key("valueInteger");
+      else
+        out_.key("valueDecimal");
+      out_.number(value);
       out_.end_object();
     }
     out_.end_array();

@@ -74,7 +74,15 @@ void JsonOut::close(char bracket) {
   out_ += bracket;
 }
 
-void JsonOut::key(std::string_view name) {
+void JsonOut::key(JsonKey name) {
+  before_value();
+  out_ += '"';
+  out_ += name.name();
+  out_ += compact() ? "\":" : "\": ";
+  after_key_ = true;
+}
+
+void JsonOut::key_text(std::string_view name) {
   before_value();
   append_json_string(out_, name);
   out_ += ':';

@@ -9,7 +9,26 @@
 #include <string_view>
 #include <vector>
 
+#include "report/json_plain.h"
+
 namespace backtriage::report {
+
+// A key the program spells: a string literal, checked when compiled to
+// hold nothing JSON escapes, so it is written as it is. (Keys from the rule
+// set go through JsonOut::key_text.)
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&name)[N]) : name_(name, N - 1) {
+    for (const char c : name_)
+      if (!is_plain_json(static_cast<unsigned char>(c)))
+        throw "a JSON key literal must need no escaping";
+  }
+  std::string_view name() const { return name_; }
+
+ private:
+  std::string_view name_;
+};
 
 class JsonOut {
  public:
@@ -22,7 +41,8 @@ class JsonOut {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  void key(std::string_view name);
+  void key(JsonKey name);
+  void key_text(std::string_view name);  // escaped
   // A key already written as a JSON string, quotes included (a cached
   // fragment); only in compact mode.
   void quoted_key(std::string_view quoted) {

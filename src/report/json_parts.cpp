@@ -13,7 +13,7 @@ using ruleset::Item;
 
 namespace {
 
-void range(JsonOut& out, const char* key, const std::optional<ruleset::Range>& r) {
+void range(JsonOut& out, JsonKey key, const std::optional<ruleset::Range>& r) {
   if (!r) return;
   out.key(key);
   out.begin_object();
@@ -108,7 +108,7 @@ void json_item(JsonOut& out, ruleset::Role role, const Item& item) {
         std::find(spec.required.begin(), spec.required.end(), key) != spec.required.end();
     ruleset::text_field(item, key, [&](const auto& text) {
       if (!required && text.empty()) return;
-      out.key(key);
+      out.key_text(key);
       if constexpr (std::is_same_v<std::decay_t<decltype(text)>, std::string>)
         out.string(text);
       else
@@ -140,7 +140,7 @@ void json_then(JsonOut& out, const ruleset::RuleSet& rules, const engine::Rule& 
   for (std::size_t i = 0; i < then.size();) {
     std::size_t j = i;
     while (j < then.size() && then[j].fact == then[i].fact) ++j;
-    out.key(rules.knowledge_base().facts()[then[i].fact].id);
+    out.key_text(rules.knowledge_base().facts()[then[i].fact].id);
     if (j - i > 1) out.begin_array();
     for (std::size_t k = i; k < j; ++k) write_answer(out, rules, then[k].fact, then[k].value);
     if (j - i > 1) out.end_array();

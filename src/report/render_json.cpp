@@ -114,7 +114,7 @@ void JsonReportWriter::item(JsonOut& out, ruleset::Role role, const Item* item) 
 
 void JsonReportWriter::fact_key(JsonOut& out, FactId fact) const {
   if (out.compact() && cached_) return out.quoted_key(fact_id_[fact]);
-  out.key(rules_.knowledge_base().facts()[fact].id);
+  out.key_text(rules_.knowledge_base().facts()[fact].id);
 }
 
 void JsonReportWriter::fact_string(JsonOut& out, FactId fact) const {

@@ -39,6 +39,22 @@ TEST_CASE("strings come out as JSON an independent parser reads back", "[json]")
     const std::string json = compact([&](JsonOut& j) { j.string(text); });
     INFO(json);
     CHECK(nlohmann::json::parse(json).get<std::string>() == text);
+    // A key from the rule set is escaped as a string is; a literal key,
+    // checked when compiled, goes in as it is.
+    for (int indent : {-1, 2}) {
+      const std::string object = compact(
+          [&](JsonOut& j) {
+            j.begin_object();
+            j.key_text(text), j.integer(1);
+            j.key("plain_key"), j.integer(2);
+            j.end_object();
+          },
+          indent);
+      const auto parsed = nlohmann::json::parse(object);
+      CHECK(parsed.size() == 2);  // no piece spells "plain_key"
+      CHECK(parsed.at(text) == 1);
+      CHECK(parsed.at("plain_key") == 2);
+    }
   }
 }
 
