@@ -1,6 +1,7 @@
 #include "cli/flat_json_reader.h"
 
 #include <charconv>
+#include <cstdint>
 
 #include "report/json_plain.h"
 
@@ -53,11 +54,20 @@ class Cursor {
     const std::size_t whole = digits();
     if (whole == 0 || whole > kMaxDigits) return false;
     if (whole > 1 && text_[i_ - whole] == '0') return false;
-    if (take('.')) {
+    const bool whole_only = !take('.');
+    if (!whole_only) {
       const std::size_t fraction = digits();
       if (fraction == 0 || fraction > kMaxDigits) return false;
     }
     if (peek() == 'e' || peek() == 'E') return false;
+    if (whole_only) {  // most answers: worked out here, as exactly as from_chars would
+      std::uint64_t n = 0;
+      for (std::size_t k = i_ - whole; k < i_; ++k)
+        n = n * 10 + static_cast<std::uint64_t>(text_[k] - '0');
+      out = static_cast<double>(n);
+      if (negative) out = -out;
+      return !(negative && n == 0);
+    }
     const char* first = text_.data() + start;
     const char* last = text_.data() + i_;
     auto [end, error] = std::from_chars(first, last, out);
