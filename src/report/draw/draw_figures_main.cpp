@@ -5,16 +5,15 @@
 // no words: one drawing serves every locale.
 // usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "report/drawn_figures.h"
 #include "report/render_html.h"
 #include "ruleset/compact_rule_set.h"
-#include "ruleset/compile/cpp_bytes.h"
-#include "ruleset/loader.h"
+#include "ruleset/compile/build_tool.h"
 
 namespace {
 
@@ -38,7 +37,7 @@ std::string cpp_file(const char* source, const ruleset::RuleSet& rules) {
           std::pair{"Animated", std::string_view(drawing.animated)},
           std::pair{"Poses", std::string_view(drawing.poses)}}) {
       const std::string name = "k" + std::string(part) + std::to_string(n);
-      ruleset::write_cpp_bytes(out, name, text);
+      ruleset::build_tool::write_cpp_bytes(out, name, text);
       table << "{reinterpret_cast<const char*>(" << name << "), " << text.size() << "}, ";
     }
     table << "},\n";
@@ -61,22 +60,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad() || !in.is_open()) {
+  const auto text = ruleset::build_tool::read_file(argv[1]);
+  if (!text) {
     std::fprintf(stderr, "backtriage_draw_figures: cannot read %s\n", argv[1]);
     return 66;
   }
-  const auto loaded = ruleset::load_rule_set(text, "<embedded>");
-  if (!loaded.rule_set) {
-    std::fprintf(stderr, "backtriage_draw_figures: %s does not load\n", argv[1]);
-    return 65;
-  }
-  std::ofstream file(argv[2], std::ios::binary);
-  file << cpp_file(argv[1], *loaded.rule_set);
-  if (!file.flush()) {
-    std::fprintf(stderr, "backtriage_draw_figures: cannot write %s\n", argv[2]);
-    return 74;
-  }
-  return 0;
+  const auto loaded = ruleset::build_tool::load_embedded(argv[1], *text);
+  if (!loaded.rule_set) return 65;
+  return ruleset::build_tool::write_file("backtriage_draw_figures", argv[2],
+                                         cpp_file(argv[1], *loaded.rule_set));
 }
