@@ -16,6 +16,7 @@
 #include "cli/option_adder.h"
 #include "cli/option_values.h"
 #include "cli/output.h"
+#include "cli/run_arena.h"
 #include "cli/shared_options.h"
 
 namespace backtriage::cli {
@@ -52,6 +53,7 @@ void run_share(BatchWorker& worker, const std::vector<BatchLine>& lines, std::si
 }  // namespace
 
 int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
+  run_arena_on = false;  // long, and on threads: malloc's blocks (run_arena.h)
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
   std::FILE* in = io.in;
   if (o.input_file != "-") {

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_interrupt);
   // A triage (no command word) runs briefly on one thread: its blocks come
   // from the run arena (cli/run_arena.h).
-  if (backtriage::cli::command_in(argc, argv).empty()) backtriage::cli::use_run_arena();
+  backtriage::cli::run_arena_on = backtriage::cli::command_in(argc, argv).empty();
   backtriage::cli::Io io;
   io.in_tty = isatty(STDIN_FILENO);
   io.out_tty = isatty(STDOUT_FILENO);

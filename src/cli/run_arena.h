@@ -5,7 +5,8 @@
 // arena hands out blocks by moving a pointer, takes back the newest one
 // when it is freed at once (a temporary), and keeps the rest until the
 // process ends. Only the program's own operator new uses it (run_arena_new
-// .cpp), and only for a single triage: batch runs long, on threads.
+// .cpp), and only for a single triage (run_arena_on): batch runs long, on
+// threads.
 #include <cstddef>
 #include <cstdint>
 
@@ -45,9 +46,12 @@ class RunArena {
   std::byte* newest_ = nullptr;
 };
 
-// From now on, the program's small blocks come from its arena (in the
-// program only: a no-op in the sanitizer and fuzzing builds, whose checks
-// must see every block).
-void use_run_arena();
+// Whether the program's small blocks come from its arena now: set by main
+// for a triage, and cleared by any command that starts threads (batch)
+// before it starts them. Only the program has the arena (run_arena_new.cpp);
+// the library, its tests and the sanitizer and fuzzing builds, whose checks
+// must see every block, keep the library's operator new, and this flag
+// changes nothing there.
+inline constinit bool run_arena_on = false;
 
 }  // namespace backtriage::cli

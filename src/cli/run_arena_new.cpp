@@ -1,7 +1,7 @@
 // The program's replacement of the global operator new and delete
-// ([replacement.functions]): small blocks from the run arena once
-// use_run_arena() is called, everything else from malloc as before. Linked
-// into the program alone (CMakeLists.txt), not into the library or tests.
+// ([replacement.functions]): small blocks from the run arena while
+// run_arena_on, everything else from malloc as before. Linked into the
+// program alone (CMakeLists.txt), not into the library or tests.
 #include <cstdlib>
 #include <new>
 
@@ -14,7 +14,6 @@ using backtriage::cli::RunArena;
 // Zero pages until touched: a triage writes some hundreds of kilobytes here.
 alignas(RunArena::kAlign) std::byte storage[8 << 20];
 constinit RunArena arena{storage, sizeof storage};
-constinit bool in_use = false;
 // A page's worth of text, a figure's drawing: large blocks come and go
 // whole, and malloc gives their room back.
 constexpr std::size_t kLargest = 4096;
@@ -29,7 +28,7 @@ void* from_malloc(std::size_t n) {
 }
 
 void* allocate(std::size_t n) {
-  if (in_use && n <= kLargest)
+  if (backtriage::cli::run_arena_on && n <= kLargest)
     if (void* p = arena.allocate(n)) return p;
   return from_malloc(n);
 }
@@ -42,12 +41,6 @@ void release(void* p) noexcept {
 }
 
 }  // namespace
-
-namespace backtriage::cli {
-void use_run_arena() {
-  in_use = true;
-}
-}  // namespace backtriage::cli
 
 void* operator new(std::size_t n) {
   return allocate(n);
