@@ -33,7 +33,9 @@ class JsonKey {
 class JsonOut {
  public:
   // `indent` < 0: compact; otherwise spaces per level.
-  JsonOut(std::string& out, int indent) : out_(out), indent_(indent) {}
+  JsonOut(std::string& out, int indent) : out_(out), indent_(indent) {
+    empty_.reserve(16);  // deeper than any report: one allocation, not one per level
+  }
 
   bool compact() const { return indent_ < 0; }
 

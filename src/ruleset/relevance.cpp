@@ -21,7 +21,9 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) 
 std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
                                               const engine::FactTable& facts) {
   const Roles& roles = rules.roles;
-  std::vector<engine::FactId> out{roles.level};
+  std::vector<engine::FactId> out;
+  out.reserve(6 + roles.classification.size());  // one allocation: batch asks on every line
+  out.push_back(roles.level);
   auto best = facts.best_certain(roles.level);
   if (best && !gives_routine(rules.levels()[best->as_symbol()])) return out;
   for (engine::FactId f : roles.classification) out.push_back(f);
