@@ -74,11 +74,10 @@ void JsonOut::close(char bracket) {
   out_ += bracket;
 }
 
-void JsonOut::key(JsonKey name) {
+void JsonOut::key(const JsonKey& name) {
   before_value();
-  out_ += '"';
-  out_ += name.name();
-  out_ += compact() ? "\":" : "\": ";
+  out_ += name.quoted();
+  if (!compact()) out_ += ' ';
   after_key_ = true;
 }
 

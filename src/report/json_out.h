@@ -14,20 +14,31 @@
 namespace backtriage::report {
 
 // A key the program spells: a string literal, checked when compiled to
-// hold nothing JSON escapes, so it is written as it is. (Keys from the rule
-// set go through JsonOut::key_text.)
+// hold nothing JSON escapes, and kept quoted with its colon (`"level":`),
+// so that writing it is one append. (Keys from the rule set go through
+// JsonOut::key_text.)
 class JsonKey {
  public:
+  static constexpr std::size_t kLongest = 40;  // quotes and colon included
+
   template <std::size_t N>
-  consteval JsonKey(const char (&name)[N]) : name_(name, N - 1) {
-    for (const char c : name_)
-      if (!is_plain_json(static_cast<unsigned char>(c)))
+  consteval JsonKey(const char (&name)[N]) : size_(N + 2) {
+    static_assert(N + 2 <= kLongest, "a JSON key literal longer than JsonKey holds");
+    quoted_[0] = '"';
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+      if (!is_plain_json(static_cast<unsigned char>(name[i])))
         throw "a JSON key literal must need no escaping";
+      quoted_[i + 1] = name[i];
+    }
+    quoted_[N] = '"';
+    quoted_[N + 1] = ':';
   }
-  std::string_view name() const { return name_; }
+  // `"name":`
+  std::string_view quoted() const { return {quoted_, size_}; }
 
  private:
-  std::string_view name_;
+  char quoted_[kLongest]{};
+  std::size_t size_;
 };
 
 class JsonOut {
@@ -43,7 +54,7 @@ class JsonOut {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  void key(JsonKey name);
+  void key(const JsonKey& name);
   void key_text(std::string_view name);  // escaped
   // A key already written as a JSON string, quotes included (a cached
   // fragment); only in compact mode.

@@ -13,7 +13,7 @@ using ruleset::Item;
 
 namespace {
 
-void range(JsonOut& out, JsonKey key, const std::optional<ruleset::Range>& r) {
+void range(JsonOut& out, const JsonKey& key, const std::optional<ruleset::Range>& r) {
   if (!r) return;
   out.key(key);
   out.begin_object();
