@@ -22,8 +22,10 @@ class RunArena {
 
   // `n` bytes, or nullptr when they no longer fit.
   void* allocate(std::size_t n) {
+    const auto room = static_cast<std::size_t>(end_ - next_);
+    if (n > room) return nullptr;  // before rounding up, which could wrap
     const std::size_t rounded = n == 0 ? kAlign : (n + kAlign - 1) & ~(kAlign - 1);
-    if (rounded > static_cast<std::size_t>(end_ - next_)) return nullptr;
+    if (rounded > room) return nullptr;
     newest_ = next_;
     next_ += rounded;
     return newest_;

@@ -5,7 +5,11 @@
 // (src/report/draw/draw_figures_main.cpp) and a handout pastes the drawing
 // made from exactly its figure and id. A figure that differs in any field
 // (another rule file, an edited pose) is drawn afresh, so a drawing found
-// is the drawing the handout would have made.
+// is the drawing the handout would have made on the machine that built the
+// program. (glibc picks its sin, cos and atan2 by CPU, and they may differ
+// in a last bit: a figure drawn afresh on another CPU could, rarely, print
+// one number a tenth apart. The embedded set's handouts now come out the
+// same everywhere.)
 #include <span>
 #include <string_view>
 

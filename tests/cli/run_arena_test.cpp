@@ -31,6 +31,7 @@ TEST_CASE("the run arena hands out aligned, separate blocks until it is full", "
   CHECK_FALSE(arena.owns(&elsewhere));
   // What does not fit is refused, and what still fits is not.
   CHECK(arena.allocate(sizeof storage) == nullptr);
+  CHECK(arena.allocate(SIZE_MAX) == nullptr);  // not rounded up past zero
   CHECK(arena.allocate(sizeof storage - arena.used()) != nullptr);
   CHECK(arena.allocate(1) == nullptr);
 }

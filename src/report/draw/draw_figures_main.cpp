@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "report/drawn_figures.h"
 #include "report/render_html.h"
@@ -25,7 +26,9 @@ std::string cpp_file(const char* source, const ruleset::RuleSet& rules) {
       << "#include \"report/drawn_figures.h\"\n\n"
       << "namespace backtriage::report {\nnamespace {\n";
   int n = 0;
-  for (const auto& item : rules.items_of(rules.roles.routine)) {
+  static const std::vector<ruleset::Item> kNone;  // a rule file without a routine
+  const auto& routine = rules.roles.routine < 0 ? kNone : rules.items_of(rules.roles.routine);
+  for (const auto& item : routine) {
     const auto& figure = item.as<ruleset::Exercise>().figure;
     if (!figure) continue;
     const std::string id = report::figure_id(item.id);
