@@ -4,7 +4,6 @@
 // The locale overlays change words, never a figure, and the drawing holds
 // no words: one drawing serves every locale.
 // usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp
-#include <cstdio>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -59,17 +58,9 @@ std::string cpp_file(const char* source, const ruleset::RuleSet& rules) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: backtriage_draw_figures RULES.yaml OUTPUT.cpp\n");
-    return 2;
-  }
-  const auto text = ruleset::build_tool::read_file(argv[1]);
-  if (!text) {
-    std::fprintf(stderr, "backtriage_draw_figures: cannot read %s\n", argv[1]);
-    return 66;
-  }
-  const auto loaded = ruleset::build_tool::load_embedded(argv[1], *text);
-  if (!loaded.rule_set) return 65;
-  return ruleset::build_tool::write_file("backtriage_draw_figures", argv[2],
-                                         cpp_file(argv[1], *loaded.rule_set));
+  constexpr const char* kTool = "backtriage_draw_figures";
+  ruleset::build_tool::Input in;
+  if (const int code = ruleset::build_tool::open_input(kTool, argc, argv, in)) return code;
+  return ruleset::build_tool::write_file(kTool, in.output_path,
+                                         cpp_file(in.rules_path, *in.loaded.rule_set));
 }

@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ruleset/loader.h"
 
@@ -34,6 +35,34 @@ inline LoadResult load_embedded(const char* path, const std::string& text,
     for (const auto& d : result.diagnostics)
       std::fprintf(stderr, "%s: %s\n", path, format_line(d).c_str());
   return result;
+}
+
+// What every tool starts from: its command line, RULES.yaml OUTPUT.cpp,
+// and the rule file read and loaded as above.
+struct Input {
+  const char* rules_path = nullptr;
+  const char* output_path = nullptr;
+  std::string text;
+  LoadResult loaded;
+};
+// 0 with `in` filled; or the exit code, with a line on stderr: 2 for a bad
+// command line, 66 for a rule file that cannot be read, 65 for one that
+// does not load.
+inline int open_input(const char* tool, int argc, char** argv, Input& in) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s RULES.yaml OUTPUT.cpp\n", tool);
+    return 2;
+  }
+  in.rules_path = argv[1];
+  in.output_path = argv[2];
+  auto text = read_file(in.rules_path);
+  if (!text) {
+    std::fprintf(stderr, "%s: cannot read %s\n", tool, in.rules_path);
+    return 66;
+  }
+  in.text = std::move(*text);
+  in.loaded = load_embedded(in.rules_path, in.text);
+  return in.loaded.rule_set ? 0 : 65;
 }
 
 // 0, or 74 when `text` could not be written to `path`.

@@ -38,17 +38,10 @@ std::string cpp_file(const char* source,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: backtriage_compile_rules RULES.yaml OUTPUT.cpp\n");
-    return 2;
-  }
-  const auto text = build_tool::read_file(argv[1]);
-  if (!text) {
-    std::fprintf(stderr, "backtriage_compile_rules: cannot read %s\n", argv[1]);
-    return 66;
-  }
-  auto base = build_tool::load_embedded(argv[1], *text);
-  if (!base.rule_set) return 65;
+  constexpr const char* kTool = "backtriage_compile_rules";
+  build_tool::Input in;
+  if (const int code = build_tool::open_input(kTool, argc, argv, in)) return code;
+  const LoadResult& base = in.loaded;
   std::vector<std::pair<std::string, std::string>> sets{
       {base.rule_set->locale, write_compact(*base.rule_set)}};
   // A shipped overlay that does not load is a build error, not a run's.
@@ -57,13 +50,13 @@ int main(int argc, char** argv) {
     // The overlays beside the rule file, named as a run names the embedded
     // ones, so that every location comes out the same.
     auto result = build_tool::load_embedded(
-        argv[1], *text, overlays_beside(argv[1], parse_locale_tag(tag), OverlayNames::Embedded));
+        in.rules_path, in.text,
+        overlays_beside(in.rules_path, parse_locale_tag(tag), OverlayNames::Embedded));
     if (!result.rule_set || result.rule_set->locale != tag) {
-      std::fprintf(stderr, "backtriage_compile_rules: %s does not load in %s\n", argv[1],
-                   tag.c_str());
+      std::fprintf(stderr, "%s: %s does not load in %s\n", kTool, in.rules_path, tag.c_str());
       return 65;
     }
     sets.emplace_back(tag, write_compact(*result.rule_set));
   }
-  return build_tool::write_file("backtriage_compile_rules", argv[2], cpp_file(argv[1], sets));
+  return build_tool::write_file(kTool, in.output_path, cpp_file(in.rules_path, sets));
 }
