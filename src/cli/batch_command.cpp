@@ -162,8 +162,7 @@ void add_batch(const OptionAdder& add, Options& o) {
   // Scripts often pass the common options to every command alike.
   add.flag("--no-input", o.no_input, Word::HelpBatchNoInput);
   add.flag("--explain", o.explain, Word::HelpBatchExplain);
-  if (auto* opt = add.option("--color", o.color, Word::HelpBatchColor))
-    opt->type_name("auto|always|never")->check(one_of(kColorModes));
+  add_color(add, o, Word::HelpBatchColor);
   if (auto* opt = add.option("--jobs,-j", o.jobs, Word::HelpBatchJobs))
     opt->type_name("N")->check(whole_number(1, 256));
   add.app().footer(add.rules().format_word(Word::HelpBatchFooter));

@@ -15,8 +15,8 @@ void add_rules(const OptionAdder& add, Options& o) {
   if (auto* opt = add.option("--locale", o.locale, Word::HelpOptionLocale)) opt->type_name("TAG");
 }
 
-void add_color(const OptionAdder& add, Options& o) {
-  if (auto* opt = add.option("--color", o.color, Word::HelpOptionColor))
+void add_color(const OptionAdder& add, Options& o, Word help) {
+  if (auto* opt = add.option("--color", o.color, help))
     opt->type_name("auto|always|never")->check(one_of(kColorModes));
 }
 
