@@ -1,16 +1,14 @@
 #pragma once
 // A rule's `when`: a tree of all/any/not/at-least over comparisons and
-// presence tests.
-#include <cstdint>
+// presence tests, as the rule file says it. What it means — its truth with
+// what is known — is worked out by its compiled form
+// (engine/condition_program.h).
 #include <vector>
 
 #include "engine/fact.h"
-#include "engine/tri.h"
 #include "engine/value.h"
 
 namespace backtriage::engine {
-
-class FactTable;
 
 struct Condition {
   enum class Kind { All, Any, Not, AtLeast, Compare, Present, Absent };
@@ -22,10 +20,6 @@ struct Condition {
   std::vector<Value> operands;      // Compare: one value, or the list for In
   std::vector<Condition> children;  // All, Any, AtLeast, Not (one child)
   int count = 0;                    // AtLeast: how many children must hold
-  // Compiled by compile(), not stored: for `eq` or `in` when every operand
-  // is a small whole number (a bool, a symbol), their bits (small_bit), so
-  // the test is a mask; 0 otherwise.
-  std::uint64_t operand_bits = 0;
 
   static Condition all(std::vector<Condition> children);
   static Condition any(std::vector<Condition> children);
@@ -34,13 +28,6 @@ struct Condition {
   static Condition compare(FactId fact, Op op, std::vector<Value> operands);
   static Condition present(FactId fact);
   static Condition absent(FactId fact);
-
-  // Fills operand_bits here and below; the knowledge base compiles its rules.
-  void compile();
-  Tri evaluate(const FactTable& facts) const;
-  // The same, with the commonest part, a comparison by mask, worked out
-  // without evaluate's frame: what loops over many conditions call.
-  Tri truth(const FactTable& facts) const;
 
   // Calls `visit(fact, negated)` for every fact the condition reads; negated
   // is true under `not`, for `absent` and for `ne` — reads whose truth can

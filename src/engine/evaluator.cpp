@@ -53,51 +53,15 @@ void Evaluation::collect_open(std::vector<FactId>& out) const {
   };
   std::erase_if(rules, [&](int rule) { return !may_change(rule, -1); });
   // Only the unknown parts of an unknown condition can still change it: in an
-  // unknown `all` no part is false, in an unknown `any` no part is true. One
-  // pass, bottom up, evaluates each node once: a node's unknown leaves are
-  // kept while it is unknown itself, and dropped when it is decided.
-  auto walk = [&](auto& self, const Condition& c) -> Tri {
-    if (c.children.empty()) {  // a comparison or presence test
-      Tri t = c.evaluate(facts_);
-      if (t == Tri::Unknown) facts.push_back(c.fact);
-      return t;
-    }
-    const std::size_t mark = facts.size();
-    Tri t = Tri::Unknown;
-    switch (c.kind) {
-      case Condition::Kind::All:
-        t = Tri::True;
-        for (const auto& child : c.children) t = tri_and(t, self(self, child));
-        break;
-      case Condition::Kind::Any:
-        t = Tri::False;
-        for (const auto& child : c.children) t = tri_or(t, self(self, child));
-        break;
-      case Condition::Kind::AtLeast: {
-        int holding = 0, undecided = 0;
-        for (const auto& child : c.children) {
-          Tri child_t = self(self, child);
-          holding += child_t == Tri::True;
-          undecided += child_t == Tri::Unknown;
-        }
-        t = holding >= c.count               ? Tri::True
-            : holding + undecided >= c.count ? Tri::Unknown
-                                             : Tri::False;
-        break;
-      }
-      case Condition::Kind::Not: t = tri_not(self(self, c.children.front())); break;
-      default: t = c.evaluate(facts_); break;
-    }
-    if (t != Tri::Unknown) facts.resize(mark);
-    return t;
-  };
+  // unknown `all` no part is false, in an unknown `any` no part is true.
+  const ConditionProgram& program = kb_->program();
   while (!rules.empty() || !facts.empty()) {
     if (!rules.empty()) {
       int rule = rules.back();
       rules.pop_back();
       if (seen_rule[rule]) continue;
       seen_rule[rule] = true;
-      walk(walk, kb_->rules()[rule].when);
+      program.truth_noting_unknown(kb_->first_part(rule), facts_, facts);
       continue;
     }
     FactId fact = facts.back();
@@ -229,7 +193,7 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
   }
 
   run_strata(Indices{kb_.strata().size()}, evaluation, trace,
-             [&](int rule) { return kb_.rules()[rule].when.truth(facts); });
+             [&](int rule) { return kb_.truth(rule, facts); });
 }
 
 template <typename Strata, typename StatusOf>
@@ -324,7 +288,7 @@ void Evaluator::rerun_with(const Evaluation& base, const Downstream& downstream,
     for (int rule : kb_.strata()[s]) out.status_[rule] = Tri::False;
   const FactTable& facts = out.facts_;
   run_strata(downstream.strata, out, nullptr, [&](int rule) {
-    return downstream.evaluate[rule] ? kb_.rules()[rule].when.truth(facts) : base.status_[rule];
+    return downstream.evaluate[rule] ? kb_.truth(rule, facts) : base.status_[rule];
   });
 }
 

@@ -4,32 +4,41 @@
 
 namespace backtriage::engine {
 
-FactTable::FactTable(const std::vector<FactDecl>& decls) : decls_(&decls), states_(decls.size()) {}
+FactTable::FactTable(const std::vector<FactDecl>& decls)
+    : decls_(&decls), states_(decls.size()), masks_(decls.size()) {
+  for (std::size_t f = 0; f < decls.size(); ++f)
+    states_[f].single = decls[f].conflicts_on_disagreement();
+}
 
 void FactTable::reset() {
-  for (auto& state : states_) state.empty(false);
+  for (FactId f = 0; f < static_cast<FactId>(states_.size()); ++f) empty(f, false);
 }
 
 void FactTable::answer(FactId fact, Value value) {
   auto& state = states_[fact];
   state.open = false;
-  state.certain.assign(1, value);
-  state.possible.assign(1, value);
-  state.certain_bits = state.possible_bits = small_bit(value);
+  state.certain.clear();
+  state.certain.push_back(value);
+  state.possible.clear();
+  state.possible.push_back(value);
+  const std::uint64_t bit = small_bit(value);
+  state.certain_bits = state.possible_bits = bit;
+  masks_[fact] = {bit, state.single ? 0 : bit};
 }
 
 void FactTable::set_open(FactId fact) {
-  states_[fact].empty(true);
+  empty(fact, true);
 }
 
 void FactTable::decline(FactId fact) {
-  states_[fact].empty(false);
+  empty(fact, false);
 }
 
 bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
   // A small value's bit answers "already there?" for both lists at once;
   // batch asserts some thirty values a line.
+  ForMask& mask = masks_[fact];
   if (const std::uint64_t bit = small_bit(value)) {
     if (state.certain_bits & bit) return false;
     state.certain.push_back(value);
@@ -38,11 +47,13 @@ bool FactTable::add_certain(FactId fact, Value value) {
       state.possible.push_back(value);
       state.possible_bits |= bit;
     }
+    mask = {state.certain_bits, state.single ? 0 : state.possible_bits};
     return true;
   }
   if (contains(state.certain, 0, value)) return false;
   state.certain.push_back(value);
   if (!contains(state.possible, 0, value)) state.possible.push_back(value);
+  if (state.single) mask.may_hold = 0;
   return true;
 }
 
@@ -52,6 +63,7 @@ bool FactTable::add_possible(FactId fact, Value value) {
     if (state.possible_bits & bit) return false;
     state.possible.push_back(value);
     state.possible_bits |= bit;
+    if (!state.single || state.certain.empty()) masks_[fact].may_hold |= bit;
     return true;
   }
   if (contains(state.possible, 0, value)) return false;

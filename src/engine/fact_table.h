@@ -8,7 +8,8 @@
 // has no value and never will. Both lists only grow, which is what makes
 // forward chaining terminate. Beside the lists, a bit mask of the values
 // that are small whole numbers (a bool, a symbol's index) answers "is this
-// value among them" with one test.
+// value among them" with one test; and two more answer a comparison `eq` or
+// `in` over such values at once (ForMask).
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -32,12 +33,25 @@ constexpr std::uint64_t small_bit(Value value) {
 
 class FactTable {
  public:
+  // For a comparison `eq` / `in` whose operands are small whole numbers
+  // with bits `b` (a fact not ranked): it is true when `holds & b`, else
+  // unknown when `may_hold & b`, else false. For a set, `holds` is its
+  // certain values and `may_hold` its possible ones; for a single value,
+  // the same until one is certain, and then nothing more may hold; for an
+  // open input, any value may.
+  struct ForMask {
+    std::uint64_t holds = 0, may_hold = 0;
+  };
+
   explicit FactTable(const std::vector<FactDecl>& decls);
 
   // Forgets every value but keeps the storage, so batch runs reuse it.
   void reset();
   // Takes what `other` (a table of the same facts) knows about `fact`.
-  void copy_fact(const FactTable& other, FactId fact) { states_[fact] = other.states_[fact]; }
+  void copy_fact(const FactTable& other, FactId fact) {
+    states_[fact] = other.states_[fact];
+    masks_[fact] = other.masks_[fact];
+  }
 
   void answer(FactId fact, Value value);
   void set_open(FactId fact);
@@ -58,6 +72,7 @@ class FactTable {
   // The small-number values (see small_bit) that are certain / possible.
   std::uint64_t certain_bits(FactId fact) const { return states_[fact].certain_bits; }
   std::uint64_t possible_bits(FactId fact) const { return states_[fact].possible_bits; }
+  const ForMask& for_mask(FactId fact) const { return masks_[fact]; }
 
   // Ranked facts: the best (lowest-ranked) of the certain values, or none.
   std::optional<Value> best_certain(FactId fact) const {
@@ -94,20 +109,25 @@ class FactTable {
 
   struct State {
     bool open = false;
+    bool single = false;  // two values would clash: neither a set nor ranked
     std::vector<Value> certain;
     std::vector<Value> possible;  // a superset of certain
     std::uint64_t certain_bits = 0, possible_bits = 0;
-
-    // No value, certain or possible; open or not.
-    void empty(bool is_open) {
-      open = is_open;
-      certain.clear();
-      possible.clear();
-      certain_bits = possible_bits = 0;
-    }
   };
+  // No value, certain or possible; open or not.
+  void empty(FactId fact, bool is_open) {
+    State& state = states_[fact];
+    state.open = is_open;
+    state.certain.clear();
+    state.possible.clear();
+    state.certain_bits = state.possible_bits = 0;
+    masks_[fact] = {0, is_open ? ~std::uint64_t{0} : 0};
+  }
   const std::vector<FactDecl>* decls_;
   std::vector<State> states_;
+  // By fact, apart from the rest: a condition's commonest test reads these
+  // alone, and all of them fit in a few cache lines.
+  std::vector<ForMask> masks_;
 };
 
 }  // namespace backtriage::engine

@@ -74,12 +74,15 @@ std::optional<FactId> KnowledgeBase::find_fact(const std::string& id) const {
 KnowledgeBase::KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules)
     : facts_(std::move(facts)), rules_(std::move(rules)) {
   first_part_.push_back(0);
-  for (Rule& rule : rules_) {
-    rule.when.compile();
+  std::vector<const Condition*> conditions;
+  conditions.reserve(rules_.size());
+  for (const Rule& rule : rules_) {
     int parts = 0;
     rule.when.for_each_part([&](const Condition&) { ++parts; });
     first_part_.push_back(first_part_.back() + parts);
+    conditions.push_back(&rule.when);
   }
+  program_ = ConditionProgram(conditions, facts_);
   for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f)
     fact_index_.emplace(facts_[f].id, f);
 }

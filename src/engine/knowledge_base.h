@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/condition_program.h"
 #include "engine/fact.h"
 #include "engine/rule.h"
 
@@ -62,6 +63,12 @@ class KnowledgeBase {
   // from this rule's first; `parts()` of them in all.
   int first_part(int rule) const { return first_part_[rule]; }
   int parts() const { return first_part_.back(); }
+  // Every rule's condition compiled, its steps numbered as the parts are.
+  const ConditionProgram& program() const { return program_; }
+  // The truth of a rule's condition with what `facts` knows.
+  Tri truth(int rule, const FactTable& facts) const {
+    return program_.truth(first_part_[rule], facts);
+  }
 
  private:
   KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules);
@@ -69,6 +76,7 @@ class KnowledgeBase {
   std::vector<Rule> rules_;
   std::unordered_map<std::string, FactId> fact_index_;
   std::vector<int> first_part_;  // by rule, and one past the last part
+  ConditionProgram program_;
   Order order_;
 };
 

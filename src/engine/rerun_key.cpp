@@ -8,7 +8,8 @@
 namespace backtriage::engine {
 
 RerunKey::RerunKey(const KnowledgeBase& kb)
-    : truth_(kb.parts()),
+    : program_(&kb.program()),
+      truth_(kb.parts()),
       truth_run_(kb.parts(), 0),
       adds_(kb.rules().size()),
       replayed_certain_(kb.facts().size(), 0),
@@ -28,9 +29,6 @@ RerunKey::RerunKey(const KnowledgeBase& kb)
       const bool held = bit != 0 && std::countr_zero(bit) < 8 * bit_bytes_[a.fact];
       adds_[r].push_back({a.fact, held ? bit : 0});
     }
-  part_.reserve(kb.parts());
-  for (const Rule& rule : kb.rules())
-    rule.when.for_each_part([&](const Condition& part) { part_.push_back(&part); });
 }
 
 void RerunKey::append_fact(const FactTable& facts, FactId fact, std::string& key) {
@@ -59,7 +57,7 @@ void RerunKey::append(const Evaluation& base, const Downstream& downstream, std:
   unsigned filled = 0;
   for (int part : downstream.fixed) {
     if (truth_run_[part] != base.run_number()) {
-      truth_[part] = part_[part]->truth(base.facts());
+      truth_[part] = program_->truth(part, base.facts());
       truth_run_[part] = base.run_number();
     }
     word |= static_cast<std::uint64_t>(truth_[part]) << (2 * filled);

@@ -28,7 +28,7 @@ namespace backtriage::engine {
 
 class RerunKey {
  public:
-  // Keeps pointers into `kb`'s rules: `kb` stays where it is while this lives.
+  // Keeps a pointer to `kb`'s program: `kb` stays where it is while this lives.
   explicit RerunKey(const KnowledgeBase& kb);
 
   // Appends the key of what a rerun over `downstream` takes from `base`.
@@ -38,10 +38,10 @@ class RerunKey {
   static void append_fact(const FactTable& facts, FactId fact, std::string& key);
 
  private:
-  // By part number (KnowledgeBase::first_part): the part, and its truth in
-  // the evaluation of run number `truth_run_`. The keys of one base over
+  // By part number (KnowledgeBase::first_part): the part's truth in the
+  // evaluation of run number `truth_run_`. The keys of one base over
   // different sets share most parts, and each is evaluated once.
-  std::vector<const Condition*> part_;
+  const ConditionProgram* program_;
   std::vector<Tri> truth_;
   std::vector<std::uint64_t> truth_run_;
   // By rule: what it asserts, as a fact and the value's bit (small_bit);

@@ -310,16 +310,19 @@ TEST_CASE("a ranked fact takes the best value asserted, without a conflict", "[e
 TEST_CASE("a ranked value is true only when nothing better may still come", "[engine]") {
   Ladder l;
   Evaluator ev(l.kb);
-  auto is_bottom = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(2)});
-  auto is_middle = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(1)});
+  const auto is_bottom = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(2)});
+  const auto is_middle = Condition::compare(Ladder::STEP, Condition::Op::Eq, {Value::symbol(1)});
+  const Condition* conditions[] = {&is_bottom, &is_middle};
+  const ConditionProgram program(conditions, l.kb.facts());
+  const int bottom = 0, middle = 1;
   auto high_open = ev.run(Ladder::answers({}, false));
-  CHECK(is_bottom.evaluate(high_open.facts()) == Tri::Unknown);
-  CHECK(is_middle.evaluate(high_open.facts()) == Tri::False);  // nothing can assert it
+  CHECK(program.truth(bottom, high_open.facts()) == Tri::Unknown);
+  CHECK(program.truth(middle, high_open.facts()) == Tri::False);  // nothing can assert it
   auto low_yes_high_open = ev.run(Ladder::answers({}, true));
-  CHECK(is_middle.evaluate(low_yes_high_open.facts()) == Tri::Unknown);
-  CHECK(is_bottom.evaluate(low_yes_high_open.facts()) == Tri::False);  // already displaced
+  CHECK(program.truth(middle, low_yes_high_open.facts()) == Tri::Unknown);
+  CHECK(program.truth(bottom, low_yes_high_open.facts()) == Tri::False);  // already displaced
   auto decided = ev.run(Ladder::answers(false, true));
-  CHECK(is_middle.evaluate(decided.facts()) == Tri::True);
+  CHECK(program.truth(middle, decided.facts()) == Tri::True);
   // Only `high` can still make `step` better than middle: `low` is settled.
   CHECK(low_yes_high_open.open_questions_for({Ladder::STEP}) == std::vector<FactId>{Ladder::HIGH});
   auto all_open = ev.run(Ladder::answers({}, {}));
