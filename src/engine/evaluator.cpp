@@ -182,18 +182,28 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
   evaluation.rerun_base_ = 0;
   std::fill(evaluation.status_.begin(), evaluation.status_.end(), Tri::False);
   if (trace) trace->clear();
-  for (FactId f = 0; f < static_cast<FactId>(facts.size()); ++f) {
-    if (!kb_.facts()[f].is_input) continue;
+  // reset() left every fact declined: an input answered or open changes.
+  for (FactId f : kb_.inputs()) {
     if (f < static_cast<FactId>(answers.size()) && answers[f])
       facts.answer(f, *answers[f]);
-    else if (declined(f))
-      facts.decline(f);
-    else
+    else if (!declined(f))
       facts.set_open(f);
   }
 
-  run_strata(Indices{kb_.strata().size()}, evaluation, trace,
-             [&](int rule) { return kb_.truth(rule, facts); });
+  auto status_of = [&](int rule) { return kb_.truth(rule, facts); };
+  if (!kb_.acyclic()) {
+    run_strata(Indices{kb_.strata().size()}, evaluation, trace, status_of);
+    return;
+  }
+  // Each rule once, in order, its stratum's loop without a stratum.
+  bool changed = false;
+  for (int rule : kb_.rules_in_order()) {
+    const Tri now = status_of(rule);  // every status starts false
+    if (now == Tri::False) continue;
+    evaluation.status_[rule] = now;
+    apply(rule, now, evaluation, changed);
+    if (now == Tri::True && trace) trace->record(rule, kb_.reads(rule));
+  }
 }
 
 template <typename Strata, typename StatusOf>

@@ -14,18 +14,6 @@ void FactTable::reset() {
   for (FactId f = 0; f < static_cast<FactId>(states_.size()); ++f) empty(f, false);
 }
 
-void FactTable::answer(FactId fact, Value value) {
-  auto& state = states_[fact];
-  state.open = false;
-  state.certain.clear();
-  state.certain.push_back(value);
-  state.possible.clear();
-  state.possible.push_back(value);
-  const std::uint64_t bit = small_bit(value);
-  state.certain_bits = state.possible_bits = bit;
-  masks_[fact] = {bit, state.single ? 0 : bit};
-}
-
 void FactTable::set_open(FactId fact) {
   empty(fact, true);
 }

@@ -53,7 +53,17 @@ class FactTable {
     masks_[fact] = other.masks_[fact];
   }
 
-  void answer(FactId fact, Value value);
+  void answer(FactId fact, Value value) {
+    State& state = states_[fact];
+    state.open = false;
+    state.certain.clear();
+    state.certain.push_back(value);
+    state.possible.clear();
+    state.possible.push_back(value);
+    const std::uint64_t bit = small_bit(value);
+    state.certain_bits = state.possible_bits = bit;
+    masks_[fact] = {bit, state.single ? 0 : bit};
+  }
   void set_open(FactId fact);
   void decline(FactId fact);
 

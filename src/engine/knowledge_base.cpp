@@ -83,14 +83,24 @@ KnowledgeBase::KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rule
     conditions.push_back(&rule.when);
   }
   program_ = ConditionProgram(conditions, facts_);
-  for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f)
+  for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f) {
     fact_index_.emplace(facts_[f].id, f);
+    if (facts_[f].is_input) inputs_.push_back(f);
+  }
+}
+
+void KnowledgeBase::lay_out() {
+  acyclic_ = std::none_of(order_.cyclic.begin(), order_.cyclic.end(), [](char c) { return c; });
+  in_order_.clear();
+  for (const auto& stratum : order_.strata)
+    in_order_.insert(in_order_.end(), stratum.begin(), stratum.end());
 }
 
 KnowledgeBase KnowledgeBase::from_order(std::vector<FactDecl> facts, std::vector<Rule> rules,
                                         Order order) {
   KnowledgeBase kb(std::move(facts), std::move(rules));
   kb.order_ = std::move(order);
+  kb.lay_out();
   return kb;
 }
 
@@ -184,6 +194,7 @@ KnowledgeBase::Built KnowledgeBase::build(std::vector<FactDecl> facts, std::vect
     order.cyclic.push_back(components[c].size() > 1);
     order.strata.push_back(std::move(stratum));
   }
+  kb.lay_out();
   built.knowledge_base = std::move(kb);
   return built;
 }

@@ -52,6 +52,12 @@ class KnowledgeBase {
   const std::vector<std::vector<int>>& strata() const { return order_.strata; }
   // Whether a stratum's rules feed each other and must run to a fixpoint.
   bool stratum_is_cyclic(std::size_t stratum) const { return order_.cyclic[stratum]; }
+  // When no stratum is (most rule sets), a full run evaluates each rule
+  // once, in this order: the strata laid end to end.
+  bool acyclic() const { return acyclic_; }
+  const std::vector<int>& rules_in_order() const { return in_order_; }
+  // The input facts (questions), in fact order.
+  const std::vector<FactId>& inputs() const { return inputs_; }
   std::size_t stratum_of(int rule) const { return order_.stratum_of[rule]; }
   // Rules that read / assert a fact.
   const std::vector<int>& readers(FactId fact) const { return order_.readers[fact]; }
@@ -77,6 +83,11 @@ class KnowledgeBase {
   std::unordered_map<std::string, FactId> fact_index_;
   std::vector<int> first_part_;  // by rule, and one past the last part
   ConditionProgram program_;
+  std::vector<FactId> inputs_;
+  // Worked out from order_ once it is set (lay_out).
+  void lay_out();
+  bool acyclic_ = true;
+  std::vector<int> in_order_;
   Order order_;
 };
 
