@@ -21,6 +21,10 @@ class KnowledgeBase;
 struct Downstream {
   std::vector<FactId> facts;        // whose values may change: the inputs and what is asserted
   std::vector<std::size_t> strata;  // to run again, in evaluation order
+  // When none of them is cyclic, their rules laid end to end: a rerun
+  // runs each once, in this order.
+  bool acyclic = true;
+  std::vector<int> rules;
   // By rule: reads a fact that may change (a byte each: read per rule per rerun).
   std::vector<char> evaluate;
   // What the rerun takes from its base: the largest parts of the conditions

@@ -191,14 +191,20 @@ void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* 
   }
 
   auto status_of = [&](int rule) { return kb_.truth(rule, facts); };
-  if (!kb_.acyclic()) {
+  if (kb_.acyclic())
+    run_in_order(kb_.rules_in_order(), evaluation, trace, status_of);
+  else
     run_strata(Indices{kb_.strata().size()}, evaluation, trace, status_of);
-    return;
-  }
-  // Each rule once, in order, its stratum's loop without a stratum.
+}
+
+// What run_strata does for strata without a cycle, each rule once, without
+// a stratum's bookkeeping: every rule's status starts false.
+template <typename StatusOf>
+void Evaluator::run_in_order(const std::vector<int>& rules, Evaluation& evaluation, Trace* trace,
+                             StatusOf status_of) const {
   bool changed = false;
-  for (int rule : kb_.rules_in_order()) {
-    const Tri now = status_of(rule);  // every status starts false
+  for (int rule : rules) {
+    const Tri now = status_of(rule);
     if (now == Tri::False) continue;
     evaluation.status_[rule] = now;
     apply(rule, now, evaluation, changed);
@@ -297,9 +303,13 @@ void Evaluator::rerun_with(const Evaluation& base, const Downstream& downstream,
   for (std::size_t s : downstream.strata)
     for (int rule : kb_.strata()[s]) out.status_[rule] = Tri::False;
   const FactTable& facts = out.facts_;
-  run_strata(downstream.strata, out, nullptr, [&](int rule) {
+  auto status_of = [&](int rule) {
     return downstream.evaluate[rule] ? kb_.truth(rule, facts) : base.status_[rule];
-  });
+  };
+  if (downstream.acyclic)
+    run_in_order(downstream.rules, out, nullptr, status_of);
+  else
+    run_strata(downstream.strata, out, nullptr, status_of);
 }
 
 Evaluation Evaluator::run(const Answers& answers, Trace* trace, Unanswered unanswered) const {

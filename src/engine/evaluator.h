@@ -114,6 +114,9 @@ class Evaluator {
                 Declined declined) const;
   // Runs `strata` in order; `status_of(rule)` is the status its condition
   // has now (evaluated, or known from an earlier run).
+  template <typename StatusOf>
+  void run_in_order(const std::vector<int>& rules, Evaluation& evaluation, Trace* trace,
+                    StatusOf status_of) const;
   template <typename Strata, typename StatusOf>
   void run_strata(const Strata& strata, Evaluation& evaluation, Trace* trace,
                   StatusOf status_of) const;
