@@ -27,29 +27,30 @@ void ConditionProgram::add(const Condition& c, const std::vector<FactDecl>& fact
     case Condition::Kind::Present: s.code = Code::Present; break;
     case Condition::Kind::Absent: s.code = Code::Absent; break;
     case Condition::Kind::Compare: {
+      // `eq` compares with its first operand, `in` with any; a ranked
+      // fact's value is its best certain one, which a mask cannot tell.
+      std::uint64_t bits = 0;
+      if ((c.op == Condition::Op::Eq || c.op == Condition::Op::In) && !c.operands.empty() &&
+          s.type != FactType::Ranked) {
+        const std::size_t tested = c.op == Condition::Op::Eq ? 1 : c.operands.size();
+        for (std::size_t i = 0; i < tested; ++i) {
+          const std::uint64_t bit = small_bit(c.operands[i]);
+          if (bit == 0) {
+            bits = 0;
+            break;
+          }
+          bits |= bit;
+        }
+      }
+      if (bits != 0) {
+        s.code = Code::Mask;
+        s.bits = bits;
+        break;
+      }
       s.code = Code::Compare;
       s.first_operand = static_cast<std::uint32_t>(operands_.size());
       s.operand_count = static_cast<std::uint32_t>(c.operands.size());
       operands_.insert(operands_.end(), c.operands.begin(), c.operands.end());
-      // `eq` compares with its first operand, `in` with any; a ranked
-      // fact's value is its best certain one, which a mask cannot tell.
-      if ((c.op != Condition::Op::Eq && c.op != Condition::Op::In) || c.operands.empty() ||
-          s.type == FactType::Ranked)
-        break;
-      std::uint64_t bits = 0;
-      const std::size_t tested = c.op == Condition::Op::Eq ? 1 : c.operands.size();
-      for (std::size_t i = 0; i < tested; ++i) {
-        const std::uint64_t bit = small_bit(c.operands[i]);
-        if (bit == 0) {
-          bits = 0;
-          break;
-        }
-        bits |= bit;
-      }
-      if (bits != 0) {
-        s.bits = bits;
-        s.code = Code::Mask;
-      }
       break;
     }
   }
