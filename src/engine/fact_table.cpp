@@ -26,6 +26,7 @@ bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
   // A small value's bit answers "already there?" for both lists at once;
   // batch asserts some thirty values a line.
+  // The mask as refresh_mask would make it, worked out from what changed.
   ForMask& mask = masks_[fact];
   if (const std::uint64_t bit = small_bit(value)) {
     if (state.certain_bits & bit) return false;
@@ -35,13 +36,17 @@ bool FactTable::add_certain(FactId fact, Value value) {
       state.possible.push_back(value);
       state.possible_bits |= bit;
     }
-    mask = {state.certain_bits, state.single ? 0 : state.possible_bits};
+    if (state.open) return true;
+    if (!state.single)
+      mask = {state.certain_bits, state.possible_bits};
+    else if (state.certain.size() == 1)
+      mask = {bit, 0};
     return true;
   }
   if (contains(state.certain, 0, value)) return false;
   state.certain.push_back(value);
   if (!contains(state.possible, 0, value)) state.possible.push_back(value);
-  if (state.single) mask.may_hold = 0;
+  if (!state.open && state.single && state.certain.size() == 1) mask = {0, 0};
   return true;
 }
 
@@ -51,7 +56,7 @@ bool FactTable::add_possible(FactId fact, Value value) {
     if (state.possible_bits & bit) return false;
     state.possible.push_back(value);
     state.possible_bits |= bit;
-    if (!state.single || state.certain.empty()) masks_[fact].may_hold |= bit;
+    if (!state.open && (!state.single || state.certain.empty())) masks_[fact].may_hold |= bit;
     return true;
   }
   if (contains(state.possible, 0, value)) return false;

@@ -37,8 +37,8 @@ class FactTable {
   // with bits `b` (a fact not ranked): it is true when `holds & b`, else
   // unknown when `may_hold & b`, else false. For a set, `holds` is its
   // certain values and `may_hold` its possible ones; for a single value,
-  // the same until one is certain, and then nothing more may hold; for an
-  // open input, any value may.
+  // the same until one is certain, and then that one alone holds and
+  // nothing more may; for an open input, any value may.
   struct ForMask {
     std::uint64_t holds = 0, may_hold = 0;
   };
@@ -83,6 +83,16 @@ class FactTable {
   std::uint64_t certain_bits(FactId fact) const { return states_[fact].certain_bits; }
   std::uint64_t possible_bits(FactId fact) const { return states_[fact].possible_bits; }
   const ForMask& for_mask(FactId fact) const { return masks_[fact]; }
+  // What ForMask says, worked out from the fact's state; the changes keep
+  // it so step by step (tests/engine/fact_table_test.cpp holds them to it).
+  ForMask mask_from_state(FactId fact) const {
+    const State& state = states_[fact];
+    if (state.open) return {0, ~std::uint64_t{0}};
+    if (!state.single) return {state.certain_bits, state.possible_bits};
+    if (state.certain.empty()) return {0, state.possible_bits};
+    // The value is the first certain one: what a second would clash with.
+    return {small_bit(state.certain.front()), 0};
+  }
 
   // Ranked facts: the best (lowest-ranked) of the certain values, or none.
   std::optional<Value> best_certain(FactId fact) const {
@@ -124,6 +134,7 @@ class FactTable {
     std::vector<Value> possible;  // a superset of certain
     std::uint64_t certain_bits = 0, possible_bits = 0;
   };
+
   // No value, certain or possible; open or not.
   void empty(FactId fact, bool is_open) {
     State& state = states_[fact];

@@ -151,8 +151,9 @@ TEST_CASE("a compiled condition means what the condition says", "[engine]") {
     const Condition c = random_condition(rng, 3);
     const Condition* conditions[] = {&c, &c};
     const ConditionProgram program(conditions, kDecls);
-    int parts = 0;
-    c.for_each_part([&](const Condition&) { ++parts; });
+    std::vector<const Condition*> each;
+    c.for_each_part([&](const Condition& part) { each.push_back(&part); });
+    const int parts = static_cast<int>(each.size());
     REQUIRE(program.size() == 2 * parts);
     for (int j = 0; j < 8; ++j) {
       const FactTable facts = random_facts(rng);
@@ -163,6 +164,8 @@ TEST_CASE("a compiled condition means what the condition says", "[engine]") {
       std::vector<FactId> unknown;
       CHECK(program.truth_noting_unknown(0, facts, unknown) == expected);
       CHECK(unknown.empty() == (expected != Tri::Unknown));
+      for (int p = 1; p < parts; ++p)  // RerunKey reads parts inside a condition
+        CHECK(program.truth(parts + p, facts) == reference(*each[p], facts));
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "engine/fact_table.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 
 using namespace backtriage::engine;
 
@@ -39,4 +40,34 @@ TEST_CASE("the value bits follow the lists, which keep their order", "[engine]")
   CHECK(facts.certain_bits(1) == 0);
   CHECK(facts.possible_bits(1) == 0);
   CHECK(facts.certain(1).empty());
+}
+
+TEST_CASE("the masks kept step by step are what the state says", "[engine]") {
+  // Any sequence of changes, those no evaluation makes among them (a value
+  // added to an open input, a second certain value of a single one).
+  const std::vector<FactDecl> decls{{"flag", FactType::Bool, {}, true},
+                                    {"weeks", FactType::Number, {}, true},
+                                    {"kind", FactType::Choice, {"a", "b", "c"}, true},
+                                    {"tags", FactType::Set, {"a", "b", "c"}, false},
+                                    {"level", FactType::Ranked, {"a", "b", "c"}, false}};
+  std::mt19937 rng(4);
+  FactTable facts(decls);
+  for (int step = 0; step < 20000; ++step) {
+    const auto f = static_cast<FactId>(rng() % decls.size());
+    const Value v = Value::number(rng() % 4 == 0 ? 70 : rng() % 3);
+    switch (rng() % 8) {
+      case 0: facts.set_open(f); break;
+      case 1: facts.decline(f); break;
+      case 2: facts.answer(f, v); break;
+      case 3: facts.reset(); break;
+      case 4:
+      case 5: facts.add_certain(f, v); break;
+      default: facts.add_possible(f, v); break;
+    }
+    for (FactId g = 0; g < static_cast<FactId>(decls.size()); ++g) {
+      CAPTURE(step, g);
+      CHECK(facts.for_mask(g).holds == facts.mask_from_state(g).holds);
+      CHECK(facts.for_mask(g).may_hold == facts.mask_from_state(g).may_hold);
+    }
+  }
 }
