@@ -3,6 +3,7 @@
 // presence tests, as the rule file says it. What it means — its truth with
 // what is known — is worked out by its compiled form
 // (engine/condition_program.h).
+#include <cstdint>
 #include <vector>
 
 #include "engine/fact.h"
@@ -11,8 +12,8 @@
 namespace backtriage::engine {
 
 struct Condition {
-  enum class Kind { All, Any, Not, AtLeast, Compare, Present, Absent };
-  enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In };
+  enum class Kind : std::uint8_t { All, Any, Not, AtLeast, Compare, Present, Absent };
+  enum class Op : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, In };
 
   Kind kind = Kind::All;
   Op op = Op::Eq;

@@ -6,6 +6,16 @@ namespace backtriage::engine {
 
 ConditionProgram::ConditionProgram(std::span<const Condition* const> conditions,
                                    const std::vector<FactDecl>& facts) {
+  // Sized first: a single triage takes its memory from an arena that keeps
+  // what a growing array leaves behind, and every page it touches costs.
+  std::size_t parts = 0, operands = 0;
+  for (const Condition* c : conditions)
+    c->for_each_part([&](const Condition& part) {
+      ++parts;
+      operands += part.operands.size();
+    });
+  steps_.reserve(parts);
+  operands_.reserve(operands);
   for (const Condition* c : conditions) add(*c, facts);
 }
 
@@ -48,8 +58,8 @@ void ConditionProgram::add(const Condition& c, const std::vector<FactDecl>& fact
         break;
       }
       s.code = Code::Compare;
-      s.first_operand = static_cast<std::uint32_t>(operands_.size());
-      s.operand_count = static_cast<std::uint32_t>(c.operands.size());
+      s.bits = operands_.size();
+      s.count = static_cast<std::int32_t>(c.operands.size());
       operands_.insert(operands_.end(), c.operands.begin(), c.operands.end());
       break;
     }
@@ -89,7 +99,8 @@ Tri present(const FactTable& facts, FactId fact) {
 // `not: {fact: value}` to mean "differs or is absent").
 Tri ConditionProgram::compare(const Step& s, const FactTable& facts) const {
   if (facts.open(s.fact)) return Tri::Unknown;
-  const std::span<const Value> operands(operands_.data() + s.first_operand, s.operand_count);
+  const std::span<const Value> operands(operands_.data() + s.bits,
+                                        static_cast<std::size_t>(s.count));
   auto matches = [&](Value v) { return holds(s.op, v, operands); };
   const auto certain = facts.certain(s.fact);
   const auto possible = facts.possible(s.fact);

@@ -56,17 +56,20 @@ class ConditionProgram {
     Present,
     Absent
   };
+  // 24 bytes: a start compiles every rule, and each page it touches costs
+  // more than the instructions.
   struct Step {
+    // Mask: the operands' bits (small_bit); Compare: where its operands
+    // start in operands_.
+    std::uint64_t bits = 0;
+    std::int32_t end = 0;  // the number after its last part
+    FactId fact = -1;
+    std::int32_t count = 0;  // AtLeast: how many must hold; Compare: how many operands
     Code code = Code::All;
     Condition::Op op = Condition::Op::Eq;
     FactType type = FactType::Bool;  // of `fact`
-    std::int32_t end = 0;            // the number after its last part
-    FactId fact = -1;
-    std::int32_t count = 0;           // AtLeast: how many must hold
-    std::uint32_t first_operand = 0;  // Compare: its operands in operands_
-    std::uint32_t operand_count = 0;
-    std::uint64_t bits = 0;  // Mask: the operands' bits (small_bit)
   };
+  static_assert(sizeof(Step) == 24);
   void add(const Condition& c, const std::vector<FactDecl>& facts);
   static Tri mask(const Step& s, const FactTable& facts) {
     const FactTable::ForMask& m = facts.for_mask(s.fact);

@@ -66,11 +66,16 @@ Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inp
     if (d.evaluate[r]) runs[kb.stratum_of(static_cast<int>(r))] = true;
   for (std::size_t s = 0; s < runs.size(); ++s)
     if (runs[s]) d.strata.push_back(s);
+  std::size_t rules = 0;
   for (std::size_t s : d.strata) {
-    if (kb.stratum_is_cyclic(s)) d.acyclic = false;
-    d.rules.insert(d.rules.end(), kb.strata()[s].begin(), kb.strata()[s].end());
+    d.acyclic = d.acyclic && !kb.stratum_is_cyclic(s);
+    rules += kb.strata()[s].size();
   }
-  if (!d.acyclic) d.rules.clear();
+  if (d.acyclic) {
+    d.rules.reserve(rules);
+    for (std::size_t s : d.strata)
+      for (int rule : kb.strata()[s]) d.rules.push_back(rule);
+  }
   if (parts == Parts::ToRerun) return d;
   std::vector<std::pair<int, bool>> reads;
   for (std::size_t r = 0; r < d.evaluate.size(); ++r)

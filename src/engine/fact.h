@@ -1,6 +1,7 @@
 #pragma once
 // Declarations of the facts a knowledge base reasons about. Inputs are the
 // facts a person answers (questions); everything else is derived by rules.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,7 @@ using FactId = int;
 // Choice: one value of a list. Set: any number of values of a list. Ranked:
 // a choice whose rules may assert several values, of which the one listed
 // first wins (a ladder of urgency: "the most urgent step that applies").
-enum class FactType { Bool, Number, Choice, Set, Ranked };
+enum class FactType : std::uint8_t { Bool, Number, Choice, Set, Ranked };
 
 struct FactDecl {
   std::string id;
