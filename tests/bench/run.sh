@@ -32,7 +32,16 @@ echo "== building (Release) in $build"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBACKTRIAGE_BENCH=ON \
   -DBACKTRIAGE_TESTS=OFF >/dev/null
 ninja -C "$build" backtriage rule_scaling >/dev/null
-bin=$build/backtriage
+# Every program timed is a fresh copy in one place, written the same way:
+# how a file came to be (the linker's scattered writes, or one `cp`) changes
+# how fast the kernel maps it in, and was worth 0.09 ms of a 1.1 ms start
+# between two copies of one binary on this machine (2026-12-06).
+cp "$build/backtriage" "$work/backtriage"
+bin=$work/backtriage
+if [ -n "${BENCH_BEFORE:-}" ]; then
+  cp "$BENCH_BEFORE" "$work/backtriage-before"
+  BENCH_BEFORE=$work/backtriage-before
+fi
 cat >"$work/baseline.c" <<'C'
 int main(void) { return 0; }
 C
