@@ -67,6 +67,7 @@ Downstream downstream_of(const KnowledgeBase& kb, const std::vector<FactId>& inp
   for (std::size_t s = 0; s < runs.size(); ++s)
     if (runs[s]) d.strata.push_back(s);
   std::size_t rules = 0;
+  d.acyclic = true;
   for (std::size_t s : d.strata) {
     d.acyclic = d.acyclic && !kb.stratum_is_cyclic(s);
     rules += kb.strata()[s].size();

@@ -22,8 +22,9 @@ struct Downstream {
   std::vector<FactId> facts;        // whose values may change: the inputs and what is asserted
   std::vector<std::size_t> strata;  // to run again, in evaluation order
   // When none of them is cyclic, their rules laid end to end: a rerun
-  // runs each once, in this order.
-  bool acyclic = true;
+  // runs each once, in this order. (False in a Downstream made by hand,
+  // whose strata then run one by one.)
+  bool acyclic = false;
   std::vector<int> rules;
   // By rule: reads a fact that may change (a byte each: read per rule per rerun).
   std::vector<char> evaluate;
