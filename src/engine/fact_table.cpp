@@ -25,8 +25,8 @@ void FactTable::decline(FactId fact) {
 bool FactTable::add_certain(FactId fact, Value value) {
   auto& state = states_[fact];
   // A small value's bit answers "already there?" for both lists at once;
-  // batch asserts some thirty values a line.
-  // The mask as refresh_mask would make it, worked out from what changed.
+  // batch asserts some thirty values a line. The mask is brought to what
+  // mask_from_state says from what changed, not worked out again.
   ForMask& mask = masks_[fact];
   if (const std::uint64_t bit = small_bit(value)) {
     if (state.certain_bits & bit) return false;
