@@ -28,6 +28,11 @@ namespace {
 // by the chunk, whatever the length of the input.
 constexpr std::size_t kLinesPerJob = 1024;
 constexpr std::size_t kMaxChunkBytes = 16 * 1024 * 1024;
+// The first share's output goes out whenever it holds this much: nothing
+// before it is left to write, and a chunk of full reports (12 KB each, 12 MB
+// a chunk) written in one piece left the cache before it left the program
+// (a tenth of the time on one core).
+constexpr std::size_t kStreamBytes = 256 * 1024;
 
 // One job's share of a chunk: a contiguous run of lines, so that writing the
 // shares one after another keeps the input order.
@@ -38,13 +43,20 @@ struct Share {
   std::exception_ptr failure;
 };
 
+// `stream`: where the share's output may go as it is made (the first share
+// only), or null to keep it all until the shares before it are written.
 void run_share(BatchWorker& worker, const std::vector<BatchLine>& lines, std::size_t first_number,
-               Share& share) {
+               Share& share, Output* stream) {
   try {
     share.out.clear();
     share.tally = {};
-    for (std::size_t i = share.begin; i < share.end; ++i)
+    for (std::size_t i = share.begin; i < share.end; ++i) {
       worker.run(lines[i], first_number + i, share.out, share.tally);
+      if (stream && share.out.size() >= kStreamBytes) {
+        stream->write(share.out);
+        share.out.clear();
+      }
+    }
   } catch (...) {
     share.failure = std::current_exception();
   }
@@ -108,9 +120,9 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
         shares[j].failure = nullptr;
         if (j > 0)
           threads.emplace_back(run_share, std::ref(workers[j]), std::cref(lines), number + 1,
-                               std::ref(shares[j]));
+                               std::ref(shares[j]), nullptr);
       }
-      run_share(workers[0], lines, number + 1, shares[0]);
+      run_share(workers[0], lines, number + 1, shares[0], &out);
       for (auto& thread : threads) thread.join();
       for (std::size_t j = 0; j < used; ++j) bad_lines = bad_lines || shares[j].tally.errors > 0;
       // Write it, in order.

@@ -132,7 +132,8 @@ class Brief(unittest.TestCase):
 
 class Jobs(unittest.TestCase):
     def test_parallel_output_and_summary_are_those_of_one_job(self):
-        # More lines than one chunk (1,024 per job) so chunks follow each other.
+        # More lines than one chunk (1,024 per job) so chunks follow each other,
+        # and full reports enough that the first share writes as it goes.
         text = mixed_lines(2600)
         results = {}
         for mode in [[], ["--brief"], ["--format", "cds-hooks"]]:
@@ -143,7 +144,8 @@ class Jobs(unittest.TestCase):
         for mode, (code, out, err) in results.items():
             with self.subTest(mode=mode):
                 self.assertEqual(code, 65)
-                rows = [json.loads(text) for text in out.splitlines()]
+                rows = [json.loads(line) for line in out.splitlines()]
+                self.assertEqual(len(rows), len(text.splitlines()))  # none lost, none twice
                 self.assertEqual(rows[1], {"line": 2, "error": "blank line: expected a JSON "
                                                                "object of answers"})
                 self.assertTrue(any(list(r) == ["id", "line", "error"] for r in rows))
