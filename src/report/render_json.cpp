@@ -84,10 +84,12 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
                                : decl.has_symbols()                ? decl.symbols.size()
                                                                    : 0;
     answer_.emplace_back();
+    answer_member_.emplace_back();
     for (std::size_t v = 0; v < values; ++v) {
       std::string json;
       JsonOut out(json, -1);
       write_answer(out, rules, f, Value::symbol(static_cast<int>(v)));
+      answer_member_.back().push_back(fact_id_[f] + ":" + json);
       answer_.back().push_back(std::move(json));
     }
   }
@@ -155,6 +157,34 @@ void JsonReportWriter::answer(JsonOut& out, FactId fact, Value value) const {
       return out.raw(written[static_cast<std::size_t>(x)]);
   }
   write_answer(out, rules_, fact, value);
+}
+
+void JsonReportWriter::answer_member(JsonOut& out, FactId fact, Value value) const {
+  if (out.compact() && cached_) {
+    const auto& written = answer_member_[fact];
+    const double x = value.as_number();
+    if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
+      return out.raw_members(written[static_cast<std::size_t>(x)]);
+  }
+  fact_key(out, fact);
+  answer(out, fact, value);
+}
+
+void JsonReportWriter::exercise(JsonOut& out, const Item* item, const std::string& caution) const {
+  if (caution.empty()) return this->item(out, ruleset::Role::Routine, item);
+  if (out.compact() && cached_) {
+    if (auto it = items_.find(item); it != items_.end()) {
+      // The exercise as cached, its closing brace replaced by the caution:
+      // what json_exercise_with writes last.
+      std::string& json = exercise_scratch_;
+      json.assign(it->second, 0, it->second.size() - 1);
+      json += ",\"caution\":";
+      append_json_string(json, caution);
+      json += '}';
+      return out.raw(json);
+    }
+  }
+  json_exercise_with(out, *item, caution);
 }
 
 void JsonReportWriter::item_id(JsonOut& out, const Item* item) const {
@@ -231,12 +261,14 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
 void JsonReportWriter::because(JsonOut& out, const engine::FactTable& facts,
                                std::span<const FactId> read) const {
   for (FactId f : read) {
-    fact_key(out, f);
     auto values = facts.certain(f);
+    if (values.size() == 1) {
+      answer_member(out, f, values.front());
+      continue;
+    }
+    fact_key(out, f);
     if (values.empty()) {
       out.null();
-    } else if (values.size() == 1) {
-      answer(out, f, values.front());
     } else {
       out.begin_array();
       for (Value v : values) answer(out, f, v);
@@ -264,12 +296,8 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.key("classification"), classification(r, out);
   out.key("routine");
   out.begin_array();
-  for (const Item* exercise_item : r.routine) {
-    if (const std::string caution = r.caution_for(*exercise_item); !caution.empty())
-      json_exercise_with(out, *exercise_item, caution);
-    else
-      item(out, ruleset::Role::Routine, exercise_item);
-  }
+  for (const Item* exercise_item : r.routine)
+    exercise(out, exercise_item, r.caution_for(*exercise_item));
   out.end_array();
   out.key("avoid");
   out.begin_array();
@@ -299,10 +327,7 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
   out.key("answers");
   out.begin_object();
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
-    if ((*r.answers)[q]) {
-      fact_key(out, q);
-      answer(out, q, *(*r.answers)[q]);
-    }
+    if ((*r.answers)[q]) answer_member(out, q, *(*r.answers)[q]);
   out.end_object();
   out.key("trace"), trace(r, out);
   if (out.compact() && cached_)

@@ -37,6 +37,10 @@ class JsonReportWriter {
   void red_flag(JsonOut& out, const RedFlagEntry& flag) const;
   void assumed(JsonOut& out, engine::FactId question) const;
   void answer(JsonOut& out, engine::FactId fact, engine::Value value) const;
+  // `"fact":value`, a member of `answers` or of a trace entry's `because`.
+  void answer_member(JsonOut& out, engine::FactId fact, engine::Value value) const;
+  // An exercise of the routine, with the caution the report gives for it.
+  void exercise(JsonOut& out, const ruleset::Item* item, const std::string& caution) const;
   void classification(const Report& report, JsonOut& out) const;
   // An item's id as a string value.
   void item_id(JsonOut& out, const ruleset::Item* item) const;
@@ -63,7 +67,7 @@ class JsonReportWriter {
   static constexpr std::size_t kEntriesKept = 4096;
   std::vector<char> entry_kept_;
   mutable std::unordered_map<std::string, std::string> entries_;
-  mutable std::string entry_key_, entry_scratch_;
+  mutable std::string entry_key_, entry_scratch_, exercise_scratch_;
   std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
   // By item, for the kinds --brief lists (a level, a classification value,
@@ -74,6 +78,9 @@ class JsonReportWriter {
   // By fact and value, for values that are small whole numbers (a bool,
   // the unsure answer, a symbol): the value as write_answer writes it.
   std::vector<std::vector<std::string>> answer_;
+  // The same as members, the key before each (`"fever":"no"`): one paste
+  // for each answer of a full report, where key and value were two.
+  std::vector<std::vector<std::string>> answer_member_;
   // By red-flag item: its members before and after `level` and `answer`.
   std::vector<std::pair<std::string, std::string>> red_flag_members_;
   std::string disclaimer_;
