@@ -1,6 +1,7 @@
 #include "report/render_json.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/key_writer.h"
 #include "report/json_parts.h"
@@ -24,6 +25,30 @@ std::string members_of(Write write) {
   write(out);
   out.end_object();
   return object.substr(1, object.size() - 2);
+}
+
+// What a trace entry's `because` shows, as a number: 7 bits for each fact
+// read, in order, 0 for no value and the value plus one for a small whole
+// number; none when a fact holds more than one value or any other value.
+// With at most nine facts, two codes of one rule are equal only when its
+// facts hold the same values.
+std::optional<std::uint64_t> entry_code(const engine::FactTable& facts,
+                                        std::span<const FactId> read) {
+  std::uint64_t code = 0;
+  for (FactId f : read) {
+    const auto values = facts.certain(f);
+    std::uint64_t value = 0;
+    if (values.size() == 1) {
+      const double x = values.front().as_number();
+      if (!(x >= 0 && x < 127) || x != static_cast<double>(static_cast<std::uint64_t>(x)))
+        return std::nullopt;
+      value = static_cast<std::uint64_t>(x) + 1;
+    } else if (!values.empty()) {
+      return std::nullopt;
+    }
+    code = code << 7 | value;
+  }
+  return code;
 }
 
 }  // namespace
@@ -54,6 +79,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     entry_kept_.push_back(std::none_of(reads.begin(), reads.end(), [&](FactId f) {
       return kb.facts()[f].type == engine::FactType::Number;
     }));
+    entry_coded_.push_back(reads.size() <= kMostCoded);
   }
   for (const Item& level : rules.levels())
     report_head_.emplace(&level,
@@ -61,6 +87,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   report_head_.emplace(&rules.undecided, members_of([&](JsonOut& o) {
     json_report_head(o, rules, rules.undecided);
   }));
+  coded_entries_.resize(entry_coded_.size());
   for (const auto& fact : rules.knowledge_base().facts()) {
     std::string json;
     append_json_string(json, fact.id);
@@ -222,6 +249,20 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
         entry += entry_end_[firing.rule];
       };
       for (const auto& firing : r.trace->firings()) {
+        if (entry_coded_[firing.rule]) {
+          if (const auto code = entry_code(facts, firing.read)) {
+            auto& kept = coded_entries_[firing.rule];
+            auto found = std::find_if(kept.begin(), kept.end(),
+                                      [&](const auto& entry) { return entry.first == *code; });
+            if (found == kept.end()) {
+              if (kept.size() >= kCodedKept) kept.clear();
+              write_entry(kept.emplace_back(*code, std::string()).second, firing);
+              found = kept.end() - 1;
+            }
+            out.raw(found->second);
+            continue;
+          }
+        }
         if (!entry_kept_[firing.rule]) {
           write_entry(entry_scratch_, firing);
           out.raw(entry_scratch_);
