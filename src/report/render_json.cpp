@@ -107,9 +107,11 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
   for (const FactId fact : rules.roles.classification) quote_ids(fact);
   for (FactId f = 0; f < static_cast<FactId>(rules.knowledge_base().facts().size()); ++f) {
     const auto& decl = rules.knowledge_base().facts()[f];
-    const std::size_t values = decl.type == engine::FactType::Bool ? ruleset::kUnsureValue + 1
-                               : decl.has_symbols()                ? decl.symbols.size()
-                                                                   : 0;
+    // Numbers too, the whole ones an age or a count of weeks takes.
+    const std::size_t values = decl.type == engine::FactType::Bool     ? ruleset::kUnsureValue + 1
+                               : decl.has_symbols()                    ? decl.symbols.size()
+                               : decl.type == engine::FactType::Number ? kWholeNumbersKept
+                                                                       : 0;
     answer_.emplace_back();
     answer_member_.emplace_back();
     for (std::size_t v = 0; v < values; ++v) {

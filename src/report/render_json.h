@@ -90,7 +90,9 @@ class JsonReportWriter {
   std::unordered_map<const ruleset::Item*, std::string> item_id_;
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
   // By fact and value, for values that are small whole numbers (a bool,
-  // the unsure answer, a symbol): the value as write_answer writes it.
+  // the unsure answer, a symbol, a number below kWholeNumbersKept): the
+  // value as write_answer writes it.
+  static constexpr std::size_t kWholeNumbersKept = 128;
   std::vector<std::vector<std::string>> answer_;
   // The same as members, the key before each (`"fever":"no"`): one paste
   // for each answer of a full report, where key and value were two.
