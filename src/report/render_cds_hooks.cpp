@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstdint>
 
 namespace backtriage::report {
@@ -53,13 +54,28 @@ std::string summary(const Report& r) {
   return shortened(text);
 }
 
-// Rule-file text is prose, not Markdown: keep its characters literal.
-std::string markdown_escaped(const std::string& text) {
+// The bytes Markdown reads as markup, by byte.
+constexpr std::array<bool, 256> kMarkdownMarkup = [] {
+  std::array<bool, 256> markup{};
+  for (char c : std::string_view("\\`*_[]<>#|")) markup[static_cast<unsigned char>(c)] = true;
+  return markup;
+}();
+
+// Rule-file text is prose, not Markdown: keep its characters literal. Runs
+// between markup bytes are copied whole: a card's detail is some 3,000
+// bytes, and a search and an append for each byte were over a quarter of
+// a batch of cards.
+std::string markdown_escaped(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
-    out += c;
+  out.reserve(text.size() + 8);
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!kMarkdownMarkup[static_cast<unsigned char>(text[i])]) continue;
+    out.append(text.substr(run, i - run));
+    out += '\\';
+    run = i;  // the byte itself starts the next run
   }
+  out.append(text.substr(run));
   return out;
 }
 

@@ -14,7 +14,7 @@ import unittest
 import jsonschema
 import yaml
 
-from harness import CALM, RED_FLAGS, SOURCE_DIR, flag, main, run, with_value
+from harness import CALM, RED_FLAGS, SOURCE_DIR, TempDirTest, flag, main, run, with_value
 
 # https://cds-hooks.hl7.org/ (Card attributes), closed to the attributes the
 # spec defines.
@@ -285,6 +285,23 @@ class CdsHooks(unittest.TestCase):
         card["cards"][0]["indicator"] = "hard-stop"
         with self.assertRaises(jsonschema.ValidationError):
             jsonschema.validate(card, SPEC_SCHEMA)
+
+
+class MarkdownDetail(TempDirTest):
+    def test_rule_text_that_looks_like_markdown_is_shown_as_written(self):
+        # The detail is Markdown; a rule file's words are prose, so every byte
+        # Markdown reads as markup comes escaped, and the rest as it was.
+        plain = "Your pain has lasted 12 weeks or more, which counts as long-lasting (chronic) back"
+        marked = r"Your pain *has* lasted [12] weeks_or `more`, <b>#1</b> | a \ b (chronic) back"
+        with open(os.path.join(SOURCE_DIR, "rules", "back-pain.yaml"), encoding="utf-8") as f:
+            rules = f.read()
+        self.assertEqual(rules.count(plain), 1)
+        path = self.write("marked.yaml", rules.replace(plain, marked))
+        args = ["--rules", path] + with_value(CALM, "--duration-weeks", "20")
+        detail = cds(args)["cards"][0]["detail"]
+        escaped = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", marked)
+        self.assertIn(escaped + " pain.", detail)
+        self.assertIn(r"\*has\* lasted \[12\] weeks\_or \`more\`, \<b\>\#1\</b\> \| a \\ b", detail)
 
 
 if __name__ == "__main__":
