@@ -141,17 +141,17 @@ std::string detail(const Report& r) {
   return md + "*" + markdown_escaped(rules.disclaimer) + "*";
 }
 
-// FNV-1a, 64 bits, from a chosen offset basis.
-std::uint64_t fnv1a(std::string_view text, std::uint64_t hash) {
-  for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ULL;
-  return hash;
-}
-
 // The same report always gets the same card id (RFC 9562 version 8, the
-// custom layout), so repeated runs and tests compare equal.
+// custom layout), so repeated runs and tests compare equal: two FNV-1a
+// hashes of the report, 64 bits each from its own offset basis. Worked out
+// in one pass: each hash waits on its own multiplication a byte, and the
+// two, side by side, take the time of one (the report is 12 KB).
 std::string card_uuid(std::string_view content) {
-  std::uint64_t high = fnv1a(content, 0xcbf29ce484222325ULL);
-  std::uint64_t low = fnv1a(content, 0x84222325cbf29ce4ULL);
+  std::uint64_t high = 0xcbf29ce484222325ULL, low = 0x84222325cbf29ce4ULL;
+  for (unsigned char c : content) {
+    high = (high ^ c) * 0x100000001b3ULL;
+    low = (low ^ c) * 0x100000001b3ULL;
+  }
   high = (high & ~0xF000ULL) | 0x8000ULL;            // version 8
   low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);  // variant 10
   return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF,
