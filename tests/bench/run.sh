@@ -8,7 +8,7 @@
 #      one core, into /dev/null and into a file, against `cat` writing the
 #      same bytes to the same place (target: 150,000 cases/s, or at most 1.5x
 #      cat, whichever is the lower bar); --brief (target 400,000 cases/s);
-#      and both on every core;
+#      CDS Hooks cards (no target); and full and brief on every core;
 #   3. the interview: answer to next prompt on a pseudo-terminal, against a C
 #      program that only reads a line and prompts (target 5 ms);
 #   4. rule-engine build and fixpoint time for 100 .. 100,000 rules;
@@ -103,9 +103,14 @@ done
 rm -f "$work/out.jsonl"
 brief_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --brief --jobs 1)
 python3 -c "r=$cases/$brief_s; print(f'   brief, jobs 1, into /dev/null : {r:9,.0f} cases/s ({$brief_s:.2f} s)  target 400,000/s: ' + ('met' if r >= 400000 else 'NOT met'))"
+# CDS Hooks cards (no target): the full report, hashed for the card's id,
+# and a Markdown detail.
+cds_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --format cds-hooks --jobs 1)
+python3 -c "print(f'   cds-hooks, jobs 1, into /dev/null : {$cases/$cds_s:9,.0f} cases/s ({$cds_s:.2f} s)')"
 if [[ -n ${BENCH_BEFORE:-} ]]; then
-  for mode in full brief; do
+  for mode in full brief cds-hooks; do
     flag=(); [[ $mode == brief ]] && flag=(--brief)
+    [[ $mode == cds-hooks ]] && flag=(--format cds-hooks)
     s=$(best "$work/cases.jsonl" /dev/null "$BENCH_BEFORE" batch "${flag[@]}" --jobs 1)
     python3 -c "print(f'   before: $mode, jobs 1, into /dev/null : {$cases/$s:9,.0f} cases/s ({$s:.2f} s)')"
   done
