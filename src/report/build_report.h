@@ -3,7 +3,6 @@
 // red flags, reasons and classification, the routine when the level gives
 // one, and what is unanswered or assumed. Reuses its storage across calls,
 // so batch builds a report per line without allocating once warm.
-#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -65,8 +64,17 @@ class ReportBuilder {
     std::unordered_map<std::string, Found> found;
   };
   // What opening each set of optional questions reruns, and what it found,
-  // by the set: a batch meets few sets, and each is worked out once.
-  std::map<std::vector<engine::FactId>, Opened> opened_;
+  // by the set: a batch meets few sets, and each is worked out once. Hashed:
+  // every full report looks up one or more, and a search of an ordered map
+  // compared a dozen lists of questions, with a branch for each element.
+  struct QuestionsHash {
+    std::size_t operator()(const std::vector<engine::FactId>& questions) const {
+      std::size_t hash = questions.size();
+      for (engine::FactId q : questions) hash = hash * 31 + static_cast<std::size_t>(q);
+      return hash;
+    }
+  };
+  std::unordered_map<std::vector<engine::FactId>, Opened, QuestionsHash> opened_;
   std::size_t remembered_ = 0;                 // entries in every `found`
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;

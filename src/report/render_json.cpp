@@ -31,7 +31,8 @@ std::string members_of(Write write) {
 // read, in order, 0 for no value and the value plus one for a small whole
 // number; none when a fact holds more than one value or any other value.
 // With at most nine facts, two codes of one rule are equal only when its
-// facts hold the same values.
+// facts hold the same values (a firing's `read` is always its rule's list:
+// engine/trace.h).
 std::optional<std::uint64_t> entry_code(const engine::FactTable& facts,
                                         std::span<const FactId> read) {
   std::uint64_t code = 0;
