@@ -152,7 +152,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
     for (const auto& level : rules.levels()) ladder.push_back(&level);
     ladder.push_back(&rules.undecided);
     for (const ruleset::Item* level : ladder)
-      if (auto found = total.levels.find(level->id); found != total.levels.end())
+      if (auto found = total.levels.find(level); found != total.levels.end())
         counts += fmt::format(", {} {}", found->second, level->id);
     fmt::print(io.err, "backtriage batch: {} line{}{}, {} error{}\n", number,
                number == 1 ? "" : "s", counts, total.errors, total.errors == 1 ? "" : "s");

@@ -66,7 +66,7 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
   }
   const report::Report& r = builder_.build(answers_, evaluation_, trace,
                                            brief ? report::Detail::Brief : report::Detail::Full);
-  ++tally.levels[r.level->id];
+  ++tally.levels[r.level];
   report::JsonOut json(out, -1);
   if (options_.output_format() == Format::CdsHooks)
     report::write_cds_hooks(r, json_, json, id_);

@@ -4,8 +4,8 @@
 // report) and shares only the read-only rule set, so workers run side by
 // side.
 #include <cstddef>
-#include <map>
 #include <string>
+#include <unordered_map>
 
 #include "cli/options.h"
 #include "engine/evaluator.h"
@@ -23,7 +23,9 @@ struct BatchLine {
 // What a run of lines came to, for the summary and the exit status.
 struct BatchTally {
   std::size_t errors = 0;
-  std::map<std::string, std::size_t> levels;
+  // By level (an item of the rule set's levels, or its undecided level):
+  // counted on every line, so by address, not by name.
+  std::unordered_map<const ruleset::Item*, std::size_t> levels;
   void add(const BatchTally& other);
 };
 
