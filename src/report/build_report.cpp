@@ -194,16 +194,14 @@ std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
 // theirs remembered after a single key, without a rerun.
 void ReportBuilder::find_assumed(const engine::Answers& answers,
                                  const engine::Evaluation& evaluation) {
-  declined_.assign(answers.size(), false);
+  unanswered_.clear();  // the declined questions, in order
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
-    declined_[q] = rules_.questions[q].optional && !answers[q];
-  if (std::none_of(declined_.begin(), declined_.end(), [](bool d) { return d; })) return;
+    if (rules_.questions[q].optional && !answers[q]) unanswered_.push_back(q);
+  if (unanswered_.empty()) return;
   // The reruns start from `evaluation`: it must have declined exactly these.
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
-    assert(answers[q] || evaluation.facts().open(q) != declined_[q]);
-  unanswered_.clear();
-  for (FactId q = 0; q < static_cast<FactId>(declined_.size()); ++q)
-    if (declined_[q]) unanswered_.push_back(q);
+    assert(answers[q] || evaluation.facts().open(q) !=
+                             std::binary_search(unanswered_.begin(), unanswered_.end(), q));
   // Without keys, what a set found holds for this evaluation alone.
   if (!rerun_key_) opened_.clear();
   // `all` is scoped to this statement: the calls below may forget it.

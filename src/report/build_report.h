@@ -80,7 +80,6 @@ class ReportBuilder {
   std::string key_, all_key_;
   std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
   std::vector<const ruleset::Item*> flags_, watch_given_;
-  std::vector<bool> declined_;
   std::vector<bool> watch_replaced_;  // watch_for's scratch, by watch-for entry
 };
 
