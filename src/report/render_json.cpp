@@ -179,23 +179,29 @@ void JsonReportWriter::assumed(JsonOut& out, FactId question) const {
   json_assumed(out, rules_.questions[question]);
 }
 
+namespace {
+
+// What was written for `value`, a small whole number, by the number; or
+// null for any other value.
+const std::string* written_for(const std::vector<std::string>& written, Value value) {
+  const double x = value.as_number();
+  if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
+    return &written[static_cast<std::size_t>(x)];
+  return nullptr;
+}
+
+}  // namespace
+
 void JsonReportWriter::answer(JsonOut& out, FactId fact, Value value) const {
-  if (out.compact() && cached_) {
-    const auto& written = answer_[fact];
-    const double x = value.as_number();
-    if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
-      return out.raw(written[static_cast<std::size_t>(x)]);
-  }
+  if (out.compact() && cached_)
+    if (const std::string* json = written_for(answer_[fact], value)) return out.raw(*json);
   write_answer(out, rules_, fact, value);
 }
 
 void JsonReportWriter::answer_member(JsonOut& out, FactId fact, Value value) const {
-  if (out.compact() && cached_) {
-    const auto& written = answer_member_[fact];
-    const double x = value.as_number();
-    if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
-      return out.raw_members(written[static_cast<std::size_t>(x)]);
-  }
+  if (out.compact() && cached_)
+    if (const std::string* json = written_for(answer_member_[fact], value))
+      return out.raw_members(*json);
   fact_key(out, fact);
   answer(out, fact, value);
 }
