@@ -6,13 +6,14 @@
 using namespace backtriage;
 
 // The run stops at the first byte that is not plain, whatever comes after
-// it, and at the end of the text.
+// it, and at the end of the text: at every place in the first three steps
+// of sixteen bytes, and in the bytes a step at the end.
 TEST_CASE("a plain run ends at the first byte a JSON string cannot hold as it is", "[json_plain]") {
   for (int b = 0; b < 256; ++b) {
     const auto c = static_cast<unsigned char>(b);
     const bool plain = c >= 0x20 && c != '"' && c != '\\' && c < 0x80;
     CHECK(report::is_plain_json(c) == plain);
-    for (std::size_t at = 0; at < 20; ++at)
+    for (std::size_t at = 0; at < 40; ++at)
       for (char after : {'a', '\0', '"', '\xff'}) {
         std::string text(at, 'x');
         text += static_cast<char>(c);
