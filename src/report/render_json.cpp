@@ -27,6 +27,16 @@ std::string members_of(Write write) {
   return object.substr(1, object.size() - 2);
 }
 
+// `value` as an index below `limit`, when it is a whole number there: the
+// values whose JSON is written once (answers) or that a code can hold.
+std::optional<std::size_t> whole_below(Value value, std::size_t limit) {
+  const double x = value.as_number();
+  if (x >= 0 && x < static_cast<double>(limit) &&
+      x == static_cast<double>(static_cast<std::size_t>(x)))
+    return static_cast<std::size_t>(x);
+  return std::nullopt;
+}
+
 // What a trace entry's `because` shows, as a number: 7 bits for each fact
 // read, in order, 0 for no value and the value plus one for a small whole
 // number; none when a fact holds more than one value or any other value.
@@ -40,10 +50,9 @@ std::optional<std::uint64_t> entry_code(const engine::FactTable& facts,
     const auto values = facts.certain(f);
     std::uint64_t value = 0;
     if (values.size() == 1) {
-      const double x = values.front().as_number();
-      if (!(x >= 0 && x < 127) || x != static_cast<double>(static_cast<std::uint64_t>(x)))
-        return std::nullopt;
-      value = static_cast<std::uint64_t>(x) + 1;
+      const auto whole = whole_below(values.front(), 127);
+      if (!whole) return std::nullopt;
+      value = *whole + 1;
     } else if (!values.empty()) {
       return std::nullopt;
     }
@@ -184,10 +193,8 @@ namespace {
 // What was written for `value`, a small whole number, by the number; or
 // null for any other value.
 const std::string* written_for(const std::vector<std::string>& written, Value value) {
-  const double x = value.as_number();
-  if (x >= 0 && x < static_cast<double>(written.size()) && x == static_cast<std::size_t>(x))
-    return &written[static_cast<std::size_t>(x)];
-  return nullptr;
+  const auto at = whole_below(value, written.size());
+  return at ? &written[*at] : nullptr;
 }
 
 }  // namespace
