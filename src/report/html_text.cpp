@@ -1,14 +1,14 @@
 #include "report/html_text.h"
 
-#include <array>
+#include "report/escaped.h"
 
 namespace backtriage::report {
 
 namespace {
 
 // By byte: its entity, or nullptr for a byte that goes in as it is.
-constexpr std::array<const char*, 256> kEntities = [] {
-  std::array<const char*, 256> entities{};
+constexpr EscapeTable kEntities = [] {
+  EscapeTable entities{};
   entities['&'] = "&amp;";
   entities['<'] = "&lt;";
   entities['>'] = "&gt;";
@@ -20,19 +20,7 @@ constexpr std::array<const char*, 256> kEntities = [] {
 }  // namespace
 
 std::string html_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  // Runs with nothing to escape, as most are, go in whole.
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = kEntities[static_cast<unsigned char>(text[i])];
-    if (!entity) continue;
-    out.append(text, run, i - run);
-    out += entity;
-    run = i + 1;
-  }
-  out.append(text, run);
-  return out;
+  return escaped(text, kEntities);
 }
 
 }  // namespace backtriage::report

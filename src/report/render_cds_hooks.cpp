@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <cstdint>
+
+#include "report/escaped.h"
 
 namespace backtriage::report {
 
@@ -54,29 +55,25 @@ std::string summary(const Report& r) {
   return shortened(text);
 }
 
-// The bytes Markdown reads as markup, by byte.
-constexpr std::array<bool, 256> kMarkdownMarkup = [] {
-  std::array<bool, 256> markup{};
-  for (char c : std::string_view("\\`*_[]<>#|")) markup[static_cast<unsigned char>(c)] = true;
+// Rule-file text is prose, not Markdown: each byte Markdown reads as
+// markup is escaped with a backslash, so its characters stay literal.
+constexpr EscapeTable kMarkdownMarkup = [] {
+  EscapeTable markup{};
+  markup['\\'] = "\\\\";
+  markup['`'] = "\\`";
+  markup['*'] = "\\*";
+  markup['_'] = "\\_";
+  markup['['] = "\\[";
+  markup[']'] = "\\]";
+  markup['<'] = "\\<";
+  markup['>'] = "\\>";
+  markup['#'] = "\\#";
+  markup['|'] = "\\|";
   return markup;
 }();
 
-// Rule-file text is prose, not Markdown: keep its characters literal. Runs
-// between markup bytes are copied whole: a card's detail is some 3,000
-// bytes, and a search and an append for each byte were over a quarter of
-// a batch of cards.
 std::string markdown_escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!kMarkdownMarkup[static_cast<unsigned char>(text[i])]) continue;
-    out.append(text.substr(run, i - run));
-    out += '\\';
-    run = i;  // the byte itself starts the next run
-  }
-  out.append(text.substr(run));
-  return out;
+  return escaped(text, kMarkdownMarkup);
 }
 
 std::string detail(const Report& r) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "report/dose_text.h"
+#include "report/escaped.h"
 
 namespace backtriage::report {
 
@@ -14,17 +15,17 @@ namespace {
 using W = ruleset::Word;
 
 // TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
+constexpr EscapeTable kIcsText = [] {
+  EscapeTable text{};
+  text['\\'] = "\\\\";
+  text[';'] = "\\;";
+  text[','] = "\\,";
+  text['\n'] = "\\n";
+  return text;
+}();
+
 std::string ics_escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
+  return escaped(text, kIcsText);
 }
 
 // A content line, folded at 75 octets without splitting a UTF-8 character
