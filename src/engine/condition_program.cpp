@@ -19,6 +19,44 @@ ConditionProgram::ConditionProgram(std::span<const Condition* const> conditions,
   for (const Condition* c : conditions) add(*c, facts);
 }
 
+namespace {
+
+bool holds(Condition::Op op, Value actual, std::span<const Value> operands) {
+  const Value expected = operands.front();
+  switch (op) {
+    case Condition::Op::Eq: return actual == expected;
+    case Condition::Op::Ne: return actual != expected;
+    case Condition::Op::Lt: return actual < expected;
+    case Condition::Op::Le: return actual <= expected;
+    case Condition::Op::Gt: return actual > expected;
+    case Condition::Op::Ge: return actual >= expected;
+    case Condition::Op::In:
+      return std::find(operands.begin(), operands.end(), actual) != operands.end();
+  }
+  return false;
+}
+
+// The symbols of `decl` (a fact with at most 64) that satisfy the
+// comparison `op` with `operands`, as bits; 0 for a fact without symbols.
+// Such a fact only ever holds its symbols' indices (the loader resolves
+// every value written for it), so any comparison of it, `ne` and `lt` as
+// much as `eq`, is a test of which of those bits it holds.
+std::uint64_t matching_symbols(Condition::Op op, std::span<const Value> operands,
+                               const FactDecl& decl) {
+  if (!decl.has_symbols() || decl.symbols.size() > 64 || operands.empty()) return 0;
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < decl.symbols.size(); ++i)
+    if (holds(op, Value::symbol(static_cast<int>(i)), operands)) bits |= std::uint64_t{1} << i;
+  return bits;
+}
+
+Tri present(const FactTable& facts, FactId fact) {
+  if (!facts.certain(fact).empty()) return Tri::True;
+  return facts.surely_absent(fact) ? Tri::False : Tri::Unknown;
+}
+
+}  // namespace
+
 // Appends `c` and its parts, each after the part it is in: the order of
 // Condition::for_each_part, so a step's index is its part's number.
 void ConditionProgram::add(const Condition& c, const std::vector<FactDecl>& facts) {
@@ -37,8 +75,15 @@ void ConditionProgram::add(const Condition& c, const std::vector<FactDecl>& fact
     case Condition::Kind::Present: s.code = Code::Present; break;
     case Condition::Kind::Absent: s.code = Code::Absent; break;
     case Condition::Kind::Compare: {
+      // Nothing matching is left to `compare`: an open fact is unknown
+      // there, where a mask of no bits would say false.
+      if (const std::uint64_t bits = matching_symbols(c.op, c.operands, facts[c.fact])) {
+        s.code = s.type == FactType::Ranked ? Code::RankedMask : Code::Mask;
+        s.bits = bits;
+        break;
+      }
       // `eq` compares with its first operand, `in` with any; a ranked
-      // fact's value is its best certain one, which a mask cannot tell.
+      // fact's value is its best certain one, which this mask cannot tell.
       std::uint64_t bits = 0;
       if ((c.op == Condition::Op::Eq || c.op == Condition::Op::In) && !c.operands.empty() &&
           s.type != FactType::Ranked) {
@@ -68,30 +113,6 @@ void ConditionProgram::add(const Condition& c, const std::vector<FactDecl>& fact
   s.end = static_cast<std::int32_t>(steps_.size());
   steps_[at] = s;
 }
-
-namespace {
-
-bool holds(Condition::Op op, Value actual, std::span<const Value> operands) {
-  const Value expected = operands.front();
-  switch (op) {
-    case Condition::Op::Eq: return actual == expected;
-    case Condition::Op::Ne: return actual != expected;
-    case Condition::Op::Lt: return actual < expected;
-    case Condition::Op::Le: return actual <= expected;
-    case Condition::Op::Gt: return actual > expected;
-    case Condition::Op::Ge: return actual >= expected;
-    case Condition::Op::In:
-      return std::find(operands.begin(), operands.end(), actual) != operands.end();
-  }
-  return false;
-}
-
-Tri present(const FactTable& facts, FactId fact) {
-  if (!facts.certain(fact).empty()) return Tri::True;
-  return facts.surely_absent(fact) ? Tri::False : Tri::Unknown;
-}
-
-}  // namespace
 
 // A comparison the masks do not answer. A value that is certain decides;
 // failing that, a value that is only possible makes the result unknown, and
@@ -135,6 +156,7 @@ Tri ConditionProgram::compare(const Step& s, const FactTable& facts) const {
                                                          const FactTable& facts) const {
   switch (s.code) {
     case Code::Mask: return mask(s, facts);
+    case Code::RankedMask: return ranked_mask(s, facts);
     case Code::Compare: return compare(s, facts);
     case Code::Present: return present(facts, s.fact);
     case Code::Absent: return tri_not(present(facts, s.fact));

@@ -5,8 +5,9 @@
 // them, each part before its own parts). A step knows where the steps
 // below it end, so evaluation walks an array and jumps over what a short
 // circuit need not see; and a comparison holds everything it tests — the
-// fact's type, and its operands as a bit mask where they are small whole
-// numbers (a bool, a symbol: most comparisons) — so neither the tree nor
+// fact's type, and as a bit mask the values that satisfy it, for a fact of
+// symbols (any comparison: `ne`, `lt` on a ranked level) or `eq` / `in` over
+// small whole numbers (a bool): most comparisons — so neither the tree nor
 // the fact's declaration is visited. Condition is what the rule file says;
 // this is the only place its truth is worked out.
 #include <cstdint>
@@ -51,16 +52,17 @@ class ConditionProgram {
     Any,
     Not,
     AtLeast,
-    Mask,     // eq / in over small numbers, of a fact not ranked
-    Compare,  // any other comparison
+    Mask,        // any comparison of a symbol fact not ranked; eq / in over small numbers
+    RankedMask,  // any comparison of a ranked fact
+    Compare,     // any other comparison
     Present,
     Absent
   };
   // 24 bytes: a start compiles every rule, and each page it touches costs
   // more than the instructions.
   struct Step {
-    // Mask: the operands' bits (small_bit); Compare: where its operands
-    // start in operands_.
+    // Mask, RankedMask: the bits (small_bit) of the values that satisfy
+    // the comparison; Compare: where its operands start in operands_.
     std::uint64_t bits = 0;
     std::int32_t end = 0;  // the number after its last part
     FactId fact = -1;
@@ -74,6 +76,18 @@ class ConditionProgram {
   static Tri mask(const Step& s, const FactTable& facts) {
     const FactTable::ForMask& m = facts.for_mask(s.fact);
     return (m.holds & s.bits) ? Tri::True : (m.may_hold & s.bits) ? Tri::Unknown : Tri::False;
+  }
+  // A ranked fact's value is its best (lowest) certain value, unless a
+  // better one, only possible, comes true: with no certain value it may
+  // also stay absent, so it is never true. For a ranked fact, ForMask holds
+  // the certain values' bits and may_hold the possible ones'.
+  static Tri ranked_mask(const Step& s, const FactTable& facts) {
+    const FactTable::ForMask& m = facts.for_mask(s.fact);
+    if (m.holds == 0) return (m.may_hold & s.bits) ? Tri::Unknown : Tri::False;
+    const std::uint64_t best = m.holds & (~m.holds + 1);  // the lowest bit
+    const std::uint64_t better = m.may_hold & (best - 1);
+    if (((best | better) & s.bits) == 0) return Tri::False;
+    return (best & s.bits) && (better & ~s.bits) == 0 ? Tri::True : Tri::Unknown;
   }
   Tri truth_of(int part, const FactTable& facts) const;
   Tri compare(const Step& s, const FactTable& facts) const;

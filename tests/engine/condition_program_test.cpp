@@ -113,14 +113,20 @@ Condition random_condition(std::mt19937& rng, int depth) {
 
 // A random state of every fact: an input open, answered or declined, or
 // some certain and possible values (a single-valued fact never has two
-// certain ones: that is a clash).
+// certain ones: that is a clash). A fact of symbols holds only their
+// indices, as the loader ensures; the others also a value that is not a
+// small whole number.
 FactTable random_facts(std::mt19937& rng) {
   FactTable facts(kDecls);
   for (FactId f = 0; f < static_cast<FactId>(kDecls.size()); ++f) {
+    auto value = [&] {
+      if (kDecls[f].has_symbols()) return Value::symbol(static_cast<int>(rng() % 4));
+      return Value::number(rng() % 5 == 0 ? 1.5 : rng() % 4);
+    };
     if (kDecls[f].is_input) {
       switch (rng() % 4) {
         case 0: facts.set_open(f); continue;
-        case 1: facts.answer(f, Value::number(rng() % 5 == 0 ? 1.5 : rng() % 4)); continue;
+        case 1: facts.answer(f, value()); continue;
         case 2: facts.decline(f); continue;
         default: break;  // values as a rule would assert them
       }
@@ -128,7 +134,7 @@ FactTable random_facts(std::mt19937& rng) {
     // Possible and certain values in any order, as rules fire.
     const bool single = kDecls[f].conflicts_on_disagreement();
     for (int i = static_cast<int>(rng() % 5); i > 0; --i) {
-      const Value v = Value::number(rng() % 5 == 0 ? 1.5 : rng() % 4);
+      const Value v = value();
       if (rng() % 2 == 0 && !(single && !facts.certain(f).empty()))
         facts.add_certain(f, v);
       else
