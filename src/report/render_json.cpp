@@ -395,13 +395,47 @@ void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id)
 }
 
 void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_view id) const {
+  out.begin_object();
+  if (!id.empty()) out.key("id"), out.raw(id);
+  if (!out.compact() || !cached_) {
+    brief_members(r, out);
+    return out.end_object();
+  }
+  // What brief_members reads: the lists' lengths keep one list's items
+  // from passing for the next one's.
+  std::vector<std::uintptr_t>& key = brief_key_;
+  key.clear();
+  auto add = [&](const Item* item) { key.push_back(reinterpret_cast<std::uintptr_t>(item)); };
+  auto add_list = [&](const std::vector<const Item*>& items) {
+    key.push_back(items.size());
+    for (const Item* item : items) add(item);
+  };
+  add(r.level);
+  key.push_back(r.complete);
+  add_list(r.classification);
+  key.push_back(r.red_flags.size());
+  for (const auto& flag : r.red_flags) add(flag.item);
+  add_list(r.reasons);
+  add_list(r.routine);
+  add_list(r.avoid);
+  add_list(r.watch_for);
+  auto found = briefs_.find(key);
+  if (found != briefs_.end()) {
+    out.raw_members(found->second);
+  } else {
+    std::string body = members_of([&](JsonOut& o) { brief_members(r, o); });
+    out.raw_members(body);
+    if (briefs_.size() < kBriefsKept) briefs_.emplace(key, std::move(body));
+  }
+  out.end_object();
+}
+
+void JsonReportWriter::brief_members(const Report& r, JsonOut& out) const {
   auto ids = [&](const std::vector<const Item*>& items) {
     out.begin_array();
     for (const Item* i : items) item_id(out, i);
     out.end_array();
   };
-  out.begin_object();
-  if (!id.empty()) out.key("id"), out.raw(id);
   out.key("schema_version"), out.integer(kSchemaVersion);
   out.key("level"), item_id(out, r.level);
   out.key("complete"), out.boolean(r.complete);
@@ -423,7 +457,14 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
     previous = w;
   }
   out.end_array();
-  out.end_object();
+}
+
+// FNV-1a over the words: a dozen to thirty item addresses.
+std::size_t JsonReportWriter::WordsHash::operator()(
+    const std::vector<std::uintptr_t>& words) const {
+  std::uint64_t hash = 14695981039346656037u;
+  for (std::uintptr_t word : words) hash = (hash ^ word) * 1099511628211u;
+  return static_cast<std::size_t>(hash ^ (hash >> 29));
 }
 
 std::string render_json(const Report& report, int indent) {

@@ -45,6 +45,8 @@ class JsonReportWriter {
   // An exercise of the routine, with the caution the report gives for it.
   void exercise(JsonOut& out, const ruleset::Item* item, const std::string& caution) const;
   void classification(const Report& report, JsonOut& out) const;
+  // --brief's members after the id.
+  void brief_members(const Report& report, JsonOut& out) const;
   // An item's id as a string value.
   void item_id(JsonOut& out, const ruleset::Item* item) const;
   void trace(const Report& report, JsonOut& out) const;
@@ -89,6 +91,17 @@ class JsonReportWriter {
   // JSON string. Escaping thirty ids a line was 3% of a brief report.
   std::unordered_map<const ruleset::Item*, std::string> item_id_;
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
+  // --brief bodies (every member after the id) already written, compact, by
+  // the items they name and `complete` (brief_key_), which decide every
+  // byte: a body is a shape of report, and reports come in few shapes (832
+  // in the bench's 100,000 lines), so writing them again was 14% of a brief
+  // line. At most kBriefsKept, then no more are added.
+  static constexpr std::size_t kBriefsKept = 4096;
+  struct WordsHash {
+    std::size_t operator()(const std::vector<std::uintptr_t>& words) const;
+  };
+  mutable std::unordered_map<std::vector<std::uintptr_t>, std::string, WordsHash> briefs_;
+  mutable std::vector<std::uintptr_t> brief_key_;
   // By fact and value, for values that are small whole numbers (a bool,
   // the unsure answer, a symbol, a number below kWholeNumbersKept): the
   // value as write_answer writes it.
