@@ -37,7 +37,13 @@ class ConditionProgram {
     // A comparison by mask, the commonest part and a whole condition of
     // many rules, is tested here without a call.
     const Step& s = steps_[part];
-    return s.code == Code::Mask ? mask(s, facts) : truth_of(part, facts);
+    if (s.code == Code::Mask) return mask(s, facts);
+    // Nor is an `all` whose first part, a mask, is false: most rules'
+    // conditions, on most lines.
+    if (s.code == Code::All && s.end > part + 1 && steps_[part + 1].code == Code::Mask &&
+        mask(steps_[part + 1], facts) == Tri::False)
+      return Tri::False;
+    return truth_of(part, facts);
   }
   // The same, without short circuits, and appending to `unknown` the fact
   // of each comparison or presence test that is unknown while every part it

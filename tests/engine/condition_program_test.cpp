@@ -256,3 +256,16 @@ TEST_CASE("a ranked fact is compared by its best value, not by a mask", "[engine
   CHECK(truth_of(Condition::compare(3, Condition::Op::Eq, {Value::symbol(0)}), ranked) ==
         Tri::True);
 }
+
+TEST_CASE("an empty `all` holds, whatever the step after it says", "[engine]") {
+  // Steps of one condition after another: an `all` of no parts must not
+  // read the next condition's first step as its own first part.
+  const Condition empty = Condition::all({});
+  const Condition no = Condition::compare(0, Condition::Op::Eq, {Value::boolean(true)});
+  const Condition* conditions[] = {&empty, &no};
+  const ConditionProgram program(conditions, kDecls);
+  FactTable facts(kDecls);
+  facts.answer(0, Value::boolean(false));
+  CHECK(program.truth(1, facts) == Tri::False);
+  CHECK(program.truth(0, facts) == Tri::True);
+}
