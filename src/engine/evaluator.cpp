@@ -177,16 +177,19 @@ template <typename Declined>
 void Evaluator::run_with(const Answers& answers, Evaluation& evaluation, Trace* trace,
                          Declined declined) const {
   FactTable& facts = evaluation.facts_;
-  facts.reset();
+  // Each fact is set once: the derived ones have no value until a rule
+  // gives one, an input is answered, open or declined.
+  facts.forget(kb_.derived());
   evaluation.run_ = next_run_number();
   evaluation.rerun_base_ = 0;
   std::fill(evaluation.status_.begin(), evaluation.status_.end(), Tri::False);
   if (trace) trace->clear();
-  // reset() left every fact declined: an input answered or open changes.
   for (FactId f : kb_.inputs()) {
     if (f < static_cast<FactId>(answers.size()) && answers[f])
       facts.answer(f, *answers[f]);
-    else if (!declined(f))
+    else if (declined(f))
+      facts.decline(f);
+    else
       facts.set_open(f);
   }
 

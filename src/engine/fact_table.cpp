@@ -10,10 +10,6 @@ FactTable::FactTable(const std::vector<FactDecl>& decls)
     states_[f].single = decls[f].conflicts_on_disagreement();
 }
 
-void FactTable::reset() {
-  for (FactId f = 0; f < static_cast<FactId>(states_.size()); ++f) empty(f, false);
-}
-
 void FactTable::set_open(FactId fact) {
   empty(fact, true);
 }

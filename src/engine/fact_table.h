@@ -45,8 +45,11 @@ class FactTable {
 
   explicit FactTable(const std::vector<FactDecl>& decls);
 
-  // Forgets every value but keeps the storage, so batch runs reuse it.
-  void reset();
+  // Forgets every value of `facts` (declines them) but keeps the storage,
+  // so batch runs reuse it.
+  void forget(std::span<const FactId> facts) {
+    for (FactId f : facts) empty(f, false);
+  }
   // Takes what `other` (a table of the same facts) knows about `fact`.
   void copy_fact(const FactTable& other, FactId fact) {
     states_[fact] = other.states_[fact];

@@ -85,7 +85,7 @@ KnowledgeBase::KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rule
   program_ = ConditionProgram(conditions, facts_);
   for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f) {
     fact_index_.emplace(facts_[f].id, f);
-    if (facts_[f].is_input) inputs_.push_back(f);
+    (facts_[f].is_input ? inputs_ : derived_).push_back(f);
   }
 }
 

@@ -58,6 +58,8 @@ class KnowledgeBase {
   const std::vector<int>& rules_in_order() const { return in_order_; }
   // The input facts (questions), in fact order.
   const std::vector<FactId>& inputs() const { return inputs_; }
+  // The others, which rules assert, in fact order.
+  const std::vector<FactId>& derived() const { return derived_; }
   std::size_t stratum_of(int rule) const { return order_.stratum_of[rule]; }
   // Rules that read / assert a fact.
   const std::vector<int>& readers(FactId fact) const { return order_.readers[fact]; }
@@ -83,7 +85,7 @@ class KnowledgeBase {
   std::unordered_map<std::string, FactId> fact_index_;
   std::vector<int> first_part_;  // by rule, and one past the last part
   ConditionProgram program_;
-  std::vector<FactId> inputs_;
+  std::vector<FactId> inputs_, derived_;
   // Worked out from order_ once it is set (lay_out).
   void lay_out();
   bool acyclic_ = true;

@@ -36,10 +36,12 @@ TEST_CASE("the value bits follow the lists, which keep their order", "[engine]")
   CHECK(facts.certain_bits(1) == 5);
   CHECK_FALSE(facts.could_change(1, Value::symbol(0)));
   CHECK(facts.could_change(1, Value::symbol(1)));
-  facts.reset();
+  const FactId tags[] = {1};
+  facts.forget(tags);
   CHECK(facts.certain_bits(1) == 0);
   CHECK(facts.possible_bits(1) == 0);
   CHECK(facts.certain(1).empty());
+  CHECK(facts.certain_bits(0) == 8);  // not forgotten
 }
 
 TEST_CASE("the masks kept step by step are what the state says", "[engine]") {
@@ -59,7 +61,11 @@ TEST_CASE("the masks kept step by step are what the state says", "[engine]") {
       case 0: facts.set_open(f); break;
       case 1: facts.decline(f); break;
       case 2: facts.answer(f, v); break;
-      case 3: facts.reset(); break;
+      case 3: {
+        const FactId some[] = {f, static_cast<FactId>((f + 2) % decls.size())};
+        facts.forget(some);
+        break;
+      }
       case 4:
       case 5: facts.add_certain(f, v); break;
       default: facts.add_possible(f, v); break;
