@@ -124,7 +124,8 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
   for (const ruleset::Item* entry : watch_given_)
     for (std::size_t other : rules_.watch_replaces(index(entry))) watch_replaced_[other] = true;
   const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[index(entry)]; };
-  const int level_rank = r.decided() ? rules_.level_rank(r.level->id) : -1;
+  // A decided level is one of levels(), where its index is its rank.
+  const int level_rank = r.decided() ? static_cast<int>(r.level - rules_.levels().data()) : -1;
   const auto kept = [&](const ruleset::Item* entry) {
     if (const auto& levels = r.level->as<ruleset::Level>().watch_levels)
       return std::find(levels->begin(), levels->end(), entry->as<ruleset::WatchFor>().level) !=
@@ -133,9 +134,12 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
   };
   for (const ruleset::Item* entry : watch_given_)
     if (!replaced(entry) && kept(entry)) r.watch_for.push_back(entry);
-  std::stable_sort(
-      r.watch_for.begin(), r.watch_for.end(),
-      [&](const ruleset::Item* a, const ruleset::Item* b) { return rank(a) < rank(b); });
+  // Most urgent first, each step's entries in their order: a stable sort by
+  // insertion, as std::stable_sort takes a buffer from the heap on every
+  // line for these few entries.
+  auto& w = r.watch_for;
+  for (std::size_t i = 1; i < w.size(); ++i)
+    for (std::size_t j = i; j > 0 && rank(w[j]) < rank(w[j - 1]); --j) std::swap(w[j], w[j - 1]);
 }
 
 std::vector<WatchGroup> Report::watch_groups() const {
