@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "report/json_plain.h"
 #include "ruleset/utf8.h"
@@ -58,18 +59,21 @@ void append_json_string(std::string& out, std::string_view text) {
 
 void JsonOut::newline() {
   out_ += '\n';
-  out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
+  out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
 }
 
 void JsonOut::open(char bracket) {
   before_value();
+  if (depth_ == kDeepest) throw std::length_error("JSON nested more than 64 levels deep");
   out_ += bracket;
-  empty_.push_back(true);
+  empty_ = empty_ << 1 | 1;
+  ++depth_;
 }
 
 void JsonOut::close(char bracket) {
-  const bool was_empty = empty_.back();
-  empty_.pop_back();
+  const bool was_empty = empty_ & 1;
+  empty_ >>= 1;
+  --depth_;
   if (!was_empty && !compact()) newline();
   out_ += bracket;
 }

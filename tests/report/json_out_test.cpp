@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
 
 using backtriage::report::JsonOut;
 
@@ -98,4 +99,35 @@ TEST_CASE("indented output is laid out as nlohmann's dump(2), compact on one lin
   const auto parsed = nlohmann::ordered_json::parse(pretty);
   CHECK(pretty == parsed.dump(2));
   CHECK(compact(document) == parsed.dump());
+}
+
+TEST_CASE("containers nest 64 deep, each with its own commas; deeper is refused", "[json]") {
+  for (int indent : {-1, 2}) {
+    std::string text;
+    JsonOut out(text, indent);
+    // At each level an array holding a number, then the next level, then
+    // another number: a comma missed or doubled at any depth shows.
+    for (int level = 0; level < 64; ++level) {
+      out.begin_array();
+      out.integer(level);
+    }
+    for (int level = 63; level >= 0; --level) {
+      out.integer(-level);
+      out.end_array();
+    }
+    nlohmann::json parsed = nlohmann::json::parse(text);
+    nlohmann::json* at = &parsed;
+    for (int level = 0; level < 64; ++level) {
+      CAPTURE(indent, level);
+      REQUIRE(at->size() == (level == 63 ? 2u : 3u));
+      CHECK((*at)[0] == level);
+      CHECK(at->back() == -level);
+      if (level < 63) at = &(*at)[1];
+    }
+    if (indent > 0) CHECK(text == parsed.dump(indent));
+  }
+  std::string text;
+  JsonOut out(text, -1);
+  for (int level = 0; level < 64; ++level) out.begin_object(), out.key("a");
+  CHECK_THROWS_AS(out.begin_array(), std::length_error);
 }
