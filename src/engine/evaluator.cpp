@@ -89,11 +89,17 @@ std::vector<FactId> Evaluation::open_questions() const {
 }
 
 std::vector<FactId> Evaluation::open_questions_for(const std::vector<FactId>& facts) const {
+  std::vector<FactId> out;
+  open_questions_for(facts, out);
+  return out;
+}
+
+void Evaluation::open_questions_for(const std::vector<FactId>& facts,
+                                    std::vector<FactId>& out) const {
   open_rules_.clear();
   open_facts_.assign(facts.begin(), facts.end());
-  std::vector<FactId> out;
+  out.clear();
   collect_open(out);
-  return out;
 }
 
 std::vector<FactId> Evaluation::open_questions_for_values(FactId fact,

@@ -54,6 +54,8 @@ class Evaluation {
   // The same, limited to what could still change one of `facts` (for a
   // ranked fact: make it better than it is; for a set: add to it).
   std::vector<FactId> open_questions_for(const std::vector<FactId>& facts) const;
+  // The same, into `out` (batch asks on every line: its storage is reused).
+  void open_questions_for(const std::vector<FactId>& facts, std::vector<FactId>& out) const;
   // The same, limited to what could still assert one of `values` of `fact`.
   std::vector<FactId> open_questions_for_values(FactId fact, std::span<const Value> values) const;
 

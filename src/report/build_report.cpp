@@ -52,7 +52,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   r.trace = trace;
 
   r.level = ruleset::reported_level(rules_, facts).level;
-  r.unanswered = ruleset::questions_open_now(rules_, evaluation);
+  ruleset::questions_open_now(rules_, evaluation, r.unanswered);
   r.complete = r.unanswered.empty();
 
   set_items(rules_, facts, roles.red_flags, flags_);
@@ -265,7 +265,8 @@ ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId
   }
   evaluator_.rerun(evaluation, o.downstream, scratch_);
   std::vector<FactId> matter;
-  for (FactId q : ruleset::questions_that_matter(rules_, scratch_))
+  ruleset::questions_that_matter(rules_, scratch_, due_);
+  for (FactId q : due_)
     if (std::find(open.begin(), open.end(), q) != open.end()) matter.push_back(q);
   ++remembered_;
   return o.found.emplace(key_, Found{std::move(matter), std::nullopt}).first->second;

@@ -79,6 +79,7 @@ class ReportBuilder {
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;
   std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
+  std::vector<engine::FactId> due_;  // matter_when_opened's: what matters after a rerun
   std::vector<const ruleset::Item*> flags_, watch_given_;
   std::vector<bool> watch_replaced_;  // watch_for's scratch, by watch-for entry
 };

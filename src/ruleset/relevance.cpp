@@ -20,35 +20,56 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) 
 
 std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
                                               const engine::FactTable& facts) {
-  const Roles& roles = rules.roles;
   std::vector<engine::FactId> out;
-  out.reserve(6 + roles.classification.size());  // one allocation: batch asks on every line
+  facts_that_matter(rules, facts, out);
+  return out;
+}
+
+void facts_that_matter(const RuleSet& rules, const engine::FactTable& facts,
+                       std::vector<engine::FactId>& out) {
+  const Roles& roles = rules.roles;
+  out.clear();
   out.push_back(roles.level);
   auto best = facts.best_certain(roles.level);
-  if (best && !gives_routine(rules.levels()[best->as_symbol()])) return out;
+  if (best && !gives_routine(rules.levels()[best->as_symbol()])) return;
   for (engine::FactId f : roles.classification) out.push_back(f);
   for (engine::FactId f : {roles.red_flags, roles.reasons, roles.routine, roles.avoid, roles.tips})
     if (f >= 0) out.push_back(f);
-  return out;
 }
 
 std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
                                                   const engine::Evaluation& evaluation) {
-  return evaluation.open_questions_for(facts_that_matter(rules, evaluation.facts()));
+  std::vector<engine::FactId> out;
+  questions_that_matter(rules, evaluation, out);
+  return out;
+}
+
+void questions_that_matter(const RuleSet& rules, const engine::Evaluation& evaluation,
+                           std::vector<engine::FactId>& out) {
+  thread_local std::vector<engine::FactId> facts;  // kept from call to call: cleared, not freed
+  facts_that_matter(rules, evaluation.facts(), facts);
+  evaluation.open_questions_for(facts, out);
 }
 
 std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
                                                const engine::Evaluation& evaluation) {
-  const auto open = questions_that_matter(rules, evaluation);
+  std::vector<engine::FactId> out;
+  questions_open_now(rules, evaluation, out);
+  return out;
+}
+
+void questions_open_now(const RuleSet& rules, const engine::Evaluation& evaluation,
+                        std::vector<engine::FactId>& out) {
+  thread_local std::vector<engine::FactId> open;  // kept from call to call: cleared, not freed
+  questions_that_matter(rules, evaluation, open);
   auto is_open = [&](engine::FactId q) {
     return std::find(open.begin(), open.end(), q) != open.end();
   };
-  std::vector<engine::FactId> out;
+  out.clear();
   for (engine::FactId q : open) {
     const auto& triggers = rules.triggers_of(q);
     if (std::none_of(triggers.begin(), triggers.end(), is_open)) out.push_back(q);
   }
-  return out;
 }
 
 std::vector<engine::FactId> next_prompt(const RuleSet& rules,

@@ -27,11 +27,17 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts);
 // while a level without the routine is certain; otherwise the level, the
 // classification and every section.
 std::vector<engine::FactId> facts_that_matter(const RuleSet& rules, const engine::FactTable& facts);
+void facts_that_matter(const RuleSet& rules, const engine::FactTable& facts,
+                       std::vector<engine::FactId>& out);
 
 // The open questions that could still change what the report shows, in
 // asking order.
 std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
                                                   const engine::Evaluation& evaluation);
+// The same, into `out`: batch asks for every line and each rerun of a
+// line, and reuses the storage.
+void questions_that_matter(const RuleSet& rules, const engine::Evaluation& evaluation,
+                           std::vector<engine::FactId>& out);
 
 // What a report lists as unanswered: the questions that matter, less the
 // follow-ups of one that is itself still open (injury_severe while
@@ -39,6 +45,8 @@ std::vector<engine::FactId> questions_that_matter(const RuleSet& rules,
 // now. Never empty while questions_that_matter is not.
 std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
                                                const engine::Evaluation& evaluation);
+void questions_open_now(const RuleSet& rules, const engine::Evaluation& evaluation,
+                        std::vector<engine::FactId>& out);
 
 // The questions to ask at the next prompt, in asking order: the first
 // question that matters, with the other questions of its checklist that
