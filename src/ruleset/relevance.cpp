@@ -18,13 +18,6 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts) 
   return state;
 }
 
-std::vector<engine::FactId> facts_that_matter(const RuleSet& rules,
-                                              const engine::FactTable& facts) {
-  std::vector<engine::FactId> out;
-  facts_that_matter(rules, facts, out);
-  return out;
-}
-
 void facts_that_matter(const RuleSet& rules, const engine::FactTable& facts,
                        std::vector<engine::FactId>& out) {
   const Roles& roles = rules.roles;
@@ -49,13 +42,6 @@ void questions_that_matter(const RuleSet& rules, const engine::Evaluation& evalu
   thread_local std::vector<engine::FactId> facts;  // kept from call to call: cleared, not freed
   facts_that_matter(rules, evaluation.facts(), facts);
   evaluation.open_questions_for(facts, out);
-}
-
-std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
-                                               const engine::Evaluation& evaluation) {
-  std::vector<engine::FactId> out;
-  questions_open_now(rules, evaluation, out);
-  return out;
 }
 
 void questions_open_now(const RuleSet& rules, const engine::Evaluation& evaluation,

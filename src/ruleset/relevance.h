@@ -26,7 +26,6 @@ LevelState reported_level(const RuleSet& rules, const engine::FactTable& facts);
 // The facts the report shows, given what is certain so far: only the level
 // while a level without the routine is certain; otherwise the level, the
 // classification and every section.
-std::vector<engine::FactId> facts_that_matter(const RuleSet& rules, const engine::FactTable& facts);
 void facts_that_matter(const RuleSet& rules, const engine::FactTable& facts,
                        std::vector<engine::FactId>& out);
 
@@ -43,8 +42,6 @@ void questions_that_matter(const RuleSet& rules, const engine::Evaluation& evalu
 // follow-ups of one that is itself still open (injury_severe while
 // spine_injury is unanswered), so it names what a person could be asked
 // now. Never empty while questions_that_matter is not.
-std::vector<engine::FactId> questions_open_now(const RuleSet& rules,
-                                               const engine::Evaluation& evaluation);
 void questions_open_now(const RuleSet& rules, const engine::Evaluation& evaluation,
                         std::vector<engine::FactId>& out);
 

@@ -82,8 +82,9 @@ TEST_CASE("unanswered names what could be asked now, not follow-ups of an open q
           "[relevance]") {
   auto open_now = [](const Asked& a) {
     std::vector<std::string> out;
-    for (auto q : ruleset::questions_open_now(a.rules, a.evaluation))
-      out.push_back(a.rules.questions[q].id);
+    std::vector<engine::FactId> open;
+    ruleset::questions_open_now(a.rules, a.evaluation, open);
+    for (auto q : open) out.push_back(a.rules.questions[q].id);
     return out;
   };
   const Asked nothing(Asked::Given{});
