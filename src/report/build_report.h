@@ -11,6 +11,7 @@
 #include "engine/evaluator.h"
 #include "engine/rerun_key.h"
 #include "report/report.h"
+#include "report/vector_hash.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::report {
@@ -67,14 +68,7 @@ class ReportBuilder {
   // by the set: a batch meets few sets, and each is worked out once. Hashed:
   // every full report looks up one or more, and a search of an ordered map
   // compared a dozen lists of questions, with a branch for each element.
-  struct QuestionsHash {
-    std::size_t operator()(const std::vector<engine::FactId>& questions) const {
-      std::size_t hash = questions.size();
-      for (engine::FactId q : questions) hash = hash * 31 + static_cast<std::size_t>(q);
-      return hash;
-    }
-  };
-  std::unordered_map<std::vector<engine::FactId>, Opened, QuestionsHash> opened_;
+  std::unordered_map<std::vector<engine::FactId>, Opened, VectorHash> opened_;
   std::size_t remembered_ = 0;                 // entries in every `found`
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;

@@ -459,14 +459,6 @@ void JsonReportWriter::brief_members(const Report& r, JsonOut& out) const {
   out.end_array();
 }
 
-// FNV-1a over the words: a dozen to thirty item addresses.
-std::size_t JsonReportWriter::WordsHash::operator()(
-    const std::vector<std::uintptr_t>& words) const {
-  std::uint64_t hash = 14695981039346656037u;
-  for (std::uintptr_t word : words) hash = (hash ^ word) * 1099511628211u;
-  return static_cast<std::size_t>(hash ^ (hash >> 29));
-}
-
 std::string render_json(const Report& report, int indent) {
   std::string text;
   JsonOut out(text, indent);

@@ -14,6 +14,7 @@
 
 #include "report/json_out.h"
 #include "report/report.h"
+#include "report/vector_hash.h"
 
 namespace backtriage::report {
 
@@ -97,10 +98,7 @@ class JsonReportWriter {
   // in the bench's 100,000 lines), so writing them again was 14% of a brief
   // line. At most kBriefsKept, then no more are added.
   static constexpr std::size_t kBriefsKept = 4096;
-  struct WordsHash {
-    std::size_t operator()(const std::vector<std::uintptr_t>& words) const;
-  };
-  mutable std::unordered_map<std::vector<std::uintptr_t>, std::string, WordsHash> briefs_;
+  mutable std::unordered_map<std::vector<std::uintptr_t>, std::string, VectorHash> briefs_;
   mutable std::vector<std::uintptr_t> brief_key_;
   // By fact and value, for values that are small whole numbers (a bool,
   // the unsure answer, a symbol, a number below kWholeNumbersKept): the

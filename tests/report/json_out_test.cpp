@@ -130,4 +130,5 @@ TEST_CASE("containers nest 64 deep, each with its own commas; deeper is refused"
   JsonOut out(text, -1);
   for (int level = 0; level < 64; ++level) out.begin_object(), out.key("a");
   CHECK_THROWS_AS(out.begin_array(), std::length_error);
+  CHECK_THROWS_WITH(out.begin_object(), "JSON nested more than 64 levels deep");
 }
