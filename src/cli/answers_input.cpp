@@ -14,6 +14,7 @@
 #include "report/json_out.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
+#include "ruleset/text_equal.h"
 #include "ruleset/yaml_reader.h"
 
 namespace backtriage::cli {
@@ -166,24 +167,39 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
                      ruleset::did_you_mean(key, rules.question_ids()));
 }
 
+// The answer a JSON scalar gives when it is written in a common way — true
+// or false, 1 or 0 for yes or no, text as flags take it most often (no,
+// "unsure", a choice's id) — or nothing. Never an error: batch reads some
+// twenty a line, and most are these.
+std::optional<Value> common_answer(const Question& q, const FlatJsonValue& v) {
+  using Kind = FlatJsonValue::Kind;
+  switch (v.kind) {
+    case Kind::String: return ruleset::common_spelling(q, v.text);
+    case Kind::True:
+    case Kind::False:
+      if (q.type == engine::FactType::Bool) return Value::boolean(v.kind == Kind::True);
+      break;
+    case Kind::Number:
+      if (q.type == engine::FactType::Bool && (v.number == 0 || v.number == 1))
+        return Value::boolean(v.number == 1);
+      break;
+    case Kind::Null: break;
+  }
+  return std::nullopt;
+}
+
 // One answer from a JSON scalar: native JSON (true, 2) or a string spelt as
 // a flag value ("yes", "2"). Both readers — nlohmann and the flat fast path —
 // come through here, so they cannot disagree on what an answer means. null
 // ("not answered") is the caller's to handle.
 ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
   using Kind = FlatJsonValue::Kind;
-  const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
-  if (v.kind == Kind::String) {
-    if (auto value = ruleset::common_spelling(q, v.text)) return *value;
-    return ruleset::parse_answer(q, v.text);
-  }
-  if (q.type == engine::FactType::Bool && is_bool) return Value::boolean(v.kind == Kind::True);
-  if (q.type == engine::FactType::Bool && v.kind == Kind::Number &&
-      (v.number == 0 || v.number == 1))
-    return Value::boolean(v.number == 1);
+  if (auto value = common_answer(q, v)) return *value;
+  if (v.kind == Kind::String) return ruleset::parse_answer(q, v.text);
   if (q.type == engine::FactType::Number && v.kind == Kind::Number)
     return ruleset::check_number(q, v.number);
   // Name what was given, and for yes/no the other spellings a file may use.
+  const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
   return AnswerError{fmt::format(
       "expected {}{}, got {}", ruleset::accepted_answers(q).describe(),
       q.type == engine::FactType::Bool ? " (or true/false, 1/0)" : "",
@@ -299,7 +315,7 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     constexpr std::size_t kLookAhead = 8;
     for (std::size_t i = next_in_order;
          i < std::min(next_in_order + kLookAhead, rules.questions.size()); ++i)
-      if (rules.questions[i].id == key) {
+      if (ruleset::text_equal(rules.questions[i].id, key)) {
         q = &rules.questions[i];
         break;
       }
@@ -311,9 +327,12 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     seen[fact] = true;
     std::optional<Value> answer;
     if (value.kind != Kind::Null) {
-      auto parsed = answer_from_scalar(*q, value);
-      if (std::holds_alternative<AnswerError>(parsed)) return false;
-      answer = std::get<Value>(parsed);
+      answer = common_answer(*q, value);
+      if (!answer) {  // what answer_from_scalar gives, as both readers read it
+        auto parsed = answer_from_scalar(*q, value);
+        if (std::holds_alternative<AnswerError>(parsed)) return false;
+        answer = std::get<Value>(parsed);
+      }
     }
     read.emplace_back(static_cast<engine::FactId>(fact), answer);
   }

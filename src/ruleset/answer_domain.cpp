@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "ruleset/spelling.h"
+#include "ruleset/text_equal.h"
 #include "ruleset/utf8.h"
 
 namespace backtriage::ruleset {
@@ -137,14 +138,16 @@ std::string quote_input(std::string_view text) {
 }
 
 ParsedAnswer check_number(const Question& q, double value) {
-  const AcceptedAnswers accepted = accepted_answers(q);
+  // What is accepted is worked out for a message only: batch checks a
+  // number or two on every line.
+  auto accepted = [&] { return accepted_answers(q).describe(); };
   if (!std::isfinite(value))
-    return AnswerError{fmt::format("expected {}, got a non-finite value", accepted.describe())};
+    return AnswerError{fmt::format("expected {}, got a non-finite value", accepted())};
   if (value < q.min || value > q.max)
     return AnswerError{
-        fmt::format("{} is out of range: expected {}", number_text(value), accepted.describe())};
+        fmt::format("{} is out of range: expected {}", number_text(value), accepted())};
   if (q.whole && value != std::floor(value))
-    return AnswerError{fmt::format("expected {}, got {}", accepted.describe(), number_text(value))};
+    return AnswerError{fmt::format("expected {}, got {}", accepted(), number_text(value))};
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
@@ -153,13 +156,17 @@ std::optional<engine::Value> common_spelling(const Question& q, std::string_view
   // parse_answer has folded it).
   static constexpr std::array<std::string_view, 4> yes{"yes", "y", "true", "1"};
   static constexpr std::array<std::string_view, 4> no{"no", "n", "false", "0"};
+  auto among = [&](const auto& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view word) { return text_equal(word, text); });
+  };
   if (q.type == engine::FactType::Bool) {
-    if (std::find(no.begin(), no.end(), text) != no.end()) return engine::Value::boolean(false);
-    if (std::find(yes.begin(), yes.end(), text) != yes.end()) return engine::Value::boolean(true);
-    if (q.accepts_unsure() && text == "unsure") return unsure_answer();
+    if (among(no)) return engine::Value::boolean(false);
+    if (among(yes)) return engine::Value::boolean(true);
+    if (q.accepts_unsure() && text_equal(text, "unsure")) return unsure_answer();
   } else if (q.type == engine::FactType::Choice) {
     for (std::size_t i = 0; i < q.choices.size(); ++i)
-      if (q.choices[i].id == text) return engine::Value::symbol(static_cast<int>(i));
+      if (text_equal(q.choices[i].id, text)) return engine::Value::symbol(static_cast<int>(i));
   }
   return std::nullopt;
 }
