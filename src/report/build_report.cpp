@@ -209,11 +209,11 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
   // Without keys, what a set found holds for this evaluation alone.
   if (!rerun_key_) opened_.clear();
   // `all` is scoped to this statement: the calls below may forget it.
-  if (const Found& all = matter_when_opened(unanswered_, evaluation); all.assumed) {
-    report_.assumed = *all.assumed;
+  if (const auto all = matter_when_opened(unanswered_, evaluation); all.assumed) {
+    report_.assumed.assign(all.assumed->begin(), all.assumed->end());
     return;
   } else {
-    candidates_ = all.matter;
+    candidates_.assign(all.matter.begin(), all.matter.end());
   }
   all_key_ = key_;  // the calls below make keys of their own, and may forget `all`
   alone_not_.clear();
@@ -228,16 +228,16 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
     for (FactId q : matter_when_opened(alone_not_, evaluation).matter) report_.assumed.push_back(q);
   std::sort(report_.assumed.begin(), report_.assumed.end());
   // Kept with the finding for the whole set, unless the calls above forgot it.
-  if (auto set = opened_.find(unanswered_); set != opened_.end())
-    if (auto all = set->second.found.find(all_key_); all != set->second.found.end())
-      all->second.assumed = report_.assumed;
+  if (auto set = opened_.find(unanswered_);
+      set != opened_.end() && set->second.found.find(all_key_))
+    set->second.found.set_assumed(all_key_, report_.assumed);
 }
 
 // Which of `open` (questions declined in `evaluation`) matter when they are
 // opened; found by a rerun once for each key of what the rerun takes from
 // its base (engine::RerunKey, left in key_), and remembered.
-ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
-                                                        const engine::Evaluation& evaluation) {
+FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
+                                                         const engine::Evaluation& evaluation) {
   auto set = opened_.find(open);
   if (set == opened_.end()) {
     if (opened_.size() >= kDownstreamKept) {  // memory stays flat
@@ -258,18 +258,17 @@ ReportBuilder::Found& ReportBuilder::matter_when_opened(const std::vector<FactId
     rerun_key_->append(evaluation, o.downstream, key_);
     if (o.level_from_base) rerun_key_->append_fact(evaluation.facts(), rules_.roles.level, key_);
   }
-  if (auto found = o.found.find(key_); found != o.found.end()) return found->second;
+  if (auto found = o.found.find(key_)) return *found;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
     for (auto& [_, other] : opened_) other.found.clear();
     remembered_ = 0;
   }
   evaluator_.rerun(evaluation, o.downstream, scratch_);
-  std::vector<FactId> matter;
   ruleset::questions_that_matter(rules_, scratch_, due_);
-  for (FactId q : due_)
-    if (std::find(open.begin(), open.end(), q) != open.end()) matter.push_back(q);
+  std::erase_if(due_,
+                [&](FactId q) { return std::find(open.begin(), open.end(), q) == open.end(); });
   ++remembered_;
-  return o.found.emplace(key_, Found{std::move(matter), std::nullopt}).first->second;
+  return o.found.add(key_, due_);
 }
 
 }  // namespace backtriage::report

@@ -10,6 +10,7 @@
 
 #include "engine/evaluator.h"
 #include "engine/rerun_key.h"
+#include "report/findings_by_key.h"
 #include "report/report.h"
 #include "report/vector_hash.h"
 #include "ruleset/rule_set.h"
@@ -38,31 +39,26 @@ class ReportBuilder {
 
  private:
   void find_assumed(const engine::Answers& answers, const engine::Evaluation& evaluation);
-  struct Found;
-  Found& matter_when_opened(const std::vector<engine::FactId>& open,
-                            const engine::Evaluation& evaluation);
+  FindingsByKey::Finding matter_when_opened(const std::vector<engine::FactId>& open,
+                                            const engine::Evaluation& evaluation);
   void watch_for(const engine::FactTable& facts);
 
   const ruleset::RuleSet& rules_;
   Report report_;
   const engine::Evaluator evaluator_;
   engine::Evaluation scratch_;  // the evaluation as if some declined questions could be asked
-  // What opening a set found, for one key of what its rerun takes from
-  // the base (engine::RerunKey) and the level as it stands when the rerun
-  // does not redo it: which of the set matter, and, once a line has
-  // declined just this set, what is assumed (that key decides it too).
-  struct Found {
-    std::vector<engine::FactId> matter;
-    std::optional<std::vector<engine::FactId>> assumed;
-  };
   struct Opened {
     engine::Downstream downstream;
     // The level is not rerun: which facts matter depends on it as it
     // stands in the base, so the key holds it too.
     bool level_from_base;
-    // By key: lines that agree on it find the same, and most lines agree
-    // with one before.
-    std::unordered_map<std::string, Found> found;
+    // What opening the set found, for one key of what its rerun takes from
+    // the base (engine::RerunKey) and the level as it stands when the rerun
+    // does not redo it: which of the set matter, and, once a line has
+    // declined just this set, what is assumed (that key decides it too).
+    // Lines that agree on the key find the same, and most lines agree with
+    // one before.
+    FindingsByKey found;
   };
   // What opening each set of optional questions reruns, and what it found,
   // by the set: a batch meets few sets, and each is worked out once. Hashed:

@@ -1,0 +1,60 @@
+#pragma once
+// What the reruns of one set of declined questions found, by the key of
+// what each rerun read (engine::RerunKey): which of the set matter, and,
+// once a line has declined just that set, which are assumed.
+//
+// A full report looks up a key or two a line among tens of thousands kept,
+// and that lookup was the costliest single thing in it: a node map's
+// bucket, its node, the key's own allocation and the finding's lists each
+// a trip to memory, and a division for every step along a bucket. Here a
+// key's slot holds its hash, and its bytes and lists lie together in one
+// record, appended to one array: a slot and a record a lookup.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "engine/fact.h"
+
+namespace backtriage::report {
+
+class FindingsByKey {
+ public:
+  struct Finding {
+    std::span<const engine::FactId> matter;
+    std::optional<std::span<const engine::FactId>> assumed;
+  };
+
+  // The finding kept for `key`; valid until the next add or set_assumed.
+  std::optional<Finding> find(std::string_view key) const;
+  // Keeps what matters for `key`, which is not kept yet; returns it as find would.
+  Finding add(std::string_view key, std::span<const engine::FactId> matter);
+  // Keeps what is assumed for `key`, which is kept.
+  void set_assumed(std::string_view key, std::span<const engine::FactId> assumed);
+  std::size_t size() const { return size_; }
+  void clear();
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t at = 0;  // where the record starts in records_, plus one; 0: empty
+    std::uint32_t key_bytes = 0;
+    std::uint32_t matter = 0;   // how many follow the key
+    std::int32_t assumed = -1;  // how many follow those; -1: none kept
+  };
+  static std::uint64_t hash_of(std::string_view key);
+  // The slot of `key`, or of the empty slot where it would go.
+  std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
+  // Appends a record; returns where it starts.
+  std::uint32_t append(std::string_view key, std::span<const engine::FactId> matter,
+                       std::span<const engine::FactId> assumed);
+  void grow();
+
+  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  // The records: a key's bytes in whole words, then its lists.
+  std::vector<std::int32_t> records_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace backtriage::report

@@ -1,0 +1,74 @@
+#include "report/findings_by_key.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+using backtriage::engine::FactId;
+using backtriage::report::FindingsByKey;
+
+namespace {
+
+std::vector<FactId> as_vector(std::span<const FactId> ids) {
+  return {ids.begin(), ids.end()};
+}
+
+}  // namespace
+
+TEST_CASE("findings by key: each key finds its own lists, as a map would", "[report]") {
+  // Keys as RerunKey makes them: bytes of any value, of many lengths, many
+  // sharing a start; thousands of them, so slots fill, collide and grow.
+  std::mt19937 random(7);
+  std::map<std::string, std::vector<FactId>> expected;
+  FindingsByKey table;
+  for (int n = 0; n < 5000; ++n) {
+    std::string key(random() % 120, '\0');
+    for (char& c : key) c = static_cast<char>(random() % 4);  // few byte values: near misses
+    if (expected.contains(key)) continue;
+    std::vector<FactId> matter(random() % 5);
+    for (FactId& id : matter) id = static_cast<FactId>(random() % 40);
+    const auto added = table.add(key, matter);
+    CHECK(as_vector(added.matter) == matter);
+    CHECK_FALSE(added.assumed);
+    expected.emplace(key, matter);
+  }
+  REQUIRE(table.size() == expected.size());
+  for (const auto& [key, matter] : expected) {
+    const auto found = table.find(key);
+    REQUIRE(found);
+    CHECK(as_vector(found->matter) == matter);
+    CHECK_FALSE(found->assumed);
+    // One byte more, or one less: another key, not this one's finding.
+    if (!expected.contains(key + '\x03')) CHECK_FALSE(table.find(key + '\x03'));
+    if (!key.empty() && !expected.contains(key.substr(1))) CHECK_FALSE(table.find(key.substr(1)));
+  }
+}
+
+TEST_CASE("findings by key: what is assumed is kept beside what matters", "[report]") {
+  FindingsByKey table;
+  CHECK_FALSE(table.find(""));
+  const std::vector<FactId> matter{3, 5, 8}, assumed{5};
+  table.add("", {});
+  table.add("set of three", matter);
+  table.set_assumed("set of three", assumed);
+  table.set_assumed("", {});
+  auto found = table.find("set of three");
+  REQUIRE(found);
+  CHECK(as_vector(found->matter) == matter);
+  REQUIRE(found->assumed);
+  CHECK(as_vector(*found->assumed) == assumed);
+  found = table.find("");
+  REQUIRE(found);
+  CHECK(found->matter.empty());
+  REQUIRE(found->assumed);  // none assumed is a finding too
+  CHECK(found->assumed->empty());
+  CHECK_THROWS(table.add("", {}));
+  CHECK_THROWS(table.set_assumed("never added", {}));
+  table.clear();
+  CHECK(table.size() == 0);
+  CHECK_FALSE(table.find("set of three"));
+  table.add("set of three", assumed);
+  CHECK(as_vector(table.find("set of three")->matter) == assumed);
+}
