@@ -148,12 +148,11 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   }
   if (o.summary || io.err_tty) {
     std::string counts;  // in the ladder's order, most urgent first
-    std::vector<const ruleset::Item*> ladder;
-    for (const auto& level : rules.levels()) ladder.push_back(&level);
-    ladder.push_back(&rules.undecided);
-    for (const ruleset::Item* level : ladder)
-      if (auto found = total.levels.find(level); found != total.levels.end())
-        counts += fmt::format(", {} {}", found->second, level->id);
+    const auto& levels = rules.levels();
+    for (std::size_t rank = 0; rank < total.levels.size(); ++rank)
+      if (total.levels[rank] > 0)
+        counts += fmt::format(", {} {}", total.levels[rank],
+                              rank < levels.size() ? levels[rank].id : rules.undecided.id);
     fmt::print(io.err, "backtriage batch: {} line{}{}, {} error{}\n", number,
                number == 1 ? "" : "s", counts, total.errors, total.errors == 1 ? "" : "s");
   }

@@ -15,7 +15,8 @@ namespace backtriage::cli {
 
 void BatchTally::add(const BatchTally& other) {
   errors += other.errors;
-  for (const auto& [level, count] : other.levels) levels[level] += count;
+  if (other.levels.size() > levels.size()) levels.resize(other.levels.size());
+  for (std::size_t rank = 0; rank < other.levels.size(); ++rank) levels[rank] += other.levels[rank];
 }
 
 BatchWorker::BatchWorker(const Options& options, const ruleset::RuleSet& rules)
@@ -66,7 +67,9 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
   }
   const report::Report& r = builder_.build(answers_, evaluation_, trace,
                                            brief ? report::Detail::Brief : report::Detail::Full);
-  ++tally.levels[r.level];
+  const auto& levels = rules_.levels();
+  tally.count(r.level == &rules_.undecided ? levels.size()
+                                           : static_cast<std::size_t>(r.level - levels.data()));
   report::JsonOut json(out, -1);
   if (options_.output_format() == Format::CdsHooks)
     report::write_cds_hooks(r, json_, json, id_);

@@ -5,7 +5,7 @@
 // side.
 #include <cstddef>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "cli/options.h"
 #include "engine/evaluator.h"
@@ -23,9 +23,13 @@ struct BatchLine {
 // What a run of lines came to, for the summary and the exit status.
 struct BatchTally {
   std::size_t errors = 0;
-  // By level (an item of the rule set's levels, or its undecided level):
-  // counted on every line, so by address, not by name.
-  std::unordered_map<const ruleset::Item*, std::size_t> levels;
+  // Lines by level, counted on every line, so by rank, not by name: the
+  // level's index in the rule set's levels(), its undecided level last.
+  std::vector<std::size_t> levels;
+  void count(std::size_t rank) {
+    if (rank >= levels.size()) levels.resize(rank + 1);
+    ++levels[rank];
+  }
   void add(const BatchTally& other);
 };
 

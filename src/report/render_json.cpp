@@ -74,7 +74,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
       std::string json;
       JsonOut out(json, -1);
       json_item(out, role, item);
-      items_.emplace(&item, std::move(json));
+      items_.add(&item, std::move(json));
     }
   }
   for (const auto& rule : rules.knowledge_base().rules()) {
@@ -92,11 +92,9 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     entry_coded_.push_back(reads.size() <= kMostCoded);
   }
   for (const Item& level : rules.levels())
-    report_head_.emplace(&level,
-                         members_of([&](JsonOut& o) { json_report_head(o, rules, level); }));
-  report_head_.emplace(&rules.undecided, members_of([&](JsonOut& o) {
-    json_report_head(o, rules, rules.undecided);
-  }));
+    report_head_.add(&level, members_of([&](JsonOut& o) { json_report_head(o, rules, level); }));
+  report_head_.add(&rules.undecided,
+                   members_of([&](JsonOut& o) { json_report_head(o, rules, rules.undecided); }));
   coded_entries_.resize(entry_coded_.size());
   for (const auto& fact : rules.knowledge_base().facts()) {
     std::string json;
@@ -108,7 +106,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
     for (const Item& item : rules.items_of(fact)) {
       std::string json;
       append_json_string(json, item.id);
-      item_id_.emplace(&item, std::move(json));
+      item_id_.add(&item, std::move(json));
     }
   };
   for (const FactId fact : {rules.roles.level, rules.roles.red_flags, rules.roles.reasons,
@@ -148,7 +146,7 @@ JsonReportWriter::JsonReportWriter(const ruleset::RuleSet& rules, Uses uses)
 
 void JsonReportWriter::item(JsonOut& out, ruleset::Role role, const Item* item) const {
   if (out.compact() && cached_) {
-    if (auto it = items_.find(item); it != items_.end()) return out.raw(it->second);
+    if (const std::string* json = items_.find(item)) return out.raw(*json);
   }
   json_item(out, role, *item);
 }
@@ -216,11 +214,11 @@ void JsonReportWriter::answer_member(JsonOut& out, FactId fact, Value value) con
 void JsonReportWriter::exercise(JsonOut& out, const Item* item, const std::string& caution) const {
   if (caution.empty()) return this->item(out, ruleset::Role::Routine, item);
   if (out.compact() && cached_) {
-    if (auto it = items_.find(item); it != items_.end()) {
+    if (const std::string* cached = items_.find(item)) {
       // The exercise as cached, its closing brace replaced by the caution:
       // what json_exercise_with writes last.
       std::string& json = exercise_scratch_;
-      json.assign(it->second, 0, it->second.size() - 1);
+      json.assign(*cached, 0, cached->size() - 1);
       json += ",\"caution\":";
       append_json_string(json, caution);
       json += '}';
@@ -232,7 +230,7 @@ void JsonReportWriter::exercise(JsonOut& out, const Item* item, const std::strin
 
 void JsonReportWriter::item_id(JsonOut& out, const Item* item) const {
   if (out.compact() && cached_)
-    if (auto found = item_id_.find(item); found != item_id_.end()) return out.raw(found->second);
+    if (const std::string* json = item_id_.find(item)) return out.raw(*json);
   out.string(item->id);
 }
 
@@ -337,8 +335,9 @@ void JsonReportWriter::because(JsonOut& out, const engine::FactTable& facts,
 void JsonReportWriter::write(const Report& r, JsonOut& out, std::string_view id) const {
   out.begin_object();
   if (!id.empty()) out.key("id"), out.raw(id);
-  if (out.compact() && cached_ && !r.action)
-    out.raw_members(report_head_.at(r.level));
+  if (const std::string* head =
+          out.compact() && cached_ && !r.action ? report_head_.find(r.level) : nullptr)
+    out.raw_members(*head);
   else
     json_report_head(out, rules_, *r.level, r.action);
   out.key("complete"), out.boolean(r.complete);

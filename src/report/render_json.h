@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "report/item_table.h"
 #include "report/json_out.h"
 #include "report/report.h"
 #include "report/vector_hash.h"
@@ -57,7 +58,7 @@ class JsonReportWriter {
   const ruleset::RuleSet& rules_;
   // Compact JSON of each item a report can show, and of each rule's
   // conclusions, rendered once.
-  std::unordered_map<const ruleset::Item*, std::string> items_;
+  ItemTable<std::string> items_;
   // By rule, compact: a trace entry up to its `because` object (id and
   // source), and from after it to its end (`then`). A full report has a
   // dozen entries; pasting these took the trace from 17,300 to 14,800
@@ -85,12 +86,12 @@ class JsonReportWriter {
   std::vector<char> entry_kept_;
   mutable std::unordered_map<std::string, std::string> entries_;
   mutable std::string entry_key_, entry_scratch_, exercise_scratch_;
-  std::unordered_map<const ruleset::Item*, std::string> report_head_;  // schema ... advice
-  std::vector<std::string> fact_id_;  // by fact: its id as a JSON string
+  ItemTable<std::string> report_head_;  // schema ... advice
+  std::vector<std::string> fact_id_;    // by fact: its id as a JSON string
   // By item, for the kinds --brief lists (a level, a classification value,
   // a red flag, a reason, an exercise, an activity to avoid): its id as a
   // JSON string. Escaping thirty ids a line was 3% of a brief report.
-  std::unordered_map<const ruleset::Item*, std::string> item_id_;
+  ItemTable<std::string> item_id_;
   std::vector<std::string> assumed_;  // by question: its `assumed` entry
   // --brief bodies (every member after the id) already written, compact, by
   // the items they name and `complete` (brief_key_), which decide every
