@@ -167,25 +167,32 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
                      ruleset::did_you_mean(key, rules.question_ids()));
 }
 
-// The answer a JSON scalar gives when it is written in a common way — true
-// or false, 1 or 0 for yes or no, text as flags take it most often (no,
-// "unsure", a choice's id) — or nothing. Never an error: batch reads some
-// twenty a line, and most are these.
-std::optional<Value> common_answer(const Question& q, const FlatJsonValue& v) {
+// Whether a JSON scalar is written in a common way — true or false, 1 or 0
+// for yes or no, text as flags take it most often (no, "unsure", a
+// choice's id) — and if so its answer, in `out`. Never an error: batch
+// reads some twenty a line, and most are these. (Not an optional<Value>:
+// put together in memory a byte and a word at a time and then read whole,
+// it stalled the processor a dozen cycles an answer, waiting for the
+// stores.)
+bool common_answer(const Question& q, const FlatJsonValue& v, Value& out) {
   using Kind = FlatJsonValue::Kind;
   switch (v.kind) {
-    case Kind::String: return ruleset::common_spelling(q, v.text);
+    case Kind::String:
+      if (const auto value = ruleset::common_spelling(q, v.text)) {
+        out = *value;
+        return true;
+      }
+      return false;
     case Kind::True:
     case Kind::False:
-      if (q.type == engine::FactType::Bool) return Value::boolean(v.kind == Kind::True);
-      break;
+      out = Value::boolean(v.kind == Kind::True);
+      return q.type == engine::FactType::Bool;
     case Kind::Number:
-      if (q.type == engine::FactType::Bool && (v.number == 0 || v.number == 1))
-        return Value::boolean(v.number == 1);
-      break;
+      out = Value::boolean(v.number == 1);
+      return q.type == engine::FactType::Bool && (v.number == 0 || v.number == 1);
     case Kind::Null: break;
   }
-  return std::nullopt;
+  return false;
 }
 
 // One answer from a JSON scalar: native JSON (true, 2) or a string spelt as
@@ -194,7 +201,7 @@ std::optional<Value> common_answer(const Question& q, const FlatJsonValue& v) {
 // ("not answered") is the caller's to handle.
 ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
   using Kind = FlatJsonValue::Kind;
-  if (auto value = common_answer(q, v)) return *value;
+  if (Value value; common_answer(q, v, value)) return value;
   if (v.kind == Kind::String) return ruleset::parse_answer(q, v.text);
   if (q.type == engine::FactType::Number && v.kind == Kind::Number)
     return ruleset::check_number(q, v.number);
@@ -325,18 +332,25 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     next_in_order = fact + 1;
     if (seen[fact]) return false;
     seen[fact] = true;
-    std::optional<Value> answer;
-    if (value.kind != Kind::Null) {
-      answer = common_answer(*q, value);
-      if (!answer) {  // what answer_from_scalar gives, as both readers read it
-        auto parsed = answer_from_scalar(*q, value);
-        if (std::holds_alternative<AnswerError>(parsed)) return false;
-        answer = std::get<Value>(parsed);
-      }
+    // Each field stored on its own (see common_answer).
+    auto& [read_fact, answer] = read.emplace_back();
+    read_fact = static_cast<engine::FactId>(fact);
+    if (value.kind == Kind::Null) continue;
+    Value given;
+    if (!common_answer(*q, value,
+                       given)) {  // what answer_from_scalar gives, as both readers read it
+      auto parsed = answer_from_scalar(*q, value);
+      if (std::holds_alternative<AnswerError>(parsed)) return false;
+      given = std::get<Value>(parsed);
     }
-    read.emplace_back(static_cast<engine::FactId>(fact), answer);
+    answer = given;
   }
-  for (const auto& [fact, answer] : read) answers[fact] = answer;
+  for (const auto& [fact, answer] : read) {  // a field at a time again (see common_answer)
+    if (answer)
+      answers[fact].emplace(*answer);
+    else
+      answers[fact].reset();
+  }
   if (id) *id = std::move(record_id);
   return true;
 }
