@@ -228,9 +228,8 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
     for (FactId q : matter_when_opened(alone_not_, evaluation).matter) report_.assumed.push_back(q);
   std::sort(report_.assumed.begin(), report_.assumed.end());
   // Kept with the finding for the whole set, unless the calls above forgot it.
-  if (auto set = opened_.find(unanswered_);
-      set != opened_.end() && set->second.found.find(all_key_))
-    set->second.found.set_assumed(all_key_, report_.assumed);
+  if (Opened* set = opened_.find(key_bytes(unanswered_)); set && set->found.find(all_key_))
+    set->found.set_assumed(all_key_, report_.assumed);
 }
 
 // Which of `open` (questions declined in `evaluation`) matter when they are
@@ -238,8 +237,8 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
 // its base (engine::RerunKey, left in key_), and remembered.
 FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
                                                          const engine::Evaluation& evaluation) {
-  auto set = opened_.find(open);
-  if (set == opened_.end()) {
+  Opened* set = opened_.find(key_bytes(open));
+  if (!set) {
     if (opened_.size() >= kDownstreamKept) {  // memory stays flat
       opened_.clear();
       remembered_ = 0;
@@ -250,9 +249,9 @@ FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactI
              {}};
     o.level_from_base = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
                                   rules_.roles.level) == o.downstream.facts.end();
-    set = opened_.emplace(open, std::move(o)).first;
+    set = &opened_.add(key_bytes(open), std::move(o));
   }
-  Opened& o = set->second;
+  Opened& o = *set;
   key_.clear();
   if (rerun_key_) {
     rerun_key_->append(evaluation, o.downstream, key_);
@@ -260,7 +259,7 @@ FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactI
   }
   if (auto found = o.found.find(key_)) return *found;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
-    for (auto& [_, other] : opened_) other.found.clear();
+    for (Opened& other : opened_.values()) other.found.clear();
     remembered_ = 0;
   }
   evaluator_.rerun(evaluation, o.downstream, scratch_);

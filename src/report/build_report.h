@@ -5,14 +5,13 @@
 // so batch builds a report per line without allocating once warm.
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/evaluator.h"
 #include "engine/rerun_key.h"
+#include "report/byte_key_map.h"
 #include "report/findings_by_key.h"
 #include "report/report.h"
-#include "report/vector_hash.h"
 #include "ruleset/rule_set.h"
 
 namespace backtriage::report {
@@ -61,10 +60,11 @@ class ReportBuilder {
     FindingsByKey found;
   };
   // What opening each set of optional questions reruns, and what it found,
-  // by the set: a batch meets few sets, and each is worked out once. Hashed:
-  // every full report looks up one or more, and a search of an ordered map
-  // compared a dozen lists of questions, with a branch for each element.
-  std::unordered_map<std::vector<engine::FactId>, Opened, VectorHash> opened_;
+  // by the set (its bytes): a batch meets few sets, and each is worked out
+  // once. Hashed: every full report looks up one or more, and a search of
+  // an ordered map compared a dozen lists of questions, with a branch for
+  // each element.
+  ByteKeyMap<Opened> opened_;
   std::size_t remembered_ = 0;                 // entries in every `found`
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;

@@ -4,6 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "report/key_hash.h"
+
 namespace backtriage::report {
 
 namespace {
@@ -15,23 +17,6 @@ std::size_t words_for(std::size_t bytes) {
 }
 
 }  // namespace
-
-std::uint64_t FindingsByKey::hash_of(std::string_view key) {
-  // Eight bytes a step, then the last few; mixed at the end (the slots are
-  // chosen by the low bits).
-  std::uint64_t hash = 0x9E3779B97F4A7C15u ^ key.size();
-  std::size_t at = 0;
-  for (; at + 8 <= key.size(); at += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, key.data() + at, sizeof word);
-    hash = (hash ^ word) * 0xBF58476D1CE4E5B9u;
-    hash ^= hash >> 31;
-  }
-  std::uint64_t rest = 0;
-  std::memcpy(&rest, key.data() + at, key.size() - at);
-  hash = (hash ^ rest) * 0x94D049BB133111EBu;
-  return hash ^ (hash >> 29);
-}
 
 std::size_t FindingsByKey::slot_of(std::string_view key, std::uint64_t hash) const {
   const std::size_t mask = slots_.size() - 1;
@@ -46,7 +31,7 @@ std::size_t FindingsByKey::slot_of(std::string_view key, std::uint64_t hash) con
 
 std::optional<FindingsByKey::Finding> FindingsByKey::find(std::string_view key) const {
   if (slots_.empty()) return std::nullopt;
-  const Slot& s = slots_[slot_of(key, hash_of(key))];
+  const Slot& s = slots_[slot_of(key, key_hash(key))];
   if (s.at == 0) return std::nullopt;
   const engine::FactId* lists = &records_[s.at - 1 + words_for(s.key_bytes)];
   Finding found{{lists, s.matter}, std::nullopt};
@@ -85,7 +70,7 @@ void FindingsByKey::grow() {
 FindingsByKey::Finding FindingsByKey::add(std::string_view key,
                                           std::span<const engine::FactId> matter) {
   if (2 * (size_ + 1) > slots_.size()) grow();
-  const std::uint64_t hash = hash_of(key);
+  const std::uint64_t hash = key_hash(key);
   Slot& s = slots_[slot_of(key, hash)];
   if (s.at != 0) throw std::logic_error("findings by key: a key added twice");
   s = Slot{hash, append(key, matter, {}), static_cast<std::uint32_t>(key.size()),
@@ -96,7 +81,7 @@ FindingsByKey::Finding FindingsByKey::add(std::string_view key,
 
 void FindingsByKey::set_assumed(std::string_view key, std::span<const engine::FactId> assumed) {
   if (slots_.empty()) throw std::logic_error("findings by key: no such key");
-  Slot& s = slots_[slot_of(key, hash_of(key))];
+  Slot& s = slots_[slot_of(key, key_hash(key))];
   if (s.at == 0) throw std::logic_error("findings by key: no such key");
   // A new record, the lists of the old one copied first: it may move.
   const std::vector<engine::FactId> matter(&records_[s.at - 1 + words_for(s.key_bytes)],

@@ -8,7 +8,8 @@
 // bucket, its node, the key's own allocation and the finding's lists each
 // a trip to memory, and a division for every step along a bucket. Here a
 // key's slot holds its hash, and its bytes and lists lie together in one
-// record, appended to one array: a slot and a record a lookup.
+// record, appended to one array: a slot and a record a lookup (where
+// byte_key_map.h keeps the keys apart from the values).
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -43,7 +44,6 @@ class FindingsByKey {
     std::uint32_t matter = 0;   // how many follow the key
     std::int32_t assumed = -1;  // how many follow those; -1: none kept
   };
-  static std::uint64_t hash_of(std::string_view key);
   // The slot of `key`, or of the empty slot where it would go.
   std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
   // Appends a record; returns where it starts.

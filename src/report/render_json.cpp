@@ -418,13 +418,12 @@ void JsonReportWriter::write_brief(const Report& r, JsonOut& out, std::string_vi
   add_list(r.routine);
   add_list(r.avoid);
   add_list(r.watch_for);
-  auto found = briefs_.find(key);
-  if (found != briefs_.end()) {
-    out.raw_members(found->second);
+  if (const std::string* body = briefs_.find(key_bytes(key))) {
+    out.raw_members(*body);
   } else {
-    std::string body = members_of([&](JsonOut& o) { brief_members(r, o); });
-    out.raw_members(body);
-    if (briefs_.size() < kBriefsKept) briefs_.emplace(key, std::move(body));
+    std::string written = members_of([&](JsonOut& o) { brief_members(r, o); });
+    out.raw_members(written);
+    if (briefs_.size() < kBriefsKept) briefs_.add(key_bytes(key), std::move(written));
   }
   out.end_object();
 }

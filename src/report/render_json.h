@@ -12,10 +12,10 @@
 #include <utility>
 #include <vector>
 
+#include "report/byte_key_map.h"
 #include "report/item_table.h"
 #include "report/json_out.h"
 #include "report/report.h"
-#include "report/vector_hash.h"
 
 namespace backtriage::report {
 
@@ -99,7 +99,7 @@ class JsonReportWriter {
   // in the bench's 100,000 lines), so writing them again was 14% of a brief
   // line. At most kBriefsKept, then no more are added.
   static constexpr std::size_t kBriefsKept = 4096;
-  mutable std::unordered_map<std::vector<std::uintptr_t>, std::string, VectorHash> briefs_;
+  mutable ByteKeyMap<std::string> briefs_;
   mutable std::vector<std::uintptr_t> brief_key_;
   // By fact and value, for values that are small whole numbers (a bool,
   // the unsure answer, a symbol, a number below kWholeNumbersKept): the
