@@ -187,3 +187,50 @@ TEST_CASE("what to watch for is most urgent first, each step's entries in file o
   }
   CHECK(ties > 20);  // the order within a step was put to the test
 }
+
+TEST_CASE("a report lists a set's items in file order, whatever order the rules gave them",
+          "[report]") {
+  // Seventy reasons, asserted last first: below 64 the items come from the
+  // values' bits, and with one from 64 on, from sorting their addresses.
+  std::string text = R"(id: order
+version: "1"
+disclaimer: d
+report: {level: level, reasons: reason}
+questions:
+  - {id: n, type: number, min: 0, max: 100, prompt: p, source: s}
+facts:
+  - id: level
+    type: ranked
+    choices:
+      - {id: home, label: H, advice: A, routine: true, cds: info, color: green}
+    undecided: {id: unknown, label: U, advice: A, cds: warning, color: yellow}
+  - id: reason
+    type: set
+    items:
+)";
+  for (int i = 0; i < 70; ++i)
+    text += "      - {id: v" + std::to_string(i) + ", text: t, source: s}\n";
+  text += "rules:\n  - {id: home, when: {n: {ge: 0}}, then: {level: home}, source: s}\n";
+  for (int i = 69; i >= 0; --i)
+    text += "  - {id: r" + std::to_string(i) + ", when: {n: {ge: " + std::to_string(i) +
+            "}}, then: {reason: v" + std::to_string(i) + "}, source: s}\n";
+  auto loaded = ruleset::load_rule_set(text, "order.yaml");
+  REQUIRE(loaded.rule_set);
+  const ruleset::RuleSet& rules = *loaded.rule_set;
+  const auto& kb = rules.knowledge_base();
+  report::ReportBuilder builder(rules);
+  engine::Evaluation evaluation(kb);
+  engine::Answers answers(kb.facts().size());
+  for (int n : {0, 1, 5, 63, 64, 69}) {  // the first n + 1 reasons, given last first
+    answers[*kb.find_fact("n")] = Value::number(n);
+    engine::Evaluator(kb).run(answers, evaluation, nullptr, engine::Unanswered::Final);
+    std::vector<std::string> ids;
+    for (const ruleset::Item* reason :
+         builder.build(answers, evaluation, nullptr, report::Detail::Brief).reasons)
+      ids.push_back(reason->id);
+    std::vector<std::string> expected;
+    for (int i = 0; i <= n; ++i) expected.push_back("v" + std::to_string(i));
+    INFO("n " << n);
+    CHECK(ids == expected);
+  }
+}
