@@ -143,28 +143,33 @@ std::string describe(const FactDecl& decl, Value value) {
 
 void Evaluator::apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const {
   FactTable& facts = evaluation.facts_;
-  for (const Assertion& a : kb_.rules()[rule].then) {
+  for (const KnowledgeBase::CompiledAssertion& a : kb_.assertions(rule)) {
     if (status == Tri::Unknown) {
-      changed |= facts.add_possible(a.fact, a.value);
+      changed |= facts.add_possible(a.fact, a.value, a.bit);
       continue;
     }
-    const FactDecl& decl = facts.decl(a.fact);
-    auto certain = facts.certain(a.fact);
-    if (decl.conflicts_on_disagreement() && !certain.empty() && certain.front() != a.value) {
-      int first = -1;
-      for (int writer : kb_.writers(a.fact)) {
-        if (writer == rule || evaluation.status_[writer] != Tri::True) continue;
-        for (const Assertion& w : kb_.rules()[writer].then)
-          if (w.fact == a.fact && w.value == certain.front()) first = writer;
-      }
-      std::string other = first < 0 ? "another rule" : "rule '" + kb_.rules()[first].id + "'";
-      throw ConflictError("rules disagree on '" + decl.id + "': " + other + " asserts '" +
-                              describe(decl, certain.front()) + "', rule '" + kb_.rules()[rule].id +
-                              "' asserts '" + describe(decl, a.value) + "'",
-                          first, rule);
+    if (a.single) {
+      const auto certain = facts.certain(a.fact);
+      if (!certain.empty() && certain.front() != a.value) clash(rule, a.fact, a.value, evaluation);
     }
-    changed |= facts.add_certain(a.fact, a.value);
+    changed |= facts.add_certain(a.fact, a.value, a.bit);
   }
+}
+
+void Evaluator::clash(int rule, FactId fact, Value value, const Evaluation& evaluation) const {
+  const FactDecl& decl = kb_.facts()[fact];
+  const Value held = evaluation.facts_.certain(fact).front();
+  int first = -1;
+  for (int writer : kb_.writers(fact)) {
+    if (writer == rule || evaluation.status_[writer] != Tri::True) continue;
+    for (const Assertion& w : kb_.rules()[writer].then)
+      if (w.fact == fact && w.value == held) first = writer;
+  }
+  std::string other = first < 0 ? "another rule" : "rule '" + kb_.rules()[first].id + "'";
+  throw ConflictError("rules disagree on '" + decl.id + "': " + other + " asserts '" +
+                          describe(decl, held) + "', rule '" + kb_.rules()[rule].id +
+                          "' asserts '" + describe(decl, value) + "'",
+                      first, rule);
 }
 
 void Evaluator::run(const Answers& answers, Evaluation& evaluation, Trace* trace,

@@ -108,6 +108,9 @@ class Evaluator {
 
  private:
   void apply(int rule, Tri status, Evaluation& evaluation, bool& changed) const;
+  // Throws the ConflictError of `rule` asserting `value` of `fact`, which
+  // holds another.
+  [[noreturn]] void clash(int rule, FactId fact, Value value, const Evaluation& evaluation) const;
   template <typename SetInput>
   void rerun_with(const Evaluation& base, const Downstream& downstream, Evaluation& out,
                   SetInput set_input) const;

@@ -18,13 +18,13 @@ void FactTable::decline(FactId fact) {
   empty(fact, false);
 }
 
-bool FactTable::add_certain(FactId fact, Value value) {
+bool FactTable::add_certain(FactId fact, Value value, std::uint64_t bit) {
   auto& state = states_[fact];
   // A small value's bit answers "already there?" for both lists at once;
   // batch asserts some thirty values a line. The mask is brought to what
   // mask_from_state says from what changed, not worked out again.
   ForMask& mask = masks_[fact];
-  if (const std::uint64_t bit = small_bit(value)) {
+  if (bit) {
     if (state.certain_bits & bit) return false;
     state.certain.push_back(value);
     state.certain_bits |= bit;
@@ -46,9 +46,9 @@ bool FactTable::add_certain(FactId fact, Value value) {
   return true;
 }
 
-bool FactTable::add_possible(FactId fact, Value value) {
+bool FactTable::add_possible(FactId fact, Value value, std::uint64_t bit) {
   auto& state = states_[fact];
-  if (const std::uint64_t bit = small_bit(value)) {
+  if (bit) {
     if (state.possible_bits & bit) return false;
     state.possible.push_back(value);
     state.possible_bits |= bit;

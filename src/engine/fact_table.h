@@ -71,8 +71,13 @@ class FactTable {
   void decline(FactId fact);
 
   // Each returns true when the fact's state changed.
-  bool add_certain(FactId fact, Value value);
-  bool add_possible(FactId fact, Value value);
+  bool add_certain(FactId fact, Value value) { return add_certain(fact, value, small_bit(value)); }
+  bool add_possible(FactId fact, Value value) {
+    return add_possible(fact, value, small_bit(value));
+  }
+  // The same, with the value's small_bit worked out before (a rule's, once).
+  bool add_certain(FactId fact, Value value, std::uint64_t bit);
+  bool add_possible(FactId fact, Value value, std::uint64_t bit);
 
   const FactDecl& decl(FactId fact) const { return (*decls_)[fact]; }
   std::size_t size() const { return states_.size(); }

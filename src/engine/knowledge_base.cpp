@@ -83,6 +83,15 @@ KnowledgeBase::KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rule
     conditions.push_back(&rule.when);
   }
   program_ = ConditionProgram(conditions, facts_);
+  first_assertion_.push_back(0);
+  for (const Rule& rule : rules_) {
+    for (const Assertion& a : rule.then) {
+      const bool known = a.fact >= 0 && a.fact < static_cast<FactId>(facts_.size());
+      assertions_.push_back({a.fact, known && facts_[a.fact].conflicts_on_disagreement(), a.value,
+                             small_bit(a.value)});
+    }
+    first_assertion_.push_back(assertions_.size());
+  }
   for (FactId f = 0; f < static_cast<FactId>(facts_.size()); ++f) {
     fact_index_.emplace(facts_[f].id, f);
     (facts_[f].is_input ? inputs_ : derived_).push_back(f);

@@ -6,7 +6,9 @@
 // final by the time it is read. Rules that feed each other through positive
 // reads form one stratum, run to a fixpoint; a cycle through a negated read
 // (`not`, `absent`, `ne`) has no stable meaning and is rejected.
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -77,6 +79,20 @@ class KnowledgeBase {
   Tri truth(int rule, const FactTable& facts) const {
     return program_.truth(first_part_[rule], facts);
   }
+  // What a rule asserts, compiled as its condition is: with each value's
+  // bit (small_bit) and whether its fact takes one value only (a second
+  // would clash), so firing neither converts the value again nor reads the
+  // fact's declaration. Some thirty are fired a line.
+  struct CompiledAssertion {
+    FactId fact;
+    bool single;
+    Value value;
+    std::uint64_t bit;
+  };
+  std::span<const CompiledAssertion> assertions(int rule) const {
+    return {assertions_.data() + first_assertion_[rule],
+            assertions_.data() + first_assertion_[rule + 1]};
+  }
 
  private:
   KnowledgeBase(std::vector<FactDecl> facts, std::vector<Rule> rules);
@@ -85,6 +101,8 @@ class KnowledgeBase {
   std::unordered_map<std::string, FactId> fact_index_;
   std::vector<int> first_part_;  // by rule, and one past the last part
   ConditionProgram program_;
+  std::vector<CompiledAssertion> assertions_;
+  std::vector<std::size_t> first_assertion_;  // by rule, and one past the last
   std::vector<FactId> inputs_, derived_;
   // Worked out from order_ once it is set (lay_out).
   void lay_out();

@@ -373,3 +373,41 @@ TEST_CASE("at_least counts the parts that hold, three-valued", "[engine]") {
   CHECK(ev.run(Fixture::answers(false, 1)).rule_status(0) == Tri::False);
   CHECK(ev.run(Fixture::answers({}, 0)).rule_status(0) == Tri::False);  // at most one can hold
 }
+
+TEST_CASE("what a rule asserts is compiled with its value's bit and its fact's kind", "[engine]") {
+  // The derived facts need not hold symbols: a number asserted by a rule
+  // (70.5 has no bit; 3 has one) is kept from its list alone.
+  Fixture fx;
+  fx.facts.push_back({"score", FactType::Number, {}, false});
+  const FactId score = 4;
+  auto kb = fx.build({
+      Fixture::rule("both", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{Fixture::KIND, Value::symbol(1)}, {Fixture::TAGS, Value::symbol(0)}}),
+      Fixture::rule("half", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{score, Value::number(70.5)}}),
+      Fixture::rule("three", Condition::compare(Fixture::N, Condition::Op::Ge, {Value::number(1)}),
+                    {{Fixture::TAGS, Value::number(3)}}),
+  });
+  const auto both = kb.assertions(0);
+  REQUIRE(both.size() == 2);
+  CHECK((both[0].fact == Fixture::KIND && both[0].single && both[0].bit == 2));
+  CHECK((both[1].fact == Fixture::TAGS && !both[1].single && both[1].bit == 1));
+  REQUIRE(kb.assertions(1).size() == 1);
+  CHECK((kb.assertions(1)[0].bit == 0 && kb.assertions(1)[0].single));
+  CHECK(kb.assertions(2)[0].bit == 8);
+  // Fired, each is where it was asserted to be, the bitless one by its list.
+  Evaluator ev(kb);
+  auto fired = ev.run(Fixture::answers(true, 5));
+  CHECK(fired.facts().is_certain(Fixture::KIND, Value::symbol(1)));
+  CHECK(fired.facts().certain(score).size() == 1);
+  CHECK(fired.facts().is_certain(score, Value::number(70.5)));
+  CHECK(fired.facts().certain_bits(Fixture::TAGS) == 0b1001);
+  // A second bitless value clashes with the first, as any single fact's.
+  auto clash = fx.build({
+      Fixture::rule("one", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{score, Value::number(70.5)}}),
+      Fixture::rule("two", Fixture::is(Fixture::A, Value::boolean(true)),
+                    {{score, Value::number(0.5)}}),
+  });
+  CHECK_THROWS_AS(Evaluator(clash).run(Fixture::answers(true, {})), ConflictError);
+}
