@@ -151,23 +151,57 @@ ParsedAnswer check_number(const Question& q, double value) {
   return engine::Value::number(value == 0 ? 0.0 : value);  // no "-0"
 }
 
+namespace {
+
+// The spellings of yes and no that flags and files take (in any case, once
+// parse_answer has folded it), and "unsure" for a question that takes it.
+struct YesNoSpelling {
+  std::string_view word;
+  engine::Value value;
+  bool unsure;
+};
+constexpr std::array<YesNoSpelling, 9> kYesNo{{
+    {"no", engine::Value::boolean(false), false},
+    {"n", engine::Value::boolean(false), false},
+    {"false", engine::Value::boolean(false), false},
+    {"0", engine::Value::boolean(false), false},
+    {"yes", engine::Value::boolean(true), false},
+    {"y", engine::Value::boolean(true), false},
+    {"true", engine::Value::boolean(true), false},
+    {"1", engine::Value::boolean(true), false},
+    {"unsure", engine::Value::symbol(kUnsureValue), true},
+}};
+// Where each spelling is in kYesNo (plus one; 0: none), by its length and
+// first byte, which tell them all apart: one place to look and one
+// comparison, where comparing with each in turn mispredicted a branch on
+// most of batch's answers, spelt every way.
+constexpr std::size_t kLongestYesNo = 6;
+constexpr auto kYesNoAt = [] {
+  std::array<std::array<std::uint8_t, 128>, kLongestYesNo + 1> at{};
+  for (std::size_t i = 0; i < kYesNo.size(); ++i) {
+    auto& slot = at[kYesNo[i].word.size()][static_cast<unsigned char>(kYesNo[i].word[0])];
+    if (slot != 0) throw "two spellings of yes and no share a length and a first byte";
+    slot = static_cast<std::uint8_t>(i + 1);
+  }
+  return at;
+}();
+
+}  // namespace
+
 std::optional<engine::Value> common_spelling(const Question& q, std::string_view text) {
-  // The spellings of yes and no that flags and files take (in any case, once
-  // parse_answer has folded it).
-  static constexpr std::array<std::string_view, 4> yes{"yes", "y", "true", "1"};
-  static constexpr std::array<std::string_view, 4> no{"no", "n", "false", "0"};
-  auto among = [&](const auto& words) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](std::string_view word) { return text_equal(word, text); });
-  };
   if (q.type == engine::FactType::Bool) {
-    if (among(no)) return engine::Value::boolean(false);
-    if (among(yes)) return engine::Value::boolean(true);
-    if (q.accepts_unsure() && text_equal(text, "unsure")) return unsure_answer();
-  } else if (q.type == engine::FactType::Choice) {
+    if (text.empty() || text.size() > kLongestYesNo) return std::nullopt;
+    const auto first = static_cast<unsigned char>(text[0]);
+    if (first >= 128) return std::nullopt;
+    const std::size_t at = kYesNoAt[text.size()][first];
+    if (at == 0 || !text_equal(kYesNo[at - 1].word, text)) return std::nullopt;
+    const YesNoSpelling& spelling = kYesNo[at - 1];
+    if (spelling.unsure && !q.accepts_unsure()) return std::nullopt;
+    return spelling.value;
+  }
+  if (q.type == engine::FactType::Choice)
     for (std::size_t i = 0; i < q.choices.size(); ++i)
       if (text_equal(q.choices[i].id, text)) return engine::Value::symbol(static_cast<int>(i));
-  }
   return std::nullopt;
 }
 

@@ -38,6 +38,30 @@ TEST_CASE("booleans accept the contract's spellings in any case", "[answers]") {
         "expected yes or no, got 'unsure'");
 }
 
+TEST_CASE("the common spellings of yes and no, each one, and no near miss", "[answers]") {
+  using engine::Value;
+  const auto& fever = question("fever");          // takes unsure
+  const auto& improving = question("improving");  // does not
+  const std::vector<std::pair<std::string_view, Value>> spellings{
+      {"no", Value::boolean(false)},    {"n", Value::boolean(false)},
+      {"false", Value::boolean(false)}, {"0", Value::boolean(false)},
+      {"yes", Value::boolean(true)},    {"y", Value::boolean(true)},
+      {"true", Value::boolean(true)},   {"1", Value::boolean(true)}};
+  for (const auto& [text, value] : spellings) {
+    INFO(text);
+    CHECK(ruleset::common_spelling(fever, text) == value);
+    CHECK(ruleset::common_spelling(improving, text) == value);
+  }
+  CHECK(ruleset::common_spelling(fever, "unsure") == ruleset::unsure_answer());
+  CHECK_FALSE(ruleset::common_spelling(improving, "unsure"));
+  // Same length and first letter as a spelling, or one letter more or less.
+  for (std::string_view miss : {"na", "ni", "yeah", "yes!", "ye", "nope", "f", "t", "tru", "falsy",
+                                "unsurE", "unsur", "2", "10", "", "No", "\xc3\xb1"}) {
+    INFO(miss);
+    CHECK_FALSE(ruleset::common_spelling(fever, miss));
+  }
+}
+
 TEST_CASE("red flags take unsure; everyday words are for the prompt", "[answers]") {
   const auto& fever = question("fever");
   const auto unsure = ruleset::unsure_answer();
