@@ -24,7 +24,7 @@ std::size_t FindingsByKey::slot_of(std::string_view key, std::uint64_t hash) con
     const Slot& s = slots_[i];
     if (s.at == 0) return i;
     if (s.hash == hash && s.key_bytes == key.size() &&
-        std::memcmp(&records_[s.at - 1], key.data(), key.size()) == 0)
+        (key.empty() || std::memcmp(records_.data() + (s.at - 1), key.data(), key.size()) == 0))
       return i;
   }
 }
@@ -33,7 +33,7 @@ std::optional<FindingsByKey::Finding> FindingsByKey::find(std::string_view key) 
   if (slots_.empty()) return std::nullopt;
   const Slot& s = slots_[slot_of(key, key_hash(key))];
   if (s.at == 0) return std::nullopt;
-  const engine::FactId* lists = &records_[s.at - 1 + words_for(s.key_bytes)];
+  const engine::FactId* lists = records_.data() + (s.at - 1 + words_for(s.key_bytes));
   Finding found{{lists, s.matter}, std::nullopt};
   if (s.assumed >= 0) found.assumed.emplace(lists + s.matter, static_cast<std::size_t>(s.assumed));
   return found;
@@ -48,8 +48,8 @@ std::uint32_t FindingsByKey::append(std::string_view key, std::span<const engine
   if (at + words >= std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("findings by key: too many kept");
   records_.resize(at + words, 0);
-  std::memcpy(&records_[at], key.data(), key.size());
-  std::int32_t* lists = &records_[at + words_for(key.size())];
+  if (!key.empty()) std::memcpy(records_.data() + at, key.data(), key.size());
+  std::int32_t* lists = records_.data() + (at + words_for(key.size()));
   std::copy(matter.begin(), matter.end(), lists);
   std::copy(assumed.begin(), assumed.end(), lists + matter.size());
   return static_cast<std::uint32_t>(at + 1);
@@ -76,7 +76,7 @@ FindingsByKey::Finding FindingsByKey::add(std::string_view key,
   s = Slot{hash, append(key, matter, {}), static_cast<std::uint32_t>(key.size()),
            static_cast<std::uint32_t>(matter.size()), -1};
   ++size_;
-  return {{&records_[s.at - 1 + words_for(key.size())], matter.size()}, std::nullopt};
+  return {{records_.data() + (s.at - 1 + words_for(key.size())), matter.size()}, std::nullopt};
 }
 
 void FindingsByKey::set_assumed(std::string_view key, std::span<const engine::FactId> assumed) {
@@ -84,8 +84,9 @@ void FindingsByKey::set_assumed(std::string_view key, std::span<const engine::Fa
   Slot& s = slots_[slot_of(key, key_hash(key))];
   if (s.at == 0) throw std::logic_error("findings by key: no such key");
   // A new record, the lists of the old one copied first: it may move.
-  const std::vector<engine::FactId> matter(&records_[s.at - 1 + words_for(s.key_bytes)],
-                                           &records_[s.at - 1 + words_for(s.key_bytes)] + s.matter);
+  const std::vector<engine::FactId> matter(
+      records_.data() + (s.at - 1 + words_for(s.key_bytes)),
+      records_.data() + (s.at - 1 + words_for(s.key_bytes)) + s.matter);
   s.at = append(key, matter, assumed);
   s.assumed = static_cast<std::int32_t>(assumed.size());
 }

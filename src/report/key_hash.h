@@ -21,7 +21,7 @@ inline std::uint64_t key_hash(std::string_view key) {
     hash ^= hash >> 31;
   }
   std::uint64_t rest = 0;
-  std::memcpy(&rest, key.data() + at, key.size() - at);
+  if (at < key.size()) std::memcpy(&rest, key.data() + at, key.size() - at);
   hash = (hash ^ rest) * 0x94D049BB133111EBu;
   return hash ^ (hash >> 29);
 }
