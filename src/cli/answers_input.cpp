@@ -11,6 +11,7 @@
 #include "cli/flat_json_reader.h"
 #include "cli/input_file.h"
 #include "cli/questionnaire_response.h"
+#include "cli/scalar_answer.h"
 #include "report/json_out.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/spelling.h"
@@ -167,52 +168,6 @@ std::string unknown_key(const ruleset::RuleSet& rules, const std::string& key) {
                      ruleset::did_you_mean(key, rules.question_ids()));
 }
 
-// Whether a JSON scalar is written in a common way — true or false, 1 or 0
-// for yes or no, text as flags take it most often (no, "unsure", a
-// choice's id) — and if so its answer, in `out`. Never an error: batch
-// reads some twenty a line, and most are these. (Not an optional<Value>:
-// put together in memory a byte and a word at a time and then read whole,
-// it stalled the processor a dozen cycles an answer, waiting for the
-// stores.)
-bool common_answer(const Question& q, const FlatJsonValue& v, Value& out) {
-  using Kind = FlatJsonValue::Kind;
-  switch (v.kind) {
-    case Kind::String:
-      if (const auto value = ruleset::common_spelling(q, v.text)) {
-        out = *value;
-        return true;
-      }
-      return false;
-    case Kind::True:
-    case Kind::False:
-      out = Value::boolean(v.kind == Kind::True);
-      return q.type == engine::FactType::Bool;
-    case Kind::Number:
-      out = Value::boolean(v.number == 1);
-      return q.type == engine::FactType::Bool && (v.number == 0 || v.number == 1);
-    case Kind::Null: break;
-  }
-  return false;
-}
-
-// One answer from a JSON scalar: native JSON (true, 2) or a string spelt as
-// a flag value ("yes", "2"). Both readers — nlohmann and the flat fast path —
-// come through here, so they cannot disagree on what an answer means. null
-// ("not answered") is the caller's to handle.
-ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue& v) {
-  using Kind = FlatJsonValue::Kind;
-  if (Value value; common_answer(q, v, value)) return value;
-  if (v.kind == Kind::String) return ruleset::parse_answer(q, v.text);
-  if (q.type == engine::FactType::Number && v.kind == Kind::Number)
-    return ruleset::check_number(q, v.number);
-  // Name what was given, and for yes/no the other spellings a file may use.
-  const bool is_bool = v.kind == Kind::True || v.kind == Kind::False;
-  return AnswerError{fmt::format(
-      "expected {}{}, got {}", ruleset::accepted_answers(q).describe(),
-      q.type == engine::FactType::Bool ? " (or true/false, 1/0)" : "",
-      is_bool ? (v.kind == Kind::True ? "true" : "false") : fmt::format("{}", v.number))};
-}
-
 // One answer from an nlohmann value; null means "not answered".
 std::string one_answer(const Question& q, const json& value, std::optional<Value>& out) {
   if (value.is_null()) {
@@ -358,8 +313,10 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
 }  // namespace
 
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
-                              engine::Answers& answers, std::string* id) {
+                              engine::Answers& answers, std::string* id,
+                              CompactAnswerReader* compact) {
   if (id) id->clear();
+  if (compact && compact->read(text, answers, id)) return "";
   if (read_plain_answers(rules, text, answers, id)) return "";
   std::string duplicate;
   auto parsed = parse_json(text, duplicate);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/compact_answer_reader.h"
 #include "engine/evaluator.h"
 #include "ruleset/rule_set.h"
 
@@ -16,9 +17,12 @@ namespace backtriage::cli {
 // facts). Returns an error message (without position), or "" when fine.
 // With `id` (batch), the key "id" is not an answer but the line's record id,
 // a string or a number, which `id` receives as JSON text (empty if none);
-// it is set even when the message reports a bad answer.
+// it is set even when the message reports a bad answer. With `compact`
+// (batch, a reader of `rules` kept from line to line), a compact line is
+// read by it first.
 std::string read_answers_json(const ruleset::RuleSet& rules, std::string_view text,
-                              engine::Answers& answers, std::string* id = nullptr);
+                              engine::Answers& answers, std::string* id = nullptr,
+                              CompactAnswerReader* compact = nullptr);
 
 // One JSON answers object parsed but not read against a rule set (diff
 // reads its cases against two), with read_answers_json's checks and words up

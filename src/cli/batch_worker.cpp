@@ -25,6 +25,7 @@ BatchWorker::BatchWorker(const Options& options, const ruleset::RuleSet& rules)
       evaluator_(rules.knowledge_base()),
       evaluation_(rules.knowledge_base()),
       answers_(rules.knowledge_base().facts().size()),
+      compact_(rules),
       builder_(rules),
       json_(rules) {}
 
@@ -49,7 +50,7 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
     message = "blank line: expected a JSON object of answers";
   else {
     std::fill(answers_.begin(), answers_.end(), std::nullopt);
-    message = read_answers_json(rules_, line.text, answers_, &id_);
+    message = read_answers_json(rules_, line.text, answers_, &id_, &compact_);
   }
   if (!message.empty()) {
     ++tally.errors;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/compact_answer_reader.h"
 #include "cli/options.h"
 #include "engine/evaluator.h"
 #include "report/build_report.h"
@@ -49,7 +50,8 @@ class BatchWorker {
   engine::Evaluation evaluation_;  // reused: no allocation per line once warm
   engine::Trace trace_;
   engine::Answers answers_;
-  std::string id_;  // the line's record id, as JSON text
+  CompactAnswerReader compact_;  // what it has read before, from line to line
+  std::string id_;               // the line's record id, as JSON text
   report::ReportBuilder builder_;
   const report::JsonReportWriter json_;  // rule-set items pre-rendered
 };

@@ -128,4 +128,9 @@ bool read_flat_json_object(std::string_view text, std::vector<FlatJsonMember>& m
   return in.at_end();
 }
 
+bool read_flat_json_value(std::string_view text, FlatJsonValue& value) {
+  Cursor in(text);
+  return read_value(in, value) && in.at_end();
+}
+
 }  // namespace backtriage::cli

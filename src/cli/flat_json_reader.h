@@ -25,4 +25,8 @@ struct FlatJsonMember {
 // object; returns false, members unspecified, if not.
 bool read_flat_json_object(std::string_view text, std::vector<FlatJsonMember>& members);
 
+// Fills `value` and returns true if `text` is one such value and nothing
+// else (no space around it); returns false, value unspecified, if not.
+bool read_flat_json_value(std::string_view text, FlatJsonValue& value);
+
 }  // namespace backtriage::cli
