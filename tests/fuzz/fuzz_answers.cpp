@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cli/answers_input.h"
+#include "cli/compact_answer_reader.h"
 #include "engine/evaluator.h"
 #include "report/build_report.h"
 #include "report/render_json.h"
@@ -49,6 +50,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string id;
   std::string error = cli::read_answers_json(rules, text, answers, &id);
   if (error.empty()) evaluate_and_render(rules, answers);
+
+  // Batch's compact reader, kept from input to input as from line to line:
+  // what it reads, the flat and nlohmann readers read alike.
+  static cli::CompactAnswerReader compact(rules);
+  engine::Answers compact_answers(facts);
+  std::string compact_id;
+  if (compact.read(text, compact_answers, &compact_id) &&
+      (!error.empty() || compact_answers != answers || compact_id != id))
+    std::abort();
 
   engine::Answers document_answers(facts);
   error = cli::read_answers_document(rules, text, "fuzz", document_answers);
