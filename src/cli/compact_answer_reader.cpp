@@ -32,6 +32,12 @@ std::size_t remembered_slot(const std::array<std::uint64_t, 2>& value, std::size
   return static_cast<std::size_t>((hash ^ (hash >> 29)) >> 32) & (slots - 1);
 }
 
+// Two words compared as words: std::array's == called memcmp, 13% of a
+// brief line's time.
+bool same(const std::array<std::uint64_t, 2>& a, const std::array<std::uint64_t, 2>& b) {
+  return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
+}
+
 #if defined(__SSE2__)
 // Sixteen bytes of 0xFF then sixteen of zero: from 16 - n on, a mask that
 // keeps the first n bytes of a load (n from 0 to 16).
@@ -85,7 +91,7 @@ int CompactAnswerReader::question_of(const Bytes& low, const Bytes& high,
        slot = (slot + 1) & mask) {
     const Key& key = keys_[slot];
     if (key.question < 0) return -1;
-    if (key.length == length && key.low == low && key.high == high) return key.question;
+    if (key.length == length && same(key.low, low) && same(key.high, high)) return key.question;
   }
 }
 
@@ -170,7 +176,7 @@ bool CompactAnswerReader::read(std::string_view text, engine::Answers& answers, 
       const Bytes token = first_bytes(bytes, length);
       Remembered& remembered = remembered_[static_cast<std::size_t>(q) * kRememberedPerQuestion +
                                            remembered_slot(token, length, kRememberedPerQuestion)];
-      if (remembered.length != length || remembered.value != token) {
+      if (remembered.length != length || !same(remembered.value, token)) {
         Remembered fresh{token, length, false, {}};
         if (!answer_of(q, std::string_view(value, length), fresh.answered, fresh.answer))
           return false;
