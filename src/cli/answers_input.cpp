@@ -292,8 +292,8 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     read_fact = static_cast<engine::FactId>(fact);
     if (value.kind == Kind::Null) continue;
     Value given;
-    if (!common_answer(*q, value,
-                       given)) {  // what answer_from_scalar gives, as both readers read it
+    // Else what answer_from_scalar gives, as every reader reads it.
+    if (!common_answer(*q, value, given)) {
       auto parsed = answer_from_scalar(*q, value);
       if (std::holds_alternative<AnswerError>(parsed)) return false;
       given = std::get<Value>(parsed);

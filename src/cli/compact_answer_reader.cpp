@@ -149,7 +149,7 @@ bool CompactAnswerReader::read(std::string_view text, engine::Answers& answers, 
     if (*value != ':') return false;
     ++value;
     // The value: a string to its closing quote, anything else to the , or }
-    // after it; within kLongestValue bytes.
+    // after it; within one load of sixteen bytes.
     const __m128i bytes = load(value);
     const unsigned quotes = positions_of(bytes, '"');
     const unsigned ends = positions_of(bytes, ',') | positions_of(bytes, '}');

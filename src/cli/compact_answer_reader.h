@@ -39,7 +39,7 @@ class CompactAnswerReader {
   bool read(std::string_view text, engine::Answers& answers, std::string* id);
 
  private:
-  static constexpr std::size_t kLongestKey = 31, kLongestValue = 16;
+  static constexpr std::size_t kLongestKey = 31;  // two loads; a value is one (16 bytes)
   // Sixteen bytes, as loaded: a value, or half a key, the rest zero.
   using Bytes = std::array<std::uint64_t, 2>;
   struct Key {
