@@ -64,9 +64,13 @@ unsigned positions_of(__m128i bytes, char c) {
 }  // namespace
 
 CompactAnswerReader::CompactAnswerReader(const ruleset::RuleSet& rules)
-    : rules_(rules),
-      remembered_(kRememberedPerQuestion * rules.questions.size()),
-      seen_on_(rules.questions.size(), 0) {
+    : rules_(rules), seen_on_(rules.questions.size(), 0) {
+  for (const ruleset::Question& question : rules.questions) {
+    remembered_at_.push_back(remembered_.size());
+    remembered_slots_.push_back(question.type == engine::FactType::Number ? kRememberedNumbers
+                                                                          : kRememberedOthers);
+    remembered_.resize(remembered_.size() + remembered_slots_.back());
+  }
   std::size_t slots = 16;
   while (slots < 4 * rules.questions.size()) slots *= 2;
   keys_.resize(slots);
@@ -174,8 +178,10 @@ bool CompactAnswerReader::read(std::string_view text, engine::Answers& answers, 
       if (q < 0 || seen_on_[static_cast<std::size_t>(q)] == line_) return false;
       seen_on_[static_cast<std::size_t>(q)] = line_;
       const Bytes token = first_bytes(bytes, length);
-      Remembered& remembered = remembered_[static_cast<std::size_t>(q) * kRememberedPerQuestion +
-                                           remembered_slot(token, length, kRememberedPerQuestion)];
+      const auto question = static_cast<std::size_t>(q);
+      Remembered& remembered =
+          remembered_[remembered_at_[question] +
+                      remembered_slot(token, length, remembered_slots_[question])];
       if (remembered.length != length || !same(remembered.value, token)) {
         Remembered fresh{token, length, false, {}};
         if (!answer_of(q, std::string_view(value, length), fresh.answered, fresh.answer))

@@ -53,7 +53,9 @@ class CompactAnswerReader {
     bool answered = false;   // false: null
     engine::Value answer;
   };
-  static constexpr std::size_t kRememberedPerQuestion = 16;
+  // Values remembered by question: a question of numbers (an age, weeks)
+  // meets a hundred different ones, any other a dozen spellings.
+  static constexpr std::size_t kRememberedNumbers = 256, kRememberedOthers = 16;
 
   int question_of(const Bytes& low, const Bytes& high, std::size_t length) const;
   // The answer `text` (a value's JSON) gives question `q`, read as the flat
@@ -62,8 +64,9 @@ class CompactAnswerReader {
   bool record_id(std::string_view text, std::string& out) const;
 
   const ruleset::RuleSet& rules_;
-  std::vector<Key> keys_;               // open addressing, a power of two of slots
-  std::vector<Remembered> remembered_;  // kRememberedPerQuestion by question
+  std::vector<Key> keys_;  // open addressing, a power of two of slots
+  std::vector<Remembered> remembered_;
+  std::vector<std::size_t> remembered_at_, remembered_slots_;  // by question: where, how many
   // A line's work: its bytes with room to read sixteen past any point, the
   // answers read, and by question the line that last answered it.
   std::string padded_;
