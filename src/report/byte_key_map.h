@@ -1,11 +1,8 @@
 #pragma once
 // Values found by a key of bytes (report/key_hash.h): --brief's bodies by
 // the items they name, what opening a set of questions reruns by the set.
-// Batch looks one or two up on every line, and a node map of vector keys
-// cost a bucket, a node and the key's own allocation each a trip to
-// memory, and a division each step along a bucket. Here a slot holds the
-// key's hash and where its bytes lie in one array; open addressing over a
-// power of two of slots, at most half of them used.
+// Batch looks one or two up on every line: the keys' bytes lie in one
+// array, found through open_slots.h, not each in an allocation of its own.
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -14,6 +11,7 @@
 #include <vector>
 
 #include "report/key_hash.h"
+#include "report/open_slots.h"
 
 namespace backtriage::report {
 
@@ -22,60 +20,40 @@ class ByteKeyMap {
  public:
   // The value kept for `key`, or null; valid until the next add or clear.
   Value* find(std::string_view key) {
-    if (slots_.empty()) return nullptr;
-    const Slot& s = slots_[slot_of(key, key_hash(key))];
-    return s.used ? &values_[s.value] : nullptr;
+    const std::uint32_t at = find_entry(key, key_hash(key));
+    return at == OpenSlots::kNone ? nullptr : &values_[at];
   }
   const Value* find(std::string_view key) const { return const_cast<ByteKeyMap*>(this)->find(key); }
   // Keeps `value` for `key`, which has none yet.
   Value& add(std::string_view key, Value value) {
-    if (2 * (values_.size() + 1) > slots_.size()) grow();
     const std::uint64_t hash = key_hash(key);
-    Slot& s = slots_[slot_of(key, hash)];
-    if (s.used) throw std::logic_error("byte key map: a key added twice");
-    s = Slot{hash, keys_.size(), key.size(), values_.size(), true};
-    keys_.append(key);
+    if (find_entry(key, hash) != OpenSlots::kNone)
+      throw std::logic_error("byte key map: a key added twice");
+    slots_.add(hash, static_cast<std::uint32_t>(values_.size()));
+    keys_.push_back({keys_bytes_.size(), key.size()});
+    keys_bytes_.append(key);
     return values_.emplace_back(std::move(value));
   }
   std::size_t size() const { return values_.size(); }
   void clear() {
     slots_.clear();
     keys_.clear();
+    keys_bytes_.clear();
     values_.clear();
   }
   // Every value kept, in the order added.
   std::vector<Value>& values() { return values_; }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::size_t key_at = 0, key_size = 0, value = 0;
-    bool used = false;
-  };
-  // The slot of `key`, or the empty slot where it would go.
-  std::size_t slot_of(std::string_view key, std::uint64_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (!s.used ||
-          (s.hash == hash && std::string_view(keys_).substr(s.key_at, s.key_size) == key))
-        return i;
-    }
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (!s.used) continue;
-      std::size_t i = s.hash & mask;
-      while (slots_[i].used) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
+  std::uint32_t find_entry(std::string_view key, std::uint64_t hash) const {
+    return slots_.find(hash, [&](std::uint32_t entry) {
+      return std::string_view(keys_bytes_).substr(keys_[entry].first, keys_[entry].second) == key;
+    });
   }
 
-  std::vector<Slot> slots_;  // a power of two of them, at most half used
-  std::string keys_;         // the keys' bytes, one after another
+  OpenSlots slots_;
+  std::vector<std::pair<std::size_t, std::size_t>> keys_;  // by entry: where its key is, how long
+  std::string keys_bytes_;                                 // the keys, one after another
   std::vector<Value> values_;
 };
 

@@ -18,33 +18,33 @@ std::size_t words_for(std::size_t bytes) {
 
 }  // namespace
 
-std::size_t FindingsByKey::slot_of(std::string_view key, std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.at == 0) return i;
-    if (s.hash == hash && s.key_bytes == key.size() &&
-        (key.empty() || std::memcmp(records_.data() + (s.at - 1), key.data(), key.size()) == 0))
-      return i;
-  }
+std::uint32_t FindingsByKey::entry_of(std::string_view key, std::uint64_t hash) const {
+  return slots_.find(hash, [&](std::uint32_t entry) {
+    const Record& r = entries_[entry];
+    return r.key_bytes == key.size() &&
+           (key.empty() || std::memcmp(records_.data() + r.at, key.data(), key.size()) == 0);
+  });
+}
+
+FindingsByKey::Finding FindingsByKey::finding(const Record& r) const {
+  const engine::FactId* lists = records_.data() + (r.at + words_for(r.key_bytes));
+  Finding found{{lists, r.matter}, std::nullopt};
+  if (r.assumed >= 0) found.assumed.emplace(lists + r.matter, static_cast<std::size_t>(r.assumed));
+  return found;
 }
 
 std::optional<FindingsByKey::Finding> FindingsByKey::find(std::string_view key) const {
-  if (slots_.empty()) return std::nullopt;
-  const Slot& s = slots_[slot_of(key, key_hash(key))];
-  if (s.at == 0) return std::nullopt;
-  const engine::FactId* lists = records_.data() + (s.at - 1 + words_for(s.key_bytes));
-  Finding found{{lists, s.matter}, std::nullopt};
-  if (s.assumed >= 0) found.assumed.emplace(lists + s.matter, static_cast<std::size_t>(s.assumed));
-  return found;
+  const std::uint32_t entry = entry_of(key, key_hash(key));
+  if (entry == OpenSlots::kNone) return std::nullopt;
+  return finding(entries_[entry]);
 }
 
 std::uint32_t FindingsByKey::append(std::string_view key, std::span<const engine::FactId> matter,
                                     std::span<const engine::FactId> assumed) {
   const std::size_t at = records_.size();
   const std::size_t words = words_for(key.size()) + matter.size() + assumed.size();
-  // A slot numbers its record in 32 bits: past that, start again (a batch
-  // forgets long before; see kFindingsKept in build_report.cpp).
+  // A record is found by where it starts in 32 bits: past that, start
+  // again (a batch forgets long before; see kFindingsKept in build_report.cpp).
   if (at + words >= std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("findings by key: too many kept");
   records_.resize(at + words, 0);
@@ -52,49 +52,36 @@ std::uint32_t FindingsByKey::append(std::string_view key, std::span<const engine
   std::int32_t* lists = records_.data() + (at + words_for(key.size()));
   std::copy(matter.begin(), matter.end(), lists);
   std::copy(assumed.begin(), assumed.end(), lists + matter.size());
-  return static_cast<std::uint32_t>(at + 1);
-}
-
-void FindingsByKey::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.at == 0) continue;
-    std::size_t i = s.hash & mask;
-    while (slots_[i].at != 0) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
+  return static_cast<std::uint32_t>(at);
 }
 
 FindingsByKey::Finding FindingsByKey::add(std::string_view key,
                                           std::span<const engine::FactId> matter) {
-  if (2 * (size_ + 1) > slots_.size()) grow();
   const std::uint64_t hash = key_hash(key);
-  Slot& s = slots_[slot_of(key, hash)];
-  if (s.at != 0) throw std::logic_error("findings by key: a key added twice");
-  s = Slot{hash, append(key, matter, {}), static_cast<std::uint32_t>(key.size()),
-           static_cast<std::uint32_t>(matter.size()), -1};
-  ++size_;
-  return {{records_.data() + (s.at - 1 + words_for(key.size())), matter.size()}, std::nullopt};
+  if (entry_of(key, hash) != OpenSlots::kNone)
+    throw std::logic_error("findings by key: a key added twice");
+  slots_.add(hash, static_cast<std::uint32_t>(entries_.size()));
+  const Record& r =
+      entries_.emplace_back(Record{append(key, matter, {}), static_cast<std::uint32_t>(key.size()),
+                                   static_cast<std::uint32_t>(matter.size()), -1});
+  return finding(r);
 }
 
 void FindingsByKey::set_assumed(std::string_view key, std::span<const engine::FactId> assumed) {
-  if (slots_.empty()) throw std::logic_error("findings by key: no such key");
-  Slot& s = slots_[slot_of(key, key_hash(key))];
-  if (s.at == 0) throw std::logic_error("findings by key: no such key");
+  const std::uint32_t entry = entry_of(key, key_hash(key));
+  if (entry == OpenSlots::kNone) throw std::logic_error("findings by key: no such key");
+  Record& r = entries_[entry];
   // A new record, the lists of the old one copied first: it may move.
-  const std::vector<engine::FactId> matter(
-      records_.data() + (s.at - 1 + words_for(s.key_bytes)),
-      records_.data() + (s.at - 1 + words_for(s.key_bytes)) + s.matter);
-  s.at = append(key, matter, assumed);
-  s.assumed = static_cast<std::int32_t>(assumed.size());
+  const auto old = finding(r).matter;
+  const std::vector<engine::FactId> matter(old.begin(), old.end());
+  r.at = append(key, matter, assumed);
+  r.assumed = static_cast<std::int32_t>(assumed.size());
 }
 
 void FindingsByKey::clear() {
   slots_.clear();
+  entries_.clear();
   records_.clear();
-  size_ = 0;
 }
 
 }  // namespace backtriage::report

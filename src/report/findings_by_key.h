@@ -7,9 +7,9 @@
 // and that lookup was the costliest single thing in it: a node map's
 // bucket, its node, the key's own allocation and the finding's lists each
 // a trip to memory, and a division for every step along a bucket. Here a
-// key's slot holds its hash, and its bytes and lists lie together in one
-// record, appended to one array: a slot and a record a lookup (where
-// byte_key_map.h keeps the keys apart from the values).
+// key's bytes and lists lie together in one record, appended to one array,
+// found through open_slots.h (where byte_key_map.h keeps the keys apart from
+// the values).
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/fact.h"
+#include "report/open_slots.h"
 
 namespace backtriage::report {
 
@@ -33,28 +34,28 @@ class FindingsByKey {
   Finding add(std::string_view key, std::span<const engine::FactId> matter);
   // Keeps what is assumed for `key`, which is kept.
   void set_assumed(std::string_view key, std::span<const engine::FactId> assumed);
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return entries_.size(); }
   void clear();
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t at = 0;  // where the record starts in records_, plus one; 0: empty
+  // An entry: where its record starts in records_, and what is in it.
+  struct Record {
+    std::uint32_t at = 0;
     std::uint32_t key_bytes = 0;
     std::uint32_t matter = 0;   // how many follow the key
     std::int32_t assumed = -1;  // how many follow those; -1: none kept
   };
-  // The slot of `key`, or of the empty slot where it would go.
-  std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
-  // Appends a record; returns where it starts.
+  // The number of the entry of `key`, or OpenSlots::kNone.
+  std::uint32_t entry_of(std::string_view key, std::uint64_t hash) const;
+  Finding finding(const Record& record) const;
+  // Appends a record to records_; returns where it starts.
   std::uint32_t append(std::string_view key, std::span<const engine::FactId> matter,
                        std::span<const engine::FactId> assumed);
-  void grow();
 
-  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  OpenSlots slots_;
+  std::vector<Record> entries_;
   // The records: a key's bytes in whole words, then its lists.
   std::vector<std::int32_t> records_;
-  std::size_t size_ = 0;
 };
 
 }  // namespace backtriage::report
