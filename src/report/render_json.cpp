@@ -289,10 +289,14 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
           out.raw(firing.rule);
           for (FactId f : firing.read) out.values(facts.certain(f));
         }
-        if (entries_.size() >= kEntriesKept && !entries_.contains(key)) entries_.clear();
-        auto [at, added] = entries_.try_emplace(key);
-        if (added) write_entry(at->second, firing);
-        out.raw(at->second);
+        const std::string* entry = entries_.find(key);
+        if (!entry) {
+          if (entries_.size() >= kEntriesKept) entries_.clear();
+          std::string& written = entries_.add(key, std::string());
+          write_entry(written, firing);
+          entry = &written;
+        }
+        out.raw(*entry);
       }
     } else {
       for (const auto& firing : r.trace->firings()) {

@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -84,7 +83,7 @@ class JsonReportWriter {
   // the map with entries met once. At most kEntriesKept, then all forgotten.
   static constexpr std::size_t kEntriesKept = 4096;
   std::vector<char> entry_kept_;
-  mutable std::unordered_map<std::string, std::string> entries_;
+  mutable ByteKeyMap<std::string> entries_;
   mutable std::string entry_key_, entry_scratch_, exercise_scratch_;
   ItemTable<std::string> report_head_;  // schema ... advice
   std::vector<std::string> fact_id_;    // by fact: its id as a JSON string
