@@ -24,10 +24,9 @@ RerunKey::RerunKey(const KnowledgeBase& kb)
   }
   // A value whose bit the fact's bytes would not hold counts as one without.
   for (std::size_t r = 0; r < kb.rules().size(); ++r)
-    for (const Assertion& a : kb.rules()[r].then) {
-      const std::uint64_t bit = small_bit(a.value);
-      const bool held = bit != 0 && std::countr_zero(bit) < 8 * bit_bytes_[a.fact];
-      adds_[r].push_back({a.fact, held ? bit : 0});
+    for (const auto& a : kb.assertions(static_cast<int>(r))) {
+      const bool held = a.bit != 0 && std::countr_zero(a.bit) < 8 * bit_bytes_[a.fact];
+      adds_[r].push_back({a.fact, held ? a.bit : 0});
     }
 }
 
