@@ -68,9 +68,9 @@ void BatchWorker::run(const BatchLine& line, std::size_t number, std::string& ou
   }
   const report::Report& r = builder_.build(answers_, evaluation_, trace,
                                            brief ? report::Detail::Brief : report::Detail::Full);
-  const auto& levels = rules_.levels();
-  tally.count(r.level == &rules_.undecided ? levels.size()
-                                           : static_cast<std::size_t>(r.level - levels.data()));
+  // By rank, the undecided level after the rest.
+  const int rank = rules_.level_rank(*r.level);
+  tally.count(rank < 0 ? rules_.levels().size() : static_cast<std::size_t>(rank));
   report::JsonOut json(out, -1);
   if (options_.output_format() == Format::CdsHooks)
     report::write_cds_hooks(r, json_, json, id_);

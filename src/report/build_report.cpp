@@ -133,8 +133,7 @@ void ReportBuilder::watch_for(const engine::FactTable& facts) {
   for (const ruleset::Item* entry : watch_given_)
     for (std::size_t other : rules_.watch_replaces(index(entry))) watch_replaced_[other] = true;
   const auto replaced = [&](const ruleset::Item* entry) { return watch_replaced_[index(entry)]; };
-  // A decided level is one of levels(), where its index is its rank.
-  const int level_rank = r.decided() ? static_cast<int>(r.level - rules_.levels().data()) : -1;
+  const int level_rank = r.decided() ? rules_.level_rank(*r.level) : -1;
   const auto kept = [&](const ruleset::Item* entry) {
     if (const auto& levels = r.level->as<ruleset::Level>().watch_levels)
       return std::find(levels->begin(), levels->end(), entry->as<ruleset::WatchFor>().level) !=

@@ -192,6 +192,15 @@ class RuleSet {
   const Item* find_level(std::string_view id) const;
   // The rank of a level id (0 most urgent), or -1.
   int level_rank(std::string_view id) const;
+  // The same for one of levels() by address (its index there, found without
+  // comparing ids: batch asks on every line); -1 for any other item, the
+  // undecided level too.
+  int level_rank(const Item& level) const {
+    const auto& all = levels();
+    return &level >= all.data() && &level < all.data() + all.size()
+               ? static_cast<int>(&level - all.data())
+               : -1;
+  }
   const Checklist* find_checklist(std::string_view id) const;
   const Item* find_position(std::string_view id) const;
   const Item* find_view(std::string_view id) const;

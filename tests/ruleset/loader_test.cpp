@@ -215,3 +215,12 @@ TEST_CASE("everyday words: one meaning each, one choice each, amounts that are n
         Lines{"t.yaml:6:87: equals '1/0' is not a number above 0 or a fraction such as 1/7",
               "t.yaml:6:117: equals '0' is not a number above 0 or a fraction such as 1/7"});
 }
+
+TEST_CASE("a level's rank by address is its rank by id; any other item has none", "[loader]") {
+  const RuleSet& rules = embedded_rule_set();
+  REQUIRE(rules.levels().size() >= 6);
+  for (const Item& level : rules.levels())
+    CHECK(rules.level_rank(level) == rules.level_rank(level.id));
+  CHECK(rules.level_rank(rules.undecided) == -1);
+  CHECK(rules.level_rank(rules.items_of(rules.roles.reasons).front()) == -1);
+}
