@@ -11,6 +11,7 @@
 #include "cli/flat_json_reader.h"
 #include "cli/input_file.h"
 #include "cli/questionnaire_response.h"
+#include "cli/record_id.h"
 #include "cli/scalar_answer.h"
 #include "report/json_out.h"
 #include "ruleset/answer_domain.h"
@@ -260,14 +261,7 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
   if (rules.questions.size() > kMaxSeen) return false;
   for (const auto& [key, value] : members) {
     if (id && key == "id") {
-      if (std::exchange(seen_id, true)) return false;
-      report::JsonOut writer(record_id, -1);
-      if (value.kind == Kind::String)
-        writer.string(value.text);
-      else if (value.kind == Kind::Number)
-        writer.number(value.number);
-      else
-        return false;  // the nlohmann path words the error
+      if (std::exchange(seen_id, true) || !record_id_text(value, record_id)) return false;
       continue;
     }
     // Scripts mostly write the questions in the rule file's order (that of

@@ -10,8 +10,8 @@
 #endif
 
 #include "cli/flat_json_reader.h"
+#include "cli/record_id.h"
 #include "cli/scalar_answer.h"
-#include "report/json_out.h"
 
 namespace backtriage::cli {
 
@@ -114,18 +114,8 @@ bool CompactAnswerReader::answer_of(int q, std::string_view text, bool& answered
 }
 
 bool CompactAnswerReader::record_id(std::string_view text, std::string& out) const {
-  // As read_answers_json's flat path writes it: a string re-escaped, a
-  // number in JsonOut's form.
   FlatJsonValue value;
-  if (!read_flat_json_value(text, value)) return false;
-  report::JsonOut writer(out, -1);
-  if (value.kind == FlatJsonValue::Kind::String)
-    writer.string(value.text);
-  else if (value.kind == FlatJsonValue::Kind::Number)
-    writer.number(value.number);
-  else
-    return false;
-  return true;
+  return read_flat_json_value(text, value) && record_id_text(value, out);
 }
 
 bool CompactAnswerReader::read(std::string_view text, engine::Answers& answers, std::string* id) {

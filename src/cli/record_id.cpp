@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "report/json_out.h"
 #include "ruleset/utf8.h"
 
 namespace backtriage::cli {
@@ -97,6 +98,17 @@ std::string leading_record_id(std::string_view line) {
   scan.spaces();
   if (!scan.take(',') && !scan.take('}')) return "";
   return std::string(value);
+}
+
+bool record_id_text(const FlatJsonValue& value, std::string& out) {
+  report::JsonOut writer(out, -1);
+  if (value.kind == FlatJsonValue::Kind::String)
+    writer.string(value.text);
+  else if (value.kind == FlatJsonValue::Kind::Number)
+    writer.number(value.number);
+  else
+    return false;
+  return true;
 }
 
 }  // namespace backtriage::cli
