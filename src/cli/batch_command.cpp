@@ -18,20 +18,21 @@
 #include "cli/output.h"
 #include "cli/run_arena.h"
 #include "cli/shared_options.h"
+#include "cli/write_behind.h"
 
 namespace backtriage::cli {
 
 namespace {
 
 // Lines are read a chunk at a time, evaluated (in parallel with --jobs), and
-// written in input order before the next chunk is read: memory stays bounded
-// by the chunk, whatever the length of the input.
+// handed to the writer in input order before the next chunk is read: memory
+// stays bounded by the chunk, whatever the length of the input.
 constexpr std::size_t kLinesPerJob = 1024;
 constexpr std::size_t kMaxChunkBytes = 16 * 1024 * 1024;
-// The first share's output goes out whenever it holds this much: nothing
-// before it is left to write, and a chunk of full reports (12 KB each, 12 MB
-// a chunk) written in one piece left the cache before it left the program
-// (a tenth of the time on one core).
+// The first share's output is handed to the writer whenever it holds this
+// much: nothing before it is left to write, and a chunk of full reports
+// (12 KB each, 12 MB a chunk) written in one piece left the cache before it
+// left the program (a tenth of the time on one core).
 constexpr std::size_t kStreamBytes = 256 * 1024;
 
 // One job's share of a chunk: a contiguous run of lines, so that writing the
@@ -44,18 +45,15 @@ struct Share {
 };
 
 // `stream`: where the share's output may go as it is made (the first share
-// only), or null to keep it all until the shares before it are written.
+// only), or null to keep it all until the shares before it are handed over.
 void run_share(BatchWorker& worker, const std::vector<BatchLine>& lines, std::size_t first_number,
-               Share& share, Output* stream) {
+               Share& share, WriteBehind* stream) {
   try {
     share.out.clear();
     share.tally = {};
     for (std::size_t i = share.begin; i < share.end; ++i) {
       worker.run(lines[i], first_number + i, share.out, share.tally);
-      if (stream && share.out.size() >= kStreamBytes) {
-        stream->write(share.out);
-        share.out.clear();
-      }
+      if (stream && share.out.size() >= kStreamBytes) stream->hand(share.out);
     }
   } catch (...) {
     share.failure = std::current_exception();
@@ -83,6 +81,8 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   std::vector<BatchLine> lines(kLinesPerJob * jobs);
 
   Output out(o.output_file, io);
+  WriteBehind writer(out,
+                     writes_copy(out.file()));  // after `out`, so it has finished with it first
   LineReader reader(fileno(in));
   std::size_t number = 0;
   BatchTally total;
@@ -97,7 +97,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
         // time gets each answer as soon as it is ready.
         if (!reader.ready()) {
           if (count > 0) break;
-          out.flush();
+          writer.flush();
         }
         BatchLine& line = lines[count];
         if (!reader.next(line.text, line.too_long)) {
@@ -111,7 +111,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       }
       if (count == 0) break;
       // Evaluate it: one contiguous share per job; the calling thread takes the
-      // first, so --jobs 1 starts no thread at all.
+      // first, so --jobs 1 evaluates on this thread alone.
       const std::size_t used = std::min(jobs, count);
       std::vector<std::thread> threads;
       for (std::size_t j = 0; j < used; ++j) {
@@ -122,13 +122,13 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
           threads.emplace_back(run_share, std::ref(workers[j]), std::cref(lines), number + 1,
                                std::ref(shares[j]), nullptr);
       }
-      run_share(workers[0], lines, number + 1, shares[0], &out);
+      run_share(workers[0], lines, number + 1, shares[0], &writer);
       for (auto& thread : threads) thread.join();
       for (std::size_t j = 0; j < used; ++j) bad_lines = bad_lines || shares[j].tally.errors > 0;
-      // Write it, in order.
+      // Hand it to the writer, in order.
       for (std::size_t j = 0; j < used; ++j) {
         if (shares[j].failure) std::rethrow_exception(shares[j].failure);
-        out.write(shares[j].out);
+        writer.hand(shares[j].out);
         total.add(shares[j].tally);
       }
       number += count;
@@ -140,6 +140,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       throw CliError(kNoInput, fmt::format("cannot read {}: {}",
                                            o.input_file == "-" ? "<stdin>" : o.input_file,
                                            std::strerror(reader.error())));
+    writer.flush();
     out.finish(io);
   } catch (const ReaderGone&) {
     // The reader of the output left (`| head`): stop quietly, as a filter

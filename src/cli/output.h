@@ -26,6 +26,7 @@ class Output {
   void finish(const Io& io);
   // Whether the output is the terminal (not a file given by -o).
   bool to_terminal(const Io& io) const { return !owned_ && io.out_tty; }
+  std::FILE* file() const { return file_; }
 
  private:
   void check(bool ok);

@@ -410,6 +410,37 @@ class Files(unittest.TestCase):
         with open(path) as f:
             self.assertEqual(rows(f.read())[0]["level"], "self_care")
 
+    def test_a_long_run_into_a_file_writes_every_line_in_order(self):
+        # Into a file or a pipe a second thread writes (src/cli/write_behind.h), a few
+        # hundred kilobytes at a time: 64 MIXED inputs (1,152 lines, 12 MB of reports)
+        # make it wait for the writer and reuse its buffers many times over.
+        text = b"\n".join([mixed_input()] * 64) + b"\n"
+        piped = subprocess.run([BINARY, "batch"], input=text, capture_output=True,
+                               timeout=300)
+        self.assertEqual(piped.returncode, 65, piped.stderr)
+        for n, row in enumerate(rows(piped.stdout.decode())):
+            expected = MIXED[n % len(MIXED)][1]
+            if isinstance(expected, dict):
+                self.assertEqual(row["line"], n + 1)
+            else:
+                self.assertEqual(row["level"], expected, n + 1)
+        self.assertEqual(n + 1, 64 * len(MIXED))
+        path = os.path.join(self.tmp, "reports.jsonl")
+        for jobs in ["1", "2"]:
+            for how in ["stdout", "-o"]:
+                with self.subTest(jobs=jobs, how=how):
+                    if how == "-o":
+                        p = subprocess.run([BINARY, "batch", "--jobs", jobs, "-o", path],
+                                           input=text, capture_output=True, timeout=300)
+                        self.assertEqual(p.stdout, b"")
+                    else:
+                        with open(path, "wb") as out:
+                            p = subprocess.run([BINARY, "batch", "--jobs", jobs], input=text,
+                                               stdout=out, stderr=subprocess.PIPE, timeout=300)
+                    self.assertEqual((p.returncode, p.stderr), (65, b""))
+                    with open(path, "rb") as f:
+                        self.assertEqual(f.read(), piped.stdout)
+
     def test_an_output_file_that_cannot_be_written_is_74(self):
         missing = os.path.join(self.tmp, "no", "such", "dir", "out.jsonl")
         self.assertEqual(run(["batch", "-o", missing], stdin=line(CALM)),
