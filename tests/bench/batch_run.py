@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs one command with stdin from a file and stdout to a path (a file,
-created or truncated, or /dev/null); prints its wall seconds and peak
-resident memory (KiB), from wait4.
+created or truncated, or /dev/null); prints its wall seconds, peak resident
+memory (KiB) and CPU seconds (user + system, all threads), from wait4.
 
 usage: batch_run.py INPUT OUTPUT COMMAND...
 """
@@ -22,7 +22,7 @@ def main():
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 65):
         sys.exit(f"batch_run: {' '.join(argv)} exited {code}")
-    print(f"{elapsed:.3f} {usage.ru_maxrss}")
+    print(f"{elapsed:.3f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.3f}")
 
 
 if __name__ == "__main__":
