@@ -29,31 +29,44 @@ namespace {
 // stays bounded by the chunk, whatever the length of the input.
 constexpr std::size_t kLinesPerJob = 1024;
 constexpr std::size_t kMaxChunkBytes = 16 * 1024 * 1024;
-// The first share's output is handed to the writer whenever it holds this
-// much: nothing before it is left to write, and a chunk of full reports
-// (12 KB each, 12 MB a chunk) written in one piece left the cache before it
-// left the program (a tenth of the time on one core).
-constexpr std::size_t kStreamBytes = 256 * 1024;
+// Output is made in pieces of about this much. The first share's go to the
+// writer as they fill, since nothing before them is left to write: a chunk
+// of full reports (12 KB each, 12 MB a chunk) written in one piece left the
+// cache before it left the program (a tenth of the time on one core). The
+// other shares keep theirs until the shares before them are handed over;
+// pieces of one size also keep the writer's buffers (WriteBehind::hand)
+// from growing again, which a 12 MB share did each chunk, twice the time.
+constexpr std::size_t kPieceBytes = 256 * 1024;
 
 // One job's share of a chunk: a contiguous run of lines, so that writing the
 // shares one after another keeps the input order.
 struct Share {
   std::size_t begin = 0, end = 0;
-  std::string out;
+  // Its output: pieces [0, last], each kept from chunk to chunk with its
+  // storage.
+  std::vector<std::string> pieces = std::vector<std::string>(1);
+  std::size_t last = 0;
   BatchTally tally;
   std::exception_ptr failure;
 };
 
-// `stream`: where the share's output may go as it is made (the first share
-// only), or null to keep it all until the shares before it are handed over.
+// `stream`: where the share's pieces go as they fill (the first share only),
+// or null to keep them until the shares before it are handed over.
 void run_share(BatchWorker& worker, const std::vector<BatchLine>& lines, std::size_t first_number,
                Share& share, WriteBehind* stream) {
   try {
-    share.out.clear();
+    share.last = 0;
+    share.pieces[0].clear();
     share.tally = {};
     for (std::size_t i = share.begin; i < share.end; ++i) {
-      worker.run(lines[i], first_number + i, share.out, share.tally);
-      if (stream && share.out.size() >= kStreamBytes) stream->hand(share.out);
+      worker.run(lines[i], first_number + i, share.pieces[share.last], share.tally);
+      if (share.pieces[share.last].size() < kPieceBytes) continue;
+      if (stream) {
+        stream->hand(share.pieces[0]);
+      } else {
+        if (++share.last == share.pieces.size()) share.pieces.emplace_back();
+        share.pieces[share.last].clear();
+      }
     }
   } catch (...) {
     share.failure = std::current_exception();
@@ -128,7 +141,7 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
       // Hand it to the writer, in order.
       for (std::size_t j = 0; j < used; ++j) {
         if (shares[j].failure) std::rethrow_exception(shares[j].failure);
-        writer.hand(shares[j].out);
+        for (std::size_t k = 0; k <= shares[j].last; ++k) writer.hand(shares[j].pieces[k]);
         total.add(shares[j].tally);
       }
       number += count;
