@@ -5,10 +5,11 @@
 #   1. a single triage (text, JSON, HTML) against a C program that exits at
 #      once: median of interleaved runs, target at most 2x;
 #   2. batch throughput on 100,000 generated version-2 cases: full reports
-#      evaluated on one core (--jobs 1; into a file a second thread writes),
-#      into /dev/null and into a file, against `cat` writing the same bytes
-#      to the same place (target: 150,000 cases/s, or at most 1.5x cat,
-#      whichever is the lower bar); --brief (target 400,000 cases/s);
+#      evaluated on one core (--jobs 1; into a file or a pipe a second
+#      thread writes), into /dev/null, a file and a pipe, against `cat`
+#      writing the same bytes to the same place (target: 150,000 cases/s, or
+#      at most 1.5x cat, whichever is the lower bar); --brief (target
+#      400,000 cases/s);
 #      CDS Hooks cards (no target); and full and brief on every core;
 #   3. the interview: answer to next prompt on a pseudo-terminal, against a C
 #      program that only reads a line and prompts (target 5 ms);
@@ -95,11 +96,12 @@ best_cpu() {  # the best of 3 by wall seconds, as "WALL CPU": best_cpu INPUT OUT
   echo "$b $c"
 }
 jobs=$(nproc)
-# Into a file, batch writes on a thread of its own (src/cli/write_behind.h):
-# the kernel's copy into the page cache, as long as `cat` takes, overlaps
-# evaluating. So that row gives the CPU seconds of both threads beside the
-# wall time; into /dev/null there is no writer thread (nothing is copied).
-for place in /dev/null file; do
+# Into a file or a pipe, batch writes on a thread of its own
+# (src/cli/write_behind.h): the kernel's copy, as long as `cat` takes,
+# overlaps evaluating. So those rows give the CPU seconds of both threads
+# beside the wall time; into /dev/null there is no writer thread (nothing is
+# copied). A pipe is emptied by `cat` into /dev/null (batch_run.py).
+for place in /dev/null file pipe; do
   out=$place; [[ $place == file ]] && out=$work/out.jsonl
   cat_s=$(best "$work/reports.jsonl" "$out" /bin/cat)
   read -r full_s full_cpu < <(best_cpu "$work/cases.jsonl" "$out" "$bin" batch --jobs 1)
@@ -115,8 +117,11 @@ print(f"   full, jobs 1, into {place:9}: {rate:9,.0f} cases/s ({full_s:.2f} s, {
 PY
 done
 if [[ -n ${BENCH_BEFORE:-} ]]; then
-  read -r s cpu < <(best_cpu "$work/cases.jsonl" "$work/out.jsonl" "$BENCH_BEFORE" batch --jobs 1)
-  python3 -c "print(f'   before: full, jobs 1, into file : {$cases/$s:9,.0f} cases/s ({$s:.2f} s, {$cpu:.2f} s CPU)')"
+  for place in file pipe; do
+    out=$place; [[ $place == file ]] && out=$work/out.jsonl
+    read -r s cpu < <(best_cpu "$work/cases.jsonl" "$out" "$BENCH_BEFORE" batch --jobs 1)
+    python3 -c "print(f'   before: full, jobs 1, into $place : {$cases/$s:9,.0f} cases/s ({$s:.2f} s, {$cpu:.2f} s CPU)')"
+  done
 fi
 rm -f "$work/out.jsonl"
 brief_s=$(best "$work/cases.jsonl" /dev/null "$bin" batch --brief --jobs 1)
