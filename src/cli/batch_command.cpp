@@ -94,8 +94,8 @@ int run_batch(const Options& o, const ruleset::RuleSet& rules, const Io& io) {
   std::vector<BatchLine> lines(kLinesPerJob * jobs);
 
   Output out(o.output_file, io);
-  WriteBehind writer(out,
-                     writes_copy(out.file()));  // after `out`, so it has finished with it first
+  // After `out`, so that it has finished with `out` before `out` goes.
+  WriteBehind writer(out, writes_copy(out.file()));
   LineReader reader(fileno(in));
   std::size_t number = 0;
   BatchTally total;

@@ -8,7 +8,7 @@
 // a direct Output::write would have: CliError (exit 74), or ReaderGone.
 //
 // Only where writing copies: into a file, a pipe or a socket. Into a device
-// (a terminal, /dev/null) the thread would only add its wake-ups (an eighth
+// (a terminal, /dev/null) the thread would only add its wake-ups (a sixth
 // of a run into /dev/null on this VM), so there the text is written at once.
 #include <condition_variable>
 #include <cstddef>
