@@ -27,7 +27,13 @@ namespace backtriage::cli {
 
 class WriteBehind {
  public:
-  static constexpr std::size_t kDepth = 8;
+  // 16 MB of batch's 256 KB pieces: more than one job's share of a chunk of
+  // full reports (12 MB), so the shares after the first are handed over
+  // without waiting and the next chunk starts while they are written. With
+  // 8, --jobs 2 into a file took 0.97 s; with 64, 0.83 (median of seven).
+  // The memory is used only while the reader is slower than the evaluation
+  // (batch into a pipe read slowly: 14.6 MB with 8, 30.0 MB with 64).
+  static constexpr std::size_t kDepth = 64;
   // The writer is woken when this many texts wait (or on a flush). A
   // wake-up costs the caller about 12 microseconds on this VM (perf), a
   // tenth of the time it takes to make 256 KB of reports; woken every other

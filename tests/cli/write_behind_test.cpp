@@ -4,10 +4,12 @@
 
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "cli/exit_code.h"
 #include "cli/output.h"
@@ -90,6 +92,38 @@ struct FullOnce {
     return static_cast<ssize_t>(size);
   }
 };
+
+TEST_CASE("a reader slower than the caller: the caller waits, nothing is lost", "[batch]") {
+  // More texts than the queue holds, into a pipe read a little at a time.
+  int ends[2];
+  REQUIRE(pipe(ends) == 0);
+  std::string received;
+  std::thread reader([&] {
+    char block[16384];
+    for (ssize_t n; (n = read(ends[0], block, sizeof block)) > 0;) {
+      received.append(block, static_cast<std::size_t>(n));
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    close(ends[0]);
+  });
+  std::string expected;
+  {
+    File file(fdopen(ends[1], "w"), &std::fclose);
+    REQUIRE(file);
+    Output out(file.get());
+    WriteBehind writer(out, true);
+    std::string text;
+    for (int i = 0; i < 3 * static_cast<int>(WriteBehind::kDepth); ++i) {
+      text = text_number(i);
+      expected += text;
+      writer.hand(text);
+    }
+    writer.flush();
+  }  // the pipe closes, and the reader sees its end
+  reader.join();
+  CHECK(received.size() == expected.size());
+  CHECK(received == expected);
+}
 
 TEST_CASE("a write that fails reaches the caller, and nothing is written after it", "[batch]") {
   const bool on_thread = GENERATE(true, false);
