@@ -154,6 +154,10 @@ for mode in full brief; do
   s=$(best "$work/cases.jsonl" /dev/null "$bin" batch "${flag[@]}" --jobs "$jobs")
   python3 -c "print(f'   $mode, jobs $jobs, into /dev/null : {$cases/$s:9,.0f} cases/s ({$s:.2f} s)')"
 done
+# Every core evaluating, and the writer thread besides.
+read -r s cpu < <(best_cpu "$work/cases.jsonl" "$work/out.jsonl" "$bin" batch --jobs "$jobs")
+python3 -c "print(f'   full, jobs $jobs, into file      : {$cases/$s:9,.0f} cases/s ({$s:.2f} s, {$cpu:.2f} s CPU)')"
+rm -f "$work/out.jsonl"
 
 echo "== 3. interview: answer to next prompt on a pseudo-terminal (target 5 ms)"
 printf '   %-12s' "c-prompt:"; python3 "$here/interview_latency.py" "$work/prompt" 20
