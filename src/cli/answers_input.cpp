@@ -241,9 +241,10 @@ std::string answers_from_object(const ruleset::RuleSet& rules, const json& objec
 }
 
 // The common case without nlohmann: a plain flat object (see
-// flat_json_reader.h) whose every answer is good, read through
-// answer_from_scalar as the nlohmann path reads it. False, leaving `answers` untouched, for
-// anything else — an error included — so the nlohmann path decides and words every error.
+// flat_json_reader.h) whose every answer is good, read through scalar_answer
+// as the nlohmann path reads it. False, leaving `answers` untouched, for
+// anything else — an error included — so the nlohmann path decides and words
+// every error.
 bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
                         engine::Answers& answers, std::string* id) {
   using Kind = FlatJsonValue::Kind;
@@ -286,12 +287,7 @@ bool read_plain_answers(const ruleset::RuleSet& rules, std::string_view text,
     read_fact = static_cast<engine::FactId>(fact);
     if (value.kind == Kind::Null) continue;
     Value given;
-    // Else what answer_from_scalar gives, as every reader reads it.
-    if (!common_answer(*q, value, given)) {
-      auto parsed = answer_from_scalar(*q, value);
-      if (std::holds_alternative<AnswerError>(parsed)) return false;
-      given = std::get<Value>(parsed);
-    }
+    if (!scalar_answer(*q, value, given)) return false;
     answer = given;
   }
   for (const auto& [fact, answer] : read) {  // a field at a time again (see common_answer)

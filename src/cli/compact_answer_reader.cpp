@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <variant>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -105,12 +104,7 @@ bool CompactAnswerReader::answer_of(int q, std::string_view text, bool& answered
   if (!read_flat_json_value(text, value)) return false;
   answered = value.kind != FlatJsonValue::Kind::Null;
   if (!answered) return true;
-  const ruleset::Question& question = rules_.questions[static_cast<std::size_t>(q)];
-  if (common_answer(question, value, answer)) return true;
-  const auto parsed = answer_from_scalar(question, value);
-  if (std::holds_alternative<ruleset::AnswerError>(parsed)) return false;
-  answer = std::get<engine::Value>(parsed);
-  return true;
+  return scalar_answer(rules_.questions[static_cast<std::size_t>(q)], value, answer);
 }
 
 bool CompactAnswerReader::record_id(std::string_view text, std::string& out) const {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <variant>
+
 namespace backtriage::cli {
 
 using engine::Value;
@@ -41,6 +43,14 @@ ruleset::ParsedAnswer answer_from_scalar(const Question& q, const FlatJsonValue&
       "expected {}{}, got {}", ruleset::accepted_answers(q).describe(),
       q.type == engine::FactType::Bool ? " (or true/false, 1/0)" : "",
       is_bool ? (v.kind == Kind::True ? "true" : "false") : fmt::format("{}", v.number))};
+}
+
+bool scalar_answer(const Question& q, const FlatJsonValue& v, Value& out) {
+  if (common_answer(q, v, out)) return true;
+  auto parsed = answer_from_scalar(q, v);
+  if (std::holds_alternative<AnswerError>(parsed)) return false;
+  out = std::get<Value>(parsed);
+  return true;
 }
 
 }  // namespace backtriage::cli

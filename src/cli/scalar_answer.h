@@ -23,4 +23,9 @@ bool common_answer(const ruleset::Question& q, const FlatJsonValue& v, engine::V
 // caller's to handle.
 ruleset::ParsedAnswer answer_from_scalar(const ruleset::Question& q, const FlatJsonValue& v);
 
+// The answer in `out`, a common spelling found without building a
+// ParsedAnswer; false for a bad answer, whose message the reader that words
+// errors (nlohmann's path) gives. For the flat and compact readers.
+bool scalar_answer(const ruleset::Question& q, const FlatJsonValue& v, engine::Value& out);
+
 }  // namespace backtriage::cli
