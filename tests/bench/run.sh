@@ -79,14 +79,6 @@ python3 "$here/gen_cases.py" "$cases" >"$work/cases.jsonl"
 "$bin" batch <"$work/cases.jsonl" >"$work/reports.jsonl" || [ $? -eq 65 ]
 "$bin" batch --brief <"$work/cases.jsonl" >"$work/brief.jsonl" || [ $? -eq 65 ]
 echo "   full reports: $(du -m "$work/reports.jsonl" | cut -f1) MB; brief: $(du -m "$work/brief.jsonl" | cut -f1) MB"
-best() {  # best wall seconds of 3: best INPUT OUTPUT COMMAND...
-  local b=
-  for _ in 1 2 3; do
-    read -r s _ < <(python3 "$here/batch_run.py" "$@")
-    b=$(python3 -c "print(min(float('${b:-1e9}'), $s))")
-  done
-  echo "$b"
-}
 best_cpu() {  # the best of 3 by wall seconds, as "WALL CPU": best_cpu INPUT OUTPUT COMMAND...
   local b=1e9 c= s cpu
   for _ in 1 2 3; do
@@ -94,6 +86,11 @@ best_cpu() {  # the best of 3 by wall seconds, as "WALL CPU": best_cpu INPUT OUT
     if python3 -c "import sys; sys.exit(not $s < $b)"; then b=$s c=$cpu; fi
   done
   echo "$b $c"
+}
+best() {  # best wall seconds of 3: best INPUT OUTPUT COMMAND...
+  local s _
+  read -r s _ < <(best_cpu "$@")
+  echo "$s"
 }
 jobs=$(nproc)
 # Into a file or a pipe, batch writes on a thread of its own
