@@ -9,7 +9,9 @@
 // a trip to memory, and a division for every step along a bucket. Here a
 // key's bytes and lists lie together in one record, appended to one array,
 // found through open_slots.h (where byte_key_map.h keeps the keys apart from
-// the values).
+// the values); a slot holds where its record starts, and the record how
+// long its parts are, so a lookup that finds its key touches the slot and
+// the record only.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -32,30 +34,27 @@ class FindingsByKey {
   std::optional<Finding> find(std::string_view key) const;
   // Keeps what matters for `key`, which is not kept yet; returns it as find would.
   Finding add(std::string_view key, std::span<const engine::FactId> matter);
-  // Keeps what is assumed for `key`, which is kept.
+  // Keeps what is assumed for `key`, which is kept: some of what matters
+  // (ReportBuilder assumes only questions that matter), no more of them.
   void set_assumed(std::string_view key, std::span<const engine::FactId> assumed);
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return size_; }
   void clear();
 
  private:
-  // An entry: where its record starts in records_, and what is in it.
-  struct Record {
-    std::uint32_t at = 0;
-    std::uint32_t key_bytes = 0;
-    std::uint32_t matter = 0;   // how many follow the key
-    std::int32_t assumed = -1;  // how many follow those; -1: none kept
-  };
-  // The number of the entry of `key`, or OpenSlots::kNone.
-  std::uint32_t entry_of(std::string_view key, std::uint64_t hash) const;
-  Finding finding(const Record& record) const;
-  // Appends a record to records_; returns where it starts.
-  std::uint32_t append(std::string_view key, std::span<const engine::FactId> matter,
-                       std::span<const engine::FactId> assumed);
+  // A record, at the start of each: how long its key is in bytes, how
+  // many questions matter and how many are assumed (-1: none kept yet).
+  // Then the key in whole words, what matters, and room for as many
+  // assumed, so keeping them later moves nothing.
+  static constexpr std::size_t kHead = 3;
+  // How far the lists of the record at `head` are from its start.
+  static std::size_t lists_at(const std::int32_t* head);
+  // Where the record of `key` starts in records_, or OpenSlots::kNone.
+  std::uint32_t record_of(std::string_view key, std::uint64_t hash) const;
+  Finding finding(std::uint32_t at) const;
 
-  OpenSlots slots_;
-  std::vector<Record> entries_;
-  // The records: a key's bytes in whole words, then its lists.
+  OpenSlots slots_;  // by the key's hash: where its record starts
   std::vector<std::int32_t> records_;
+  std::size_t size_ = 0;
 };
 
 }  // namespace backtriage::report

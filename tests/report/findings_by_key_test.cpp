@@ -35,11 +35,27 @@ TEST_CASE("findings by key: each key finds its own lists, as a map would", "[rep
     expected.emplace(key, matter);
   }
   REQUIRE(table.size() == expected.size());
+  // Some of each other key's questions assumed: kept beside its own lists,
+  // where they move neither those nor another key's.
+  std::map<std::string, std::vector<FactId>> assumed;
+  bool every_other = false;
+  for (const auto& [key, matter] : expected)
+    if ((every_other = !every_other)) {
+      const std::vector<FactId> some(matter.begin(),
+                                     matter.begin() + random() % (matter.size() + 1));
+      table.set_assumed(key, some);
+      assumed.emplace(key, some);
+    }
   for (const auto& [key, matter] : expected) {
     const auto found = table.find(key);
     REQUIRE(found);
     CHECK(as_vector(found->matter) == matter);
-    CHECK_FALSE(found->assumed);
+    if (assumed.contains(key)) {
+      REQUIRE(found->assumed);
+      CHECK(as_vector(*found->assumed) == assumed.at(key));
+    } else {
+      CHECK_FALSE(found->assumed);
+    }
     // One byte more, or one less: another key, not this one's finding.
     if (!expected.contains(key + '\x03')) CHECK_FALSE(table.find(key + '\x03'));
     if (!key.empty() && !expected.contains(key.substr(1))) CHECK_FALSE(table.find(key.substr(1)));
@@ -64,8 +80,14 @@ TEST_CASE("findings by key: what is assumed is kept beside what matters", "[repo
   CHECK(found->matter.empty());
   REQUIRE(found->assumed);  // none assumed is a finding too
   CHECK(found->assumed->empty());
+  // Kept again, fewer: the later list is the one found.
+  table.set_assumed("set of three", std::vector<FactId>{3, 8});
+  CHECK(as_vector(*table.find("set of three")->assumed) == std::vector<FactId>{3, 8});
+  CHECK(as_vector(table.find("set of three")->matter) == matter);
   CHECK_THROWS(table.add("", {}));
   CHECK_THROWS(table.set_assumed("never added", {}));
+  // No more assumed than matter: ReportBuilder assumes only questions that matter.
+  CHECK_THROWS(table.set_assumed("", std::vector<FactId>{5}));
   table.clear();
   CHECK(table.size() == 0);
   CHECK_FALSE(table.find("set of three"));
