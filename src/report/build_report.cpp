@@ -16,6 +16,8 @@ ReportBuilder::ReportBuilder(const ruleset::RuleSet& rules, Uses uses)
     : rules_(rules), evaluator_(rules.knowledge_base()), scratch_(rules.knowledge_base()) {
   if (uses == Uses::Many) rerun_key_.emplace(rules.knowledge_base());
   report_.rules = &rules;
+  for (FactId q = 0; q < static_cast<FactId>(rules.questions.size()); ++q)
+    if (rules.questions[q].optional) optional_.push_back(q);
 }
 
 namespace {
@@ -207,8 +209,8 @@ std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
 void ReportBuilder::find_assumed(const engine::Answers& answers,
                                  const engine::Evaluation& evaluation) {
   unanswered_.clear();  // the declined questions, in order
-  for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)
-    if (rules_.questions[q].optional && !answers[q]) unanswered_.push_back(q);
+  for (FactId q : optional_)
+    if (!answers[q]) unanswered_.push_back(q);
   if (unanswered_.empty()) return;
   // The reruns start from `evaluation`: it must have declined exactly these.
   for (FactId q = 0; q < static_cast<FactId>(rules_.questions.size()); ++q)

@@ -68,6 +68,9 @@ class ReportBuilder {
   std::size_t remembered_ = 0;                 // entries in every `found`
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;
+  // The optional questions, in order: a line's declined ones are found
+  // among these, not by reading every question (a cache line each).
+  std::vector<engine::FactId> optional_;
   std::vector<engine::FactId> unanswered_, candidates_, one_, alone_not_;  // find_assumed's
   std::vector<engine::FactId> due_;  // matter_when_opened's: what matters after a rerun
   std::vector<const ruleset::Item*> flags_, watch_given_;
