@@ -265,15 +265,20 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
       for (const auto& firing : r.trace->firings()) {
         if (entry_coded_[firing.rule]) {
           if (const auto code = entry_code(facts, firing.read)) {
-            auto& kept = coded_entries_[firing.rule];
-            auto found = std::find_if(kept.begin(), kept.end(),
-                                      [&](const auto& entry) { return entry.first == *code; });
-            if (found == kept.end()) {
-              if (kept.size() >= kCodedKept) kept.clear();
-              write_entry(kept.emplace_back(*code, std::string()).second, firing);
-              found = kept.end() - 1;
+            CodedEntries& kept = coded_entries_[firing.rule];
+            const auto at = static_cast<std::size_t>(
+                std::find(kept.codes.begin(), kept.codes.end(), *code) - kept.codes.begin());
+            if (at == kept.codes.size()) {
+              if (at >= kCodedKept) {
+                kept.codes.clear();
+                kept.entries.clear();
+              }
+              kept.codes.push_back(*code);
+              write_entry(kept.entries.emplace_back(), firing);
+              out.raw(kept.entries.back());
+              continue;
             }
-            out.raw(found->second);
+            out.raw(kept.entries[at]);
             continue;
           }
         }

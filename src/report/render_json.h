@@ -77,7 +77,14 @@ class JsonReportWriter {
   // took 1.8% of a full report.
   static constexpr std::size_t kMostCoded = 9, kCodedKept = 128;
   std::vector<char> entry_coded_;
-  mutable std::vector<std::vector<std::pair<std::uint64_t, std::string>>> coded_entries_;
+  // A rule's codes apart from its entries: the search reads eight bytes an
+  // entry, not a string's forty besides (a first-level cache miss or so a
+  // rule, which a line's output had pushed out).
+  struct CodedEntries {
+    std::vector<std::uint64_t> codes;
+    std::vector<std::string> entries;  // by the code's place
+  };
+  mutable std::vector<CodedEntries> coded_entries_;
   // Otherwise (a set with several values) by a string key (entry_key_), for
   // rules that read no number (entry_kept_, by rule): numbers would fill
   // the map with entries met once. At most kEntriesKept, then all forgotten.

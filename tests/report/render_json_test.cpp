@@ -128,3 +128,50 @@ TEST_CASE("a brief report keeps the level, complete, classification and ids", "[
   CHECK(brief["watch_for"] == Json::array());  // nothing above A&E to watch for
   CHECK(brief["red_flags"] == Json::array({"bladder_bowel"}));
 }
+
+TEST_CASE(
+    "compact trace entries pasted from those kept match those written afresh, past as many "
+    "as a rule keeps",
+    "[json]") {
+  // new-pain-over-50 reads the age and the weeks, among others: 71 ages (50
+  // to the oldest, 120) by 9 durations give it 639 entries of its own, more
+  // than it keeps at once (kCodedKept). Each is written, then pasted: once
+  // a rule's entries are forgotten, the ones kept after must paste right.
+  const auto& rules = ruleset::embedded_rule_set();
+  const report::JsonReportWriter writer(rules);
+  report::ReportBuilder builder(rules);
+  engine::Evaluation evaluation(rules.knowledge_base());
+  engine::Trace trace;
+  engine::Answers answers(rules.knowledge_base().facts().size());
+  for (std::size_t q = 0; q < rules.questions.size(); ++q)
+    if (rules.questions[q].red_flag) answers[q] = engine::Value::boolean(false);
+  auto answer = [&](const char* question, const std::string& text) {
+    answers[*rules.find_fact(question)] =
+        std::get<engine::Value>(ruleset::parse_answer(*rules.find_question(question), text));
+  };
+  answer("new_back_pain", "yes");
+  answer("improving", "no");
+  std::size_t fired = 0;
+  for (int age = 50; age <= 120; ++age)
+    for (int weeks = 4; weeks <= 12; ++weeks)
+      for (int time = 0; time < 2; ++time) {  // written, then pasted
+        answer("age", std::to_string(age));
+        answer("duration_weeks", std::to_string(weeks));
+        engine::Evaluator(rules.knowledge_base())
+            .run(answers, evaluation, &trace, engine::Unanswered::Final);
+        const auto& r = builder.build(answers, evaluation, &trace);
+        std::string compact, pretty;
+        report::JsonOut c(compact, -1), p(pretty, 2);
+        writer.write(r, c);
+        writer.write(r, p);
+        const Json a = Json::parse(compact), b = Json::parse(pretty);
+        REQUIRE(a["trace"] == b["trace"]);
+        for (const Json& entry : a["trace"])
+          if (entry["id"] == "new-pain-over-50") {
+            CHECK(entry["because"]["age"] == age);
+            CHECK(entry["because"]["duration_weeks"] == weeks);
+            ++fired;
+          }
+      }
+  CHECK(fired == 2 * 71 * 9);
+}
