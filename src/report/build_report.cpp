@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cassert>
+#include <utility>
 
+#include "report/key_hash.h"
 #include "ruleset/answer_domain.h"
 #include "ruleset/relevance.h"
 
@@ -61,6 +63,10 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   r.answers = &answers;
   r.evaluation = &evaluation;
   r.trace = trace;
+  // What is assumed is found last, the key it is found by made first: the
+  // finding is one of tens of thousands, its slot and record two trips to
+  // memory, and the work between hides them.
+  if (detail == Detail::Full) begin_assumed(answers, evaluation);
 
   r.level = ruleset::reported_level(rules_, facts).level;
   ruleset::questions_open_now(rules_, evaluation, r.unanswered);
@@ -96,6 +102,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
     return !level.empty() && (!r.decided() || level != r.level->id);
   });
 
+  if (all_) all_->found.prefetch_record(all_hash_);
   r.classification.clear();
   for (FactId f : roles.classification) {
     auto certain = facts.certain(f);
@@ -114,7 +121,7 @@ const Report& ReportBuilder::build(const engine::Answers& answers,
   }
   watch_for(facts);
   r.assumed.clear();
-  if (detail == Detail::Full) find_assumed(answers, evaluation);
+  if (detail == Detail::Full) find_assumed(evaluation);
   return r;
 }
 
@@ -206,8 +213,9 @@ std::vector<const ruleset::Item*> Report::items_in(ruleset::Role role) const {
 // the same. So that key decides what is assumed: lines with one key share
 // it, and most lines of a batch (3 in 4 over the benchmark's 100,000) find
 // theirs remembered after a single key, without a rerun.
-void ReportBuilder::find_assumed(const engine::Answers& answers,
-                                 const engine::Evaluation& evaluation) {
+void ReportBuilder::begin_assumed(const engine::Answers& answers,
+                                  const engine::Evaluation& evaluation) {
+  all_ = nullptr;
   unanswered_.clear();  // the declined questions, in order
   for (FactId q : optional_)
     if (!answers[q]) unanswered_.push_back(q);
@@ -218,14 +226,24 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
                              std::binary_search(unanswered_.begin(), unanswered_.end(), q));
   // Without keys, what a set found holds for this evaluation alone.
   if (!rerun_key_) opened_.clear();
-  // `all` is scoped to this statement: the calls below may forget it.
-  if (const auto all = matter_when_opened(unanswered_, evaluation); all.assumed) {
+  all_ = &opened_for(unanswered_);
+  make_key(*all_, evaluation, all_key_);
+  all_hash_ = key_hash(all_key_);
+  all_->found.prefetch_slot(all_hash_);
+}
+
+void ReportBuilder::find_assumed(const engine::Evaluation& evaluation) {
+  if (!all_) return;
+  // `all` is scoped to this statement, and all_ used up: the calls below
+  // may forget both.
+  if (const auto all = matter_when_opened(*std::exchange(all_, nullptr), all_key_, all_hash_,
+                                          unanswered_, evaluation);
+      all.assumed) {
     report_.assumed.assign(all.assumed->begin(), all.assumed->end());
     return;
   } else {
     candidates_.assign(all.matter.begin(), all.matter.end());
   }
-  all_key_ = key_;  // the calls below make keys of their own, and may forget `all`
   alone_not_.clear();
   for (FactId q : candidates_) {
     one_.assign(1, q);
@@ -242,32 +260,44 @@ void ReportBuilder::find_assumed(const engine::Answers& answers,
     set->found.set_assumed(all_key_, report_.assumed);
 }
 
-// Which of `open` (questions declined in `evaluation`) matter when they are
-// opened; found by a rerun once for each key of what the rerun takes from
-// its base (engine::RerunKey, left in key_), and remembered.
+// What opening `open` reruns, worked out once and kept.
+ReportBuilder::Opened& ReportBuilder::opened_for(const std::vector<FactId>& open) {
+  if (Opened* set = opened_.find(key_bytes(open))) return *set;
+  if (opened_.size() >= kDownstreamKept) {  // memory stays flat
+    opened_.clear();
+    remembered_ = 0;
+  }
+  Opened o{engine::downstream_of(rules_.knowledge_base(), open,
+                                 rerun_key_ ? engine::Parts::ForKey : engine::Parts::ToRerun),
+           false,
+           {}};
+  o.level_from_base = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
+                                rules_.roles.level) == o.downstream.facts.end();
+  return opened_.add(key_bytes(open), std::move(o));
+}
+
+// The key of what opening `set` takes from `evaluation` (engine::RerunKey);
+// empty without keys.
+void ReportBuilder::make_key(const Opened& set, const engine::Evaluation& evaluation,
+                             std::string& key) {
+  key.clear();
+  if (!rerun_key_) return;
+  rerun_key_->append(evaluation, set.downstream, key);
+  if (set.level_from_base) rerun_key_->append_fact(evaluation.facts(), rules_.roles.level, key);
+}
+
 FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactId>& open,
                                                          const engine::Evaluation& evaluation) {
-  Opened* set = opened_.find(key_bytes(open));
-  if (!set) {
-    if (opened_.size() >= kDownstreamKept) {  // memory stays flat
-      opened_.clear();
-      remembered_ = 0;
-    }
-    Opened o{engine::downstream_of(rules_.knowledge_base(), open,
-                                   rerun_key_ ? engine::Parts::ForKey : engine::Parts::ToRerun),
-             false,
-             {}};
-    o.level_from_base = std::find(o.downstream.facts.begin(), o.downstream.facts.end(),
-                                  rules_.roles.level) == o.downstream.facts.end();
-    set = &opened_.add(key_bytes(open), std::move(o));
-  }
-  Opened& o = *set;
-  key_.clear();
-  if (rerun_key_) {
-    rerun_key_->append(evaluation, o.downstream, key_);
-    if (o.level_from_base) rerun_key_->append_fact(evaluation.facts(), rules_.roles.level, key_);
-  }
-  if (auto found = o.found.find(key_)) return *found;
+  Opened& set = opened_for(open);
+  make_key(set, evaluation, key_);
+  return matter_when_opened(set, key_, key_hash(key_), open, evaluation);
+}
+
+FindingsByKey::Finding ReportBuilder::matter_when_opened(Opened& o, const std::string& key,
+                                                         std::uint64_t hash,
+                                                         const std::vector<FactId>& open,
+                                                         const engine::Evaluation& evaluation) {
+  if (auto found = o.found.find(key, hash)) return *found;
   if (remembered_ >= kFindingsKept) {  // memory stays flat
     for (Opened& other : opened_.values()) other.found.clear();
     remembered_ = 0;
@@ -277,7 +307,7 @@ FindingsByKey::Finding ReportBuilder::matter_when_opened(const std::vector<FactI
   std::erase_if(due_,
                 [&](FactId q) { return std::find(open.begin(), open.end(), q) == open.end(); });
   ++remembered_;
-  return o.found.add(key_, due_);
+  return o.found.add(key, due_);
 }
 
 }  // namespace backtriage::report

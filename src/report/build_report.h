@@ -37,8 +37,20 @@ class ReportBuilder {
                       const engine::Trace* trace, Detail detail = Detail::Full);
 
  private:
-  void find_assumed(const engine::Answers& answers, const engine::Evaluation& evaluation);
+  struct Opened;
+  // Lists the declined questions and makes the key of opening them all
+  // (all_, all_key_, all_hash_), its finding's slot on its way to the cache.
+  void begin_assumed(const engine::Answers& answers, const engine::Evaluation& evaluation);
+  void find_assumed(const engine::Evaluation& evaluation);
+  Opened& opened_for(const std::vector<engine::FactId>& open);
+  void make_key(const Opened& set, const engine::Evaluation& evaluation, std::string& key);
+  // Which of `open` (questions declined in `evaluation`) matter when they
+  // are opened; found by a rerun once for each key of what the rerun takes
+  // from its base (engine::RerunKey), and remembered.
   FindingsByKey::Finding matter_when_opened(const std::vector<engine::FactId>& open,
+                                            const engine::Evaluation& evaluation);
+  FindingsByKey::Finding matter_when_opened(Opened& set, const std::string& key, std::uint64_t hash,
+                                            const std::vector<engine::FactId>& open,
                                             const engine::Evaluation& evaluation);
   void watch_for(const engine::FactTable& facts);
 
@@ -68,6 +80,8 @@ class ReportBuilder {
   std::size_t remembered_ = 0;                 // entries in every `found`
   std::optional<engine::RerunKey> rerun_key_;  // none when used once
   std::string key_, all_key_;
+  Opened* all_ = nullptr;  // from begin_assumed to find_assumed: the set of all declined
+  std::uint64_t all_hash_ = 0;
   // The optional questions, in order: a line's declined ones are found
   // among these, not by reading every question (a cache line each).
   std::vector<engine::FactId> optional_;

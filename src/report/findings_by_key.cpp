@@ -39,9 +39,19 @@ FindingsByKey::Finding FindingsByKey::finding(std::uint32_t at) const {
 }
 
 std::optional<FindingsByKey::Finding> FindingsByKey::find(std::string_view key) const {
-  const std::uint32_t at = record_of(key, key_hash(key));
+  return find(key, key_hash(key));
+}
+
+std::optional<FindingsByKey::Finding> FindingsByKey::find(std::string_view key,
+                                                          std::uint64_t hash) const {
+  const std::uint32_t at = record_of(key, hash);
   if (at == OpenSlots::kNone) return std::nullopt;
   return finding(at);
+}
+
+void FindingsByKey::prefetch_record(std::uint64_t hash) const {
+  if (const std::uint32_t at = slots_.first_with(hash); at != OpenSlots::kNone)
+    __builtin_prefetch(records_.data() + at);
 }
 
 FindingsByKey::Finding FindingsByKey::add(std::string_view key,

@@ -32,6 +32,12 @@ class FindingsByKey {
 
   // The finding kept for `key`; valid until the next add or set_assumed.
   std::optional<Finding> find(std::string_view key) const;
+  // The same, for a key whose key_hash is `hash`.
+  std::optional<Finding> find(std::string_view key, std::uint64_t hash) const;
+  // Start bringing into the cache what a find by `hash` reads: the slot,
+  // and then, once that has come, the record it names. Neither waits.
+  void prefetch_slot(std::uint64_t hash) const { slots_.prefetch(hash); }
+  void prefetch_record(std::uint64_t hash) const;
   // Keeps what matters for `key`, which is not kept yet; returns it as find would.
   Finding add(std::string_view key, std::span<const engine::FactId> matter);
   // Keeps what is assumed for `key`, which is kept: some of what matters

@@ -28,6 +28,20 @@ class OpenSlots {
       if (s.hash == hash && same(s.entry)) return s.entry;
     }
   }
+  // The first entry filed under `hash`, which may or may not be the one
+  // sought, or kNone: for a caller to prefetch what it will compare.
+  std::uint32_t first_with(std::uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.entry == kNone || s.hash == hash) return s.entry;
+    }
+  }
+  // Starts bringing the first slot `hash` probes into the cache.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash & (slots_.size() - 1)));
+  }
   // Files entry number `entry` under `hash`; the caller has found none the same.
   void add(std::uint64_t hash, std::uint32_t entry) {
     if (2 * (used_ + 1) > slots_.size()) grow();

@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "report/key_hash.h"
+
 using backtriage::engine::FactId;
 using backtriage::report::FindingsByKey;
+using backtriage::report::key_hash;
 
 namespace {
 
@@ -50,6 +53,11 @@ TEST_CASE("findings by key: each key finds its own lists, as a map would", "[rep
     const auto found = table.find(key);
     REQUIRE(found);
     CHECK(as_vector(found->matter) == matter);
+    // Found as well by a hash worked out before, with its record prefetched.
+    table.prefetch_slot(key_hash(key));
+    table.prefetch_record(key_hash(key));
+    REQUIRE(table.find(key, key_hash(key)));
+    CHECK(as_vector(table.find(key, key_hash(key))->matter) == matter);
     if (assumed.contains(key)) {
       REQUIRE(found->assumed);
       CHECK(as_vector(*found->assumed) == assumed.at(key));
