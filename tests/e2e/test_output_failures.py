@@ -62,13 +62,14 @@ def args_for(args):
     return [a.replace("{rules}", rules).replace("{cases}", cases) for a in args]
 
 
-def batch_read_one_line(data):
-    """Runs batch on `data` and reads one line of its output before closing the pipe, as
-    `head -1` does. Returns (the line, exit status, stderr)."""
+def batch_read_one_line(data, jobs="1"):
+    """Runs batch on `data` (on `jobs` threads) and reads one line of its output before
+    closing the pipe, as `head -1` does. Returns (the line, exit status, stderr)."""
     with tempfile.TemporaryFile() as cases:
         cases.write(data)
         cases.seek(0)
-        p = subprocess.Popen([harness.BINARY, "batch"], stdin=cases, stdout=subprocess.PIPE,
+        p = subprocess.Popen([harness.BINARY, "batch", "--jobs", jobs], stdin=cases,
+                             stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, env=env())
         first = p.stdout.readline()
         p.stdout.close()
@@ -83,18 +84,23 @@ def batch_read_one_line(data):
 
 class ReaderGoesAway(unittest.TestCase):
     def test_batch_into_a_reader_that_stops_after_one_line(self):
-        first, code, err = batch_read_one_line(CALM_LINE.encode() * 10_000)
-        self.assertIn(b'"level":"self_care"', first)
-        self.assertEqual(code, 0, err)
-        self.assertEqual(err, "", "a reader going away is not an error")
+        # With --jobs, the jobs still busy when the reader goes finish their lines and stop.
+        for jobs in ["1", "2", "3"]:
+            with self.subTest(jobs=jobs):
+                first, code, err = batch_read_one_line(CALM_LINE.encode() * 10_000, jobs)
+                self.assertIn(b'"level":"self_care"', first)
+                self.assertEqual(code, 0, err)
+                self.assertEqual(err, "", "a reader going away is not an error")
 
     def test_bad_lines_before_the_reader_goes_away_still_exit_65(self):
         # A script that reads only the first line must still learn from the exit status
         # that some lines were bad; with none bad, the status stays 0.
         for first_line, expected in [(b'{"fever": "x"}\n', 65), (b"", 0)]:
-            with self.subTest(bad=bool(first_line)):
-                _, code, err = batch_read_one_line(first_line + CALM_LINE.encode() * 10_000)
-                self.assertEqual((code, err), (expected, ""))
+            for jobs in ["1", "2"]:
+                with self.subTest(bad=bool(first_line), jobs=jobs):
+                    _, code, err = batch_read_one_line(
+                        first_line + CALM_LINE.encode() * 10_000, jobs)
+                    self.assertEqual((code, err), (expected, ""))
 
     def test_every_writer_into_an_already_closed_pipe(self):
         for name, args, stdin in WRITERS:
@@ -127,13 +133,16 @@ class DiskFull(unittest.TestCase):
                 self.assertEqual(err, FULL_MESSAGE)
 
     def test_a_large_batch_into_dev_full_stops_at_once(self):
-        # Output larger than any buffer: the first failed write ends the run.
-        with open("/dev/full", "wb") as full:
-            p = subprocess.run([harness.BINARY, "batch", "--summary"],
-                               input=CALM_LINE.encode() * 2000, stdout=full,
-                               stderr=subprocess.PIPE, env=env(), timeout=300)
-        self.assertEqual(p.returncode, 74)
-        self.assertEqual(p.stderr.decode(), FULL_MESSAGE)
+        # Output larger than any buffer: the first failed write ends the run, with
+        # --jobs too (the other jobs finish the lines they hold, and take no more).
+        for jobs in ["1", "2", "3"]:
+            with self.subTest(jobs=jobs):
+                with open("/dev/full", "wb") as full:
+                    p = subprocess.run([harness.BINARY, "batch", "--summary", "--jobs", jobs],
+                                       input=CALM_LINE.encode() * 2000, stdout=full,
+                                       stderr=subprocess.PIPE, env=env(), timeout=300)
+                self.assertEqual(p.returncode, 74)
+                self.assertEqual(p.stderr.decode(), FULL_MESSAGE)
 
     def test_an_output_file_on_a_full_disk_fails_with_74(self):
         for name, args, stdin in [("triage -o", ["--no-input", "--json", "-o", "/dev/full"]
