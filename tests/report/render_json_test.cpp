@@ -24,17 +24,32 @@ std::vector<std::string> keys_of(const Json& object) {
   return out;
 }
 
+// What a batch worker keeps from line to line: one builder and writer for
+// many reports, each with what it found and wrote before.
+struct Worker {
+  const ruleset::RuleSet& rules = ruleset::embedded_rule_set();
+  const report::JsonReportWriter writer{rules};
+  report::ReportBuilder builder{rules};
+  engine::Evaluation evaluation{rules.knowledge_base()};
+  engine::Trace trace;
+
+  // The full report of `answers`, evaluated as a batch line is.
+  const report::Report& report(const engine::Answers& answers) {
+    engine::Evaluator(rules.knowledge_base())
+        .run(answers, evaluation, &trace, engine::Unanswered::Final);
+    return builder.build(answers, evaluation, &trace);
+  }
+};
+
 }  // namespace
 
 TEST_CASE(
     "one writer: compact (with cached parts) and indented JSON say the same, read by an "
     "independent parser",
     "[json]") {
-  const auto& rules = ruleset::embedded_rule_set();
-  const report::JsonReportWriter writer(rules);
-  report::ReportBuilder builder(rules);
-  engine::Evaluation evaluation(rules.knowledge_base());
-  engine::Trace trace;
+  Worker worker;
+  const auto& rules = worker.rules;
+  const auto& writer = worker.writer;
   const std::vector<std::pair<const char*, std::vector<const char*>>> space{
       {"aortic_signs", {"", "no", "unsure"}},
       {"fever", {"", "no", "yes"}},
@@ -52,9 +67,7 @@ TEST_CASE(
         if (rules.questions[q].red_flag && !variants[1][q])
           variants[1][q] = engine::Value::boolean(false);
       for (const auto& given : variants) {
-        engine::Evaluator(rules.knowledge_base())
-            .run(given, evaluation, &trace, engine::Unanswered::Final);
-        const auto& r = builder.build(given, evaluation, &trace);
+        const auto& r = worker.report(given);
         std::string compact, pretty;
         report::JsonOut c(compact, -1), p(pretty, 2);
         writer.write(r, c, "\"case\"");
@@ -74,7 +87,8 @@ TEST_CASE(
         CHECK(a["frequency"].is_null() == a["routine"].empty());
         // --brief alike, compact (its ids pasted) and indented, naming what
         // the full report names.
-        const auto& brief_report = builder.build(given, evaluation, nullptr, report::Detail::Brief);
+        const auto& brief_report =
+            worker.builder.build(given, worker.evaluation, nullptr, report::Detail::Brief);
         std::string brief_compact, brief_pretty;
         report::JsonOut bc(brief_compact, -1), bp(brief_pretty, 2);
         writer.write_brief(brief_report, bc, "\"case\"");
@@ -137,11 +151,8 @@ TEST_CASE(
   // to the oldest, 120) by 9 durations give it 639 entries of its own, more
   // than it keeps at once (kCodedKept). Each is written, then pasted: once
   // a rule's entries are forgotten, the ones kept after must paste right.
-  const auto& rules = ruleset::embedded_rule_set();
-  const report::JsonReportWriter writer(rules);
-  report::ReportBuilder builder(rules);
-  engine::Evaluation evaluation(rules.knowledge_base());
-  engine::Trace trace;
+  Worker worker;
+  const auto& rules = worker.rules;
   engine::Answers answers(rules.knowledge_base().facts().size());
   for (std::size_t q = 0; q < rules.questions.size(); ++q)
     if (rules.questions[q].red_flag) answers[q] = engine::Value::boolean(false);
@@ -157,13 +168,11 @@ TEST_CASE(
       for (int time = 0; time < 2; ++time) {  // written, then pasted
         answer("age", std::to_string(age));
         answer("duration_weeks", std::to_string(weeks));
-        engine::Evaluator(rules.knowledge_base())
-            .run(answers, evaluation, &trace, engine::Unanswered::Final);
-        const auto& r = builder.build(answers, evaluation, &trace);
+        const auto& r = worker.report(answers);
         std::string compact, pretty;
         report::JsonOut c(compact, -1), p(pretty, 2);
-        writer.write(r, c);
-        writer.write(r, p);
+        worker.writer.write(r, c);
+        worker.writer.write(r, p);
         const Json a = Json::parse(compact), b = Json::parse(pretty);
         REQUIRE(a["trace"] == b["trace"]);
         for (const Json& entry : a["trace"])
