@@ -31,12 +31,7 @@ class OpenSlots {
   // The first entry filed under `hash`, which may or may not be the one
   // sought, or kNone: for a caller to prefetch what it will compare.
   std::uint32_t first_with(std::uint64_t hash) const {
-    if (slots_.empty()) return kNone;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.entry == kNone || s.hash == hash) return s.entry;
-    }
+    return find(hash, [](std::uint32_t) { return true; });
   }
   // Starts bringing the first slot `hash` probes into the cache.
   void prefetch(std::uint64_t hash) const {
