@@ -266,17 +266,16 @@ void JsonReportWriter::trace(const Report& r, JsonOut& out) const {
         if (entry_coded_[firing.rule]) {
           if (const auto code = entry_code(facts, firing.read)) {
             CodedEntries& kept = coded_entries_[firing.rule];
-            const auto at = static_cast<std::size_t>(
+            auto at = static_cast<std::size_t>(
                 std::find(kept.codes.begin(), kept.codes.end(), *code) - kept.codes.begin());
             if (at == kept.codes.size()) {
               if (at >= kCodedKept) {
                 kept.codes.clear();
                 kept.entries.clear();
               }
+              at = kept.codes.size();
               kept.codes.push_back(*code);
               write_entry(kept.entries.emplace_back(), firing);
-              out.raw(kept.entries.back());
-              continue;
             }
             out.raw(kept.entries[at]);
             continue;
