@@ -18,20 +18,20 @@ std::size_t words_for(std::size_t bytes) {
 }  // namespace
 
 std::size_t FindingsByKey::lists_at(const std::int32_t* head) {
-  return kHead + words_for(static_cast<std::size_t>(head[0]));
+  return kHead + words_for(static_cast<std::size_t>(head[kKeyBytes]));
 }
 
 std::uint32_t FindingsByKey::record_of(std::string_view key, std::uint64_t hash) const {
   return slots_.find(hash, [&](std::uint32_t at) {
-    return static_cast<std::size_t>(records_[at]) == key.size() &&
+    return static_cast<std::size_t>(records_[at + kKeyBytes]) == key.size() &&
            (key.empty() || std::memcmp(records_.data() + at + kHead, key.data(), key.size()) == 0);
   });
 }
 
 FindingsByKey::Finding FindingsByKey::finding(std::uint32_t at) const {
   const std::int32_t* head = records_.data() + at;
-  const auto matter = static_cast<std::size_t>(head[1]);
-  const std::int32_t assumed = head[2];
+  const auto matter = static_cast<std::size_t>(head[kMatter]);
+  const std::int32_t assumed = head[kAssumed];
   const engine::FactId* lists = head + lists_at(head);
   Finding found{{lists, matter}, std::nullopt};
   if (assumed >= 0) found.assumed.emplace(lists + matter, static_cast<std::size_t>(assumed));
@@ -67,9 +67,9 @@ FindingsByKey::Finding FindingsByKey::add(std::string_view key,
   if (at + words >= OpenSlots::kNone) throw std::length_error("findings by key: too many kept");
   records_.resize(at + words, 0);
   std::int32_t* head = records_.data() + at;
-  head[0] = static_cast<std::int32_t>(key.size());
-  head[1] = static_cast<std::int32_t>(matter.size());
-  head[2] = -1;
+  head[kKeyBytes] = static_cast<std::int32_t>(key.size());
+  head[kMatter] = static_cast<std::int32_t>(matter.size());
+  head[kAssumed] = -1;
   if (!key.empty()) std::memcpy(head + kHead, key.data(), key.size());
   std::copy(matter.begin(), matter.end(), head + lists_at(head));
   slots_.add(hash, static_cast<std::uint32_t>(at));
@@ -81,10 +81,10 @@ void FindingsByKey::set_assumed(std::string_view key, std::span<const engine::Fa
   const std::uint32_t at = record_of(key, key_hash(key));
   if (at == OpenSlots::kNone) throw std::logic_error("findings by key: no such key");
   std::int32_t* head = records_.data() + at;
-  const auto matter = static_cast<std::size_t>(head[1]);
+  const auto matter = static_cast<std::size_t>(head[kMatter]);
   if (assumed.size() > matter) throw std::logic_error("findings by key: more assumed than matter");
   std::copy(assumed.begin(), assumed.end(), head + lists_at(head) + matter);
-  head[2] = static_cast<std::int32_t>(assumed.size());
+  head[kAssumed] = static_cast<std::int32_t>(assumed.size());
 }
 
 void FindingsByKey::clear() {

@@ -48,10 +48,11 @@ class FindingsByKey {
 
  private:
   // A record, at the start of each: how long its key is in bytes, how
-  // many questions matter and how many are assumed (-1: none kept yet).
-  // Then the key in whole words, what matters, and room for as many
-  // assumed, so keeping them later moves nothing.
-  static constexpr std::size_t kHead = 3;
+  // many questions matter and how many are assumed (-1: none kept yet),
+  // at these places; kHead words in all. Then the key in whole words, what
+  // matters, and room for as many assumed, so keeping them later moves
+  // nothing.
+  enum Head : std::size_t { kKeyBytes, kMatter, kAssumed, kHead };
   // How far the lists of the record at `head` are from its start.
   static std::size_t lists_at(const std::int32_t* head);
   // Where the record of `key` starts in records_, or OpenSlots::kNone.
